@@ -1,0 +1,88 @@
+/**
+ * Compiles files and directory trees into an output directory, keeping relative paths. Next to
+ * each module it writes the source map (`.map`) and restack's metadata (`.restack.json`);
+ * package.json files are copied so module kinds resolve the same way in the output.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { compile } from '../compiler/pipeline.js';
+import { CompileError } from '../compiler/errors.js';
+import type { ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
+
+const SOURCE = /\.(m|c)?(js|ts)$/;
+
+export interface TreeResult {
+  modules: ModuleMeta[];
+}
+
+function outName(file: string): string {
+  if (file.endsWith('.d.ts')) return file;
+  return file.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+}
+
+/** The module kind Node would give the file: by extension, else by the nearest package.json. */
+export function sourceTypeOf(file: string): 'module' | 'commonjs' | 'auto' {
+  const ext = extname(file);
+  if (ext === '.mjs' || ext === '.mts') return 'module';
+  if (ext === '.cjs' || ext === '.cts') return 'commonjs';
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const type = (JSON.parse(readFileSync(pkg, 'utf8')) as { type?: string }).type;
+        return type === 'module' ? 'module' : 'auto';
+      } catch {
+        return 'auto';
+      }
+    }
+    if (dirname(dir) === dir) return 'auto';
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+}
+
+export function compileTree(inputs: string[], outDir: string, options: { updatePoints: UpdatePointPolicy }): TreeResult {
+  const modules: ModuleMeta[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) throw new CompileError(`no such file or directory: ${input}`);
+    const isDir = statSync(input).isDirectory();
+    const files: string[] = [];
+    if (isDir) walk(input, files);
+    else files.push(input);
+    const root = isDir ? input : dirname(input);
+    for (const file of files) {
+      const rel = relative(root, file);
+      const target = join(outDir, outName(rel));
+      mkdirSync(dirname(target), { recursive: true });
+      if (!SOURCE.test(file) || file.endsWith('.d.ts')) {
+        if (basename(file) === 'package.json' || extname(file) === '.json') copyFileSync(file, target);
+        continue;
+      }
+      const source = readFileSync(file, 'utf8');
+      const result = compile(source, {
+        filename: rel.split('\\').join('/'),
+        sourceType: sourceTypeOf(file),
+        updatePoints: options.updatePoints,
+      });
+      writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+      writeFileSync(`${target}.map`, JSON.stringify(result.map));
+      writeFileSync(`${target}.restack.json`, JSON.stringify(result.metadata, null, 2));
+      modules.push(result.metadata);
+    }
+    // Keep the module kind of plain .js files: the output directory may have no package.json.
+    const pkgOut = join(outDir, 'package.json');
+    if (!existsSync(pkgOut)) {
+      const type = sourceTypeOf(join(isDir ? input : dirname(input), 'x.js')) === 'module' ? 'module' : 'commonjs';
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(pkgOut, JSON.stringify({ type }) + '\n');
+    }
+  }
+  return { modules };
+}

@@ -1,0 +1,21 @@
+/**
+ * User-facing compile errors: `file:line:col: message` and a code frame, so the user sees the
+ * line. The CLI prints `message` as is and exits 1.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+
+export class CompileError extends Error {
+  constructor(message: string, readonly file?: string, readonly line?: number, readonly column?: number, readonly frame?: string) {
+    super(message);
+    this.name = 'CompileError';
+  }
+}
+
+/** An error located in the source; `loc.column` is 0-based as Babel reports it. */
+export function errorAt(source: string, file: string, err: { message: string; loc?: { line: number; column: number } | null }): CompileError {
+  const text = err.message.replace(/ \(\d+:\d+\)$/, '');
+  if (!err.loc) return new CompileError(`${file}: ${text}`, file);
+  const { line, column } = err.loc;
+  const frame = codeFrameColumns(source, { start: { line, column: column + 1 } }, { highlightCode: false });
+  return new CompileError(`${file}:${line}:${column + 1}: ${text}\n${frame}`, file, line, column + 1, frame);
+}

@@ -1,0 +1,202 @@
+/**
+ * Finds every function of a module, gives it a stable id and decides whether its activations can
+ * be captured. Facts about nodes live in side tables (WeakMaps), never on the nodes.
+ *
+ * Ids: `<module>#<enclosing names joined by '/'>`. A function is named by its declaration, by the
+ * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
+ * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
+ */
+import { createHash } from 'node:crypto';
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { FunctionMeta } from '../contract/index.js';
+
+export interface FunctionInfo {
+  node: t.Function;
+  path: NodePath<t.Function>;
+  parent: FunctionInfo | null;
+  index: number;
+  id: string;
+  name: string;
+  kind: FunctionMeta['kind'];
+  capturable: boolean;
+  reason?: string;
+  /** True when the body (or a nested arrow) reads `this`, `arguments`, `new.target`. */
+  usesThis: boolean;
+  usesArguments: boolean;
+  usesNewTarget: boolean;
+  hash: string;
+}
+
+export function nameOf(path: NodePath<t.Function>): string | null {
+  const node = path.node;
+  if ((t.isFunctionDeclaration(node) || t.isFunctionExpression(node)) && node.id) return node.id.name;
+  if (t.isObjectMethod(node) || t.isClassMethod(node) || t.isClassPrivateMethod(node)) {
+    const key = node.key;
+    let base: string;
+    if (t.isIdentifier(key) && !node.computed) base = key.name;
+    else if (t.isStringLiteral(key) || t.isNumericLiteral(key)) base = String(key.value);
+    else if (t.isPrivateName(key)) base = '#' + key.id.name;
+    else base = '[computed]';
+    const prefix = node.kind === 'get' ? 'get ' : node.kind === 'set' ? 'set ' : '';
+    const stat = (t.isClassMethod(node) || t.isClassPrivateMethod(node)) && node.static ? 'static ' : '';
+    return stat + prefix + base;
+  }
+  const parent = path.parentPath;
+  if (parent?.isVariableDeclarator() && t.isIdentifier(parent.node.id)) return parent.node.id.name;
+  if (parent?.isAssignmentExpression() && t.isIdentifier(parent.node.left)) return parent.node.left.name;
+  if (parent?.isAssignmentExpression() && t.isMemberExpression(parent.node.left) && t.isIdentifier(parent.node.left.property) && !parent.node.left.computed) {
+    return parent.node.left.property.name;
+  }
+  if (parent?.isObjectProperty() && !parent.node.computed) {
+    const key = parent.node.key;
+    if (t.isIdentifier(key)) return key.name;
+    if (t.isStringLiteral(key)) return key.value;
+  }
+  if (parent?.isClassProperty() && !parent.node.computed && t.isIdentifier(parent.node.key)) return parent.node.key.name;
+  return null;
+}
+
+function kindOf(node: t.Function): FunctionMeta['kind'] {
+  if (node.async) return 'async';
+  if (node.generator) return 'generator';
+  if (t.isArrowFunctionExpression(node)) return 'arrow';
+  if (t.isClassMethod(node) && node.kind === 'constructor') return 'constructor';
+  if ((t.isObjectMethod(node) || t.isClassMethod(node) || t.isClassPrivateMethod(node))) {
+    if (node.kind === 'get') return 'getter';
+    if (node.kind === 'set') return 'setter';
+    return 'method';
+  }
+  return 'function';
+}
+
+/** Enclosing class name for methods, so ids read `Server.handle`. */
+function classPrefix(path: NodePath<t.Function>): string {
+  if (!(t.isClassMethod(path.node) || t.isClassPrivateMethod(path.node))) return '';
+  const cls = path.parentPath?.parentPath;
+  if (cls && (cls.isClassDeclaration() || cls.isClassExpression())) {
+    if (cls.node.id) return cls.node.id.name + '.';
+    const p = cls.parentPath;
+    if (p?.isVariableDeclarator() && t.isIdentifier(p.node.id)) return p.node.id.name + '.';
+    return 'class.';
+  }
+  return '';
+}
+
+/**
+ * Why a function cannot be captured, or null. Each reason is a construct whose frame state cannot
+ * be saved and re-entered by a module-level restore function; such functions run unchanged and
+ * an update waits until none of their activations is between an update point and the bottom of
+ * the stack.
+ */
+function whyNotCapturable(path: NodePath<t.Function>): string | null {
+  const node = path.node;
+  if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
+  if (node.generator) return 'generator (suspended activations are updated in place by a later release)';
+  if (node.async) return 'async function (suspended activations are updated in place by a later release)';
+  if (t.isClassMethod(node) && node.kind === 'constructor') return 'class constructor';
+  let reason: string | null = null;
+  path.traverse({
+    Function(inner) {
+      // Nested arrows share this function's `super` and private-name scope; other functions are
+      // judged on their own.
+      if (!inner.isArrowFunctionExpression()) inner.skip();
+    },
+    Super(p) {
+      reason ??= `uses super (line ${p.node.loc?.start.line ?? '?'})`;
+    },
+    PrivateName(p) {
+      reason ??= `uses private name #${p.node.id.name}`;
+    },
+    WithStatement() {
+      reason ??= 'contains a with statement';
+    },
+    CallExpression(p) {
+      if (t.isIdentifier(p.node.callee, { name: 'eval' }) && !p.scope.hasBinding('eval')) reason ??= 'calls eval directly';
+    },
+  });
+  return reason;
+}
+
+export interface FunctionTable {
+  list: FunctionInfo[];
+  byNode: WeakMap<t.Function, FunctionInfo>;
+}
+
+export function buildFunctionTable(program: NodePath<t.Program>, modulePath: string, source: string): FunctionTable {
+  const list: FunctionInfo[] = [];
+  const byNode = new WeakMap<t.Function, FunctionInfo>();
+  const anonCount = new Map<FunctionInfo | null, Map<string, number>>();
+  const usedIds = new Set<string>();
+
+  program.traverse({
+    Function: {
+      enter(path) {
+        const parentPath = path.parentPath.findParent((p) => p.isFunction()) as NodePath<t.Function> | null;
+        const parent = parentPath ? byNode.get(parentPath.node) ?? null : null;
+        const kind = kindOf(path.node);
+        let name = nameOf(path);
+        if (name === null) {
+          const counts = anonCount.get(parent) ?? new Map<string, number>();
+          anonCount.set(parent, counts);
+          const tag = kind === 'arrow' ? 'arrow' : 'function';
+          const n = (counts.get(tag) ?? 0) + 1;
+          counts.set(tag, n);
+          name = `${tag}@${n}`;
+        } else {
+          name = classPrefix(path) + name;
+        }
+        let id = `${modulePath}#${parent ? parent.id.slice(parent.id.indexOf('#') + 1) + '/' : ''}${name}`;
+        if (usedIds.has(id)) {
+          let k = 2;
+          while (usedIds.has(`${id}~${k}`)) k++;
+          id = `${id}~${k}`;
+        }
+        usedIds.add(id);
+        const reason = whyNotCapturable(path);
+        const text = path.node.start != null && path.node.end != null ? source.slice(path.node.start, path.node.end) : '';
+        const info: FunctionInfo = {
+          node: path.node,
+          path,
+          parent,
+          index: list.length,
+          id,
+          name,
+          kind,
+          capturable: reason === null,
+          reason: reason ?? undefined,
+          usesThis: false,
+          usesArguments: false,
+          usesNewTarget: false,
+          hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
+        };
+        list.push(info);
+        byNode.set(path.node, info);
+      },
+    },
+    ThisExpression(path) {
+      markUse(path, 'usesThis');
+    },
+    MetaProperty(path) {
+      if (path.node.meta.name === 'new') markUse(path, 'usesNewTarget');
+    },
+    Identifier(path) {
+      if (path.node.name === 'arguments' && path.isReferencedIdentifier() && !path.scope.hasBinding('arguments')) markUse(path, 'usesArguments');
+    },
+  });
+
+  function markUse(path: NodePath, field: 'usesThis' | 'usesArguments' | 'usesNewTarget'): void {
+    // The use belongs to the nearest non-arrow function, and to every arrow in between.
+    let p = path.parentPath;
+    while (p) {
+      if (p.isFunction()) {
+        const info = byNode.get(p.node);
+        if (info) info[field] = true;
+        if (!p.isArrowFunctionExpression()) return;
+      }
+      p = p.parentPath;
+    }
+  }
+
+  return { list, byNode };
+}

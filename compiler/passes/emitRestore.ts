@@ -1,0 +1,427 @@
+/**
+ * emitRestore: builds, for each capturable function with continuation points, its restore
+ * function: a module-level copy of the instrumented body that starts from a frame record, runs
+ * straight to the saved continuation point (skipping everything before it, taking the branch and
+ * loop iteration that lead there, re-declaring each variable with its saved value) and then goes
+ * on as the original would. At a call it re-issues the call through the runtime, which rebuilds the
+ * callee's frame the same way; at the top frame's update point it simply continues.
+ *
+ *   function f(a) { let t = g(a); <check 7>; return t + 1; }
+ *   ==> function __rsRestore0(__rsRec) {
+ *         var __rsL = __rsRec.l, __rsT = __rsRec.cp, __rsMode = true, ...; var a = __rsL[0];
+ *         let t = __rsMode ? (__rsT === 7 ? (__rsMode = false, __rsM.r()) : __rsL[1]) : g(a);
+ *         <check 7, saving through __rsM.z>; return t + 1; }
+ *
+ * `this`, `arguments` and `new.target` come from the record; variables of enclosing functions are
+ * reached through the record's environment accessors; own variables shared with closures are
+ * boxes ({v}) so that closures created before the update and the rebuilt frame share them.
+ *
+ * Assumes: insertCheckpoints ran on the function. Guarantees: the restore function's
+ * continuation-point calls and checks keep the shape contract/scanCallLines relies on.
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { Flag, M, R } from '../../contract/index.js';
+import type { FunctionInfo } from '../functionTable.js';
+import type { ScopeFacts } from '../scopeFacts.js';
+import { isVariableUse } from '../scopeFacts.js';
+import { patternNames, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
+
+const id = (n: string): t.Identifier => t.identifier(n);
+const mode = (): t.Identifier => id(R.restoring);
+const notMode = (): t.UnaryExpression => t.unaryExpression('!', mode());
+const undef = (): t.UnaryExpression => t.unaryExpression('void', t.numericLiteral(0));
+
+/** The cp id of a check statement `if (__rsS[1] !== 0) return ... __rsM.s(ID, ...)`, or null. */
+function checkId(s: t.Statement | undefined): number | null {
+  if (!s || !t.isIfStatement(s) || !t.isReturnStatement(s.consequent)) return null;
+  const test = s.test;
+  if (!t.isBinaryExpression(test) || !t.isMemberExpression(test.left) || !t.isIdentifier(test.left.object, { name: R.state })) return null;
+  if (!t.isNumericLiteral(test.left.property, { value: Flag.unwinding })) return null;
+  return saveCallId(s.consequent.argument);
+}
+
+/** The cp id of an update-point statement `if (__rsS[0] !== 0 && __rsM.up(ID)) return ...`. */
+function updateId(s: t.Statement): number | null {
+  if (!t.isIfStatement(s) || !t.isLogicalExpression(s.test)) return null;
+  const right = s.test.right;
+  if (!t.isCallExpression(right) || !t.isMemberExpression(right.callee) || !t.isIdentifier(right.callee.object, { name: R.module })) return null;
+  if (!t.isIdentifier(right.callee.property, { name: M.up })) return null;
+  return (right.arguments[0] as t.NumericLiteral).value;
+}
+
+function saveCallId(e: t.Expression | null | undefined): number | null {
+  if (t.isSequenceExpression(e)) e = e.expressions[e.expressions.length - 1];
+  if (!t.isCallExpression(e) || !t.isMemberExpression(e.callee) || !t.isIdentifier(e.callee.object, { name: R.module })) return null;
+  if (!t.isIdentifier(e.callee.property, { name: M.save })) return null;
+  return (e.arguments[0] as t.NumericLiteral).value;
+}
+
+/** Own cp ids inside a node (nested functions excluded). */
+function ownIds(node: t.Node, out: number[] = []): number[] {
+  if (t.isFunction(node) || t.isClass(node)) return out;
+  if (t.isStatement(node)) {
+    const c = checkId(node);
+    if (c !== null) out.push(c);
+    const u = updateId(node);
+    if (u !== null) out.push(u);
+  }
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') ownIds(c as t.Node, out); }
+    else if (child && typeof child === 'object') ownIds(child as t.Node, out);
+  }
+  return out;
+}
+
+export class RestoreEmitter {
+  private slotOf = new Map<string, number>();
+  /** Identifiers this emitter wrote that already denote boxes: rewriteNames leaves them alone. */
+  private raw = new WeakSet<t.Identifier>();
+
+  private rawId(name: string): t.Identifier {
+    const node = id(name);
+    this.raw.add(node);
+    return node;
+  }
+  private cpById = new Map<number, CpInfo>();
+
+  constructor(
+    private readonly info: FunctionInfo,
+    private readonly facts: ScopeFacts,
+    private readonly result: CheckpointResult,
+  ) {
+    result.slots.forEach((n, i) => this.slotOf.set(n, i));
+    for (const cp of result.cps) this.cpById.set(cp.id, cp);
+  }
+
+  private boxed(name: string): boolean {
+    return this.facts.boxed.has(name) && this.slotOf.has(name);
+  }
+
+  private restored(name: string): t.Expression {
+    const i = this.slotOf.get(name);
+    return i === undefined ? undef() : t.memberExpression(id(R.locals), t.numericLiteral(i), true);
+  }
+
+  private inRange(node: t.Node): t.Expression | null {
+    const ids = ownIds(node);
+    if (!ids.length) return null;
+    const lo = Math.min(...ids), hi = Math.max(...ids);
+    if (lo === hi) return t.binaryExpression('===', id(R.target), t.numericLiteral(lo));
+    return t.logicalExpression('&&',
+      t.binaryExpression('>=', id(R.target), t.numericLiteral(lo)),
+      t.binaryExpression('<=', id(R.target), t.numericLiteral(hi)));
+  }
+
+  /** `if (!mode || inRange) { s }`, or `if (!mode) { s }` when s holds no continuation point. */
+  private guard(s: t.Statement, node: t.Node = s): t.Statement {
+    const range = this.inRange(node);
+    const test = range ? t.logicalExpression('||', notMode(), range) : notMode();
+    return t.ifStatement(test, t.isBlockStatement(s) ? s : t.blockStatement([s]));
+  }
+
+  build(body: t.BlockStatement, restoreName: string): t.FunctionDeclaration {
+    const header = t.variableDeclaration('var', [
+      t.variableDeclarator(id(R.locals), t.memberExpression(id(R.record), id('l'))),
+      t.variableDeclarator(id(R.target), t.memberExpression(id(R.record), id('cp'))),
+      t.variableDeclarator(mode(), t.booleanLiteral(true)),
+      t.variableDeclarator(id(R.self), t.memberExpression(id(R.record), id('s'))),
+      t.variableDeclarator(id(R.env), t.memberExpression(id(R.record), id('e'))),
+      t.variableDeclarator(id(R.args), t.memberExpression(id(R.record), id('a'))),
+      t.variableDeclarator(id(R.newTarget), t.memberExpression(id(R.record), id('n'))),
+    ]);
+    const fnDecls = new Set(body.body.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s)).map((s) => s.id!.name));
+    const levelVars = this.result.functionLevel.filter((n) => !fnDecls.has(n));
+    const stmts: t.Statement[] = [header];
+    if (levelVars.length) stmts.push(t.variableDeclaration('var', levelVars.map((n) => t.variableDeclarator(id(n), this.restored(n)))));
+    stmts.push(...this.block(body.body));
+    return t.functionDeclaration(id(restoreName), [id(R.record)], t.blockStatement(stmts));
+  }
+
+  /** Hoisted function declarations get back the closures the frame had. */
+  private functionRestores(names: string[]): t.Statement[] {
+    const live = names.filter((n) => this.slotOf.has(n));
+    if (!live.length) return [];
+    return [t.ifStatement(mode(), t.blockStatement(live.map((n) =>
+      t.expressionStatement(t.assignmentExpression('=', id(n), this.restored(n))))))];
+  }
+
+  private block(stmts: t.Statement[]): t.Statement[] {
+    const out: t.Statement[] = [];
+    const fnNames = stmts.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s)).map((s) => s.id!.name);
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i];
+      const cpId = checkId(stmts[i + 1]);
+      if (cpId !== null && checkId(s) === null) {
+        out.push(this.callSite(s, cpId));
+        out.push(this.check(stmts[i + 1] as t.IfStatement, cpId));
+        i++;
+        continue;
+      }
+      out.push(...this.statement(s));
+    }
+    return fnNames.length ? [...this.functionRestores(fnNames), ...out] : out;
+  }
+
+  /** The call at a continuation point: re-issued through the runtime when it is the target. */
+  private callSite(s: t.Statement, cpId: number): t.Statement {
+    const reissue = t.sequenceExpression([
+      t.assignmentExpression('=', mode(), t.booleanLiteral(false)),
+      t.callExpression(t.memberExpression(id(R.module), id(M.resume)), []),
+    ]);
+    const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
+    if (t.isVariableDeclaration(s)) {
+      const d = s.declarations[0];
+      const name = (d.id as t.Identifier).name;
+      const init = t.conditionalExpression(mode(), t.conditionalExpression(isTarget, reissue, this.restored(name)), d.init!);
+      return t.variableDeclaration(s.kind, [t.variableDeclarator(d.id, init)]);
+    }
+    const expr = (s as t.ExpressionStatement).expression;
+    return t.expressionStatement(t.conditionalExpression(mode(), t.logicalExpression('&&', isTarget, reissue), expr));
+  }
+
+  /** The check after a call, saving through the restore-variant entry point. */
+  private check(s: t.IfStatement, cpId: number): t.Statement {
+    const ret = s.consequent as t.ReturnStatement;
+    const save = this.saveCall(cpId);
+    const arg = t.isSequenceExpression(ret.argument)
+      ? t.sequenceExpression([...ret.argument.expressions.slice(0, -1), save])
+      : save;
+    return t.ifStatement(s.test, t.returnStatement(arg));
+  }
+
+  private saveCall(cpId: number): t.CallExpression {
+    const cp = this.cpById.get(cpId)!;
+    const elems: (t.Expression | null)[] = this.result.slots.map(() => null);
+    for (const n of cp.live) elems[this.slotOf.get(n)!] = this.rawId(n);
+    while (elems.length && elems[elems.length - 1] === null) elems.pop();
+    return t.callExpression(t.memberExpression(id(R.module), id(M.saveRestored)), [
+      t.numericLiteral(cpId), t.arrayExpression(elems), id(R.self), id(R.env), id(R.args), id(R.newTarget),
+    ]);
+  }
+
+  private statement(s: t.Statement): t.Statement[] {
+    const up = updateId(s);
+    if (up !== null) {
+      const ifs = s as t.IfStatement;
+      const ret = ifs.consequent as t.ReturnStatement;
+      const save = this.saveCall(up);
+      const arg = t.isSequenceExpression(ret.argument) ? t.sequenceExpression([...ret.argument.expressions.slice(0, -1), save]) : save;
+      return [
+        t.ifStatement(t.logicalExpression('&&', notMode(), ifs.test), t.returnStatement(arg)),
+        t.ifStatement(t.logicalExpression('&&', mode(), t.binaryExpression('===', id(R.target), t.numericLiteral(up))),
+          t.blockStatement([
+            t.expressionStatement(t.assignmentExpression('=', mode(), t.booleanLiteral(false))),
+            t.expressionStatement(t.callExpression(t.memberExpression(id(R.module), id(M.resumed)), [])),
+          ])),
+      ];
+    }
+    switch (s.type) {
+      case 'VariableDeclaration':
+        return this.declaration(s);
+      case 'FunctionDeclaration':
+        return [s];
+      case 'ClassDeclaration': {
+        const name = s.id!.name;
+        const expr = t.classExpression(s.id, s.superClass, s.body, s.decorators);
+        return [t.variableDeclaration('let', [t.variableDeclarator(id(name),
+          this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), expr) : expr)])];
+      }
+      case 'BlockStatement':
+        return [this.guard(t.blockStatement(this.block(s.body)), s)];
+      case 'IfStatement': {
+        const consRange = this.inRange(s.consequent);
+        const test = t.conditionalExpression(mode(), consRange ?? t.booleanLiteral(false), s.test);
+        const node = t.ifStatement(test, this.sub(s.consequent), s.alternate ? this.sub(s.alternate) : null);
+        return [this.guard(node, s)];
+      }
+      case 'LabeledStatement': {
+        const inner = this.loopOrStatement(s.body);
+        return [this.guard(t.labeledStatement(s.label, inner), s)];
+      }
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        return [this.guard(this.loopOrStatement(s), s)];
+      case 'SwitchStatement':
+        return [this.guard(this.switchStatement(s), s)];
+      case 'TryStatement':
+        return [this.guard(this.tryStatement(s), s)];
+      default:
+        return [this.guard(s)];
+    }
+  }
+
+  private sub(s: t.Statement): t.BlockStatement {
+    return t.blockStatement(this.block(t.isBlockStatement(s) ? s.body : [s]));
+  }
+
+  private loopOrStatement(s: t.Statement): t.Statement {
+    if (t.isWhileStatement(s)) return t.whileStatement(t.logicalExpression('||', mode(), s.test), this.sub(s.body));
+    if (t.isDoWhileStatement(s)) return t.doWhileStatement(s.test, this.sub(s.body));
+    if (t.isForStatement(s)) {
+      let init: t.ForStatement['init'] = s.init;
+      let update = s.update;
+      if (t.isVariableDeclaration(init)) {
+        if (init.kind === 'var') {
+          const assigns = init.declarations.filter((d) => d.init).map((d) => t.assignmentExpression('=', d.id as t.LVal, d.init!));
+          init = assigns.length ? t.conditionalExpression(mode(), undef(), assigns.length === 1 ? assigns[0] : t.sequenceExpression(assigns)) : null;
+        } else {
+          const kind = init.kind;
+          init = t.variableDeclaration(kind === 'const' ? 'const' : 'let', init.declarations.map((d) => {
+            const name = (d.id as t.Identifier).name;
+            const fresh = d.init ?? undef();
+            const value = this.boxed(name) ? t.objectExpression([t.objectProperty(id('v'), fresh)]) : fresh;
+            return t.variableDeclarator(d.id, this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), value) : value);
+          }));
+          // A boxed loop variable gets a fresh box per iteration, as the binding would.
+          const boxedHead = init.declarations.map((d) => (d.id as t.Identifier).name).filter((n) => this.boxed(n));
+          if (boxedHead.length) {
+            const copies = boxedHead.map((n) => t.assignmentExpression('=', this.rawId(n), t.objectExpression([t.objectProperty(id('v'), t.memberExpression(this.rawId(n), id('v')))])));
+            update = t.sequenceExpression([...copies, ...(update ? [update] : [])]);
+          }
+        }
+      } else if (init) {
+        init = t.conditionalExpression(mode(), undef(), init);
+      }
+      const test = s.test ? t.logicalExpression('||', mode(), s.test) : null;
+      return t.forStatement(init, test, update, this.sub(s.body));
+    }
+    if (t.isForInStatement(s) || t.isForOfStatement(s)) return s; // only without continuation points
+    return this.statement(s).length === 1 ? this.statement(s)[0] : t.blockStatement(this.statement(s));
+  }
+
+  private declaration(s: t.VariableDeclaration): t.Statement[] {
+    if (s.kind === 'var') {
+      // vars were restored at the top; their declarations become assignments skipped while restoring.
+      const assigns = s.declarations.filter((d) => d.init).map((d) => t.assignmentExpression('=', d.id as t.LVal, d.init!));
+      if (!assigns.length) return [];
+      return [t.ifStatement(notMode(), t.blockStatement(assigns.map((a) => t.expressionStatement(a))))];
+    }
+    const out: t.Statement[] = [];
+    for (const d of s.declarations) {
+      if (t.isIdentifier(d.id)) {
+        const name = d.id.name;
+        const fresh = d.init ?? undef();
+        const value = this.boxed(name) ? t.objectExpression([t.objectProperty(id('v'), fresh)]) : fresh;
+        const init = this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), value) : value;
+        out.push(t.variableDeclaration(s.kind, [t.variableDeclarator(d.id, init)]));
+        continue;
+      }
+      // Patterns: declare each name (from the record while restoring), then destructure.
+      const names = patternNames(d.id, []);
+      out.push(t.variableDeclaration('let', names.map((n) => t.variableDeclarator(id(n),
+        t.conditionalExpression(mode(), this.restored(n), this.boxed(n) ? t.objectExpression([t.objectProperty(id('v'), undef())]) : undef())))));
+      if (d.init) {
+        out.push(t.ifStatement(notMode(), t.blockStatement([t.expressionStatement(
+          t.assignmentExpression('=', patternToAssignment(d.id as t.LVal), d.init))])));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * switch: while restoring, the discriminant and the case tests are replaced so control lands in
+   * the case holding the target; case tests are not evaluated then.
+   */
+  private switchStatement(s: t.SwitchStatement): t.Statement {
+    const hit = t.memberExpression(id(R.runtime), id('K'));
+    const miss = t.memberExpression(id(R.runtime), id('NO'));
+    const cases = s.cases.map((c) => {
+      const range = this.inRange(t.blockStatement(c.consequent));
+      const body = this.block(c.consequent);
+      if (!c.test) return t.switchCase(null, body);
+      const restoreTest = range ? t.conditionalExpression(range, t.cloneNode(hit), t.cloneNode(miss)) : t.cloneNode(miss);
+      return t.switchCase(t.conditionalExpression(mode(), restoreTest, c.test), body);
+    });
+    return t.switchStatement(t.conditionalExpression(mode(), t.cloneNode(hit), s.discriminant), cases);
+  }
+
+  /** try: a target in the catch body is reached by throwing a marker from the try block. */
+  private tryStatement(s: t.TryStatement): t.Statement {
+    const block = this.block(s.block.body);
+    let handler = s.handler;
+    if (handler) {
+      const range = this.inRange(handler.body);
+      if (range) {
+        block.unshift(t.ifStatement(t.logicalExpression('&&', mode(), range),
+          t.throwStatement(t.memberExpression(id(R.runtime), id('REENTER')))));
+      }
+      const caught = id('__rsEx');
+      const body: t.Statement[] = [];
+      if (handler.param) {
+        body.push(...this.declaration(t.variableDeclaration('let', [t.variableDeclarator(handler.param, caught)])));
+      }
+      body.push(...this.block(handler.body.body));
+      handler = t.catchClause(handler.param ? t.cloneNode(caught) : null, t.blockStatement(body));
+    }
+    return t.tryStatement(t.blockStatement(block), handler, s.finalizer ? t.blockStatement(this.block(s.finalizer.body)) : null);
+  }
+
+  /**
+   * Rewrites names in the restore function once it is in the program: `this`, `arguments`,
+   * `new.target` of the function; variables of enclosing scopes (through the environment); own
+   * boxed variables (`x` -> `x.v`).
+   */
+  rewriteNames(path: NodePath<t.FunctionDeclaration>): void {
+    const fnNode = path.node;
+    const facts = this.facts;
+    const raw = this.raw;
+    const ownFunction = (p: NodePath): boolean => {
+      // True when `this`/`arguments` at p belong to the restore function (only arrows between).
+      for (let q = p.parentPath; q; q = q.parentPath) {
+        if (q.node === fnNode) return true;
+        if (q.isFunction() && !q.isArrowFunctionExpression()) return false;
+        if (q.isClassProperty() || q.isClassPrivateProperty() || q.isStaticBlock() || q.isClassAccessorProperty()) return false;
+      }
+      return false;
+    };
+    const isWithin = (scopePath: NodePath): boolean => {
+      for (let q: NodePath | null = scopePath; q; q = q.parentPath) if (q.node === fnNode) return true;
+      return false;
+    };
+    path.traverse({
+      ThisExpression(p) {
+        if (ownFunction(p)) p.replaceWith(id(R.self));
+      },
+      MetaProperty(p) {
+        if (p.node.meta.name === 'new' && ownFunction(p)) p.replaceWith(id(R.newTarget));
+      },
+      Identifier(p) {
+        if (!isVariableUse(p) || raw.has(p.node)) return;
+        const name = p.node.name;
+        if (name.startsWith(R.prefix)) return;
+        const b = p.scope.getBinding(name);
+        if (name === 'arguments' && (!b || !isWithin(b.scope.path)) && ownFunction(p)) {
+          p.replaceWith(id(R.args));
+          return;
+        }
+        if (b && isWithin(b.scope.path)) {
+          const owner = b.scope.getFunctionParent();
+          if (owner?.path.node !== fnNode || !facts.boxed.has(name)) return;
+          if (b.identifier === p.node) return;
+          if (p.parentPath.isVariableDeclarator() && p.key === 'id') return;
+          const parent = p.parent;
+          if (t.isObjectProperty(parent) && parent.shorthand) parent.shorthand = false;
+          p.replaceWith(t.memberExpression(id(name), id('v')));
+          p.skip();
+          return;
+        }
+        if (facts.env.has(name)) {
+          const parent = p.parent;
+          if (t.isObjectProperty(parent) && parent.shorthand) parent.shorthand = false;
+          p.replaceWith(t.memberExpression(id(R.env), id(name)));
+          p.skip();
+        }
+      },
+    });
+  }
+}
+
+/** `{a, b: [c = 1]}` as a declaration pattern, reused as an assignment target. */
+function patternToAssignment(p: t.LVal): t.LVal {
+  return t.cloneNode(p);
+}

@@ -1,0 +1,298 @@
+/**
+ * insertCheckpoints: turns each continuation point of a linearized capturable function into code
+ * that, in the cold branch, saves the frame record and returns. Nothing else of the normal variant
+ * changes, so new calls run at the original speed but for one flag read per call and per update
+ * point (the shifting-gears design; measured in docs/benchmarks.md).
+ *
+ *   let t = g(x);       ==>  let t = g(x);
+ *                            if (__rsS[1] !== 0) return __rsM.s(7, [x, t], this);
+ *   UPDATE_POINT();     ==>  if (__rsS[0] !== 0 && __rsM.up(8)) return __rsM.s(8, [x, t], this);
+ *
+ * The record lists the variables in scope and initialised at that point, each in a fixed slot.
+ * A variable shared with closures and assigned is saved as an accessor ({get v, set v}) so the
+ * rebuilt frame keeps sharing it with closures created before the update; variables of enclosing
+ * functions travel in one accessor object (the environment). Calls inside `finally` blocks get no
+ * check: an update never unwinds through them (the runtime defers it).
+ *
+ * Assumes: linearizeCalls ran; own bindings have unique names (renameShadowed).
+ * Guarantees: each checked call is followed by exactly one check statement naming its cp id, the
+ * shape contract/scanCallLines relies on.
+ */
+import * as t from '@babel/types';
+import { generate } from '../babel.js';
+import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js';
+import type { FunctionInfo } from '../functionTable.js';
+import type { ScopeFacts } from '../scopeFacts.js';
+import type { LinearizeTables } from './linearizeCalls.js';
+
+
+export interface CpInfo {
+  id: number;
+  cp: number;
+  kind: CpKind;
+  callee: string;
+  loc: SourceLoc;
+  live: string[];
+}
+
+export interface CheckpointResult {
+  slots: string[];
+  /** Variables live everywhere in the function: parameters, vars, function declarations. */
+  functionLevel: string[];
+  cps: CpInfo[];
+  /** Whether a `finally` in the function needs the root-return flag. */
+  usesReturnFlag: boolean;
+}
+
+const RETURN_FLAG = '__rsx';
+
+function patternNames(p: t.Node, out: string[]): string[] {
+  if (t.isIdentifier(p)) out.push(p.name);
+  else if (t.isArrayPattern(p)) p.elements.forEach((e) => e && patternNames(e, out));
+  else if (t.isObjectPattern(p)) p.properties.forEach((q) => patternNames(t.isRestElement(q) ? q.argument : (q as t.ObjectProperty).value, out));
+  else if (t.isAssignmentPattern(p)) patternNames(p.left, out);
+  else if (t.isRestElement(p)) patternNames(p.argument, out);
+  return out;
+}
+
+export { patternNames };
+
+/** var names declared anywhere in the function body (not in nested functions). */
+function collectVars(node: t.Node, out: string[]): void {
+  if (t.isFunction(node) || t.isClass(node)) return;
+  if (t.isVariableDeclaration(node) && node.kind === 'var') for (const d of node.declarations) patternNames(d.id, out);
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') collectVars(c as t.Node, out); }
+    else if (child && typeof child === 'object') collectVars(child as t.Node, out);
+  }
+}
+
+function blockFunctionNames(stmts: t.Statement[]): string[] {
+  return stmts.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s) && !!s.id).map((s) => s.id!.name);
+}
+
+function lexicalNames(s: t.Statement): string[] {
+  if (t.isVariableDeclaration(s) && s.kind !== 'var') return s.declarations.flatMap((d) => patternNames(d.id, []));
+  if (t.isClassDeclaration(s) && s.id) return [s.id.name];
+  return [];
+}
+
+export class Checkpointer {
+  private slots: string[] = [];
+  private slotOf = new Map<string, number>();
+  private cps: CpInfo[] = [];
+  private visible: string[][] = [];
+  private functionLevel: string[] = [];
+  private finallyDepth = 0;
+  private flaggedTry = 0;
+  private usesReturnFlag = false;
+
+  constructor(
+    private readonly info: FunctionInfo,
+    private readonly facts: ScopeFacts,
+    private readonly tables: LinearizeTables,
+    private readonly upKinds: WeakMap<t.Statement, 'explicit' | 'loop' | 'entry'>,
+    private readonly nextId: () => number,
+  ) {}
+
+  private slot(name: string): number {
+    let i = this.slotOf.get(name);
+    if (i === undefined) {
+      i = this.slots.length;
+      this.slots.push(name);
+      this.slotOf.set(name, i);
+    }
+    return i;
+  }
+
+  run(body: t.BlockStatement): CheckpointResult {
+    const fn = this.info.node;
+    const level: string[] = [];
+    if ((t.isFunctionExpression(fn)) && fn.id) level.push(fn.id.name);
+    for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, level);
+    collectVars(body, level);
+    level.push(...blockFunctionNames(body.body));
+    this.functionLevel = [...new Set(level)];
+    for (const n of this.functionLevel) this.slot(n);
+    body.body = this.block(body.body, []);
+    if (this.usesReturnFlag) {
+      body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(t.identifier(RETURN_FLAG), t.booleanLiteral(false))]));
+    }
+    return { slots: this.slots, functionLevel: this.functionLevel, cps: this.cps, usesReturnFlag: this.usesReturnFlag };
+  }
+
+  /** Processes a block body; `initial` are names visible from the block's start (loop heads, catch params). */
+  private block(stmts: t.Statement[], initial: string[]): t.Statement[] {
+    const names = [...initial, ...blockFunctionNames(stmts)];
+    for (const n of names) this.slot(n);
+    this.visible.push(names);
+    const out: t.Statement[] = [];
+    for (const s of stmts) {
+      for (const x of this.statement(s)) out.push(x);
+      for (const n of lexicalNames(s)) {
+        this.slot(n);
+        names.push(n);
+      }
+    }
+    this.visible.pop();
+    return out;
+  }
+
+  private live(): string[] {
+    const set = new Set<string>(this.functionLevel);
+    for (const level of this.visible) for (const n of level) set.add(n);
+    return [...set].sort((a, b) => this.slotOf.get(a)! - this.slotOf.get(b)!);
+  }
+
+  private statement(s: t.Statement): t.Statement[] {
+    if (this.tables.updatePoints.has(s)) {
+      if (this.finallyDepth > 0) return [];
+      const kind = this.upKinds.get(s) ?? 'explicit';
+      const cp = this.newCp('update', kind === 'explicit' ? 'UPDATE_POINT' : kind, s.loc);
+      const test = t.logicalExpression('&&',
+        t.binaryExpression('!==', this.flag(Flag.pending), t.numericLiteral(0)),
+        t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), [t.numericLiteral(cp.id)]));
+      return [t.ifStatement(test, this.saveReturn(cp))];
+    }
+    if (this.tables.cpCalls.has(s)) {
+      if (this.finallyDepth > 0) return [s];
+      const call = t.isVariableDeclaration(s) ? s.declarations[0].init! : (s as t.ExpressionStatement).expression;
+      const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
+      const text = t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code;
+      const cp = this.newCp('call', text, call.loc);
+      const check = t.ifStatement(t.binaryExpression('!==', this.flag(Flag.unwinding), t.numericLiteral(0)), this.saveReturn(cp));
+      const out: t.Statement[] = [s, check];
+      // The call's own result is in scope after it, not at it.
+      return out;
+    }
+    switch (s.type) {
+      case 'BlockStatement':
+        s.body = this.block(s.body, []);
+        return [s];
+      case 'IfStatement':
+        s.consequent = this.sub(s.consequent, []);
+        if (s.alternate) s.alternate = this.sub(s.alternate, []);
+        return [s];
+      case 'LabeledStatement': {
+        const inner = this.statement(s.body);
+        s.body = inner.length === 1 ? inner[0] : t.blockStatement(inner);
+        return [s];
+      }
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        s.body = this.sub(s.body, []);
+        return [s];
+      case 'ForStatement': {
+        const head = s.init && t.isVariableDeclaration(s.init) && s.init.kind !== 'var' ? lexicalNames(s.init) : [];
+        for (const n of head) this.slot(n);
+        s.body = this.sub(s.body, head);
+        return [s];
+      }
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const head = t.isVariableDeclaration(s.left) && s.left.kind !== 'var' ? lexicalNames(s.left) : [];
+        for (const n of head) this.slot(n);
+        s.body = this.sub(s.body, head);
+        return [s];
+      }
+      case 'SwitchStatement':
+        // Each case is its own sequence for liveness: a `let` of an earlier case may be
+        // uninitialised when control enters a later one.
+        for (const c of s.cases) c.consequent = this.block(c.consequent, []);
+        return [s];
+      case 'TryStatement': {
+        const guarded = this.tables.guardedFinally.has(s);
+        if (guarded) this.flaggedTry++;
+        s.block.body = this.block(s.block.body, []);
+        if (s.handler) {
+          const param = s.handler.param ? patternNames(s.handler.param, []) : [];
+          for (const n of param) this.slot(n);
+          s.handler.body.body = this.block(s.handler.body.body, param);
+        }
+        if (guarded) this.flaggedTry--;
+        if (s.finalizer) {
+          this.finallyDepth++;
+          s.finalizer.body = this.block(s.finalizer.body, []);
+          this.finallyDepth--;
+          if (guarded) {
+            this.usesReturnFlag = true;
+            // Skip the finally while unwinding for an update and when a rebuilt root returns.
+            const skip = t.logicalExpression('&&',
+              t.binaryExpression('===', this.flag(Flag.unwinding), t.numericLiteral(0)),
+              t.unaryExpression('!', t.identifier(RETURN_FLAG)));
+            s.finalizer = t.blockStatement([t.ifStatement(skip, s.finalizer)]);
+          }
+        }
+        return [s];
+      }
+      default:
+        return [s];
+    }
+  }
+
+  private sub(s: t.Statement, initial: string[]): t.Statement {
+    const body = t.isBlockStatement(s) ? s.body : [s];
+    return t.blockStatement(this.block(body, initial));
+  }
+
+  private flag(index: number): t.MemberExpression {
+    return t.memberExpression(t.identifier(R.state), t.numericLiteral(index), true);
+  }
+
+  private newCp(kind: CpKind, callee: string, loc: t.SourceLocation | null | undefined): CpInfo {
+    const cp: CpInfo = {
+      id: this.nextId(),
+      cp: this.cps.length,
+      kind,
+      callee: callee.length > 60 ? callee.slice(0, 57) + '...' : callee,
+      loc: loc ? { line: loc.start.line, column: loc.start.column } : { line: 0, column: 0 },
+      live: this.live(),
+    };
+    this.cps.push(cp);
+    return cp;
+  }
+
+  private saveReturn(cp: CpInfo): t.ReturnStatement {
+    const save = t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.save)), this.saveArgs(cp));
+    if (this.flaggedTry > 0) this.usesReturnFlag = true;
+    return t.returnStatement(this.flaggedTry > 0
+      ? t.sequenceExpression([t.assignmentExpression('=', t.identifier(RETURN_FLAG), t.booleanLiteral(true)), save])
+      : save);
+  }
+
+  private saveArgs(cp: CpInfo): t.Expression[] {
+    const elems: (t.Expression | null)[] = this.slots.map(() => null);
+    for (const name of cp.live) {
+      const i = this.slotOf.get(name)!;
+      elems[i] = this.facts.boxed.has(name) ? accessor('v', name, false) : t.identifier(name);
+    }
+    while (elems.length && elems[elems.length - 1] === null) elems.pop();
+    const args: t.Expression[] = [t.numericLiteral(cp.id), t.arrayExpression(elems)];
+    const info = this.info;
+    const env = [...this.facts.env].map(([name, constant]) => [name, constant] as const);
+    const extra: t.Expression[] = [
+      info.usesThis ? t.thisExpression() : t.identifier('undefined'),
+      env.length ? t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c))) : t.identifier('undefined'),
+      info.usesArguments ? t.identifier('arguments') : t.identifier('undefined'),
+      info.usesNewTarget ? t.metaProperty(t.identifier('new'), t.identifier('target')) : t.identifier('undefined'),
+    ];
+    while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
+    return [...args, ...extra];
+  }
+}
+
+function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {
+  const props: t.ObjectMethod[] = [
+    t.objectMethod('get', t.identifier(key), [], t.blockStatement([t.returnStatement(t.identifier(name))])),
+  ];
+  if (!readOnly) {
+    props.push(t.objectMethod('set', t.identifier(key), [t.identifier('__rsv')],
+      t.blockStatement([t.expressionStatement(t.assignmentExpression('=', t.identifier(name), t.identifier('__rsv')))])));
+  }
+  return props;
+}
+
+function accessor(key: string, name: string, readOnly: boolean): t.ObjectExpression {
+  return t.objectExpression(accessorProps(key, name, readOnly));
+}

@@ -1,0 +1,730 @@
+/**
+ * linearizeCalls: puts every call of a capturable function into a statement of its own, in the
+ * order the original expression evaluated it, so that each call is a continuation point at which
+ * the frame can stop (save its locals and return) and later resume.
+ *
+ * Assumes: types stripped; update points already marked (markUpdatePoints). Runs on the body of
+ * one capturable function at a time; nested functions are left to their own turn.
+ * Guarantees: every call not marked opaque is a statement `let tmp = callee(atoms...)` or
+ * `callee(atoms...);` registered in `tables.cpCalls`, whose callee is an identifier or
+ * `atom.name`/`atom[atom]` and whose arguments are identifiers, literals or `this`; so the call is
+ * printed on one line and no user code other than the callee's property read runs on that line.
+ *
+ *   x = a.b + f(c.d) * g();     ==>   let t1 = a.b; let t2 = c.d; let t3 = f(t2);
+ *                                     let t4 = g(); x = t1 + t3 * t4;
+ *   if (p && q(p)) s();         ==>   let t1 = p; if (t1) { t1 = q(p); } if (t1) { s(); }
+ *
+ * Constructs whose calls cannot be linearized without changing meaning (calls in destructuring
+ * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
+ * recorded as opaque: an update never unwinds through them (the runtime defers it).
+ */
+import * as t from '@babel/types';
+import { R } from '../../contract/index.js';
+
+export interface LinearizeTables {
+  /** Statements that are continuation-point calls. */
+  cpCalls: WeakSet<t.Statement>;
+  /** Update-point marker statements (inserted by markUpdatePoints). */
+  updatePoints: WeakSet<t.Statement>;
+  /** Identifier nodes whose binding no call can change (locals not captured by closures). */
+  stable: WeakSet<t.Identifier>;
+  /** Temporaries introduced by the compiler. */
+  temps: WeakSet<t.Identifier>;
+  /** try statements whose finally must be skipped while unwinding (user's and desugared). */
+  guardedFinally: WeakSet<t.TryStatement>;
+  opaque: (node: t.Node, why: string) => void;
+  newTemp: (hint?: string) => t.Identifier;
+}
+
+const callMemo = new WeakMap<t.Node, boolean>();
+
+/** Does evaluating `node` perform a call we instrument? Nested functions are not entered. */
+export function hasCall(node: t.Node | null | undefined): boolean {
+  if (!node) return false;
+  const memo = callMemo.get(node);
+  if (memo !== undefined) return memo;
+  let found = false;
+  if (t.isCallExpression(node) || t.isNewExpression(node) || t.isOptionalCallExpression(node) || t.isTaggedTemplateExpression(node)) {
+    found = true;
+  } else if (t.isFunction(node)) {
+    found = false;
+  } else if (t.isClass(node)) {
+    found = true; // heritage, computed keys and static initialisers run user code
+  } else {
+    for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && hasCall(c as t.Node)) { found = true; break; }
+      } else if (child && typeof child === 'object' && hasCall(child as t.Node)) {
+        found = true;
+      }
+      if (found) break;
+    }
+  }
+  callMemo.set(node, found);
+  return found;
+}
+
+function isLiteral(e: t.Node): boolean {
+  return t.isNumericLiteral(e) || t.isStringLiteral(e) || t.isBooleanLiteral(e) || t.isNullLiteral(e) || t.isBigIntLiteral(e) ||
+    (t.isIdentifier(e) && e.name === 'undefined') || (t.isTemplateLiteral(e) && e.expressions.length === 0);
+}
+
+/** Collects names assigned anywhere in a statement (they are not stable within it). */
+function assignedNames(node: t.Node, out: Set<string>): void {
+  if (t.isFunction(node)) return;
+  if (t.isAssignmentExpression(node)) collectPatternNames(node.left, out);
+  if (t.isUpdateExpression(node) && t.isIdentifier(node.argument)) out.add(node.argument.name);
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') assignedNames(c as t.Node, out); }
+    else if (child && typeof child === 'object') assignedNames(child as t.Node, out);
+  }
+}
+
+function collectPatternNames(p: t.Node, out: Set<string>): void {
+  if (t.isIdentifier(p)) out.add(p.name);
+  else if (t.isArrayPattern(p)) p.elements.forEach((e) => e && collectPatternNames(e, out));
+  else if (t.isObjectPattern(p)) p.properties.forEach((q) => collectPatternNames(t.isRestElement(q) ? q.argument : (q as t.ObjectProperty).value, out));
+  else if (t.isAssignmentPattern(p)) collectPatternNames(p.left, out);
+  else if (t.isRestElement(p)) collectPatternNames(p.argument, out);
+}
+
+function patternHasCall(p: t.Node): boolean {
+  return hasCall(p);
+}
+
+/** Loop labels are attached by the caller; this tells which statements are loops. */
+function isLoop(s: t.Statement): s is t.Loop {
+  return t.isForStatement(s) || t.isWhileStatement(s) || t.isDoWhileStatement(s) || t.isForInStatement(s) || t.isForOfStatement(s);
+}
+
+export class Linearizer {
+  private out: t.Statement[] = [];
+  private assigned = new Set<string>();
+
+  constructor(private readonly tables: LinearizeTables) {}
+
+  /** Linearizes a statement list (a block body). */
+  block(stmts: t.Statement[]): t.Statement[] {
+    const saved = this.out;
+    const result: t.Statement[] = [];
+    for (const s of stmts) {
+      this.out = result;
+      this.statement(s);
+    }
+    this.out = saved;
+    return result;
+  }
+
+  private blockOf(s: t.Statement): t.BlockStatement {
+    const body = t.isBlockStatement(s) ? s.body : [s];
+    const b = t.blockStatement(this.block(body));
+    if (t.isBlockStatement(s)) b.directives = s.directives;
+    return b;
+  }
+
+  private emit(s: t.Statement): void {
+    this.out.push(s);
+  }
+
+  private temp(init?: t.Expression): t.Identifier {
+    const id = this.tables.newTemp();
+    this.emit(t.variableDeclaration('let', [t.variableDeclarator(id, init ?? null)]));
+    return t.cloneNode(id);
+  }
+
+  private isAtom(e: t.Expression): boolean {
+    if (isLiteral(e) || t.isThisExpression(e)) return true;
+    if (t.isIdentifier(e)) {
+      if (this.tables.temps.has(e)) return true;
+      return this.tables.stable.has(e) && !this.assigned.has(e.name);
+    }
+    return false;
+  }
+
+  /** Evaluates e now, into a temporary unless its value cannot change before it is used. */
+  private freeze(e: t.Expression): t.Expression {
+    if (this.isAtom(e)) return e;
+    return this.temp(e);
+  }
+
+  /** An argument of a continuation-point call: identifier, literal or `this`. */
+  private atomForCall(e: t.Expression): t.Expression {
+    if (isLiteral(e) || t.isThisExpression(e) || t.isIdentifier(e)) return e;
+    return this.temp(e);
+  }
+
+  private statement(s: t.Statement): void {
+    if (this.tables.updatePoints.has(s) || this.tables.cpCalls.has(s)) {
+      this.emit(s);
+      return;
+    }
+    this.assigned = new Set();
+    if (!t.isFunctionDeclaration(s) && !t.isClassDeclaration(s)) assignedNames(s, this.assigned);
+    switch (s.type) {
+      case 'ExpressionStatement':
+        this.discard(s.expression);
+        return;
+      case 'VariableDeclaration':
+        this.declaration(s);
+        return;
+      case 'ReturnStatement':
+        this.emit(t.returnStatement(s.argument ? this.expr(s.argument) : null));
+        return;
+      case 'ThrowStatement':
+        this.emit(t.throwStatement(this.expr(s.argument)));
+        return;
+      case 'IfStatement': {
+        const test = this.expr(s.test);
+        this.emit(t.ifStatement(test, this.blockOf(s.consequent), s.alternate ? this.blockOf(s.alternate) : null));
+        return;
+      }
+      case 'BlockStatement':
+        this.emit(this.blockOf(s));
+        return;
+      case 'LabeledStatement': {
+        if (t.isForOfStatement(s.body)) {
+          this.iteration(s.body, s.label);
+          return;
+        }
+        const inner: t.Statement[] = [];
+        const saved = this.out;
+        this.out = inner;
+        this.statement(s.body);
+        this.out = saved;
+        // The label must stay on the loop it names; statements hoisted before it go first.
+        const last = inner.pop()!;
+        for (const x of inner) this.emit(x);
+        this.emit(t.labeledStatement(s.label, last));
+        return;
+      }
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        this.loop(s);
+        return;
+      case 'SwitchStatement': {
+        const disc = this.expr(s.discriminant);
+        const cases = s.cases.map((c) => {
+          if (c.test && hasCall(c.test)) this.tables.opaque(c.test, 'call in a switch case test');
+          return t.switchCase(c.test, this.block(c.consequent));
+        });
+        this.emit(t.switchStatement(disc, cases));
+        return;
+      }
+      case 'TryStatement': {
+        let handler = s.handler;
+        if (handler) {
+          if (handler.param && patternHasCall(handler.param)) this.tables.opaque(handler.param, 'call in a catch parameter default');
+          handler = t.catchClause(handler.param, this.blockOf(handler.body));
+        }
+        const node = t.tryStatement(this.blockOf(s.block), handler, s.finalizer ? this.blockOf(s.finalizer) : null);
+        if (node.finalizer) this.tables.guardedFinally.add(node);
+        this.emit(node);
+        return;
+      }
+      default:
+        // Function and class declarations, empty, debugger, break, continue: nothing to do.
+        this.emit(s);
+    }
+  }
+
+  private declaration(s: t.VariableDeclaration): void {
+    if (!s.declarations.some((d) => hasCall(d))) {
+      this.emit(s);
+      return;
+    }
+    for (const d of s.declarations) {
+      if (patternHasCall(d.id)) {
+        this.tables.opaque(d.id, 'call in a destructuring default');
+        this.emit(t.variableDeclaration(s.kind, [d]));
+        continue;
+      }
+      const init = d.init ? (t.isIdentifier(d.id) ? this.expr(d.init) : this.atomForCall(this.expr(d.init))) : null;
+      this.emit(t.variableDeclaration(s.kind, [t.variableDeclarator(d.id, init)]));
+    }
+  }
+
+  /** Evaluates an expression for its effects only. */
+  private discard(e: t.Expression): void {
+    if (!hasCall(e)) {
+      this.emit(t.expressionStatement(e));
+      return;
+    }
+    if (t.isCallExpression(e) || t.isNewExpression(e) || t.isTaggedTemplateExpression(e)) {
+      this.callStatement(e, null);
+      return;
+    }
+    if (t.isSequenceExpression(e)) {
+      for (const x of e.expressions) this.discard(x);
+      return;
+    }
+    const v = this.expr(e);
+    if (!this.isAtom(v)) this.emit(t.expressionStatement(v));
+  }
+
+  /** Linearizes e; returns an expression computing its value from already-evaluated parts. */
+  expr(e: t.Expression): t.Expression {
+    if (!hasCall(e)) return e;
+    switch (e.type) {
+      case 'CallExpression':
+      case 'NewExpression':
+      case 'TaggedTemplateExpression': {
+        const id = this.tables.newTemp();
+        this.callStatement(e, id);
+        return t.cloneNode(id);
+      }
+      case 'OptionalCallExpression':
+      case 'OptionalMemberExpression':
+        return this.optionalChain(e);
+      case 'MemberExpression': {
+        const [obj, prop] = this.seq([e.object as t.Expression, e.computed ? (e.property as t.Expression) : null]);
+        return t.memberExpression(obj!, e.computed ? prop! : e.property, e.computed);
+      }
+      case 'BinaryExpression': {
+        if (t.isPrivateName(e.left)) return e;
+        const [l, r] = this.seq([e.left, e.right]);
+        return t.binaryExpression(e.operator, l!, r!);
+      }
+      case 'LogicalExpression': {
+        const left = this.expr(e.left);
+        if (!hasCall(e.right)) return t.logicalExpression(e.operator, left, e.right);
+        const tmp = this.temp(left);
+        const saved = this.out;
+        const inner: t.Statement[] = [];
+        this.out = inner;
+        this.emit(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(tmp), this.expr(e.right))));
+        this.out = saved;
+        const test = e.operator === '&&' ? t.cloneNode(tmp)
+          : e.operator === '||' ? t.unaryExpression('!', t.cloneNode(tmp))
+          : t.binaryExpression('==', t.cloneNode(tmp), t.nullLiteral());
+        this.emit(t.ifStatement(test, t.blockStatement(inner)));
+        return t.cloneNode(tmp);
+      }
+      case 'ConditionalExpression': {
+        const test = this.expr(e.test);
+        if (!hasCall(e.consequent) && !hasCall(e.alternate)) return t.conditionalExpression(test, e.consequent, e.alternate);
+        const tmp = this.temp();
+        const branch = (x: t.Expression): t.BlockStatement => {
+          const saved = this.out;
+          const inner: t.Statement[] = [];
+          this.out = inner;
+          this.emit(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(tmp), this.expr(x))));
+          this.out = saved;
+          return t.blockStatement(inner);
+        };
+        this.emit(t.ifStatement(test, branch(e.consequent), branch(e.alternate)));
+        return t.cloneNode(tmp);
+      }
+      case 'AssignmentExpression':
+        return this.assignment(e);
+      case 'UpdateExpression': {
+        const arg = e.argument;
+        if (t.isMemberExpression(arg)) {
+          const [obj, prop] = this.seq([arg.object as t.Expression, arg.computed ? (arg.property as t.Expression) : null], true);
+          return t.updateExpression(e.operator, t.memberExpression(obj!, arg.computed ? prop! : arg.property, arg.computed), e.prefix);
+        }
+        return e;
+      }
+      case 'UnaryExpression': {
+        const arg = e.argument;
+        if (e.operator === 'delete' && t.isMemberExpression(arg)) {
+          const [obj, prop] = this.seq([arg.object as t.Expression, arg.computed ? (arg.property as t.Expression) : null], true);
+          return t.unaryExpression('delete', t.memberExpression(obj!, arg.computed ? prop! : arg.property, arg.computed));
+        }
+        return t.unaryExpression(e.operator, this.expr(arg), e.prefix);
+      }
+      case 'SequenceExpression': {
+        const exprs = e.expressions;
+        for (let i = 0; i < exprs.length - 1; i++) this.discard(exprs[i]);
+        return this.expr(exprs[exprs.length - 1]);
+      }
+      case 'TemplateLiteral': {
+        const parts = this.seq(e.expressions as t.Expression[]);
+        return t.templateLiteral(e.quasis, parts as t.Expression[]);
+      }
+      case 'ArrayExpression': {
+        const items = e.elements.map((el) => (el === null ? null : t.isSpreadElement(el) ? el.argument : el));
+        const vals = this.seq(items);
+        return t.arrayExpression(e.elements.map((el, i) => (el === null ? null : t.isSpreadElement(el) ? t.spreadElement(vals[i]!) : vals[i]!)));
+      }
+      case 'ObjectExpression': {
+        const items: (t.Expression | null)[] = [];
+        for (const p of e.properties) {
+          if (t.isSpreadElement(p)) items.push(p.argument);
+          else if (t.isObjectProperty(p)) {
+            items.push(p.computed ? (p.key as t.Expression) : null);
+            items.push(p.value as t.Expression);
+          } else items.push(p.computed ? (p.key as t.Expression) : null);
+        }
+        const vals = this.seq(items);
+        let k = 0;
+        const props = e.properties.map((p) => {
+          if (t.isSpreadElement(p)) return t.spreadElement(vals[k++]!);
+          if (t.isObjectProperty(p)) {
+            const key = p.computed ? vals[k++]! : p.key;
+            const value = vals[k++]!;
+            const shorthand = p.shorthand && t.isIdentifier(value) && t.isIdentifier(key) && value.name === key.name;
+            return t.objectProperty(key, value, p.computed, shorthand);
+          }
+          if (p.computed) {
+            const key = vals[k++]!;
+            return t.objectMethod(p.kind, key, p.params, p.body, true, p.generator, p.async);
+          }
+          k++;
+          return p;
+        });
+        return t.objectExpression(props);
+      }
+      case 'ClassExpression':
+        this.tables.opaque(e, 'class expression evaluated with calls');
+        return e;
+      case 'AwaitExpression':
+      case 'YieldExpression':
+        this.tables.opaque(e, e.type);
+        return e;
+      default:
+        this.tables.opaque(e, `call inside ${e.type}`);
+        return e;
+    }
+  }
+
+  /**
+   * Linearizes a list of operands evaluated left to right. An operand is frozen into a temporary
+   * when a later operand performs a call that could change it. `forceFreeze` freezes all (for
+   * references read again after the operands, as in `o[k] += f()`).
+   */
+  private seq(items: (t.Expression | null)[], forceFreeze = false): (t.Expression | null)[] {
+    let lastCall = -1;
+    items.forEach((x, i) => { if (x && hasCall(x)) lastCall = i; });
+    return items.map((x, i) => {
+      if (!x) return null;
+      const v = this.expr(x);
+      return i < lastCall || (forceFreeze && i < items.length - 1) ? this.freeze(v) : v;
+    });
+  }
+
+  private assignment(e: t.AssignmentExpression): t.Expression {
+    const left = e.left;
+    const logical = e.operator === '||=' || e.operator === '&&=' || e.operator === '??=';
+    if (t.isIdentifier(left)) {
+      if (logical) {
+        const tmp = this.temp(left);
+        const saved = this.out;
+        const inner: t.Statement[] = [];
+        this.out = inner;
+        const v = this.expr(e.right);
+        this.emit(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(tmp), t.assignmentExpression('=', t.cloneNode(left), v))));
+        this.out = saved;
+        this.emit(t.ifStatement(this.logicalTest(e.operator, tmp), t.blockStatement(inner)));
+        return t.cloneNode(tmp);
+      }
+      if (e.operator === '=') return t.assignmentExpression('=', left, this.expr(e.right));
+      // x op= f(): x is read before f runs.
+      const old = this.freeze(left);
+      const v = this.expr(e.right);
+      const op = e.operator.slice(0, -1) as t.BinaryExpression['operator'];
+      return t.assignmentExpression('=', t.cloneNode(left), t.binaryExpression(op, old, v));
+    }
+    if (t.isMemberExpression(left)) {
+      const [obj, prop] = this.seq([left.object as t.Expression, left.computed ? (left.property as t.Expression) : null], true);
+      const target = (): t.MemberExpression => t.memberExpression(t.cloneNode(obj!), left.computed ? t.cloneNode(prop!) : t.cloneNode(left.property), left.computed);
+      if (e.operator === '=') return t.assignmentExpression('=', target(), this.expr(e.right));
+      if (logical) {
+        const tmp = this.temp(target());
+        const saved = this.out;
+        const inner: t.Statement[] = [];
+        this.out = inner;
+        const v = this.expr(e.right);
+        this.emit(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(tmp), t.assignmentExpression('=', target(), v))));
+        this.out = saved;
+        this.emit(t.ifStatement(this.logicalTest(e.operator, tmp), t.blockStatement(inner)));
+        return t.cloneNode(tmp);
+      }
+      const old = this.temp(target());
+      const v = this.expr(e.right);
+      const op = e.operator.slice(0, -1) as t.BinaryExpression['operator'];
+      return t.assignmentExpression('=', target(), t.binaryExpression(op, old, v));
+    }
+    // Destructuring assignment.
+    if (patternHasCall(left)) {
+      this.tables.opaque(left, 'call in a destructuring default');
+      return e;
+    }
+    return t.assignmentExpression(e.operator, left, this.atomForCall(this.expr(e.right)));
+  }
+
+  private logicalTest(op: string, tmp: t.Identifier): t.Expression {
+    if (op === '&&=') return t.cloneNode(tmp);
+    if (op === '||=') return t.unaryExpression('!', t.cloneNode(tmp));
+    return t.binaryExpression('==', t.cloneNode(tmp), t.nullLiteral());
+  }
+
+  /** Emits the call as a continuation-point statement, its result in `result` if given. */
+  private callStatement(e: t.CallExpression | t.NewExpression | t.TaggedTemplateExpression, result: t.Identifier | null): void {
+    let call: t.Expression;
+    if (t.isTaggedTemplateExpression(e)) {
+      const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => hasCall(x)));
+      const parts = e.quasi.expressions.map((x) => this.atomForCall(this.expr(x as t.Expression)));
+      call = t.taggedTemplateExpression(tag, t.templateLiteral(e.quasi.quasis, parts));
+    } else {
+      const callee = this.callee(e.callee as t.Expression, e.arguments.some((a) => hasCall(a)));
+      const args = e.arguments.map((a) => {
+        if (t.isSpreadElement(a)) {
+          // Spread into an array first, so no iterator code runs on the call's line.
+          const v = this.expr(a.argument);
+          return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(v)])));
+        }
+        if (t.isArgumentPlaceholder(a) || t.isJSXNamespacedName(a)) return a;
+        return this.atomForCall(this.expr(a as t.Expression));
+      });
+      call = t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
+    }
+    call.loc = e.loc;
+    const stmt = result
+      ? t.variableDeclaration('let', [t.variableDeclarator(result, call)])
+      : t.expressionStatement(call);
+    this.tables.cpCalls.add(stmt);
+    this.emit(stmt);
+  }
+
+  /** The callee of a continuation-point call: identifier, or member of an atom. */
+  private callee(c: t.Expression, argsHaveCalls: boolean): t.Expression {
+    if (t.isSuper(c) || t.isImport(c as t.Node)) return c;
+    if (t.isMemberExpression(c)) {
+      const obj = this.atomForCall(this.expr(c.object as t.Expression));
+      const prop = c.computed ? this.atomForCall(this.expr(c.property as t.Expression)) : c.property;
+      return t.memberExpression(obj, prop, c.computed);
+    }
+    if (t.isIdentifier(c)) return argsHaveCalls && !this.isAtom(c) ? this.temp(c) : c;
+    return this.temp(this.expr(c));
+  }
+
+  /**
+   * a?.b.c(x)?.d: each optional link tests its object and, when it is nullish, the whole chain
+   * yields undefined without evaluating the rest.
+   */
+  private optionalChain(e: t.Expression): t.Expression {
+    const result = this.temp();
+    const label = this.tables.newTemp('chain');
+    const saved = this.out;
+    const inner: t.Statement[] = [];
+    this.out = inner;
+    const value = this.chainLink(e, label, result);
+    this.emit(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(result), value)));
+    this.out = saved;
+    this.emit(t.labeledStatement(label, t.blockStatement(inner)));
+    return t.cloneNode(result);
+  }
+
+  private chainLink(e: t.Expression, label: t.Identifier, result: t.Identifier): t.Expression {
+    const shortCircuit = (obj: t.Expression): void => {
+      this.emit(t.ifStatement(t.binaryExpression('==', t.cloneNode(obj), t.nullLiteral()),
+        t.blockStatement([
+          t.expressionStatement(t.assignmentExpression('=', t.cloneNode(result), t.identifier('undefined'))),
+          t.breakStatement(t.cloneNode(label)),
+        ])));
+    };
+    if (t.isOptionalMemberExpression(e) || t.isMemberExpression(e)) {
+      const obj = this.atomForCall(this.chainLink(e.object as t.Expression, label, result));
+      if (t.isOptionalMemberExpression(e) && e.optional) shortCircuit(obj);
+      const prop = e.computed ? this.atomForCall(this.expr(e.property as t.Expression)) : e.property;
+      return t.memberExpression(obj, prop, e.computed);
+    }
+    if (t.isOptionalCallExpression(e) || t.isCallExpression(e)) {
+      const c = e.callee as t.Expression;
+      let callee: t.Expression;
+      if (t.isOptionalMemberExpression(c) || t.isMemberExpression(c)) {
+        const obj = this.atomForCall(this.chainLink(c.object as t.Expression, label, result));
+        if (t.isOptionalMemberExpression(c) && c.optional) shortCircuit(obj);
+        const prop = c.computed ? this.atomForCall(this.expr(c.property as t.Expression)) : c.property;
+        callee = t.memberExpression(obj, prop, c.computed);
+        if (t.isOptionalCallExpression(e) && e.optional) {
+          const fn = this.temp(t.cloneNode(callee));
+          shortCircuit(fn);
+        }
+      } else {
+        callee = this.atomForCall(this.chainLink(c, label, result));
+        if (t.isOptionalCallExpression(e) && e.optional) shortCircuit(callee);
+      }
+      const args = e.arguments.map((a) => {
+        if (t.isSpreadElement(a)) return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(this.expr(a.argument))])));
+        return this.atomForCall(this.expr(a as t.Expression));
+      });
+      const id = this.tables.newTemp();
+      const call = t.callExpression(callee, args);
+      call.loc = e.loc;
+      const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);
+      this.tables.cpCalls.add(stmt);
+      this.emit(stmt);
+      return t.cloneNode(id);
+    }
+    return this.expr(e);
+  }
+
+  private loop(s: t.Loop): void {
+    if (t.isForInStatement(s) || t.isForOfStatement(s)) {
+      this.iteration(s);
+      return;
+    }
+    if (t.isWhileStatement(s)) {
+      if (!hasCall(s.test)) {
+        this.emit(t.whileStatement(s.test, this.blockOf(s.body)));
+        return;
+      }
+      const pre = this.testBlock(s.test);
+      this.emit(t.whileStatement(t.booleanLiteral(true), t.blockStatement([...pre, ...this.blockOf(s.body).body])));
+      return;
+    }
+    if (t.isDoWhileStatement(s)) {
+      if (!hasCall(s.test)) {
+        this.emit(t.doWhileStatement(s.test, this.blockOf(s.body)));
+        return;
+      }
+      const first = this.tables.newTemp('first');
+      const pre = this.testBlock(s.test);
+      const body = this.blockOf(s.body).body;
+      this.emit(t.forStatement(
+        t.variableDeclaration('let', [t.variableDeclarator(first, t.booleanLiteral(true))]), null,
+        t.assignmentExpression('=', t.cloneNode(first), t.booleanLiteral(false)),
+        t.blockStatement([t.ifStatement(t.unaryExpression('!', t.cloneNode(first)), t.blockStatement(pre)), ...body])));
+      return;
+    }
+    const f = s as t.ForStatement;
+    let init = f.init;
+    if (init && hasCall(init)) {
+      if (t.isVariableDeclaration(init)) {
+        // Calls in the initialisers are evaluated before the loop, in order; the bindings stay in
+        // the loop head so each iteration keeps its own copy.
+        const decls = init.declarations.map((d) => {
+          if (patternHasCall(d.id)) { this.tables.opaque(d.id, 'call in a destructuring default'); return d; }
+          return t.variableDeclarator(d.id, d.init ? this.freezeAll(this.expr(d.init)) : null);
+        });
+        init = t.variableDeclaration(init.kind, decls);
+      } else {
+        this.discard(init);
+        init = null;
+      }
+    }
+    if (!hasCall(f.test) && !hasCall(f.update)) {
+      this.emit(t.forStatement(init, f.test, f.update, this.blockOf(f.body)));
+      return;
+    }
+    const first = this.tables.newTemp('first');
+    const update: t.Statement[] = f.update ? this.block([t.expressionStatement(f.update)]) : [];
+    const test = f.test ? this.testBlock(f.test) : [];
+    this.emit(t.variableDeclaration('let', [t.variableDeclarator(first, t.booleanLiteral(true))]));
+    this.emit(t.forStatement(init, null, null, t.blockStatement([
+      t.ifStatement(t.cloneNode(first), t.expressionStatement(t.assignmentExpression('=', t.cloneNode(first), t.booleanLiteral(false))), t.blockStatement(update)),
+      ...test,
+      ...this.blockOf(f.body).body,
+    ])));
+  }
+
+  private freezeAll(e: t.Expression): t.Expression {
+    return this.isAtom(e) ? e : this.temp(e);
+  }
+
+  /** Statements that evaluate a loop test and leave the loop when it is false. */
+  private testBlock(test: t.Expression): t.Statement[] {
+    const saved = this.out;
+    const pre: t.Statement[] = [];
+    this.out = pre;
+    this.assigned = new Set();
+    assignedNames(test, this.assigned);
+    const v = this.expr(test);
+    this.emit(t.ifStatement(t.unaryExpression('!', v), t.breakStatement()));
+    this.out = saved;
+    return pre;
+  }
+
+  /**
+   * for-in and for-of become index and iterator loops whose state lives in locals, so a frame
+   * suspended inside the body can be saved and resumed.
+   *
+   *   for (const k in o) B   ==>  const ks = R.keys(o), ob = Object(o);
+   *                               for (let i = 0; i < ks.length; i++) {
+   *                                 if (!(ks[i] in ob)) continue; const k = ks[i]; B }
+   *
+   * for-of keeps the iterator protocol exactly: next() is a continuation point, and the iterator
+   * is closed (return()) on break, return and throw, but not while unwinding for an update.
+   */
+  private iteration(s: t.ForInStatement | t.ForOfStatement, label?: t.Identifier): void {
+    const labelled = (x: t.Statement): t.Statement => (label ? t.labeledStatement(label, x) : x);
+    if (!hasCall(s.body) && !this.bodyHasUpdatePoint(s.body) && !hasCall(s.right)) {
+      this.emit(labelled(s));
+      return;
+    }
+    if (s.type === 'ForOfStatement' && s.await) {
+      this.tables.opaque(s, 'for await');
+      this.emit(labelled(s));
+      return;
+    }
+    const right = this.atomForCall(this.expr(s.right));
+    const bind = (value: t.Expression): t.Statement => {
+      const left = s.left;
+      if (t.isVariableDeclaration(left)) {
+        return t.variableDeclaration(left.kind, [t.variableDeclarator(left.declarations[0].id, value)]);
+      }
+      return t.expressionStatement(t.assignmentExpression('=', left as t.LVal, value));
+    };
+    const runtime = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
+    if (t.isForInStatement(s)) {
+      const keys = this.temp(t.callExpression(runtime('keys'), [right]));
+      const obj = this.temp(t.callExpression(t.identifier('Object'), [t.cloneNode(right)]));
+      const i = this.tables.newTemp('i');
+      const key = t.memberExpression(t.cloneNode(keys), t.cloneNode(i), true);
+      const body = this.blockOf(s.body).body;
+      this.emit(labelled(t.forStatement(
+        t.variableDeclaration('let', [t.variableDeclarator(i, t.numericLiteral(0))]),
+        t.binaryExpression('<', t.cloneNode(i), t.memberExpression(t.cloneNode(keys), t.identifier('length'))),
+        t.updateExpression('++', t.cloneNode(i)),
+        t.blockStatement([
+          t.ifStatement(t.unaryExpression('!', t.binaryExpression('in', key, t.cloneNode(obj))), t.continueStatement()),
+          ...this.block([bind(t.cloneNode(key))]),
+          ...body,
+        ]))));
+      return;
+    }
+    const it = this.temp(t.callExpression(runtime('iter'), [right]));
+    const state = this.temp(t.numericLiteral(1));
+    const step = this.tables.newTemp('step');
+    const next = t.variableDeclaration('let', [t.variableDeclarator(step, t.callExpression(t.memberExpression(t.cloneNode(it), t.identifier('next')), []))]);
+    this.tables.cpCalls.add(next);
+    const setState = (n: number): t.Statement => t.expressionStatement(t.assignmentExpression('=', t.cloneNode(state), t.numericLiteral(n)));
+    const loopBody = t.blockStatement([
+      setState(1),
+      next,
+      t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+      setState(0),
+      ...this.block([bind(t.memberExpression(t.cloneNode(step), t.identifier('value')))]),
+      ...this.blockOf(s.body).body,
+    ]);
+    const err = this.tables.newTemp('err');
+    const tryStmt = t.tryStatement(
+      t.blockStatement([labelled(t.forStatement(null, null, null, loopBody))]),
+      t.catchClause(err, t.blockStatement([
+        t.ifStatement(t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0)),
+          t.expressionStatement(t.callExpression(runtime('closeAfterThrow'), [t.cloneNode(it)]))),
+        setState(1),
+        t.throwStatement(t.cloneNode(err)),
+      ])),
+      t.blockStatement([
+        t.ifStatement(t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0)),
+          t.expressionStatement(t.callExpression(runtime('close'), [t.cloneNode(it)]))),
+      ]));
+    this.tables.guardedFinally.add(tryStmt);
+    this.emit(tryStmt);
+  }
+
+  private bodyHasUpdatePoint(body: t.Statement): boolean {
+    if (this.tables.updatePoints.has(body)) return true;
+    if (t.isBlockStatement(body)) return body.body.some((s) => this.tables.updatePoints.has(s));
+    return false;
+  }
+}
+
+export { isLoop };

@@ -1,0 +1,90 @@
+/**
+ * markUpdatePoints: places the update points of each capturable function, as marker statements
+ * `UPDATE_POINT();` registered in a side table, for insertCheckpoints to expand.
+ *
+ * Explicit `UPDATE_POINT();` statements are always update points. Policy `loops` (the default)
+ * adds one at the head of every loop body, so a long loop notices a pending update on each
+ * iteration; `all` adds one at every function entry too. In functions that cannot be captured and
+ * at module top level, explicit markers are removed (and reported), since nothing could be saved
+ * there.
+ *
+ *   while (c) step();   ==>   while (c) { UPDATE_POINT(); step(); }
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { UpdatePointPolicy } from '../../contract/index.js';
+
+export const UPDATE_POINT_NAME = 'UPDATE_POINT';
+
+export function isUpdatePointCall(node: t.Node): node is t.CallExpression {
+  return t.isCallExpression(node) && t.isIdentifier(node.callee, { name: UPDATE_POINT_NAME }) && node.arguments.length === 0;
+}
+
+function marker(loc: t.SourceLocation | null | undefined, table: WeakSet<t.Statement>): t.ExpressionStatement {
+  const s = t.expressionStatement(t.callExpression(t.identifier(UPDATE_POINT_NAME), []));
+  s.loc = loc ?? null;
+  table.add(s);
+  return s;
+}
+
+export interface UpdatePointSite {
+  kind: 'explicit' | 'loop' | 'entry';
+}
+
+export function markUpdatePoints(
+  fn: NodePath<t.Function>,
+  policy: UpdatePointPolicy,
+  table: WeakSet<t.Statement>,
+  kinds: WeakMap<t.Statement, UpdatePointSite['kind']>,
+): void {
+  fn.traverse({
+    Function(p) {
+      p.skip();
+    },
+    ExpressionStatement(p) {
+      if (isUpdatePointCall(p.node.expression) && !table.has(p.node)) {
+        table.add(p.node);
+        kinds.set(p.node, 'explicit');
+      }
+    },
+    Loop: {
+      exit(p) {
+        if (policy === 'explicit') return;
+        const body = p.node.body;
+        const m = marker(p.node.loc, table);
+        kinds.set(m, 'loop');
+        p.node.body = t.isBlockStatement(body) ? t.blockStatement([m, ...body.body], body.directives) : t.blockStatement([m, body]);
+      },
+    },
+  });
+  if (policy === 'all') {
+    const node = fn.node;
+    if (!t.isBlockStatement(node.body)) node.body = t.blockStatement([t.returnStatement(node.body)]);
+    const m = marker(node.loc, table);
+    kinds.set(m, 'entry');
+    node.body.body.unshift(m);
+  }
+}
+
+/** Removes explicit markers where no update can happen; returns where they were. */
+export function dropUpdatePoints(path: NodePath, skipFunctions: boolean): t.SourceLocation[] {
+  const dropped: t.SourceLocation[] = [];
+  path.traverse({
+    Function(p) {
+      if (skipFunctions) p.skip();
+    },
+    CallExpression(p) {
+      if (!isUpdatePointCall(p.node) || p.scope.hasBinding(UPDATE_POINT_NAME)) return;
+      if (p.parentPath.isExpressionStatement()) {
+        const f = p.getFunctionParent();
+        if (f && skipFunctions === false) return;
+        if (p.node.loc) dropped.push(p.node.loc);
+        p.parentPath.remove();
+      } else {
+        if (p.node.loc) dropped.push(p.node.loc);
+        p.replaceWith(t.unaryExpression('void', t.numericLiteral(0)));
+      }
+    },
+  });
+  return dropped;
+}

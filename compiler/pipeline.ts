@@ -1,0 +1,301 @@
+/**
+ * The compiler pipeline: the one place that decides the order of the passes.
+ *
+ *   parse -> strip types -> function table -> renameShadowed -> scope facts -> markUpdatePoints
+ *   -> linearizeCalls -> (innermost first) insertCheckpoints + emitRestore -> header -> generate
+ *
+ * Each pass is timed when `timings` is requested, so compile speed can be profiled per pass.
+ */
+import { transformFromAstSync } from '@babel/core';
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { generate, traverse } from './babel.js';
+import { createRequire } from 'node:module';
+import {
+  PROTOCOL_VERSION, R, RUNTIME_KEY, scanCallLines,
+  type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy,
+} from '../contract/index.js';
+import { CompileError, errorAt } from './errors.js';
+import { buildFunctionTable, type FunctionInfo } from './functionTable.js';
+import { Checkpointer } from './passes/insertCheckpoints.js';
+import { RestoreEmitter } from './passes/emitRestore.js';
+import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
+import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
+import { renameShadowed } from './passes/renameShadowed.js';
+import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
+
+const require = createRequire(import.meta.url);
+
+export interface CompileOptions {
+  /** Path of the module, used in ids, messages and the source map. */
+  filename: string;
+  /** Module path used in function ids (defaults to filename). */
+  moduleId?: string;
+  /** 'module' (ESM), 'commonjs', or 'auto': ESM when the file has import/export. */
+  sourceType?: 'module' | 'commonjs' | 'auto';
+  updatePoints?: UpdatePointPolicy;
+  /** Record the time of each pass. */
+  timings?: boolean;
+}
+
+export interface CompileResult {
+  code: string;
+  map: object | null;
+  metadata: ModuleMeta;
+  timings?: Record<string, number>;
+}
+
+const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
+
+function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings'>> & { timings: boolean } {
+  if (!options || typeof options.filename !== 'string' || !options.filename) {
+    throw new CompileError('compile(): options.filename must be a non-empty string');
+  }
+  const updatePoints = options.updatePoints ?? 'loops';
+  if (!POLICIES.includes(updatePoints)) {
+    throw new CompileError(`compile(): updatePoints must be one of ${POLICIES.join(', ')}, got ${JSON.stringify(updatePoints)}`);
+  }
+  const sourceType = options.sourceType ?? 'auto';
+  if (!['module', 'commonjs', 'auto'].includes(sourceType)) {
+    throw new CompileError(`compile(): sourceType must be 'module', 'commonjs' or 'auto', got ${JSON.stringify(sourceType)}`);
+  }
+  return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, timings: !!options.timings };
+}
+
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const opts = checkOptions(options);
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + (now - mark);
+    mark = now;
+  };
+
+  const isTS = /\.[cm]?tsx?$/.test(opts.filename);
+  const plugins: ParserPlugin[] = isTS ? ['typescript'] : [];
+  if (/\.tsx$/.test(opts.filename)) plugins.push('jsx');
+  let ast: t.File;
+  try {
+    ast = parse(source, {
+      sourceType: opts.sourceType === 'commonjs' ? 'script' : opts.sourceType === 'module' ? 'module' : 'unambiguous',
+      allowReturnOutsideFunction: opts.sourceType !== 'module',
+      plugins,
+      sourceFilename: opts.filename,
+      errorRecovery: false,
+    });
+  } catch (e) {
+    throw errorAt(source, opts.filename, e as { message: string; loc?: { line: number; column: number } });
+  }
+  lap('parse');
+
+  if (isTS) {
+    const out = transformFromAstSync(ast, source, {
+      ast: true, code: false, configFile: false, babelrc: false, filename: opts.filename,
+      plugins: [[require.resolve('@babel/plugin-transform-typescript'), { onlyRemoveTypeImports: false }]],
+    });
+    ast = out!.ast!;
+    lap('stripTypes');
+  }
+
+  const isModule = opts.sourceType === 'module' || (opts.sourceType === 'auto' && ast.program.sourceType === 'module');
+  let program!: NodePath<t.Program>;
+  traverse(ast, { Program(p: NodePath<t.Program>) { program = p; p.stop(); } });
+
+  // Reserved names: compiled code owns the __rs prefix.
+  program.traverse({
+    Identifier(p) {
+      if (p.node.name.startsWith(R.prefix)) {
+        throw errorAt(source, opts.filename, { message: `'${p.node.name}' uses the prefix '${R.prefix}' reserved by restack; rename it`, loc: p.node.loc?.start });
+      }
+    },
+  });
+
+  const table = buildFunctionTable(program, opts.moduleId, source);
+  lap('functionTable');
+
+  const diagnostics: Diagnostic[] = [];
+  const capturable = table.list.filter((f) => f.capturable);
+  for (const f of capturable) renameShadowed(f.path);
+  program.scope.crawl();
+  const facts = new Map<FunctionInfo, ScopeFacts>();
+  for (const f of capturable) facts.set(f, scopeFacts(f.path));
+  lap('scope');
+
+  const tables: LinearizeTables = {
+    cpCalls: new WeakSet(),
+    updatePoints: new WeakSet(),
+    stable: new WeakSet(),
+    temps: new WeakSet(),
+    guardedFinally: new WeakSet(),
+    opaque: (node, why) => {
+      const fn = currentFn;
+      diagnostics.push({
+        kind: 'non-updatable',
+        message: `${why}: an update waits until no frame of ${fn?.name ?? 'this function'} is suspended there`,
+        function: fn?.id ?? opts.moduleId,
+        loc: { line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 },
+      });
+    },
+    newTemp: (hint) => {
+      const idn = t.identifier(`${R.tempPrefix}${hint ? '_' + hint : ''}${tempCounter++}`);
+      tables.temps.add(idn);
+      return idn;
+    },
+  };
+  let tempCounter = 0;
+  let currentFn: FunctionInfo | null = null;
+
+  // Stable identifiers: locals no call can change (not captured by closures).
+  for (const f of capturable) {
+    f.path.traverse({
+      Function(p) { p.skip(); },
+      Identifier(p) {
+        const b = p.scope.getBinding(p.node.name);
+        if (!b || b.scope.getFunctionParent()?.path.node !== f.node) return;
+        const outside = (q: NodePath): boolean => q.getFunctionParent()?.node !== f.node;
+        if (b.referencePaths.some(outside) || b.constantViolations.some(outside)) return;
+        tables.stable.add(p.node);
+      },
+    });
+  }
+
+  const upKinds = new WeakMap<t.Statement, 'explicit' | 'loop' | 'entry'>();
+  for (const f of capturable) markUpdatePoints(f.path, opts.updatePoints, tables.updatePoints, upKinds);
+  dropStrayUpdatePoints(program, table.byNode, diagnostics, opts.moduleId);
+  for (const f of table.list) {
+    if (!f.capturable) {
+      diagnostics.push({ kind: 'non-updatable', message: `${f.name}: ${f.reason}`, function: f.id, loc: locOf(f.node) });
+    }
+  }
+  lap('updatePoints');
+
+  for (const f of capturable) {
+    currentFn = f;
+    const node = f.node;
+    if (!t.isBlockStatement(node.body)) {
+      if (!hasCallOrUp(node.body, tables)) continue;
+      node.body = t.blockStatement([t.returnStatement(node.body)]);
+    }
+    node.body.body = new Linearizer(tables).block(node.body.body);
+  }
+  currentFn = null;
+  lap('linearize');
+
+  // Innermost first, so an enclosing function's restore copy contains instrumented closures.
+  let nextId = 0;
+  const restoreFns: t.Identifier[] = [];
+  const cpRestore: number[] = [];
+  const fnMeta = new Map<FunctionInfo, FunctionMeta>();
+  const byDepth = orderInnermostFirst(capturable);
+  const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string }> = [];
+  for (const f of byDepth) {
+    if (!t.isBlockStatement(f.node.body)) continue;
+    const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++);
+    const result = cp.run(f.node.body);
+    fnMeta.set(f, {
+      id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: true,
+      slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live })),
+    });
+    if (!result.cps.length) continue;
+    const name = `${R.restorePrefix}${restoreFns.length}`;
+    restoreFns.push(t.identifier(name));
+    for (const c of result.cps) cpRestore[c.id] = restoreFns.length - 1;
+    const emitter = new RestoreEmitter(f, facts.get(f)!, result);
+    pending.push({ f, emitter, body: t.cloneNode(f.node.body, true, false), name });
+  }
+  lap('checkpoints');
+  // Restore functions are built from the copies taken after each function was instrumented; an
+  // enclosing function was instrumented after its closures, so its copy holds their final form.
+  for (const p of pending) {
+    const decl = p.emitter.build(p.body, p.name);
+    const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
+    p.emitter.rewriteNames(path);
+  }
+  lap('restore');
+
+  const runtimeRef = t.memberExpression(t.identifier('globalThis'),
+    t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
+  const moduleUrl = isModule
+    ? t.memberExpression(t.metaProperty(t.identifier('import'), t.identifier('meta')), t.identifier('url'))
+    : t.identifier('__filename');
+  const header: t.Statement[] = [
+    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.runtime), runtimeRef)]),
+    t.ifStatement(t.unaryExpression('!', t.identifier(R.runtime)), t.throwStatement(t.newExpression(t.identifier('Error'), [
+      t.stringLiteral('restack: this module was compiled by restack; run it with `restack run` (or import "restack/runtime" first)'),
+    ]))),
+    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), t.memberExpression(t.identifier(R.runtime), t.identifier('S')))]),
+    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
+      t.memberExpression(t.identifier(R.runtime), t.identifier('module')),
+      [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i)))],
+    ))]),
+  ];
+  ast.program.body.unshift(...header);
+  lap('header');
+
+  const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: false, retainLines: false }, source);
+  lap('generate');
+  const callLines = scanCallLines(gen.code);
+  const lines: Record<string, number> = {};
+  for (const [line, idn] of callLines) lines[String(idn)] = line;
+
+  const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
+    id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,
+    ...(f.reason ? { reason: f.reason } : {}), slots: [], cps: [],
+  });
+  const metadata: ModuleMeta = {
+    protocol: PROTOCOL_VERSION,
+    module: opts.moduleId,
+    sourceKind: isModule ? 'module' : 'commonjs',
+    updatePoints: opts.updatePoints,
+    functions,
+    diagnostics,
+    callLines: lines,
+  };
+  lap('metadata');
+  return { code: gen.code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
+}
+
+function locOf(node: t.Node): { line: number; column: number } {
+  return { line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 };
+}
+
+function hasCallOrUp(node: t.Node, tables: LinearizeTables): boolean {
+  let found = false;
+  t.traverseFast(node, (n) => {
+    if (t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) || t.isOptionalCallExpression(n)) found = true;
+    if (t.isStatement(n) && tables.updatePoints.has(n)) found = true;
+  });
+  return found;
+}
+
+/** Parents after children: a function comes after every function nested in it. */
+function orderInnermostFirst(list: FunctionInfo[]): FunctionInfo[] {
+  const depth = (f: FunctionInfo): number => { let d = 0; for (let p = f.parent; p; p = p.parent) d++; return d; };
+  return [...list].sort((a, b) => depth(b) - depth(a) || a.index - b.index);
+}
+
+/**
+ * UPDATE_POINT() where nothing can be saved (module top level, functions that cannot be captured,
+ * inside expressions) is removed, and reported.
+ */
+function dropStrayUpdatePoints(program: NodePath<t.Program>, byNode: WeakMap<t.Function, FunctionInfo>, diagnostics: Diagnostic[], moduleId: string): void {
+  program.traverse({
+    CallExpression(p) {
+      if (!isUpdatePointCall(p.node) || p.scope.hasBinding(UPDATE_POINT_NAME)) return;
+      const fnPath = p.getFunctionParent();
+      const info = fnPath ? byNode.get(fnPath.node) : undefined;
+      const statement = p.parentPath.isExpressionStatement();
+      if (info?.capturable && statement) return;
+      diagnostics.push({
+        kind: 'non-updatable',
+        message: info ? `UPDATE_POINT() ignored in ${info.name}: ${info.capturable ? 'not a statement' : info.reason}` : 'UPDATE_POINT() ignored at module top level',
+        function: info?.id ?? moduleId,
+        loc: { line: p.node.loc?.start.line ?? 0, column: p.node.loc?.start.column ?? 0 },
+      });
+      if (statement) p.parentPath.remove();
+      else p.replaceWith(t.unaryExpression('void', t.numericLiteral(0)));
+    },
+  });
+}

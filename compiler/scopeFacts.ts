@@ -1,0 +1,60 @@
+/**
+ * What a capturable function's frame record must carry, read from Babel's scope information before
+ * the body is rewritten: its own variables, which of them are shared with closures and assigned
+ * (the restore function must keep sharing them), and which variables of enclosing functions or
+ * blocks it reaches (the record carries accessors for them, since restore functions live at
+ * module level).
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { ownBindings } from './passes/renameShadowed.js';
+
+export interface ScopeFacts {
+  own: Set<string>;
+  /** Own variables captured by a nested function and assigned after their declaration. */
+  boxed: Set<string>;
+  /** Variables of enclosing (non-module) scopes used in the function; true when constant. */
+  env: Map<string, boolean>;
+}
+
+function isWithin(p: NodePath | null, ancestor: NodePath): boolean {
+  for (let q = p; q; q = q.parentPath) if (q.node === ancestor.node) return true;
+  return false;
+}
+
+/** Is this identifier path a variable reference or assignment target (not a key or label)? */
+export function isVariableUse(p: NodePath<t.Identifier>): boolean {
+  const parent = p.parent;
+  const key = p.key;
+  if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && key === 'property' && !parent.computed) return false;
+  if ((t.isObjectProperty(parent) || t.isObjectMethod(parent) || t.isClassMethod(parent) || t.isClassProperty(parent) ||
+    t.isClassPrivateMethod(parent) || t.isClassAccessorProperty(parent)) && key === 'key' && !(parent as { computed?: boolean }).computed) return false;
+  if (t.isLabeledStatement(parent) || t.isBreakStatement(parent) || t.isContinueStatement(parent)) return false;
+  if (t.isMetaProperty(parent)) return false;
+  if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isImportDefaultSpecifier(parent) || t.isImportNamespaceSpecifier(parent)) return false;
+  return true;
+}
+
+export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
+  const own = new Set<string>();
+  const boxed = new Set<string>();
+  for (const b of ownBindings(fn)) {
+    own.add(b.identifier.name);
+    const mutated = b.constantViolations.length > 0;
+    if (!mutated) continue;
+    const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node;
+    if (b.referencePaths.some(inner) || b.constantViolations.some(inner)) boxed.add(b.identifier.name);
+  }
+  const env = new Map<string, boolean>();
+  const program = fn.scope.getProgramParent();
+  fn.traverse({
+    Identifier(p) {
+      if (!isVariableUse(p)) return;
+      const b = p.scope.getBinding(p.node.name);
+      if (!b || b.scope === program) return;
+      if (isWithin(b.scope.path, fn)) return;
+      env.set(p.node.name, b.kind === 'const' || b.kind === 'module');
+    },
+  });
+  return { own, boxed, env };
+}

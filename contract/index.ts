@@ -1,0 +1,157 @@
+/**
+ * The contract between compiled code and the runtime: reserved identifiers, the shape of the
+ * metadata the compiler emits, and the one helper both sides use to find continuation-point call
+ * lines in generated code. compiler/ and runtime/ both import this module and nothing of each
+ * other.
+ */
+
+/** Bumped whenever compiled code and runtime stop understanding each other. */
+export const PROTOCOL_VERSION = 1;
+
+/** Key of the runtime object on globalThis (a registered symbol, so realms agree). */
+export const RUNTIME_KEY = 'restack.runtime';
+
+/**
+ * Reserved identifiers. User code must not use the `__rs` prefix; the compiler reports a clash.
+ * They are short because they appear at every call site of compiled code.
+ */
+export const R = {
+  /** The runtime object (module header). */
+  runtime: '__rsR',
+  /** Int32Array of flags read by compiled code: see Flag. */
+  state: '__rsS',
+  /** Per-module handle returned by runtime.module(...): save/resume entry points. */
+  module: '__rsM',
+  /** Restore functions: their single parameter, the frame record. */
+  record: '__rsRec',
+  /** Restore functions: saved locals array. */
+  locals: '__rsL',
+  /** Restore functions: module-unique id of the continuation point being re-entered. */
+  target: '__rsT',
+  /** Restore functions: true until the target continuation point is reached. */
+  restoring: '__rsMode',
+  /** Restore functions: the frame's `this`, `arguments`, `new.target` and environment. */
+  self: '__rsSelf',
+  args: '__rsArgs',
+  newTarget: '__rsNT',
+  env: '__rsEnv',
+  /** Prefix of temporaries introduced by the compiler. */
+  tempPrefix: '__rst',
+  /** Prefix of restore functions (module-level function declarations). */
+  restorePrefix: '__rsRestore',
+  prefix: '__rs',
+} as const;
+
+/** Indexes into the shared flag array. Compiled code reads them with a plain element load. */
+export const Flag = {
+  /** Non-zero when an update is pending: update points call into the runtime. */
+  pending: 0,
+  /** Non-zero while frames are being unwound: call sites save their record and return. */
+  unwinding: 1,
+} as const;
+
+/** Method names on the module handle, as emitted by the compiler. */
+export const M = {
+  /** up(cpId): an update point asks whether to capture now. */
+  up: 'up',
+  /** s(cpId, locals, self, env, args, newTarget): save a normal-variant frame. */
+  save: 's',
+  /** z(...): save a frame running in its restore function (same arguments). */
+  saveRestored: 'z',
+  /** r(): re-issue the call at a continuation point: rebuild the next frame. */
+  resume: 'r',
+  /** done(): the top frame reached its update point again; the rebuild is complete. */
+  resumed: 'd',
+} as const;
+
+export type CpKind = 'call' | 'update';
+
+export interface SourceLoc {
+  line: number;
+  column: number;
+}
+
+export interface CpMeta {
+  /** Number of the continuation point within its function, in source order, from 0. */
+  cp: number;
+  /** Module-unique id (what compiled code passes to the runtime). */
+  id: number;
+  kind: CpKind;
+  /** Source text of the callee for calls; 'UPDATE_POINT', 'loop' or 'entry' for update points. */
+  callee: string;
+  loc: SourceLoc;
+  /** Names of the variables saved there (in scope and initialised), in slot order. */
+  live: string[];
+}
+
+export interface FunctionMeta {
+  /** Stable id: module path + '#' + enclosing names. */
+  id: string;
+  name: string;
+  kind: 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'generator' | 'async';
+  loc: SourceLoc;
+  /** sha256 of the function's source text, to tell changed functions from unchanged ones. */
+  hash: string;
+  /** False when activations of this function cannot be captured; reason says why. */
+  capturable: boolean;
+  reason?: string;
+  /** Local variable of each record slot. */
+  slots: string[];
+  cps: CpMeta[];
+}
+
+export interface Diagnostic {
+  kind: 'non-updatable';
+  message: string;
+  function: string;
+  loc: SourceLoc;
+}
+
+export interface ModuleMeta {
+  protocol: number;
+  /** Module path as given to the compiler (relative to the compile root). */
+  module: string;
+  sourceKind: 'module' | 'commonjs';
+  updatePoints: UpdatePointPolicy;
+  functions: FunctionMeta[];
+  diagnostics: Diagnostic[];
+  /** Generated line (1-based) of each continuation-point call, keyed by module-unique cp id. */
+  callLines: Record<string, number>;
+}
+
+export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';
+
+const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[sz]\((\d+),/;
+const UPDATE_LINE = /^\s*if \((?:!__rsMode && )?__rsS\[0\] !== 0 && __rsM\.up\((\d+)\)\)/;
+
+/**
+ * Finds, in generated code, the line of every continuation-point call. The compiler prints each
+ * such call as one statement immediately followed by its unwinding check, and the check names
+ * the cp id; V8 reports a frame suspended in that call at the call's line. Returns a map from
+ * 1-based line to cp id. Both the compiler (for metadata) and the runtime (to validate a stack
+ * before unwinding it) use this, so they cannot disagree.
+ */
+export function scanCallLines(code: string): Map<number, number> {
+  return scanLines(code).calls;
+}
+
+/**
+ * Also returns the lines where a frame can be parked: the save statements (check and update-point
+ * lines). A frame that was the bottom of a rebuilt stack waits there, inside the runtime, for its
+ * restore function to finish; it is a base like the event loop, not a frame to unwind.
+ */
+export function scanLines(code: string): { calls: Map<number, number>; parks: Set<number> } {
+  const calls = new Map<number, number>();
+  const parks = new Set<number>();
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = CHECK_LINE.exec(lines[i]);
+    if (m) {
+      if (i > 0) calls.set(i, Number(m[1]));
+      parks.add(i + 1);
+    } else if (UPDATE_LINE.test(lines[i])) {
+      parks.add(i + 1);
+    }
+  }
+  return { calls, parks };
+}

@@ -1,0 +1,286 @@
+/**
+ * The update engine for synchronous stacks: decides at an update point whether the stack can be
+ * captured, collects frame records while frames unwind, and rebuilds the stack from them.
+ *
+ * Protocol with compiled code (see contract/):
+ *  - an update point calls `m.up(id)`; true means: save your record and return;
+ *  - while flag `unwinding` is set, every call site saves its record (`m.s`/`m.z`) and returns;
+ *    the last frame to save (the bottom of the captured stack) does not return: the save call
+ *    itself rebuilds the stack (`resume`) and returns the frame's final result;
+ *  - a restore function re-issues the call at its continuation point with `m.r()`, which rebuilds
+ *    the next frame; the top frame calls `m.d()` when it is back at its update point.
+ *
+ * The stack is checked before anything is unwound (design note 2): every frame between the update
+ * point and the bottom must be a compiled frame suspended in a continuation-point call. A frame of
+ * uncompiled code or a native builtin (Array.prototype.forEach calling back), or a compiled frame
+ * in an implicit call (a getter, valueOf, a callback from a builtin) defers the update to the next
+ * update point.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
+
+interface CallSiteLike {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getEnclosingLineNumber?(): number | null;
+  getEnclosingColumnNumber?(): number | null;
+}
+
+export interface FrameRecord {
+  m: ModuleHandle;
+  cp: number;
+  l: unknown[];
+  s: unknown;
+  e: unknown;
+  a: unknown;
+  n: unknown;
+}
+
+type RestoreFn = (rec: FrameRecord) => unknown;
+
+/** Returned by a restore function that became the bottom of a new capture: resume again. */
+const AGAIN = Symbol('restack.again');
+
+export interface CaptureStats {
+  captures: number;
+  deferred: number;
+  framesUnwound: number;
+  maxDepth: number;
+  lastPauseMs: number;
+  maxPauseMs: number;
+  totalPauseMs: number;
+}
+
+const RUNTIME_DIR = new URL('.', import.meta.url).href;
+
+export class ModuleHandle {
+  private lines: { calls: Map<number, number>; parks: Set<number> } | null = null;
+
+  constructor(
+    readonly engine: Engine,
+    readonly url: string,
+    readonly restoreFns: RestoreFn[],
+    readonly cpRestore: number[],
+  ) {}
+
+  /** Continuation-point call lines and park lines of the generated code, read on first need. */
+  lineTable(): { calls: Map<number, number>; parks: Set<number> } {
+    if (!this.lines) {
+      let code = '';
+      try {
+        code = readFileSync(this.url.startsWith('file:') ? fileURLToPath(this.url) : this.url, 'utf8');
+      } catch {
+        code = '';
+      }
+      this.lines = scanLines(code);
+    }
+    return this.lines;
+  }
+
+  up(cpId: number): boolean {
+    return this.engine.atUpdatePoint(this, cpId);
+  }
+
+  s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n }, false);
+  }
+
+  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n }, true);
+  }
+
+  r(): unknown {
+    return this.engine.resume();
+  }
+
+  d(): void {
+    this.engine.resumed();
+  }
+}
+
+export class Engine {
+  /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
+  readonly S = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  readonly modules = new Map<string, ModuleHandle>();
+  readonly stats: CaptureStats = { captures: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
+
+  private stormEvery = 0;
+  private stormCountdown = 0;
+  private requested = 0;
+  private remaining = 0;
+  private records: FrameRecord[] = [];
+  private started = 0;
+  private waiters: Array<(s: CaptureStats) => void> = [];
+
+  module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[]): ModuleHandle {
+    if (protocol !== PROTOCOL_VERSION) {
+      throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
+    }
+    const handle = new ModuleHandle(this, url, restoreFns, cpRestore);
+    this.modules.set(url, handle);
+    return handle;
+  }
+
+  /** Identity update at every nth update point reached (0: off). */
+  setStorm(every: number): void {
+    this.stormEvery = every;
+    this.stormCountdown = every;
+    this.refreshPending();
+  }
+
+  /** Asks for an identity update at the next update point where the stack can be captured. */
+  requestIdentityUpdate(): Promise<CaptureStats> {
+    this.requested++;
+    this.refreshPending();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private refreshPending(): void {
+    Atomics.store(this.S, Flag.pending, this.stormEvery > 0 || this.requested > 0 ? 1 : 0);
+  }
+
+  atUpdatePoint(top: ModuleHandle, _cpId: number): boolean {
+    if (this.S[Flag.unwinding] !== 0) return false;
+    if (this.requested === 0) {
+      if (this.stormEvery === 0) return false;
+      if (--this.stormCountdown > 0) return false;
+    }
+    const depth = this.checkStack(top);
+    if (depth === 0) {
+      this.stats.deferred++;
+      return false;
+    }
+    this.stormCountdown = this.stormEvery;
+    this.started = performance.now();
+    this.remaining = depth;
+    this.records = [];
+    this.S[Flag.unwinding] = 1;
+    return true;
+  }
+
+  /**
+   * Number of frames to unwind (the update point's frame and its callers down to the first frame
+   * that is not ours), or 0 when the stack cannot be captured now.
+   */
+  private checkStack(top: ModuleHandle): number {
+    const prepare = Error.prepareStackTrace;
+    const limit = Error.stackTraceLimit;
+    let sites: CallSiteLike[];
+    try {
+      Error.prepareStackTrace = (_e, cs) => cs;
+      Error.stackTraceLimit = Infinity;
+      const holder: { stack?: CallSiteLike[] } = {};
+      Error.captureStackTrace(holder, ModuleHandle.prototype.up);
+      sites = holder.stack ?? [];
+    } finally {
+      Error.prepareStackTrace = prepare;
+      Error.stackTraceLimit = limit;
+    }
+    if (!sites.length || sites[0].getFileName() !== top.url) return 0;
+    let depth = 1;
+    let i = 1;
+    for (; i < sites.length; i++) {
+      const kind = this.classify(sites[i]);
+      if (kind === 'runtime') continue;
+      if (kind !== 'call') break;
+      depth++;
+    }
+    if (i < sites.length) {
+      const boundary = this.classify(sites[i]);
+      if (boundary === 'compiled') return 0;
+      for (let j = i + 1; j < sites.length; j++) if (this.classify(sites[j]) === 'call') return 0;
+    }
+    return depth;
+  }
+
+  private classify(site: CallSiteLike): 'runtime' | 'call' | 'parked' | 'body' | 'compiled' | 'foreign' {
+    const file = site.getFileName();
+    if (!file) return 'foreign';
+    const mod = this.modules.get(file);
+    if (!mod) return file.startsWith(RUNTIME_DIR) ? 'runtime' : 'foreign';
+    const line = site.getLineNumber() ?? 0;
+    const table = mod.lineTable();
+    if (table.calls.has(line)) return 'call';
+    if (table.parks.has(line)) return 'parked';
+    if (site.getEnclosingLineNumber?.() === 1 && site.getEnclosingColumnNumber?.() === 1) return 'body';
+    return 'compiled';
+  }
+
+  save(rec: FrameRecord, restored: boolean): unknown {
+    this.records.push(rec);
+    if (--this.remaining > 0) return undefined;
+    // This frame is the bottom of the captured stack: rebuild from here.
+    this.S[Flag.unwinding] = 0;
+    this.stats.framesUnwound += this.records.length;
+    if (this.records.length > this.stats.maxDepth) this.stats.maxDepth = this.records.length;
+    if (restored) return AGAIN;
+    return this.resume();
+  }
+
+  resume(): unknown {
+    for (;;) {
+      const rec = this.records.pop();
+      if (!rec) throw new Error('restack: internal error: no frame record to resume');
+      const fn = rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
+      const result = fn(rec);
+      if (result !== AGAIN) return result;
+    }
+  }
+
+  resumed(): void {
+    const pause = performance.now() - this.started;
+    this.stats.captures++;
+    this.stats.lastPauseMs = pause;
+    this.stats.totalPauseMs += pause;
+    if (pause > this.stats.maxPauseMs) this.stats.maxPauseMs = pause;
+    if (this.requested > 0) {
+      this.requested = 0;
+      this.refreshPending();
+      const waiters = this.waiters.splice(0);
+      for (const w of waiters) w({ ...this.stats });
+    }
+  }
+
+  // Helpers used by compiled code for desugared iteration and restore.
+  readonly K = Symbol('restack.case');
+  readonly NO = Symbol('restack.nocase');
+  readonly REENTER = Symbol('restack.reenter');
+
+  keys(o: unknown): string[] {
+    const out: string[] = [];
+    for (const k in o as object) out.push(k);
+    return out;
+  }
+
+  iter(o: unknown): Iterator<unknown> {
+    const method = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+    if (typeof method !== 'function') throw new TypeError(`${describe(o)} is not iterable`);
+    const it = method.call(o);
+    if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
+    return it as Iterator<unknown>;
+  }
+
+  close(it: Iterator<unknown>): void {
+    const ret = it.return;
+    if (ret == null) return;
+    const r = ret.call(it);
+    if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
+  }
+
+  closeAfterThrow(it: Iterator<unknown>): void {
+    try {
+      it.return?.();
+    } catch {
+      // The original exception wins (IteratorClose with a throw completion).
+    }
+  }
+}
+
+function describe(o: unknown): string {
+  if (o === null) return 'null';
+  if (o === undefined) return 'undefined';
+  if (typeof o === 'function') return 'function';
+  if (typeof o === 'object') return 'object';
+  return String(o);
+}

@@ -1,0 +1,29 @@
+/**
+ * `restack run`: runs a compiled program with the runtime installed, optionally under an update
+ * storm (an identity update at every nth update point: the test oracle).
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { install, setStorm } from './index.js';
+
+export interface RunOptions {
+  storm?: number;
+  /** Print the capture statistics on stderr when the program exits. */
+  report?: boolean;
+}
+
+export async function runProgram(file: string, args: string[], options: RunOptions): Promise<void> {
+  const engine = install();
+  process.argv = [process.argv[0], resolve(file), ...args];
+  if (options.storm) setStorm(options.storm);
+  if (options.report) {
+    process.on('exit', () => {
+      const s = engine.stats;
+      process.stderr.write(
+        `restack: ${s.captures} identity updates (every ${options.storm ?? 0} update points), ${s.deferred} deferred, ` +
+        `${s.framesUnwound} frames unwound and rebuilt, deepest stack ${s.maxDepth}, ` +
+        `pause max ${s.maxPauseMs.toFixed(3)} ms, mean ${(s.captures ? s.totalPauseMs / s.captures : 0).toFixed(3)} ms\n`);
+    });
+  }
+  await import(pathToFileURL(resolve(file)).href);
+}

@@ -3,8 +3,7 @@
  * source errors) and exit non-zero; `--verbose` adds the stack trace.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { compileTree, type TreeResult } from './compileTree.js';
-import { CompileError } from '../compiler/errors.js';
+import type { TreeResult } from './compileTree.js';
 import type { UpdatePointPolicy } from '../contract/index.js';
 
 const program = new Command();
@@ -35,7 +34,9 @@ program
   .requiredOption('-o, --out <dir>', 'output directory')
   .option('--update-points <policy>', 'explicit | loops | all', policy, 'loops')
   .option('--quiet', 'print nothing but errors')
-  .action((inputs: string[], opts: { out: string; updatePoints: UpdatePointPolicy; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; updatePoints: UpdatePointPolicy; quiet?: boolean }) => {
+    // Loaded here: `restack run` must not pay for loading the compiler.
+    const { compileTree } = await import('./compileTree.js');
     const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints });
     if (!opts.quiet) printSummary(result, opts.out);
   });
@@ -49,9 +50,38 @@ program
   .option('--report', 'print update statistics on stderr at exit')
   .passThroughOptions()
   .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean }) => {
+    if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
+      await reexecWithStack();
+      return;
+    }
     const { runProgram } = await import('../runtime/run.js');
-    await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false });
+    try {
+      await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false });
+    } catch (e) {
+      // The program's own uncaught error: let Node report it as it would without restack.
+      process.nextTick(() => { throw e; });
+    }
   });
+
+/**
+ * Compiled frames hold more temporaries than the originals, and a rebuilt frame sits on the
+ * runtime's resume frame: the program gets a larger stack (4 MB instead of V8's ~1 MB, well
+ * within the 8 MB main-thread stack), so recursion as deep as it ran natively still fits.
+ */
+const STACK_KB = 4000;
+
+async function reexecWithStack(): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [`--stack-size=${STACK_KB}`, ...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
+  await new Promise<void>((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      if (signal) process.kill(process.pid, signal);
+      process.exitCode = code ?? 1;
+      resolveExit();
+    });
+  });
+}
 
 function printSummary(r: TreeResult, out: string): void {
   const fns = r.modules.reduce((n, m) => n + m.functions.length, 0);
@@ -65,9 +95,10 @@ function printSummary(r: TreeResult, out: string): void {
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const verbose = program.opts().verbose;
-  if (err instanceof CompileError) {
-    process.stderr.write(`restack: ${err.message}\n`);
-    if (verbose) process.stderr.write(`${err.stack}\n`);
+  if ((err as Error)?.name === 'CompileError') {
+    // The message already holds file:line:col and the code frame.
+    process.stderr.write(`restack: ${(err as Error).message}\n`);
+    if (verbose) process.stderr.write(`${(err as Error).stack}\n`);
   } else {
     const e = err as Error;
     process.stderr.write(`restack: ${e?.message ?? String(err)}\n`);

@@ -165,7 +165,9 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           kind,
           capturable: reason === null,
           reason: reason ?? undefined,
-          usesThis: false,
+          // A plain function may be called with `new`: its record keeps the object under
+          // construction, which the rebuilt `new` expression must yield.
+          usesThis: kind === 'function',
           usesArguments: false,
           usesNewTarget: false,
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
@@ -181,7 +183,7 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
       if (path.node.meta.name === 'new') markUse(path, 'usesNewTarget');
     },
     Identifier(path) {
-      if (path.node.name === 'arguments' && path.isReferencedIdentifier() && !path.scope.hasBinding('arguments')) markUse(path, 'usesArguments');
+      if (path.node.name === 'arguments' && path.isReferencedIdentifier() && !path.scope.getBinding('arguments')) markUse(path, 'usesArguments');
     },
   });
 

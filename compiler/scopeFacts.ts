@@ -15,6 +15,13 @@ export interface ScopeFacts {
   boxed: Set<string>;
   /** Variables of enclosing (non-module) scopes used in the function; true when constant. */
   env: Map<string, boolean>;
+  /**
+   * Own variables holding a closure fixed by the declaration (function declarations, and
+   * let/const initialised with a function or arrow), with the own variables that closure uses.
+   * Where one of those is not yet initialised at a continuation point, the old closure would keep
+   * seeing it uninitialised forever: the rebuilt frame makes a new closure instead.
+   */
+  closureRefs: Map<string, Set<string>>;
 }
 
 function isWithin(p: NodePath | null, ancestor: NodePath): boolean {
@@ -45,6 +52,26 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
     const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node;
     if (b.referencePaths.some(inner) || b.constantViolations.some(inner)) boxed.add(b.identifier.name);
   }
+  const closureRefs = new Map<string, Set<string>>();
+  for (const b of ownBindings(fn)) {
+    const p = b.path;
+    let closure: NodePath | null = null;
+    if (p.isFunctionDeclaration()) closure = p;
+    else if (p.isVariableDeclarator() && b.kind !== 'var') {
+      const init = p.get('init');
+      if (!Array.isArray(init) && (init.isFunctionExpression() || init.isArrowFunctionExpression())) closure = init;
+    }
+    if (!closure) continue;
+    const refs = new Set<string>();
+    closure.traverse({
+      Identifier(q) {
+        if (!isVariableUse(q)) return;
+        const rb = q.scope.getBinding(q.node.name);
+        if (rb && own.has(q.node.name) && rb.scope.getFunctionParent()?.path.node === fn.node) refs.add(q.node.name);
+      },
+    });
+    closureRefs.set(b.identifier.name, refs);
+  }
   const env = new Map<string, boolean>();
   const program = fn.scope.getProgramParent();
   fn.traverse({
@@ -56,5 +83,5 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
       env.set(p.node.name, b.kind === 'const' || b.kind === 'module');
     },
   });
-  return { own, boxed, env };
+  return { own, boxed, env, closureRefs };
 }

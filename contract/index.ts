@@ -35,6 +35,8 @@ export const R = {
   args: '__rsArgs',
   newTarget: '__rsNT',
   env: '__rsEnv',
+  /** Restore functions: the next frame's record while it is being rebuilt. */
+  next: '__rsQ',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
   /** Prefix of restore functions (module-level function declarations). */
@@ -58,8 +60,6 @@ export const M = {
   save: 's',
   /** z(...): save a frame running in its restore function (same arguments). */
   saveRestored: 'z',
-  /** r(): re-issue the call at a continuation point: rebuild the next frame. */
-  resume: 'r',
   /** done(): the top frame reached its update point again; the rebuild is complete. */
   resumed: 'd',
 } as const;

@@ -29,6 +29,8 @@ interface CallSiteLike {
 
 export interface FrameRecord {
   m: ModuleHandle;
+  /** The frame's restore function, called by the caller's restore function as f(record). */
+  f?: RestoreFn;
   cp: number;
   l: unknown[];
   s: unknown;
@@ -62,7 +64,8 @@ export class ModuleHandle {
     readonly url: string,
     readonly restoreFns: RestoreFn[],
     readonly cpRestore: number[],
-  ) {}
+  ) {
+  }
 
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
   lineTable(): { calls: Map<number, number>; parks: Set<number> } {
@@ -90,9 +93,6 @@ export class ModuleHandle {
     return this.engine.save({ m: this, cp: cpId, l, s, e, a, n }, true);
   }
 
-  r(): unknown {
-    return this.engine.resume();
-  }
 
   d(): void {
     this.engine.resumed();
@@ -208,6 +208,7 @@ export class Engine {
   }
 
   save(rec: FrameRecord, restored: boolean): unknown {
+    rec.f = rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
     this.records.push(rec);
     if (--this.remaining > 0) return undefined;
     // This frame is the bottom of the captured stack: rebuild from here.
@@ -218,14 +219,25 @@ export class Engine {
     return this.resume();
   }
 
-  resume(): unknown {
+  readonly resume = (): unknown => {
     for (;;) {
-      const rec = this.records.pop();
-      if (!rec) throw new Error('restack: internal error: no frame record to resume');
-      const fn = rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
-      const result = fn(rec);
+      const rec = this.pop();
+      const result = rec.f!(rec);
       if (result !== AGAIN) return result;
     }
+  };
+
+  /** The next frame to rebuild (its caller's restore function calls rec.f(rec)). */
+  pop(): FrameRecord {
+    const rec = this.records.pop();
+    if (!rec) throw new Error('restack: internal error: no frame record to rebuild');
+    return rec;
+  }
+
+  /** Result of a rebuilt `new` expression: the returned object, else the frame's `this`. */
+  constructed(rec: FrameRecord, result: unknown): unknown {
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
+    return rec.s;
   }
 
   resumed(): void {
@@ -253,6 +265,12 @@ export class Engine {
     return out;
   }
 
+  /** The array itself when iterating it is plain indexing (built-in iterator untouched), else null. */
+  array(o: unknown): unknown[] | null {
+    if (Array.isArray(o) && o[Symbol.iterator] === ARRAY_VALUES && ARRAY_ITERATOR.next === ARRAY_NEXT) return o;
+    return null;
+  }
+
   iter(o: unknown): Iterator<unknown> {
     const method = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
     if (typeof method !== 'function') throw new TypeError(`${describe(o)} is not iterable`);
@@ -276,6 +294,10 @@ export class Engine {
     }
   }
 }
+
+const ARRAY_VALUES = Array.prototype[Symbol.iterator];
+const ARRAY_ITERATOR = Object.getPrototypeOf([][Symbol.iterator]()) as { next: unknown };
+const ARRAY_NEXT = ARRAY_ITERATOR.next;
 
 function describe(o: unknown): string {
   if (o === null) return 'null';

@@ -130,6 +130,7 @@ export class RestoreEmitter {
       t.variableDeclarator(id(R.env), t.memberExpression(id(R.record), id('e'))),
       t.variableDeclarator(id(R.args), t.memberExpression(id(R.record), id('a'))),
       t.variableDeclarator(id(R.newTarget), t.memberExpression(id(R.record), id('n'))),
+      t.variableDeclarator(id(R.next)),
     ]);
     const fnDecls = new Set(body.body.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s)).map((s) => s.id!.name));
     const levelVars = this.result.functionLevel.filter((n) => !fnDecls.has(n));
@@ -143,8 +144,13 @@ export class RestoreEmitter {
   private functionRestores(names: string[]): t.Statement[] {
     const live = names.filter((n) => this.slotOf.has(n));
     if (!live.length) return [];
+    // A slot left empty at the target means: keep the new closure (see scopeFacts.closureRefs).
     return [t.ifStatement(mode(), t.blockStatement(live.map((n) =>
-      t.expressionStatement(t.assignmentExpression('=', id(n), this.restored(n))))))];
+      t.ifStatement(this.present(n), t.expressionStatement(t.assignmentExpression('=', id(n), this.restored(n)))))))];
+  }
+
+  private present(name: string): t.Expression {
+    return t.binaryExpression('in', t.numericLiteral(this.slotOf.get(name)!), id(R.locals));
   }
 
   private block(stmts: t.Statement[]): t.Statement[] {
@@ -166,9 +172,15 @@ export class RestoreEmitter {
 
   /** The call at a continuation point: re-issued through the runtime when it is the target. */
   private callSite(s: t.Statement, cpId: number): t.Statement {
+    const call = t.isVariableDeclaration(s) ? s.declarations[0].init : (s as t.ExpressionStatement).expression;
+    // The callee's restore function is called from here directly (one stack frame per rebuilt
+    // level, as in the original stack): q = next record; q.f(q).
+    const q = (): t.Identifier => id(R.next);
+    const rebuilt = t.callExpression(t.memberExpression(q(), id('f')), [q()]);
     const reissue = t.sequenceExpression([
       t.assignmentExpression('=', mode(), t.booleanLiteral(false)),
-      t.callExpression(t.memberExpression(id(R.module), id(M.resume)), []),
+      t.assignmentExpression('=', q(), t.callExpression(t.memberExpression(id(R.runtime), id('pop')), [])),
+      t.isNewExpression(call) ? t.callExpression(t.memberExpression(id(R.runtime), id('constructed')), [q(), rebuilt]) : rebuilt,
     ]);
     const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
     if (t.isVariableDeclaration(s)) {
@@ -307,7 +319,8 @@ export class RestoreEmitter {
         const name = d.id.name;
         const fresh = d.init ?? undef();
         const value = this.boxed(name) ? t.objectExpression([t.objectProperty(id('v'), fresh)]) : fresh;
-        const init = this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), value) : value;
+        const restoring = this.facts.closureRefs.has(name) ? t.logicalExpression('&&', mode(), this.present(name)) : mode();
+        const init = this.slotOf.has(name) ? t.conditionalExpression(restoring, this.restored(name), value) : value;
         out.push(t.variableDeclaration(s.kind, [t.variableDeclarator(d.id, init)]));
         continue;
       }

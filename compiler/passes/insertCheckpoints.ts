@@ -142,6 +142,10 @@ export class Checkpointer {
   private live(): string[] {
     const set = new Set<string>(this.functionLevel);
     for (const level of this.visible) for (const n of level) set.add(n);
+    // A closure using a variable not initialised yet is rebuilt, not restored (scopeFacts).
+    for (const [name, refs] of this.facts.closureRefs) {
+      if (set.has(name) && [...refs].some((r) => !set.has(r))) set.delete(name);
+    }
     return [...set].sort((a, b) => this.slotOf.get(a)! - this.slotOf.get(b)!);
   }
 

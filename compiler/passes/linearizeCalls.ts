@@ -365,7 +365,8 @@ export class Linearizer {
         const props = e.properties.map((p) => {
           if (t.isSpreadElement(p)) return t.spreadElement(vals[k++]!);
           if (t.isObjectProperty(p)) {
-            const key = p.computed ? vals[k++]! : p.key;
+            const keyVal = vals[k++];
+            const key = p.computed ? keyVal! : p.key;
             const value = vals[k++]!;
             const shorthand = p.shorthand && t.isIdentifier(value) && t.isIdentifier(key) && value.name === key.name;
             return t.objectProperty(key, value, p.computed, shorthand);
@@ -403,7 +404,7 @@ export class Linearizer {
     return items.map((x, i) => {
       if (!x) return null;
       const v = this.expr(x);
-      return i < lastCall || (forceFreeze && i < items.length - 1) ? this.freeze(v) : v;
+      return i < lastCall || forceFreeze ? this.freeze(v) : v;
     });
   }
 
@@ -689,32 +690,48 @@ export class Linearizer {
         ]))));
       return;
     }
-    const it = this.temp(t.callExpression(runtime('iter'), [right]));
+    // Arrays with the built-in iterator are walked by index (what their iterator does, without
+    // an iterator object per loop and a result object per step); anything else uses the protocol.
+    const arr = this.temp(t.callExpression(runtime('array'), [right]));
+    const isArray = (): t.Expression => t.binaryExpression('!==', t.cloneNode(arr), t.nullLiteral());
+    const it = this.temp(t.conditionalExpression(isArray(), t.nullLiteral(), t.callExpression(runtime('iter'), [t.cloneNode(right)])));
+    const index = this.temp(t.numericLiteral(0));
     const state = this.temp(t.numericLiteral(1));
     const step = this.tables.newTemp('step');
+    const value = this.tables.newTemp('value');
     const next = t.variableDeclaration('let', [t.variableDeclarator(step, t.callExpression(t.memberExpression(t.cloneNode(it), t.identifier('next')), []))]);
     this.tables.cpCalls.add(next);
     const setState = (n: number): t.Statement => t.expressionStatement(t.assignmentExpression('=', t.cloneNode(state), t.numericLiteral(n)));
+    const assign = (target: t.Identifier, v: t.Expression): t.Statement => t.expressionStatement(t.assignmentExpression('=', t.cloneNode(target), v));
     const loopBody = t.blockStatement([
       setState(1),
-      next,
-      t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+      t.variableDeclaration('let', [t.variableDeclarator(value)]),
+      t.ifStatement(isArray(), t.blockStatement([
+        t.ifStatement(t.binaryExpression('>=', t.cloneNode(index), t.memberExpression(t.cloneNode(arr), t.identifier('length'))), t.breakStatement()),
+        assign(value, t.memberExpression(t.cloneNode(arr), t.cloneNode(index), true)),
+        t.expressionStatement(t.updateExpression('++', t.cloneNode(index))),
+      ]), t.blockStatement([
+        next,
+        t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+        assign(value, t.memberExpression(t.cloneNode(step), t.identifier('value'))),
+      ])),
       setState(0),
-      ...this.block([bind(t.memberExpression(t.cloneNode(step), t.identifier('value')))]),
+      ...this.block([bind(t.cloneNode(value))]),
       ...this.blockOf(s.body).body,
     ]);
+    const open = (): t.Expression => t.logicalExpression('&&',
+      t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0)),
+      t.binaryExpression('!==', t.cloneNode(it), t.nullLiteral()));
     const err = this.tables.newTemp('err');
     const tryStmt = t.tryStatement(
       t.blockStatement([labelled(t.forStatement(null, null, null, loopBody))]),
       t.catchClause(err, t.blockStatement([
-        t.ifStatement(t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0)),
-          t.expressionStatement(t.callExpression(runtime('closeAfterThrow'), [t.cloneNode(it)]))),
+        t.ifStatement(open(), t.expressionStatement(t.callExpression(runtime('closeAfterThrow'), [t.cloneNode(it)]))),
         setState(1),
         t.throwStatement(t.cloneNode(err)),
       ])),
       t.blockStatement([
-        t.ifStatement(t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0)),
-          t.expressionStatement(t.callExpression(runtime('close'), [t.cloneNode(it)]))),
+        t.ifStatement(open(), t.expressionStatement(t.callExpression(runtime('close'), [t.cloneNode(it)]))),
       ]));
     this.tables.guardedFinally.add(tryStmt);
     this.emit(tryStmt);

@@ -1,0 +1,73 @@
+// The runtime's capture decisions: deferral past frames it cannot unwind, deep stacks, and the
+// programmatic request.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileTree } from '../dist/cli/compileTree.js';
+import { root, runCompiled, runNative } from './helpers/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'restack-rt-'));
+writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+
+async function check(name, source, storm = '1', expected = null) {
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  const out = join(dir, 'out');
+  compileTree([file], out, { updatePoints: 'loops' });
+  const r = await runCompiled(join(out, name), ['--storm', storm, '--report']);
+  assert.equal(r.stdout, expected ?? (await runNative(file)).stdout, r.stderr);
+  assert.equal(r.code, 0, r.stderr);
+  const m = /restack: (\d+) identity updates .*?, (\d+) deferred, (\d+) frames unwound and rebuilt, deepest stack (\d+)/.exec(r.stderr);
+  assert.ok(m, r.stderr);
+  return { captures: +m[1], deferred: +m[2], frames: +m[3], depth: +m[4], stdout: r.stdout };
+}
+
+test('an update point inside a callback of a native builtin defers until the stack is ours', async () => {
+  const s = await check('native-callback.js', [
+    'function work(x) { let t = 0; for (let i = 0; i < 5; i++) t += x * i; return t; }',
+    'function main() { const out = []; [1, 2, 3].forEach((x) => { out.push(work(x)); }); for (let k = 0; k < 3; k++) out.push(k); return out; }',
+    'console.log(main().join(","));',
+  ].join('\n'));
+  assert.ok(s.deferred >= 15, `deferred ${s.deferred}`);
+  assert.ok(s.captures >= 3, `captures ${s.captures}`);
+});
+
+test('a getter invoked implicitly is never unwound through', async () => {
+  const s = await check('getter.js', [
+    'const o = { get total() { let t = 0; for (let i = 0; i < 4; i++) t += i; return t; } };',
+    'function main() { let acc = 0; for (let k = 0; k < 3; k++) acc += o.total; return acc; }',
+    'console.log(main());',
+  ].join('\n'));
+  assert.ok(s.deferred >= 12, `deferred ${s.deferred}`);
+  assert.equal(s.stdout, '18\n');
+});
+
+test('a 10,000-deep recursion is captured and rebuilt whole', async () => {
+  const s = await check('deep.js', [
+    'function down(n) { if (n === 0) { UPDATE_POINT(); return 0; } return 1 + down(n - 1); }',
+    'console.log(down(10000));',
+  ].join('\n'), '1', '10000\n');
+  assert.equal(s.stdout, '10000\n');
+  assert.equal(s.depth, 10001);
+  assert.equal(s.captures, 1);
+});
+
+test('requestUpdate() applies an identity update at the next update point', async () => {
+  const api = pathToFileURL(join(root, 'dist/runtime/index.js')).href;
+  const file = join(dir, 'request.js');
+  writeFileSync(file, [
+    `import { requestUpdate, status } from ${JSON.stringify(api)};`,
+    'let applied = null;',
+    'function spin(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; if (i === 10) requestUpdate().then((st) => { applied = st.captures; }); } return s; }',
+    'console.log(spin(100), status().captures);',
+    'await new Promise((r) => setTimeout(r, 10));',
+    'console.log("applied", applied);',
+  ].join('\n'));
+  const out = join(dir, 'out');
+  compileTree([file], out, { updatePoints: 'loops' });
+  const r = await runCompiled(join(out, 'request.js'));
+  assert.equal(r.stdout, '4950 1\napplied 1\n', r.stderr);
+});

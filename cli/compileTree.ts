@@ -78,7 +78,7 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
     }
     // Keep the module kind of plain .js files: the output directory may have no package.json.
     const pkgOut = join(outDir, 'package.json');
-    if (!existsSync(pkgOut)) {
+    if (!(isDir && existsSync(join(input, 'package.json')))) {
       const type = sourceTypeOf(join(isDir ? input : dirname(input), 'x.js')) === 'module' ? 'module' : 'commonjs';
       mkdirSync(outDir, { recursive: true });
       writeFileSync(pkgOut, JSON.stringify({ type }) + '\n');

@@ -84,17 +84,51 @@ function classPrefix(path: NodePath<t.Function>): string {
 }
 
 /**
+ * The class member a function belongs to for `super` and private names: a method, accessor or
+ * constructor of a class, or an arrow nested (through arrows only) in one. Their restore
+ * functions live in the class body, where private names resolve.
+ */
+export function classMemberOf(path: NodePath<t.Function>): { cls: NodePath<t.Class>; member: t.ClassMethod | t.ClassPrivateMethod } | null {
+  let p: NodePath | null = path;
+  while (p && p.isArrowFunctionExpression()) p = p.parentPath?.getFunctionParent() ?? null;
+  if (!p || !(p.isClassMethod() || p.isClassPrivateMethod())) return null;
+  const cls = p.parentPath?.parentPath;
+  if (!cls || !(cls.isClassDeclaration() || cls.isClassExpression())) return null;
+  return { cls: cls as NodePath<t.Class>, member: p.node as t.ClassMethod | t.ClassPrivateMethod };
+}
+
+/** True when the class defines instance elements initialised when `super()` returns. */
+function hasInstanceElements(cls: t.Class): boolean {
+  return cls.body.body.some((e) =>
+    ((t.isClassProperty(e) || t.isClassPrivateProperty(e) || t.isClassAccessorProperty(e)) && !e.static) ||
+    (t.isClassPrivateMethod(e) && !e.static));
+}
+
+/**
  * Why a function cannot be captured, or null. Each reason is a construct whose frame state cannot
- * be saved and re-entered by a module-level restore function; such functions run unchanged and
- * an update waits until none of their activations is between an update point and the bottom of
- * the stack.
+ * be saved and re-entered by a restore function; such functions run unchanged and an update waits
+ * until none of their activations is between an update point and the bottom of the stack.
  */
 function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
   if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
   if (node.generator) return 'generator (suspended activations are updated in place by a later release)';
   if (node.async) return 'async function (suspended activations are updated in place by a later release)';
-  if (t.isClassMethod(node) && node.kind === 'constructor') return 'class constructor';
+  const member = classMemberOf(path);
+  if (t.isClassMethod(node) && node.kind === 'constructor' && member?.cls.node.superClass) {
+    // A derived constructor: `this` exists only after super(); capturable when super(...) is a
+    // statement of the body's top level with no call before it.
+    const body = node.body.body;
+    const at = body.findIndex((s) => t.isExpressionStatement(s) && t.isCallExpression(s.expression) && t.isSuper(s.expression.callee));
+    if (at < 0) return 'derived constructor whose super() call is not a top-level statement';
+    if (body.slice(0, at).some((s) => hasCallIn(s))) return 'derived constructor with calls before super()';
+    let nested = 0;
+    path.traverse({
+      Function(inner) { inner.skip(); },
+      CallExpression(c) { if (t.isSuper(c.node.callee)) nested++; },
+    });
+    if (nested !== 1) return 'derived constructor with more than one super() call';
+  }
   let reason: string | null = null;
   path.traverse({
     Function(inner) {
@@ -103,20 +137,37 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
       if (!inner.isArrowFunctionExpression()) inner.skip();
     },
     Super(p) {
-      reason ??= `uses super (line ${p.node.loc?.start.line ?? '?'})`;
+      if (!member) reason ??= `uses super outside a class (line ${p.node.loc?.start.line ?? '?'})`;
+      const parent = p.parentPath;
+      if (parent?.isMemberExpression() && (parent.parentPath?.isAssignmentExpression({ left: parent.node }) ||
+        parent.parentPath?.isUpdateExpression() || parent.parentPath?.isUnaryExpression({ operator: 'delete' }))) {
+        reason ??= `assigns through super (line ${p.node.loc?.start.line ?? '?'})`;
+      }
+      if (parent?.isCallExpression() && p.getFunctionParent()?.node !== node) reason ??= 'calls super() from an arrow';
     },
     PrivateName(p) {
-      reason ??= `uses private name #${p.node.id.name}`;
+      if (!member) reason ??= `uses private name #${p.node.id.name} outside a class method`;
     },
     WithStatement() {
       reason ??= 'contains a with statement';
     },
     CallExpression(p) {
-      if (t.isIdentifier(p.node.callee, { name: 'eval' }) && !p.scope.hasBinding('eval')) reason ??= 'calls eval directly';
+      if (t.isIdentifier(p.node.callee, { name: 'eval' }) && !p.scope.getBinding('eval')) reason ??= 'calls eval directly';
     },
   });
   return reason;
 }
+
+function hasCallIn(node: t.Node): boolean {
+  let found = false;
+  t.traverseFast(node, (n) => {
+    if (t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) || t.isOptionalCallExpression(n)) found = true;
+    if (t.isLoop(n)) found = true;
+  });
+  return found;
+}
+
+export { hasInstanceElements };
 
 export interface FunctionTable {
   list: FunctionInfo[];
@@ -167,7 +218,7 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           reason: reason ?? undefined,
           // A plain function may be called with `new`: its record keeps the object under
           // construction, which the rebuilt `new` expression must yield.
-          usesThis: kind === 'function',
+          usesThis: kind === 'function' || kind === 'constructor',
           usesArguments: false,
           usesNewTarget: false,
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),

@@ -17,9 +17,9 @@ import {
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
-import { buildFunctionTable, type FunctionInfo } from './functionTable.js';
+import { buildFunctionTable, classMemberOf, hasInstanceElements, type FunctionInfo } from './functionTable.js';
 import { Checkpointer } from './passes/insertCheckpoints.js';
-import { RestoreEmitter } from './passes/emitRestore.js';
+import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
 import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
@@ -117,6 +117,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
 
   const diagnostics: Diagnostic[] = [];
   const capturable = table.list.filter((f) => f.capturable);
+  const placements = placeInClasses(capturable);
   for (const f of capturable) renameShadowed(f.path);
   program.scope.crawl();
   const facts = new Map<FunctionInfo, ScopeFacts>();
@@ -189,29 +190,45 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const cpRestore: number[] = [];
   const fnMeta = new Map<FunctionInfo, FunctionMeta>();
   const byDepth = orderInnermostFirst(capturable);
-  const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string }> = [];
+  const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string; place: ClassPlace | null }> = [];
   for (const f of byDepth) {
     if (!t.isBlockStatement(f.node.body)) continue;
-    const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++);
+    const place = placements.get(f) ?? null;
+    const restoreName = `${R.restorePrefix}${restoreFns.length + pending.length}`;
+    const placement: ClassPlacement | null = place ? {
+      classRef: () => t.identifier(place.className),
+      isStatic: place.isStatic,
+      restoreRef: () => t.memberExpression(t.identifier(place.className), t.privateName(t.identifier(restoreName))),
+    } : null;
+    const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++, placement?.restoreRef ?? null, place?.opaqueSuper ?? false);
     const result = cp.run(f.node.body);
     fnMeta.set(f, {
       id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: true,
       slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live })),
     });
     if (!result.cps.length) continue;
-    const name = `${R.restorePrefix}${restoreFns.length}`;
-    restoreFns.push(t.identifier(name));
-    for (const c of result.cps) cpRestore[c.id] = restoreFns.length - 1;
-    const emitter = new RestoreEmitter(f, facts.get(f)!, result);
-    pending.push({ f, emitter, body: t.cloneNode(f.node.body, true, false), name });
+    const emitter = new RestoreEmitter(f, facts.get(f)!, result, placement);
+    if (place) {
+      for (const c of result.cps) cpRestore[c.id] = -1;
+    } else {
+      restoreFns.push(t.identifier(restoreName));
+      for (const c of result.cps) cpRestore[c.id] = restoreFns.length - 1;
+    }
+    pending.push({ f, emitter, body: t.cloneNode(f.node.body, true, false), name: restoreName, place });
   }
   lap('checkpoints');
   // Restore functions are built from the copies taken after each function was instrumented; an
   // enclosing function was instrumented after its closures, so its copy holds their final form.
   for (const p of pending) {
-    const decl = p.emitter.build(p.body, p.name);
-    const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
-    p.emitter.rewriteNames(path);
+    if (p.place) {
+      const method = t.classPrivateMethod('method', t.privateName(t.identifier(p.name)), [t.identifier(R.record)], p.emitter.buildBody(p.body), true);
+      const [path] = p.place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
+      p.emitter.rewriteNames(path);
+    } else {
+      const decl = p.emitter.build(p.body, p.name);
+      const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
+      p.emitter.rewriteNames(path);
+    }
   }
   lap('restore');
 
@@ -255,6 +272,69 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   };
   lap('metadata');
   return { code: gen.code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
+}
+
+interface ClassPlace {
+  cls: NodePath<t.Class>;
+  className: string;
+  isStatic: boolean;
+  /** super(...) of a class with instance elements: not a continuation point (see functionTable). */
+  opaqueSuper: boolean;
+}
+
+/**
+ * Restore functions of class members that use `super` or private names, and of constructors, go
+ * in the class body as static private methods (where `#x` resolves); they reach the class by its
+ * inner name, so an anonymous class gets one (and keeps its inferred `name` property).
+ */
+function placeInClasses(capturable: FunctionInfo[]): Map<FunctionInfo, ClassPlace> {
+  const out = new Map<FunctionInfo, ClassPlace>();
+  let counter = 0;
+  for (const f of capturable) {
+    const m = classMemberOf(f.path);
+    if (!m) continue;
+    let needs = t.isClassMethod(m.member) && m.member.kind === 'constructor';
+    f.path.traverse({
+      Function(p) { if (!p.isArrowFunctionExpression()) p.skip(); },
+      Super() { needs = true; },
+      PrivateName() { needs = true; },
+    });
+    if (t.isClassPrivateMethod(f.node) || (t.isClassMethod(f.node) && t.isPrivateName(f.node.key))) needs = true;
+    if (!needs) continue;
+    const cls = m.cls;
+    if (!cls.node.id) {
+      const inferred = inferredClassName(cls);
+      cls.node.id = t.identifier(`${R.prefix}Class${counter++}`);
+      const hasStaticName = cls.node.body.body.some((e) => (t.isClassMethod(e) || t.isClassPrivateMethod(e)) && e.static &&
+        t.isIdentifier(e.key, { name: 'name' }) && !e.computed);
+      if (!hasStaticName) {
+        // The class keeps the name it would have had anonymous.
+        cls.node.body.body.unshift(t.staticBlock([t.expressionStatement(t.callExpression(
+          t.memberExpression(t.identifier('Object'), t.identifier('defineProperty')),
+          [t.thisExpression(), t.stringLiteral('name'), t.objectExpression([
+            t.objectProperty(t.identifier('value'), t.stringLiteral(inferred)),
+            t.objectProperty(t.identifier('configurable'), t.booleanLiteral(true)),
+          ])]))]));
+      }
+    }
+    const isCtor = t.isClassMethod(m.member) && m.member.kind === 'constructor';
+    out.set(f, {
+      cls,
+      className: cls.node.id!.name,
+      isStatic: !isCtor && !!m.member.static,
+      opaqueSuper: isCtor && !!cls.node.superClass && hasInstanceElements(cls.node),
+    });
+  }
+  return out;
+}
+
+function inferredClassName(cls: NodePath<t.Class>): string {
+  const p = cls.parentPath;
+  if (p?.isVariableDeclarator() && t.isIdentifier(p.node.id)) return p.node.id.name;
+  if (p?.isAssignmentExpression() && t.isIdentifier(p.node.left)) return p.node.left.name;
+  if ((p?.isObjectProperty() || p?.isClassProperty()) && !p.node.computed && t.isIdentifier(p.node.key)) return p.node.key.name;
+  if (p?.isExportDefaultDeclaration()) return 'default';
+  return '';
 }
 
 function locOf(node: t.Node): { line: number; column: number } {

@@ -85,12 +85,13 @@ export class ModuleHandle {
     return this.engine.atUpdatePoint(this, cpId);
   }
 
-  s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n }, false);
+  /** Saves a frame record; `f` is given for restore functions that live in a class body. */
+  s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, false);
   }
 
-  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n }, true);
+  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, true);
   }
 
 
@@ -208,7 +209,7 @@ export class Engine {
   }
 
   save(rec: FrameRecord, restored: boolean): unknown {
-    rec.f = rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
+    rec.f ??= rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
     this.records.push(rec);
     if (--this.remaining > 0) return undefined;
     // This frame is the bottom of the captured stack: rebuild from here.
@@ -238,6 +239,11 @@ export class Engine {
   constructed(rec: FrameRecord, result: unknown): unknown {
     if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
     return rec.s;
+  }
+
+  /** Reached only if a rebuilt derived constructor ran its super() call again (never). */
+  unreachable(): never {
+    throw new Error('restack: internal error: super() re-run in a rebuilt constructor');
   }
 
   resumed(): void {

@@ -74,6 +74,15 @@ function ownIds(node: t.Node, out: number[] = []): number[] {
   return out;
 }
 
+export interface ClassPlacement {
+  /** The class, by its inner name. */
+  classRef: () => t.Expression;
+  /** Static members' `super` is the parent class; others' the parent prototype. */
+  isStatic: boolean;
+  /** How saves name the restore function (`C.#__rsRestore3`). */
+  restoreRef: () => t.Expression;
+}
+
 export class RestoreEmitter {
   private slotOf = new Map<string, number>();
   /** Identifiers this emitter wrote that already denote boxes: rewriteNames leaves them alone. */
@@ -90,6 +99,8 @@ export class RestoreEmitter {
     private readonly info: FunctionInfo,
     private readonly facts: ScopeFacts,
     private readonly result: CheckpointResult,
+    /** Set when the restore function lives in a class body (super, private names, constructors). */
+    private readonly placement: ClassPlacement | null = null,
   ) {
     result.slots.forEach((n, i) => this.slotOf.set(n, i));
     for (const cp of result.cps) this.cpById.set(cp.id, cp);
@@ -122,6 +133,10 @@ export class RestoreEmitter {
   }
 
   build(body: t.BlockStatement, restoreName: string): t.FunctionDeclaration {
+    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body));
+  }
+
+  buildBody(body: t.BlockStatement): t.BlockStatement {
     const header = t.variableDeclaration('var', [
       t.variableDeclarator(id(R.locals), t.memberExpression(id(R.record), id('l'))),
       t.variableDeclarator(id(R.target), t.memberExpression(id(R.record), id('cp'))),
@@ -137,7 +152,7 @@ export class RestoreEmitter {
     const stmts: t.Statement[] = [header];
     if (levelVars.length) stmts.push(t.variableDeclaration('var', levelVars.map((n) => t.variableDeclarator(id(n), this.restored(n)))));
     stmts.push(...this.block(body.body));
-    return t.functionDeclaration(id(restoreName), [id(R.record)], t.blockStatement(stmts));
+    return t.blockStatement(stmts);
   }
 
   /** Hoisted function declarations get back the closures the frame had. */
@@ -210,6 +225,7 @@ export class RestoreEmitter {
     while (elems.length && elems[elems.length - 1] === null) elems.pop();
     return t.callExpression(t.memberExpression(id(R.module), id(M.saveRestored)), [
       t.numericLiteral(cpId), t.arrayExpression(elems), id(R.self), id(R.env), id(R.args), id(R.newTarget),
+      ...(this.placement ? [this.placement.restoreRef()] : []),
     ]);
   }
 
@@ -379,10 +395,20 @@ export class RestoreEmitter {
    * `new.target` of the function; variables of enclosing scopes (through the environment); own
    * boxed variables (`x` -> `x.v`).
    */
-  rewriteNames(path: NodePath<t.FunctionDeclaration>): void {
+  rewriteNames(path: NodePath<t.Function>): void {
     const fnNode = path.node;
     const facts = this.facts;
     const raw = this.raw;
+    const placement = this.placement;
+    // super.x of the function, in a restore function that is not a method of the same home:
+    // Reflect.get(Object.getPrototypeOf(home), 'x', self).
+    const superBase = (): t.Expression => {
+      const home = placement!.isStatic ? placement!.classRef() : t.memberExpression(placement!.classRef(), id('prototype'));
+      return t.callExpression(t.memberExpression(id('Object'), id('getPrototypeOf')), [home]);
+    };
+    const superGet = (m: t.MemberExpression): t.Expression => t.callExpression(t.memberExpression(id('Reflect'), id('get')), [
+      superBase(), m.computed ? (m.property as t.Expression) : t.stringLiteral((m.property as t.Identifier).name), id(R.self),
+    ]);
     const ownFunction = (p: NodePath): boolean => {
       // True when `this`/`arguments` at p belong to the restore function (only arrows between).
       for (let q = p.parentPath; q; q = q.parentPath) {
@@ -399,6 +425,22 @@ export class RestoreEmitter {
     path.traverse({
       ThisExpression(p) {
         if (ownFunction(p)) p.replaceWith(id(R.self));
+      },
+      Super(p) {
+        if (!placement || !ownFunction(p)) return;
+        const parent = p.parentPath;
+        if (parent.isCallExpression() && parent.node.callee === p.node) {
+          // Never runs: a rebuilt derived constructor resumes after its super() call.
+          parent.replaceWith(t.callExpression(t.memberExpression(id(R.runtime), id('unreachable')), []));
+          return;
+        }
+        if (!parent.isMemberExpression()) return;
+        const call = parent.parentPath;
+        if (call?.isCallExpression() && call.node.callee === parent.node) {
+          call.replaceWith(t.callExpression(t.memberExpression(superGet(parent.node), id('call')), [id(R.self), ...call.node.arguments]));
+          return;
+        }
+        parent.replaceWith(superGet(parent.node));
       },
       MetaProperty(p) {
         if (p.node.meta.name === 'new' && ownFunction(p)) p.replaceWith(id(R.newTarget));

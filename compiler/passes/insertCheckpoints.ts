@@ -94,6 +94,10 @@ export class Checkpointer {
     private readonly tables: LinearizeTables,
     private readonly upKinds: WeakMap<t.Statement, 'explicit' | 'loop' | 'entry'>,
     private readonly nextId: () => number,
+    /** For restore functions placed in a class body: how the save names it (`C.#__rsRestore3`). */
+    private readonly restoreRef: (() => t.Expression) | null = null,
+    /** A `super(...)` call that must not be a continuation point (see pipeline). */
+    private readonly opaqueSuperCall = false,
   ) {}
 
   private slot(name: string): number {
@@ -162,6 +166,7 @@ export class Checkpointer {
     if (this.tables.cpCalls.has(s)) {
       if (this.finallyDepth > 0) return [s];
       const call = t.isVariableDeclaration(s) ? s.declarations[0].init! : (s as t.ExpressionStatement).expression;
+      if (this.opaqueSuperCall && t.isCallExpression(call) && t.isSuper(call.callee)) return [s];
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
       const text = t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code;
       const cp = this.newCp('call', text, call.loc);
@@ -280,6 +285,7 @@ export class Checkpointer {
       env.length ? t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c))) : t.identifier('undefined'),
       info.usesArguments ? t.identifier('arguments') : t.identifier('undefined'),
       info.usesNewTarget ? t.metaProperty(t.identifier('new'), t.identifier('target')) : t.identifier('undefined'),
+      this.restoreRef ? this.restoreRef() : t.identifier('undefined'),
     ];
     while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
     return [...args, ...extra];

@@ -134,8 +134,8 @@ export class Linearizer {
     return t.cloneNode(id);
   }
 
-  private isAtom(e: t.Expression): boolean {
-    if (isLiteral(e) || t.isThisExpression(e)) return true;
+  private isAtom(e: t.Expression | t.Super): boolean {
+    if (isLiteral(e) || t.isThisExpression(e) || t.isSuper(e)) return true;
     if (t.isIdentifier(e)) {
       if (this.tables.temps.has(e)) return true;
       return this.tables.stable.has(e) && !this.assigned.has(e.name);
@@ -151,7 +151,7 @@ export class Linearizer {
 
   /** An argument of a continuation-point call: identifier, literal or `this`. */
   private atomForCall(e: t.Expression): t.Expression {
-    if (isLiteral(e) || t.isThisExpression(e) || t.isIdentifier(e)) return e;
+    if (isLiteral(e) || t.isThisExpression(e) || t.isIdentifier(e) || t.isSuper(e)) return e;
     return this.temp(e);
   }
 

@@ -80,7 +80,7 @@ loop:
 done:
   LOAD 1
   PRINT
-  PUSH 18
+  PUSH 14
   CALL fib
   PRINT
   HALT

@@ -44,12 +44,12 @@ for (let gen = 1; gen <= 24; gen++) {
 }
 console.log(render(g));
 
-// random soup with a seeded PRNG until it repeats or 60 generations
+// random soup with a seeded PRNG until it repeats or 40 generations
 let seed = 31337;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-let soup = makeGrid(16, 16).map((row) => row.map(() => (rnd() < 0.35 ? 1 : 0)));
+let soup = makeGrid(10, 10).map((row) => row.map(() => (rnd() < 0.35 ? 1 : 0)));
 const seen = new Map();
-for (let gen = 0; gen < 60; gen++) {
+for (let gen = 0; gen < 40; gen++) {
   const h = hash(soup);
   if (seen.has(h)) {
     console.log("cycle detected at gen", gen, "period", gen - seen.get(h));

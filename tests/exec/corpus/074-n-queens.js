@@ -29,7 +29,7 @@ function solve(n, wantFirst) {
   place(0);
   return { count, first, nodes };
 }
-for (let n = 1; n <= 9; n++) {
+for (let n = 1; n <= 8; n++) {
   const { count, first, nodes } = solve(n);
   console.log(`n=${n} solutions=${count} nodes=${nodes} first=${first ? first.join("") : "-"}`);
 }
@@ -53,4 +53,4 @@ function countBits(n) {
   }
   return count;
 }
-console.log([4, 5, 6, 7, 8, 9, 10].map(countBits).join(","));
+console.log([4, 5, 6, 7, 8, 9].map(countBits).join(","));

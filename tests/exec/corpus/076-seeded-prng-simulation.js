@@ -23,15 +23,15 @@ function estimatePi(rand, n) {
   for (let i = 1; i <= n; i++) {
     const x = rand(), y = rand();
     if (x * x + y * y <= 1) inside++;
-    if (i % 5000 === 0) {
+    if (i % 2500 === 0) {
       UPDATE_POINT();
       console.log(`  after ${i}: ${((4 * inside) / i).toFixed(5)}`);
     }
   }
   return (4 * inside) / n;
 }
-console.log("mulberry", estimatePi(mulberry32(12345), 20000).toFixed(6));
-console.log("xorshift", estimatePi(xorshift(987654321), 20000).toFixed(6));
+console.log("mulberry", estimatePi(mulberry32(12345), 10000).toFixed(6));
+console.log("xorshift", estimatePi(xorshift(987654321), 10000).toFixed(6));
 
 // random walk statistics
 function walk(rand, steps) {

@@ -7,11 +7,11 @@ function sieve(n) {
       primes.push(i);
       for (let j = i * i; j <= n; j += i) composite[j] = 1;
     }
-    if (i % 10000 === 0) UPDATE_POINT();
+    if (i % 2000 === 0) UPDATE_POINT();
   }
   return primes;
 }
-const primes = sieve(100000);
+const primes = sieve(20000);
 console.log("count", primes.length, "last", primes[primes.length - 1], "sum mod", primes.reduce((a, b) => (a + b) % 1000000007, 0));
 
 function segmented(lo, hi, base) {

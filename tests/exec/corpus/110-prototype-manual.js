@@ -75,9 +75,10 @@ for (const w of words) dict[w] = (dict[w] || 0) + 1;
 console.log(Object.keys(dict).map((k) => k + dict[k]).join(" "), "toString" in dict, Object.prototype.hasOwnProperty.call(dict, "be"));
 
 // prototype chain walk
+const labels = new Map([[Square.prototype, "Square"], [Rect.prototype, "Rect"], [Shape.prototype, "Shape"], [Object.prototype, "Object"], [Array.prototype, "Array"], [dict, "dict"]]);
 function chain(o) {
   const names = [];
-  for (let p = Object.getPrototypeOf(o); p; p = Object.getPrototypeOf(p)) names.push(p.constructor ? p.constructor.name : "null-proto");
+  for (let p = Object.getPrototypeOf(o); p; p = Object.getPrototypeOf(p)) names.push(labels.get(p) ?? "unknown");
   return names.join(" > ");
 }
 console.log(chain(new Square(1)), "|", chain([]), "|", chain(Object.create(dict)));

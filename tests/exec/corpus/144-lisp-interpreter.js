@@ -99,7 +99,7 @@ const program = `
 (define fact (lambda (n) (if (< n 2) 1 (* n (fact (- n 1))))))
 (fact 10)
 (define loop (lambda (i acc) (if (= i 0) acc (loop (- i 1) (+ acc i)))))
-(loop 5000 0)
+(loop 1000 0)
 (define make-counter (lambda () (let ((n 0)) (lambda () (begin (set! n (+ n 1)) n)))))
 (define c1 (make-counter))
 (define c2 (make-counter))

@@ -137,7 +137,8 @@ export class Linearizer {
   private isAtom(e: t.Expression | t.Super): boolean {
     if (isLiteral(e) || t.isThisExpression(e) || t.isSuper(e)) return true;
     if (t.isIdentifier(e)) {
-      if (this.tables.temps.has(e)) return true;
+      // Temporaries are the compiler's own: no user code can change them.
+      if (this.tables.temps.has(e) || e.name.startsWith(R.tempPrefix)) return true;
       return this.tables.stable.has(e) && !this.assigned.has(e.name);
     }
     return false;

@@ -29,7 +29,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -114,129 +115,293 @@ function plan(source, meta) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The host: preloaded into every run (native and compiled) with `node --require`.
+// The host: the entry program of every run (native and compiled). It installs what a test262 host
+// provides (print, a partial $262), then loads the listed test files one after the other, each
+// framed by marker lines on stdout, and reports errors escaping a test by constructor name.
 
-const HOST = `'use strict';
-const { writeSync } = require('node:fs');
+const MARK = '\u0001T262';
+/** How long the runner waits for an async test to print its completion. */
+const ASYNC_WAIT_MS = 5000;
+/** Tests per runner process. */
+const BATCH = 50;
+
+const RUNNER = `'use strict';
+const { readFileSync, writeSync } = require('node:fs');
 const vm = require('node:vm');
+const { pathToFileURL } = require('node:url');
+const MARK = ${JSON.stringify(MARK)};
+const ASYNC_WAIT_MS = ${ASYNC_WAIT_MS};
+const out = (s) => { writeSync(1, s + '\\n'); };
 const def = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
-def(globalThis, 'print', (...args) => { writeSync(1, args.map(String).join(' ') + '\\n'); });
-const host = {
+const setTimeout_ = setTimeout, clearTimeout_ = clearTimeout, setImmediate_ = setImmediate, Promise_ = Promise;
+const String_ = String, exit = process.exit.bind(process);
+let current = -1;
+let wake = null;
+const completed = new Set();
+def(globalThis, 'print', (...args) => {
+  let text = '';
+  for (let i = 0; i < args.length; i++) text += (i ? ' ' : '') + String_(args[i]);
+  out(text);
+  if (text.startsWith('Test262:AsyncTest')) { completed.add(current); if (wake) wake(); }
+});
+def(globalThis, '$262', {
   global: globalThis,
-  evalScript(source) { return vm.runInThisContext(String(source)); },
+  evalScript(source) { return vm.runInThisContext(String_(source)); },
   detachArrayBuffer(buffer) { structuredClone(buffer, { transfer: [buffer] }); return null; },
   gc() { if (typeof globalThis.gc === 'function') return globalThis.gc(); throw new Error('gc unavailable'); },
-};
-def(globalThis, '$262', host);
-const oneLine = (s) => String(s).split('\\n')[0].slice(0, 300);
-process.on('uncaughtException', (e) => {
+});
+function report(e) {
   let name = typeof e, message = '';
   try {
     if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
       name = (e.constructor && e.constructor.name) || e.name || 'Object';
       message = e.message;
-    } else message = String(e);
+    } else message = String_(e);
   } catch { name = 'unknown'; }
-  writeSync(2, 'Test262:Uncaught:' + name + ':' + oneLine(message) + '\\n');
-  process.exit(1);
-});
+  out(MARK + ' error ' + current + ' ' + name + ' ' + String_(message).split('\\n')[0].slice(0, 300));
+  if (wake) wake();
+}
+process.on('uncaughtException', report);
+const list = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+(async () => {
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
+    current = i;
+    out(MARK + ' begin ' + i);
+    try {
+      if (t.module) await import(pathToFileURL(t.file).href);
+      else require(t.file);
+    } catch (e) {
+      report(e);
+    }
+    await new Promise_((resolve) => {
+      if (!t.async || completed.has(i)) { setImmediate_(resolve); return; }
+      const timer = setTimeout_(() => { wake = null; resolve(); }, ASYNC_WAIT_MS);
+      wake = () => { wake = null; clearTimeout_(timer); setImmediate_(resolve); };
+    });
+    out(MARK + ' end ' + i);
+  }
+  out(MARK + ' done');
+  exit(0);
+})();
 `;
 
 // ---------------------------------------------------------------------------------------------
-// Worker: builds, runs and judges one test at a time.
+// Worker: runs batches of tests (native, then compiled, then under the storm).
+
+/** Top-level names a harness file declares: made globals, as a test262 host's harness would be. */
+function declaredNames(source, parse) {
+  const names = [];
+  for (const node of parse(source, { sourceType: 'script' }).program.body) {
+    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) names.push(node.id.name);
+    else if (node.type === 'VariableDeclaration') {
+      for (const d of node.declarations) if (d.id.type === 'Identifier') names.push(d.id.name);
+    }
+  }
+  return names;
+}
 
 function workerMain() {
   const { test262, scratch, timeoutMs, id } = workerData;
-  const dir = join(scratch, `w${id}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"type":"commonjs"}\n');
-  const hostFile = join(scratch, 'host.cjs');
-  const harness = new Map();
+  const base = join(scratch, `w${id}`);
+  const dirs = { native: join(base, 'native'), compiled: join(base, 'compiled') };
+  for (const d of Object.values(dirs)) {
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'package.json'), '{"type":"commonjs"}\n');
+  }
+  const runner = join(scratch, 'runner.cjs');
+  const harnessText = new Map();
   const readHarness = (name) => {
-    if (!harness.has(name)) harness.set(name, readFileSync(join(test262, 'harness', name), 'utf8'));
-    return harness.get(name);
+    if (!harnessText.has(name)) harnessText.set(name, readFileSync(join(test262, 'harness', name), 'utf8'));
+    return harnessText.get(name);
   };
+  /** Harness module per include set: key -> { file, compileError }. */
+  const harnessModules = new Map();
   let compile;
+  let babelParse;
 
-  parentPort.on('message', async (task) => {
-    if (!compile) compile = (await import(join(ROOT, 'dist', 'index.js'))).compile;
+  parentPort.on('message', async (batch) => {
     try {
-      parentPort.postMessage(await runTask(task));
+      if (!compile) {
+        compile = (await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)).compile;
+        babelParse = createRequire(join(ROOT, 'package.json'))('@babel/parser').parse;
+      }
+      parentPort.postMessage({ results: await runBatch(batch) });
     } catch (e) {
-      parentPort.postMessage({ path: task.path, error: String(e?.stack ?? e) });
+      parentPort.postMessage({ error: String(e?.stack ?? e) });
     }
   });
 
-  async function runTask(task) {
-    const { path, plan: p, meta } = task;
-    const source = readFileSync(join(test262, path), 'utf8');
-    let program = source;
-    if (!p.raw) {
-      const parts = [readHarness('assert.js'), readHarness('sta.js')];
-      if (p.async) parts.push(readHarness('doneprintHandle.js'));
-      for (const inc of meta.includes) parts.push(readHarness(inc));
-      parts.push(source);
-      program = (p.strict ? '"use strict";\n' : '') + parts.join('\n');
-    }
-    const ext = p.module ? '.mjs' : '.js';
-    const nativeFile = join(dir, `test${ext}`);
-    const compiledFile = join(dir, `test.compiled${ext}`);
-    writeFileSync(nativeFile, program);
-
-    const result = { path, native: null, compiled: null, storm: null };
-    result.native = judge(meta, p, await run(['--require', hostFile, nativeFile]));
-    if (!result.native.pass) return result;
-
-    let code;
+  function harnessFor(p, meta) {
+    const files = ['assert.js', 'sta.js', ...(p.async ? ['doneprintHandle.js'] : []), ...meta.includes];
+    const unique = [...new Set(files)];
+    const key = unique.join('+');
+    let h = harnessModules.get(key);
+    if (h) return h;
+    const name = `harness-${harnessModules.size}.js`;
+    const text = unique.map(readHarness).join('\n');
+    const exportsLine = `\n;${declaredNames(text, babelParse).map((n) => `globalThis.${n} = ${n};`).join(' ')}\n`;
+    const source = text + exportsLine;
+    writeFileSync(join(dirs.native, name), source);
+    h = { name, compileError: null };
     try {
-      code = compile(program, { filename: `test${ext}`, sourceType: p.module ? 'module' : 'commonjs' }).code;
+      writeFileSync(join(dirs.compiled, name), compile(source, { filename: name, sourceType: 'commonjs' }).code);
     } catch (e) {
-      const msg = String(e?.message ?? e).split('\n')[0].replace(/^test\.m?js(:\d+:\d+)?: /, '');
-      const outcome = e?.name === 'CompileError'
-        ? judgeCompileError(meta, msg)
-        : { pass: false, reason: `compiler crash: ${e?.name}: ${msg}` };
-      result.compiled = outcome;
-      result.storm = outcome;
-      return result;
+      h.compileError = String(e?.message ?? e).split('\n')[0];
     }
-    writeFileSync(compiledFile, code);
-    result.compiled = judge(meta, p, await run(['--stack-size=4000', '--require', hostFile, CLI, 'run', compiledFile]));
-    result.storm = judge(meta, p, await run(['--stack-size=4000', '--require', hostFile, CLI, 'run', '--storm', '1', compiledFile]));
-    return result;
+    harnessModules.set(key, h);
+    return h;
   }
 
-  function run(args) {
+  async function runBatch(batch) {
+    const items = batch.map((task, i) => {
+      const { path, plan: p, meta } = task;
+      const source = readFileSync(join(test262, path), 'utf8');
+      const ext = p.module ? '.mjs' : '.js';
+      const name = `t${i}${ext}`;
+      let program = source;
+      let harness = null;
+      if (!p.raw) {
+        harness = harnessFor(p, meta);
+        const load = p.module ? `import "./${harness.name}";` : `require("./${harness.name}");`;
+        program = `${p.strict ? '"use strict";\n' : ''}${load}\n${source}`;
+      }
+      writeFileSync(join(dirs.native, name), program);
+      return { task, name, program, harness, result: { path, native: null, compiled: null, storm: null } };
+    });
+
+    await runMode('native', items);
+    const passing = items.filter((it) => it.result.native.pass);
+    const runnable = [];
+    for (const it of passing) {
+      const { plan: p, meta } = it.task;
+      if (it.harness?.compileError) {
+        it.result.compiled = it.result.storm = { pass: false, reason: `harness compile error: ${it.harness.compileError}` };
+        continue;
+      }
+      try {
+        const code = compile(it.program, { filename: it.name, sourceType: p.module ? 'module' : 'commonjs' }).code;
+        writeFileSync(join(dirs.compiled, it.name), code);
+        runnable.push(it);
+      } catch (e) {
+        const msg = String(e?.message ?? e).split('\n')[0].replace(/^t\d+\.m?js(:\d+:\d+)?: /, '');
+        it.result.compiled = it.result.storm = e?.name === 'CompileError'
+          ? judgeCompileError(meta, msg)
+          : { pass: false, reason: `compiler crash: ${e?.name}: ${msg}` };
+      }
+    }
+    await runMode('compiled', runnable);
+    await runMode('storm', runnable);
+    return items.map((it) => it.result);
+  }
+
+  /** Runs the items in one process; failures (maybe caused by an earlier test) are rerun alone. */
+  async function runMode(mode, items) {
+    if (!items.length) return;
+    const verdicts = await runProcesses(mode, items);
+    for (let i = 0; i < items.length; i++) {
+      let v = verdicts[i];
+      if (!v.pass && items.length > 1) v = (await runProcesses(mode, [items[i]]))[0];
+      items[i].result[mode] = v;
+    }
+  }
+
+  /** Runs the list, starting a new process after one that died; returns a verdict per item. */
+  async function runProcesses(mode, items) {
+    const verdicts = new Array(items.length);
+    let from = 0;
+    while (from < items.length) {
+      const slice = items.slice(from);
+      const r = await spawnRunner(mode, slice);
+      let next = items.length;
+      for (let i = 0; i < slice.length; i++) {
+        const seen = r.tests[i];
+        if (!seen) {
+          // Died between two tests: continue after the last one that finished.
+          next = from + i;
+          break;
+        }
+        if (!seen.ended) {
+          verdicts[from + i] = { pass: false, reason: r.timedOut ? 'timeout' : `crash: ${describeExit(r)}` };
+          next = from + i + 1;
+          break;
+        }
+        verdicts[from + i] = judge(slice[i].task, seen);
+      }
+      if (next === from) {
+        // The runner died before the first test: nothing to retry.
+        for (let i = from; i < items.length; i++) verdicts[i] = { pass: false, reason: `runner failed: ${describeExit(r)}` };
+        break;
+      }
+      from = next;
+    }
+    return verdicts;
+  }
+
+  function spawnRunner(mode, items) {
+    const dir = mode === 'native' ? dirs.native : dirs.compiled;
+    const list = join(dir, `list-${mode}.json`);
+    writeFileSync(list, JSON.stringify(items.map((it) => ({ file: join(dir, it.name), module: it.task.plan.module, async: it.task.plan.async }))));
+    const args = mode === 'native'
+      ? [runner, list]
+      : ['--stack-size=4000', CLI, 'run', ...(mode === 'storm' ? ['--storm', '1'] : []), runner, list];
     return new Promise((resolveRun) => {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       let timedOut = false;
-      child.stdout.setEncoding('utf8').on('data', (d) => { if (stdout.length < 1e5) stdout += d; });
+      let timer;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+      };
+      arm();
+      child.stdout.setEncoding('utf8').on('data', (d) => {
+        if (d.includes(`${MARK} end `)) arm();
+        stdout += d;
+      });
       child.stderr.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1e5) stderr += d; });
-      const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        resolveRun({ code, signal, stdout, stderr, timedOut });
+        resolveRun({ code, signal, stderr, timedOut, tests: parseRunnerOutput(stdout) });
       });
     });
   }
 }
 
-/** A test passes if it behaves as test262 expects. */
-function judge(meta, p, r) {
-  if (r.timedOut) return { pass: false, reason: 'timeout' };
-  const m = /^Test262:Uncaught:([^:\n]*):(.*)$/m.exec(r.stderr);
-  const neg = meta.negative;
-  if (neg) {
-    if (m && m[1] === neg.type) return { pass: true };
-    return { pass: false, reason: `expected ${neg.phase} ${neg.type}, got ${m ? `${m[1]}: ${m[2]}` : describeExit(r)}` };
+/** Splits the runner's stdout into what each test printed and threw. */
+function parseRunnerOutput(stdout) {
+  const tests = [];
+  let cur = null;
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith(MARK)) {
+      if (cur) cur.output.push(line);
+      continue;
+    }
+    const m = /^\S+ (begin|end|error|done) ?(\d+)? ?(\S*) ?(.*)$/.exec(line);
+    if (!m) continue;
+    const i = Number(m[2]);
+    if (m[1] === 'begin') tests[i] = cur = { ended: false, errors: [], output: [] };
+    else if (m[1] === 'end' && tests[i]) tests[i].ended = true;
+    else if (m[1] === 'error' && tests[i]) tests[i].errors.push({ name: m[3], message: m[4] });
   }
-  if (m) return { pass: false, reason: `${m[1]}: ${m[2]}` };
-  if (r.code !== 0) return { pass: false, reason: describeExit(r) };
-  if (p.async) {
-    const failure = /^Test262:AsyncTestFailure:(.*)$/m.exec(r.stdout);
+  return tests;
+}
+
+/** A test passes if it behaves as test262 expects. */
+function judge(task, seen) {
+  const neg = task.meta.negative;
+  const err = seen.errors[0];
+  if (neg) {
+    if (err && err.name === neg.type) return { pass: true };
+    return { pass: false, reason: `expected ${neg.phase} ${neg.type}, got ${err ? `${err.name}: ${err.message}` : 'no error'}` };
+  }
+  if (err) return { pass: false, reason: `${err.name}: ${err.message}`.trim() };
+  if (task.plan.async) {
+    const output = seen.output.join('\n');
+    const failure = /^Test262:AsyncTestFailure:(.*)$/m.exec(output);
     if (failure) return { pass: false, reason: `async failure: ${failure[1]}` };
-    if (!/^Test262:AsyncTestComplete$/m.test(r.stdout)) return { pass: false, reason: 'async test did not complete' };
+    if (!/^Test262:AsyncTestComplete$/m.test(output)) return { pass: false, reason: 'async test did not complete' };
   }
   return { pass: true };
 }

@@ -71,3 +71,23 @@ test('requestUpdate() applies an identity update at the next update point', asyn
   const r = await runCompiled(join(out, 'request.js'));
   assert.equal(r.stdout, '4950 1\napplied 1\n', r.stderr);
 });
+
+test('frames rebuilt inside finally and catch blocks continue the way those blocks were entered', async () => {
+  const s = await check('finally.js', [
+    'function work(k) { let s = 0; for (let i = 0; i < k; i++) s += i; return s; }',
+    'const log = [];',
+    'function f(x) {',
+    '  for (let r = 0; r < 2; r++) {',
+    '    try { if (x === 1) return "ret" + work(2); if (x === 2) throw new Error("e" + work(2)); if (x === 3) break; if (x === 4) continue; }',
+    '    catch (e) { log.push("caught " + e.message + work(1)); if (r === 1) return "late"; }',
+    '    finally { log.push("fin" + x + r + work(3)); }',
+    '    log.push("after" + x + r);',
+    '  }',
+    '  return "end" + x;',
+    '}',
+    'for (let x = 0; x <= 4; x++) log.push(f(x));',
+    'console.log(log.join(" "));',
+  ].join('\n'));
+  assert.equal(s.deferred, 0);
+  assert.ok(s.captures > 20, `captures ${s.captures}`);
+});

@@ -25,7 +25,7 @@ import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import { isVariableUse } from '../scopeFacts.js';
-import { patternNames, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
+import { isTrackedFinally, patternNames, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
 
 const id = (n: string): t.Identifier => t.identifier(n);
 const mode = (): t.Identifier => id(R.restoring);
@@ -387,7 +387,43 @@ export class RestoreEmitter {
       body.push(...this.block(handler.body.body));
       handler = t.catchClause(handler.param ? t.cloneNode(caught) : null, t.blockStatement(body));
     }
-    return t.tryStatement(t.blockStatement(block), handler, s.finalizer ? t.blockStatement(this.block(s.finalizer.body)) : null);
+    let finalizer = s.finalizer ? t.blockStatement(this.block(s.finalizer.body)) : null;
+    if (finalizer && isTrackedFinally(s)) finalizer = this.completeFinally(s, finalizer);
+    return t.tryStatement(t.blockStatement(block), handler, finalizer);
+  }
+
+  /**
+   * At the end of a finally entered while rebuilding, complete the way it was entered: the
+   * recorded return, throw, break or continue (natively entered, this repeats what the engine
+   * does anyway).
+   */
+  private completeFinally(s: t.TryStatement, finalizer: t.BlockStatement): t.BlockStatement {
+    const catchBody = s.handler!.body.body;
+    const c = ((catchBody[0] as t.ExpressionStatement).expression as t.AssignmentExpression).left as t.Identifier;
+    const v = ((catchBody[1] as t.ExpressionStatement).expression as t.AssignmentExpression).left as t.Identifier;
+    const is = (n: number): t.Expression => t.binaryExpression('===', id(c.name), t.numericLiteral(n));
+    const tail: t.Statement[] = [
+      t.ifStatement(is(-1), t.throwStatement(id(v.name))),
+      t.ifStatement(is(1), t.returnStatement(id(v.name))),
+    ];
+    t.traverseFast(s.block, (n) => {
+      if (!t.isBlockStatement(n) || n.body.length !== 2) return;
+      const [set, jump] = n.body;
+      if (!t.isExpressionStatement(set) || !t.isAssignmentExpression(set.expression) || !t.isIdentifier(set.expression.left, { name: c.name })) return;
+      if (!t.isNumericLiteral(set.expression.right) || !(t.isBreakStatement(jump) || t.isContinueStatement(jump))) return;
+      tail.push(t.ifStatement(is(set.expression.right.value), t.cloneNode(jump)));
+    });
+    // The finally body is wrapped in its unwinding guard (the `if` testing __rsx): complete
+    // inside it, so nothing of this runs while unwinding.
+    let inner: t.BlockStatement = finalizer;
+    t.traverseFast(finalizer, (n) => {
+      if (inner !== finalizer || !t.isIfStatement(n) || !t.isBlockStatement(n.consequent)) return;
+      let mentions = false;
+      t.traverseFast(n.test, (m) => { if (t.isIdentifier(m, { name: '__rsx' })) mentions = true; });
+      if (mentions) inner = n.consequent;
+    });
+    inner.body.push(...tail);
+    return finalizer;
   }
 
   /**

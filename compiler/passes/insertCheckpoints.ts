@@ -221,9 +221,12 @@ export class Checkpointer {
         }
         if (guarded) this.flaggedTry--;
         if (s.finalizer) {
-          this.finallyDepth++;
+          // A finally whose entry is tracked (linearizeCalls.trackCompletion) can be resumed;
+          // any other cannot, and its calls are left unchecked.
+          const tracked = isTrackedFinally(s);
+          if (!tracked) this.finallyDepth++;
           s.finalizer.body = this.block(s.finalizer.body, []);
-          this.finallyDepth--;
+          if (!tracked) this.finallyDepth--;
           if (guarded) {
             this.usesReturnFlag = true;
             // Skip the finally while unwinding for an update and when a rebuilt root returns.
@@ -290,6 +293,12 @@ export class Checkpointer {
     while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
     return [...args, ...extra];
   }
+}
+
+/** A try statement built by linearizeCalls.trackCompletion: `catch (__rst_finN) { c = -1; ... }`. */
+export function isTrackedFinally(s: t.TryStatement): boolean {
+  const p = s.handler?.param;
+  return !!s.finalizer && t.isIdentifier(p) && p.name.startsWith(`${R.tempPrefix}_fin`);
 }
 
 function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {

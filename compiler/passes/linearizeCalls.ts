@@ -223,6 +223,10 @@ export class Linearizer {
           handler = t.catchClause(handler.param, this.blockOf(handler.body));
         }
         const node = t.tryStatement(this.blockOf(s.block), handler, s.finalizer ? this.blockOf(s.finalizer) : null);
+        if (node.finalizer && (hasCall(s.finalizer) || this.containsUpdatePoint(s.finalizer!))) {
+          this.emit(this.trackCompletion(node));
+          return;
+        }
         if (node.finalizer) this.tables.guardedFinally.add(node);
         this.emit(node);
         return;
@@ -736,6 +740,77 @@ export class Linearizer {
       ]));
     this.tables.guardedFinally.add(tryStmt);
     this.emit(tryStmt);
+  }
+
+  private containsUpdatePoint(node: t.Node): boolean {
+    let found = false;
+    t.traverseFast(node, (n) => { if (t.isStatement(n) && this.tables.updatePoints.has(n)) found = true; });
+    return found;
+  }
+
+  /**
+   * A finally block with continuation points: how it was entered (normal completion, return,
+   * throw, or a break/continue leaving the try) is kept in two locals, so a frame rebuilt inside
+   * the finally can complete the same way when the block ends (emitRestore re-applies it).
+   *
+   *   try { B } catch (e) { C } finally { F }
+   *   ==> let c = 0, v;
+   *       try { try { B } catch (e) { C } } catch (x) { c = -1; v = x; throw x; } finally { F }
+   *   with `return X` in B, C ==> { v = X; c = 1; return v; }, `break L` ==> { c = 2; break L; }
+   */
+  private trackCompletion(node: t.TryStatement): t.TryStatement {
+    const c = this.tables.newTemp('fc');
+    const v = this.tables.newTemp('fv');
+    this.emit(t.variableDeclaration('let', [t.variableDeclarator(c, t.numericLiteral(0))]));
+    this.emit(t.variableDeclaration('let', [t.variableDeclarator(v)]));
+    let code = 2;
+    const rewrite = (stmts: t.Statement[], loops: number, labels: string[], switches: number): t.Statement[] => stmts.map((st) => visit(st, loops, labels, switches));
+    const setC = (n: number): t.Statement => t.expressionStatement(t.assignmentExpression('=', t.cloneNode(c), t.numericLiteral(n)));
+    const visit = (st: t.Statement, loops: number, labels: string[], switches: number): t.Statement => {
+      if (t.isReturnStatement(st)) {
+        return t.blockStatement([
+          t.expressionStatement(t.assignmentExpression('=', t.cloneNode(v), st.argument ?? t.identifier('undefined'))),
+          setC(1),
+          t.returnStatement(t.cloneNode(v)),
+        ]);
+      }
+      if (t.isBreakStatement(st) || t.isContinueStatement(st)) {
+        const leaves = st.label ? !labels.includes(st.label.name) : t.isBreakStatement(st) ? loops + switches === 0 : loops === 0;
+        if (!leaves) return st;
+        return t.blockStatement([setC(code++), st]);
+      }
+      if (t.isFunctionDeclaration(st) || t.isClassDeclaration(st)) return st;
+      if (t.isBlockStatement(st)) return t.blockStatement(rewrite(st.body, loops, labels, switches));
+      if (t.isIfStatement(st)) return t.ifStatement(st.test, visit(st.consequent, loops, labels, switches), st.alternate ? visit(st.alternate, loops, labels, switches) : null);
+      if (t.isLabeledStatement(st)) return t.labeledStatement(st.label, visit(st.body, loops, [...labels, st.label.name], switches));
+      if (t.isForStatement(st)) return t.forStatement(st.init, st.test, st.update, visit(st.body, loops + 1, labels, switches));
+      if (t.isWhileStatement(st)) return t.whileStatement(st.test, visit(st.body, loops + 1, labels, switches));
+      if (t.isDoWhileStatement(st)) return t.doWhileStatement(st.test, visit(st.body, loops + 1, labels, switches));
+      if (t.isForInStatement(st)) return t.forInStatement(st.left, st.right, visit(st.body, loops + 1, labels, switches));
+      if (t.isForOfStatement(st)) return t.forOfStatement(st.left, st.right, visit(st.body, loops + 1, labels, switches), st.await);
+      if (t.isSwitchStatement(st)) return t.switchStatement(st.discriminant, st.cases.map((k) => t.switchCase(k.test, rewrite(k.consequent, loops, labels, switches + 1))));
+      if (t.isTryStatement(st)) {
+        const copy = t.tryStatement(visit(st.block, loops, labels, switches) as t.BlockStatement,
+          st.handler ? t.catchClause(st.handler.param, visit(st.handler.body, loops, labels, switches) as t.BlockStatement) : null,
+          st.finalizer ? (visit(st.finalizer, loops, labels, switches) as t.BlockStatement) : null);
+        if (this.tables.guardedFinally.has(st)) this.tables.guardedFinally.add(copy);
+        return copy;
+      }
+      return st;
+    };
+    const body = t.blockStatement(rewrite(node.block.body, 0, [], 0));
+    const handler = node.handler ? t.catchClause(node.handler.param, t.blockStatement(rewrite(node.handler.body.body, 0, [], 0))) : null;
+    const inner: t.Statement = handler ? t.tryStatement(body, handler) : body;
+    const err = this.tables.newTemp('fin');
+    const outer = t.tryStatement(t.blockStatement([inner]),
+      t.catchClause(err, t.blockStatement([
+        setC(-1),
+        t.expressionStatement(t.assignmentExpression('=', t.cloneNode(v), t.cloneNode(err))),
+        t.throwStatement(t.cloneNode(err)),
+      ])),
+      node.finalizer);
+    this.tables.guardedFinally.add(outer);
+    return outer;
   }
 
   private bodyHasUpdatePoint(body: t.Statement): boolean {

@@ -20,6 +20,7 @@ function sumSquares(n) {
 }
 
 function nested(n) {
+  UPDATE_POINT();
   let acc = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {

@@ -38,6 +38,7 @@ function drain(src) {
 function digits(n) {
   const ds = [];
   do {
+    UPDATE_POINT();
     ds.unshift(n % 10);
     n = Math.floor(n / 10);
   } while (n > 0);

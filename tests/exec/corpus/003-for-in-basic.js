@@ -1,5 +1,6 @@
 // for-in over objects, arrays and inherited props, calling functions per key
 function weight(key) {
+  UPDATE_POINT();
   let w = 0;
   for (let i = 0; i < key.length; i++) {
     w = (w * 31 + key.charCodeAt(i)) % 10007;
@@ -43,6 +44,7 @@ const words = "the quick brown fox jumps over the lazy dog the end".split(" ");
 for (const w of words) counts[w] = (counts[w] || 0) + 1;
 const keysSeen = [];
 for (const w in counts) {
+  UPDATE_POINT();
   keysSeen.push(w + "=" + counts[w]);
 }
 console.log(keysSeen.join(","));

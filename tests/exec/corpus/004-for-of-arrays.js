@@ -1,5 +1,6 @@
 // for-of over arrays, entries(), nested for-of with calls
 function score(word) {
+  UPDATE_POINT();
   let s = 0;
   for (const ch of word) {
     s += ch.charCodeAt(0) - 96;
@@ -45,6 +46,7 @@ console.log(pairs([1, 2, 3, 4]).join(" "));
 const grow = [1, 2, 3];
 let visits = 0;
 for (const v of grow) {
+  UPDATE_POINT();
   visits++;
   if (v < 20) grow.push(v * 3);
   if (visits > 50) break;

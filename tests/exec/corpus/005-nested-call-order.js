@@ -1,6 +1,7 @@
 // nested calls f(g(x), h(y)) and evaluation order of arguments
 const log = [];
 function trace(name, v) {
+  UPDATE_POINT();
   log.push(name + "(" + v + ")");
   return v;
 }
@@ -31,6 +32,7 @@ console.log(obj.self.m(g(1), h(1)), log.join(" "));
 log.length = 0;
 
 function deep(n) {
+  UPDATE_POINT();
   if (n === 0) return 0;
   return f(deep(n - 1), g(n) % 10) % 1000;
 }

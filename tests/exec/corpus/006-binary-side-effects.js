@@ -23,6 +23,7 @@ console.log(r6);
 console.log(events.join(","));
 
 function mutating() {
+  UPDATE_POINT();
   let x = 10;
   function bump() { x += 5; return x; }
   const a = x + bump();
@@ -35,6 +36,7 @@ console.log(JSON.stringify(mutating()));
 function loop() {
   let acc = 0;
   for (let i = 0; i < 30; i++) {
+    UPDATE_POINT();
     acc = acc * 3 + (tick("z") % 7) - (i & 3);
     acc %= 100003;
   }

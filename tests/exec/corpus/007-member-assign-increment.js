@@ -6,6 +6,7 @@ function key(k) { order.push("key" + k); return k; }
 const a = [];
 let i = 0;
 while (i < 6) {
+  UPDATE_POINT();
   a[i++] = f(i);
 }
 console.log(a.join(","), i);
@@ -39,6 +40,7 @@ console.log(JSON.stringify(grid));
 const counts = { x: 0, y: 0 };
 function pick(n) { return n % 2 ? "x" : "y"; }
 for (let n = 0; n < 7; n++) {
+  UPDATE_POINT();
   counts[pick(n)]++;
   ++counts[pick(n + 1)];
 }

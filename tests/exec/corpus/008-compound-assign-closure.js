@@ -27,6 +27,7 @@ function arr() {
 arr();
 
 function obj() {
+  UPDATE_POINT();
   const o = { n: 2, s: "a" };
   const mut = () => { o.n = 1000; o.s = "zzz"; return 3; };
   o.n **= mut();

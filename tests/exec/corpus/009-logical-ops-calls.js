@@ -13,6 +13,7 @@ console.log((t("p", 1) && t("q", 0)) || (t("r", false) ?? t("s", 1)));
 console.log(calls.join(""));
 
 function find(list, pred) {
+  UPDATE_POINT();
   let hits = 0;
   for (const item of list) {
     const ok = (item && item.active && pred(item)) || (item?.force ?? false);
@@ -25,6 +26,7 @@ const pred = (x) => { predCalls++; return x.v > 2; };
 console.log(find([null, { active: true, v: 3 }, { active: false, force: true }, { active: true, v: 1 }, {}, { active: 1, v: 5 }], pred), predCalls);
 
 function defaults(opts) {
+  UPDATE_POINT();
   const name = opts.name || computeName(opts);
   const level = opts.level ?? computeLevel();
   const tag = opts.tag && opts.tag.toUpperCase();

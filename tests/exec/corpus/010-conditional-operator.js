@@ -1,6 +1,7 @@
 // conditional operator with calls in test and branches, nested and in loops
 let evals = 0;
 function isPrime(n) {
+  UPDATE_POINT();
   evals++;
   if (n < 2) return false;
   for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
@@ -22,6 +23,7 @@ function classify(x) {
 console.log([-5, 0, 3, 4, 7, 12].map(classify).join(","));
 
 function fib(n) {
+  UPDATE_POINT();
   return n < 2 ? n : fib(n - 1) + fib(n - 2);
 }
 const results = [];

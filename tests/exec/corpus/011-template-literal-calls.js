@@ -1,5 +1,6 @@
 // template literals with calls inside substitutions, nested templates, in loops
 function pad(s, n) {
+  UPDATE_POINT();
   s = String(s);
   while (s.length < n) s = " " + s;
   return s;
@@ -31,6 +32,7 @@ function table(rows, cols) {
   for (let r = 1; r <= rows; r++) {
     let line = "";
     for (let c = 1; c <= cols; c++) {
+      UPDATE_POINT();
       line += `${pad(r * c, 4)}`;
     }
     lines.push(`${pad(r, 2)}|${line}`);

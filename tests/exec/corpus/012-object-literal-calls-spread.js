@@ -20,6 +20,7 @@ console.log(JSON.stringify(obj));
 console.log(obj.m(), obj.g, obj.g);
 
 function makePoint(x, y) {
+  UPDATE_POINT();
   return { x, y, len: Math.hypot(x, y), tag: `${x},${y}` };
 }
 const pts = [];
@@ -41,6 +42,7 @@ console.log(JSON.stringify(copy1), JSON.stringify(copy2), getterRuns);
 function merge(...objs) {
   let result = {};
   for (const o of objs) {
+    UPDATE_POINT();
     result = { ...result, ...o, count: (result.count || 0) + 1 };
   }
   return result;

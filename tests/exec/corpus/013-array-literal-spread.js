@@ -15,6 +15,7 @@ const filled = [...holes];
 console.log(filled.length, 1 in holes, 1 in filled, JSON.stringify(filled));
 
 function flatten(arr) {
+  UPDATE_POINT();
   let out = [];
   for (const x of arr) {
     out = Array.isArray(x) ? [...out, ...flatten(x)] : [...out, x];
@@ -26,6 +27,7 @@ console.log(JSON.stringify(flatten([1, [2, [3, [4, [5]]], 6], [[7]], 8])));
 function chunks(arr, size) {
   const res = [];
   for (let i = 0; i < arr.length; i += size) {
+    UPDATE_POINT();
     res.push([i / size, ...arr.slice(i, i + size)]);
   }
   return res;

@@ -11,6 +11,7 @@ const objs = [
   { arr: [(x) => x * 2, null] },
 ];
 for (const o of objs) {
+  UPDATE_POINT();
   console.log(
     String(o?.m?.()),
     String(o?.m?.()?.inner?.f?.(side(2))),
@@ -35,6 +36,7 @@ console.log(list.sum(), list.find(4)?.sum(), list.find(42)?.sum(), list?.next?.n
 
 const handlers = { click: (e) => "clicked " + e, hover: undefined };
 for (const ev of ["click", "hover", "press"]) {
+  UPDATE_POINT();
   console.log(ev, handlers[ev]?.(ev.length) ?? "no handler");
 }
 function call(fn, ...args) { return fn?.(...args); }

@@ -1,6 +1,7 @@
 // new expressions with calls in arguments, constructor functions, new on member expr
 let made = 0;
 function Vec(x, y) {
+  UPDATE_POINT();
   made++;
   this.x = x;
   this.y = y;
@@ -22,6 +23,7 @@ console.log(`${v}`, v instanceof Vec);
 
 // constructor returning an object overrides this
 function Weird(flag) {
+  UPDATE_POINT();
   this.a = 1;
   if (flag) return { replaced: true, a: this.a + 1 };
 }

@@ -1,5 +1,6 @@
 // tagged templates: tag functions with loops, calls in substitutions, raw strings
 function upper(strings, ...values) {
+  UPDATE_POINT();
   let out = "";
   for (let i = 0; i < strings.length; i++) {
     out += strings[i];
@@ -30,6 +31,7 @@ for (let i = 0; i < 3; i++) {
 console.log(seen[0] === seen[1], seen[1] === seen[2], Object.isFrozen(seen[0]));
 
 function sql(strings, ...vals) {
+  UPDATE_POINT();
   const params = [];
   const text = strings.reduce((acc, s, i) => {
     if (i === 0) return s;

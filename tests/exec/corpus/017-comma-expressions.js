@@ -6,6 +6,7 @@ let v = (t(1), t(2), t(3));
 console.log(v, trail.join(""));
 
 function f(n) {
+  UPDATE_POINT();
   return (t("a" + n), n * 2), t("b" + n), n + 1;
 }
 console.log(f(5), trail.join(","));
@@ -26,6 +27,7 @@ const picked = arr[(t("idx"), idx++, idx)];
 console.log(picked, idx);
 
 function weird(a) {
+  UPDATE_POINT();
   let b;
   if ((b = a * 2, b > 10)) return (t("big"), b);
   return (t("small"), -b);

@@ -22,6 +22,7 @@ function lengthOf(node) {
 }
 
 function mapList(node, fn) {
+  UPDATE_POINT();
   if (!node) return null;
   return { value: fn(node.value), next: mapList(node.next, fn) };
 }

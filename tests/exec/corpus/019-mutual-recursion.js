@@ -22,6 +22,7 @@ function F(n) {
   return r;
 }
 function M(n) {
+  UPDATE_POINT();
   if (n === 0) return 0;
   if (memoM.has(n)) return memoM.get(n);
   const r = n - F(M(n - 1));

@@ -8,6 +8,7 @@ function work(x) {
 
 const fns = [];
 for (let i = 0; i < 5; i++) {
+  UPDATE_POINT();
   fns.push(() => i * 100 + work(i));
 }
 console.log(fns.map((f) => f()).join(","));
@@ -50,6 +51,7 @@ console.log(grid.map((g) => g()).join(" "));
 function later() {
   const pending = [];
   for (let i = 0; i < 4; i++) {
+    UPDATE_POINT();
     let acc = i;
     pending.push(() => (acc += 10));
     work(i);

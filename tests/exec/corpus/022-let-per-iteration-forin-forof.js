@@ -9,6 +9,7 @@ function heavy(s) {
 const obj = { alpha: 1, beta: 2, gamma: 3, delta: 4 };
 const byKey = [];
 for (const k in obj) {
+  UPDATE_POINT();
   byKey.push(() => k + "=" + obj[k] + "/" + heavy(k));
 }
 console.log(byKey.map((f) => f()).join(" "));
@@ -39,6 +40,7 @@ console.log(closures.map((c) => c()).join(" "));
 const m = new Map([["a", 10], ["b", 20]]);
 const acts = [];
 for (const [k, v] of m) {
+  UPDATE_POINT();
   acts.push((d) => { m.set(k, v + d); return k; });
 }
 acts.forEach((a, i) => a(i * 5));

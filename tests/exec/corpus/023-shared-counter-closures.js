@@ -52,6 +52,7 @@ function scheduler() {
   let tick = 0;
   const tasks = [];
   for (let id = 0; id < 4; id++) {
+    UPDATE_POINT();
     let runs = 0;
     tasks.push(() => {
       runs++;

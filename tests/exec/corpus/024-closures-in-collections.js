@@ -33,6 +33,7 @@ console.log("reduced", pipeline.reduce((acc, f) => f(acc), 2));
 // map of event -> list of handlers
 const handlers = new Map();
 function on(ev, fn) {
+  UPDATE_POINT();
   if (!handlers.has(ev)) handlers.set(ev, []);
   handlers.get(ev).push(fn);
 }

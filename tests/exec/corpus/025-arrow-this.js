@@ -1,6 +1,7 @@
 // arrow functions capturing `this` from methods, constructors and class fields
 class Accumulator {
   constructor(name) {
+    UPDATE_POINT();
     this.name = name;
     this.total = 0;
     this.add = (n) => {
@@ -47,6 +48,7 @@ const obj = {
 console.log(obj.labels().join(","), obj.nested());
 
 function Legacy() {
+  UPDATE_POINT();
   this.count = 0;
   const bump = () => { this.count++; };
   for (let i = 0; i < 5; i++) bump();

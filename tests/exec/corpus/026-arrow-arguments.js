@@ -1,5 +1,6 @@
 // arrow functions using the `arguments` object of the enclosing function
 function sumAll() {
+  UPDATE_POINT();
   const total = () => {
     let s = 0;
     for (let i = 0; i < arguments.length; i++) {
@@ -40,6 +41,7 @@ function weave() {
   const pick = (i) => arguments[i % arguments.length];
   const out = [];
   for (let i = 0; i < 7; i++) {
+    UPDATE_POINT();
     out.push(pick(i) + pick(i + 1));
   }
   return out.join(",");

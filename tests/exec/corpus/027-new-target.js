@@ -1,5 +1,6 @@
 // new.target in functions, classes, arrow functions inside constructors
 function Maybe() {
+  UPDATE_POINT();
   if (!new.target) return "called without new";
   this.viaNew = true;
   const check = () => new.target === Maybe;
@@ -56,6 +57,7 @@ console.log(JSON.stringify(pts), pts.every((p) => p instanceof Point));
 class Counted {
   static instances = 0;
   constructor() {
+    UPDATE_POINT();
     const reg = () => { new.target.instances++; return new.target.instances; };
     this.id = reg();
   }

@@ -1,10 +1,12 @@
 // classes: constructors that loop and call, methods, toString, chaining
 class Matrix {
   constructor(rows, cols, fill) {
+    UPDATE_POINT();
     this.rows = rows;
     this.cols = cols;
     this.data = [];
     for (let r = 0; r < rows; r++) {
+      UPDATE_POINT();
       const row = [];
       for (let c = 0; c < cols; c++) row.push(typeof fill === "function" ? fill(r, c) : fill);
       this.data.push(row);

@@ -14,6 +14,7 @@ class Animal {
 }
 
 function computeLegs(kind) {
+  UPDATE_POINT();
   let legs = 0;
   for (const part of kind.split("-")) legs += part === "bird" ? 2 : part === "dog" ? 4 : part.length;
   return legs;
@@ -74,6 +75,7 @@ console.log(new Cat("tom", 4).describe());
 // derived constructor returning an object
 class Proxyish extends Animal {
   constructor() {
+    UPDATE_POINT();
     super("p", 0);
     return { wrapped: this.name };
   }

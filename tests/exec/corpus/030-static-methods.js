@@ -25,8 +25,10 @@ class MathUtil {
 console.log(MathUtil.gcd(1071, 462), MathUtil.lcm(21, 6), MathUtil.lcmAll(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
 const { lcmAll } = MathUtil;
 try {
+  UPDATE_POINT();
   lcmAll(2, 3);
 } catch (e) {
+  UPDATE_POINT();
   console.log("detached static:", e.constructor.name);
 }
 console.log(lcmAll.call(MathUtil, 4, 6));

@@ -57,6 +57,7 @@ const temp = {
   },
 };
 for (const f of [32, 212, -1000, 98.6]) {
+  UPDATE_POINT();
   temp.f = f;
   console.log(f, temp.c.toFixed(2), temp.f.toFixed(2));
 }

@@ -5,6 +5,7 @@ class Account {
   #history = [];
   #id;
   constructor(owner, initial) {
+    UPDATE_POINT();
     this.owner = owner;
     this.#id = ++Account.#count;
     this.#apply("open", initial);
@@ -65,6 +66,7 @@ class Tokenizer {
   tokens() {
     const out = [];
     while (this.#pos < this.#src.length) {
+      UPDATE_POINT();
       const c = this.#peek();
       if (this.#isDigit(c)) out.push(this.#readNumber());
       else if (c !== " ") { out.push(c); this.#pos++; }

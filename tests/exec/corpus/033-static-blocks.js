@@ -21,6 +21,7 @@ class Tables {
     this.squares = new Map();
     let i = 1;
     while (this.squares.size < 6) {
+      UPDATE_POINT();
       this.squares.set(i, i * i);
       i++;
     }
@@ -29,6 +30,7 @@ class Tables {
     } catch (e) {
       this.#secret = "parse failed: " + e.constructor.name;
     } finally {
+      UPDATE_POINT();
       log.push("finally in static block");
     }
   }

@@ -13,6 +13,7 @@ class A {
   a2 = this.a1 * 10 + next("a2");
   ["comp" + next("key")] = "computed";
   constructor() {
+    UPDATE_POINT();
     order.push("A ctor sees a2=" + this.a2);
     this.fromCtor = next("actor");
   }
@@ -63,5 +64,6 @@ class Bad {
 try {
   new Bad();
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message, serial);
 }

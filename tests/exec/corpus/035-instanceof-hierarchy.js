@@ -7,6 +7,7 @@ class Square extends Rect {}
 class Circle extends Shape {}
 
 function classify(x) {
+  UPDATE_POINT();
   const tags = [];
   for (const [name, C] of [["Shape", Shape], ["Polygon", Polygon], ["Triangle", Triangle], ["Rect", Rect], ["Square", Square], ["Circle", Circle], ["Object", Object]]) {
     if (x instanceof C) tags.push(name);
@@ -58,6 +59,7 @@ console.log(list.map(area).join(","));
 try {
   area(new Shape());
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.message);
 }
 console.log([] instanceof Array, [] instanceof Object, (() => {}) instanceof Function, Object(1) instanceof Number, 1 instanceof Number);

@@ -8,6 +8,7 @@ function area({ w = dflt(1), h = dflt(w * 2), unit = "px" } = {}) {
 console.log(area({ w: 3, h: 4 }), area({ w: 5 }), area(), area({ unit: "cm" }), defaultCalls);
 
 function head([first, second = dflt("dflt2"), ...rest] = []) {
+  UPDATE_POINT();
   return `${first}|${second}|${rest.length}:${rest.join("")}`;
 }
 console.log(head([1, 2, 3, 4]), head(["a"]), head(), head("xyz"), defaultCalls);
@@ -44,5 +45,6 @@ console.log(chain(2, undefined, undefined, 9));
 try {
   area(null);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name);
 }

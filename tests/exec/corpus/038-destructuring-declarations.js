@@ -11,6 +11,7 @@ console.log(x, y, JSON.stringify(restArr), calls.join(","));
 // swaps in a loop (bubble sort with destructuring assignment)
 const arr = [5, 3, 9, 1, 7, 2, 8];
 for (let i = 0; i < arr.length; i++) {
+  UPDATE_POINT();
   for (let j = 0; j < arr.length - 1 - i; j++) {
     if (arr[j] > arr[j + 1]) {
       [arr[j], arr[j + 1]] = [arr[j + 1], arr[j]];
@@ -52,6 +53,7 @@ for (const { id, tags: [t1 = "-", ...tr] = [] } of [{ id: 1, tags: ["a", "b", "c
   console.log(id, t1, tr.length);
 }
 try {
+  UPDATE_POINT();
   throw { code: 42, detail: { msg: "custom thrown object" } };
 } catch ({ code, detail: { msg } }) {
   console.log(code, msg);

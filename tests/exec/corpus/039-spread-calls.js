@@ -1,5 +1,6 @@
 // spread arguments in calls, new, method calls, with iterables and side effects
 function sum(...nums) {
+  UPDATE_POINT();
   let s = 0;
   for (const n of nums) {
     s += n;
@@ -43,6 +44,7 @@ console.log(obj.scale(...a, ...b).join(","), obj["scale"](...new Set([1, 1, 2]))
 
 // spread with apply-like recursion
 function deepSum(first, ...rest) {
+  UPDATE_POINT();
   if (first === undefined) return 0;
   return (Array.isArray(first) ? deepSum(...first) : first) + deepSum(...rest);
 }

@@ -10,6 +10,7 @@ function nextId() {
 function now() { log.push("now"); return 1000 + idCounter; }
 
 function makeRecord(name, id = nextId(), created = now(), tags = [name.slice(0, 2), id]) {
+  UPDATE_POINT();
   return `${name}#${id}@${created}[${tags}]`;
 }
 console.log(makeRecord("alpha"));
@@ -57,6 +58,7 @@ console.log(counter(), counter(10, 5), counter(1, 2, () => "fixed"));
 // default params in class methods and constructors
 class Conn {
   constructor(host = "localhost", port = host === "localhost" ? 8080 : 443, id = nextId()) {
+    UPDATE_POINT();
     this.url = `${host}:${port}#${id}`;
   }
   send(msg, retries = this.url.length % 4) {

@@ -5,6 +5,7 @@ function findPair(matrix, target) {
   let found = null;
   outer: for (let r = 0; r < matrix.length; r++) {
     for (let c = 0; c < matrix[r].length; c++) {
+      UPDATE_POINT();
       if (matrix[r][c] === target) {
         found = [r, c];
         break outer;
@@ -77,6 +78,7 @@ function withFinally() {
         if (n === obj[k] - 1) continue keys;
         log.push(k + n);
       } finally {
+        UPDATE_POINT();
         log.push("f");
       }
     }

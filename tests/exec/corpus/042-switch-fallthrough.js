@@ -23,6 +23,7 @@ function classify(n) {
   return out.join("+");
 }
 for (let i = 0; i < 7; i++) {
+  UPDATE_POINT();
   evals.length = 0;
   console.log(i, classify(i), "tests:", evals.join(","));
 }
@@ -89,6 +90,7 @@ console.log(scoped(1), scoped(2), scoped(3));
 
 // string and mixed case values; strict equality
 function kind(v) {
+  UPDATE_POINT();
   switch (v) {
     case "1": return "string one";
     case 1: return "number one";

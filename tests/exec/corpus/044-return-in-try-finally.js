@@ -8,6 +8,7 @@ function work(x) {
 }
 
 function simple(x) {
+  UPDATE_POINT();
   try {
     return work(x);
   } finally {
@@ -95,6 +96,7 @@ function* gen() {
 }
 log.length = 0;
 for (const v of gen()) {
+  UPDATE_POINT();
   if (v === 1) break;
 }
 console.log(log.join(","));

@@ -1,6 +1,7 @@
 // exceptions thrown from deep call chains caught higher up, partial state preserved
 class DepthError extends Error {
   constructor(depth, path) {
+    UPDATE_POINT();
     super(`failed at depth ${depth}`);
     this.depth = depth;
     this.path = path;
@@ -98,5 +99,6 @@ function walk(o, depth = 0) {
 try {
   walk(data);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

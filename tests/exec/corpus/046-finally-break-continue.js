@@ -1,6 +1,7 @@
 // finally blocks that run after break and continue, and loops inside finally
 const log = [];
 function sideWork(n) {
+  UPDATE_POINT();
   let s = 0;
   for (let i = 0; i <= n; i++) s += i * i;
   return s;
@@ -101,6 +102,7 @@ function switchBreak() {
       }
       trail.push("after-switch" + i);
     } finally {
+      UPDATE_POINT();
       trail.push("F" + i);
     }
   }

@@ -1,5 +1,6 @@
 // for-in over objects while deleting and adding properties during iteration
 function keysWithDeletes() {
+  UPDATE_POINT();
   const obj = { a: 1, b: 2, c: 3, d: 4, e: 5 };
   const seen = [];
   for (const k in obj) {
@@ -70,6 +71,7 @@ function mutator() {
   };
   const visited = [];
   for (const name in inventory) {
+    UPDATE_POINT();
     visited.push(name);
     prune(name);
   }

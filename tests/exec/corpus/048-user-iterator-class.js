@@ -1,6 +1,7 @@
 // for-of over user-defined iterators: class with [Symbol.iterator]() and next(), return()
 class Range {
   constructor(start, end, step = 1) {
+    UPDATE_POINT();
     this.start = start;
     this.end = end;
     this.step = step;
@@ -69,6 +70,7 @@ class Fib {
 const fib = new Fib(1000);
 const firstFew = [];
 for (const v of fib) {
+  UPDATE_POINT();
   firstFew.push(v);
   if (firstFew.length === 5) break; // no return() method: iterator keeps its state
 }

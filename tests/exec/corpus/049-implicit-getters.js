@@ -1,6 +1,7 @@
 // getters invoked implicitly by property reads, destructuring, spread, JSON.stringify
 let reads = 0;
 function slowSum(n) {
+  UPDATE_POINT();
   let s = 0;
   for (let i = 1; i <= n; i++) {
     s += i;
@@ -45,6 +46,7 @@ const arr = [1, 2, 3];
 Object.defineProperty(arr, "sum", { get() { reads++; return this.reduce((a, b) => a + b, 0); } });
 let acc = 0;
 for (let i = 0; i < 5; i++) {
+  UPDATE_POINT();
   arr.push(i);
   acc += arr.sum;
 }

@@ -8,6 +8,7 @@ function primeFactors(n) {
   const out = [];
   let d = 2;
   while (n > 1) {
+    UPDATE_POINT();
     while (n % d === 0) {
       out.push(d);
       n /= d;

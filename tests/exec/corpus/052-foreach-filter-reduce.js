@@ -34,6 +34,7 @@ console.log("big orders", big.join(","));
 
 const productQty = orders.reduce((acc, o) => {
   for (const l of o.lines) {
+    UPDATE_POINT();
     acc[l.product] = (acc[l.product] || 0) + l.qty;
   }
   return acc;

@@ -1,5 +1,6 @@
 // Array.prototype.sort with comparators that call functions and loop; multi-key sorts
 function keyOf(s) {
+  UPDATE_POINT();
   let h = 0;
   for (const ch of s) h = (h * 17 + ch.charCodeAt(0)) % 1000;
   return h;
@@ -71,6 +72,7 @@ nums.sort((a, b) => a - b);
 function bsearch(arr, v) {
   let lo = 0, hi = arr.length - 1;
   while (lo <= hi) {
+    UPDATE_POINT();
     const mid = (lo + hi) >> 1;
     if (arr[mid] === v) return mid;
     if (arr[mid] < v) lo = mid + 1; else hi = mid - 1;

@@ -1,7 +1,9 @@
 // find / findIndex / findLast / some / every / includes with callbacks that do work
 function digitSum(n) {
+  UPDATE_POINT();
   let s = 0;
   while (n > 0) {
+    UPDATE_POINT();
     s += n % 10;
     n = Math.floor(n / 10);
   }

@@ -1,5 +1,6 @@
 // flatMap and flat with callbacks that loop and recurse
 function divisors(n) {
+  UPDATE_POINT();
   const out = [];
   for (let d = 1; d <= n; d++) {
     if (n % d === 0) out.push(d);
@@ -21,6 +22,7 @@ const rules = {
   V: [["sees"]],
 };
 function expand(symbols, depth) {
+  UPDATE_POINT();
   if (depth > 6) return [];
   const idx = symbols.findIndex((s) => s in rules);
   if (idx < 0) return [symbols.join(" ")];

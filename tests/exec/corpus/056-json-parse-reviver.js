@@ -11,6 +11,7 @@ const text = JSON.stringify({
 
 const visits = [];
 function parseDate(s) {
+  UPDATE_POINT();
   const [y, m, d] = s.split("-").map(Number);
   let days = 0;
   for (let yy = 1970; yy < y; yy++) days += yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0) ? 366 : 365;
@@ -61,5 +62,6 @@ try {
     return v;
   });
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

@@ -1,6 +1,7 @@
 // JSON.stringify with replacer functions and arrays, toJSON methods, indentation
 const seen = [];
 function replacer(key, value) {
+  UPDATE_POINT();
   seen.push(key || "<root>");
   if (key.startsWith("_")) return undefined;
   if (typeof value === "number" && !Number.isInteger(value)) return Math.round(value * 100) / 100;
@@ -56,6 +57,7 @@ cyc.self = cyc;
 try {
   JSON.stringify(cyc);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name);
 }
 // replacer that breaks cycles using a WeakSet

@@ -1,5 +1,6 @@
 // String.prototype.replace / replaceAll with replacement functions that loop and call
 function romanize(n) {
+  UPDATE_POINT();
   const table = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
   let out = "";
   for (const [v, s] of table) {
@@ -31,6 +32,7 @@ console.log(dates.replace(/(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})/g, (...args) => {
 // template expansion with nested lookup and recursion
 const vars = { name: "World", greeting: "Hello, {name}", wrapped: "<<{greeting}>>", count: "3" };
 function expand(s, depth = 0) {
+  UPDATE_POINT();
   if (depth > 5) return s;
   return s.replace(/\{(\w+)\}/g, (_, key) => (key in vars ? expand(vars[key], depth + 1) : `{?${key}}`));
 }

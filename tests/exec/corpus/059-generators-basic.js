@@ -1,5 +1,6 @@
 // generators: yield in loops, arguments to next(), return values, infinite sequences
 function* counter(start, step) {
+  UPDATE_POINT();
   let i = start;
   while (true) {
     const reset = yield i;
@@ -24,6 +25,7 @@ function* filter(pred, it) {
   for (const v of it) if (pred(v)) yield v;
 }
 function* map(fn, it) {
+  UPDATE_POINT();
   for (const v of it) yield fn(v);
 }
 const isPrime = (n) => {
@@ -71,6 +73,7 @@ function* resilient() {
     try {
       yield errors;
     } catch (e) {
+      UPDATE_POINT();
       errors++;
       log.push("gen caught " + e.message);
     }

@@ -1,5 +1,6 @@
 // yield* delegation, delegation return values, generator pipelines, recursion with yield*
 function* inner(label, n) {
+  UPDATE_POINT();
   for (let i = 0; i < n; i++) {
     const got = yield `${label}${i}`;
     if (got) label = got;
@@ -54,6 +55,7 @@ function build(lo, hi) {
   return { v: mid, l: build(lo, mid - 1), r: build(mid + 1, hi) };
 }
 function* inorder(node) {
+  UPDATE_POINT();
   if (!node) return;
   yield* inorder(node.l);
   yield node.v;
@@ -87,6 +89,7 @@ w2.next();
 try {
   w2.throw(new Error("thrown in"));
 } catch (e) {
+  UPDATE_POINT();
   log.push("caught " + e.message);
 }
 console.log(log.join(", "));

@@ -1,6 +1,7 @@
 // async functions awaiting resolved promises; output order is deterministic
 const log = [];
 function compute(n) {
+  UPDATE_POINT();
   let s = 0;
   for (let i = 0; i < n; i++) s += i * i;
   return s;
@@ -35,6 +36,7 @@ async function withErrors() {
     } catch (e) {
       results.push("caught " + e.message);
     } finally {
+      UPDATE_POINT();
       results.push("f" + n);
     }
   }

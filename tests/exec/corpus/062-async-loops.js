@@ -23,6 +23,7 @@ async function crawl() {
 console.log((await crawl()).join(","));
 
 async function* pages() {
+  UPDATE_POINT();
   for (let p = 1; p <= 3; p++) {
     const res = await fetchPage(p);
     for (const item of res.items) yield item;

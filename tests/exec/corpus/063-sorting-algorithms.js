@@ -1,5 +1,6 @@
 // classic sorting algorithms implemented by hand, checked against each other
 function makeData(n, seed) {
+  UPDATE_POINT();
   const out = [];
   let s = seed;
   for (let i = 0; i < n; i++) {
@@ -119,6 +120,7 @@ for (const [n, seed] of [[10, 1], [150, 42], [400, 7]]) {
   const expected = data.slice().sort((x, y) => x - y);
   const line = [];
   for (const name of Object.keys(algos)) {
+    UPDATE_POINT();
     const res = algos[name](data);
     line.push(`${name}:${checksum(res) === checksum(expected) ? "ok" : "BAD"}`);
   }

@@ -1,5 +1,6 @@
 // graph search: BFS shortest paths, iterative and recursive DFS, connected components, cycle detection
 function makeGraph(n, edges) {
+  UPDATE_POINT();
   const adj = Array.from({ length: n }, () => []);
   for (const [a, b] of edges) {
     adj[a].push(b);
@@ -102,6 +103,7 @@ function hasCycle(n, dEdges) {
   function visit(u) {
     color[u] = 1;
     for (const v of g[u]) {
+      UPDATE_POINT();
       if (color[v] === 1) { cycleAt = v; return true; }
       if (color[v] === 0 && visit(v)) return true;
     }

@@ -1,6 +1,7 @@
 // Dijkstra's algorithm with a hand-written binary heap priority queue
 class MinHeap {
   constructor(less) {
+    UPDATE_POINT();
     this.items = [];
     this.less = less;
     this.pushes = 0;
@@ -84,6 +85,7 @@ console.log("pops", pops, "pushes", pushes);
 let p = [W - 1, H - 1];
 const route = [];
 while (p) {
+  UPDATE_POINT();
   route.unshift(p.join(":"));
   p = prev[p[1]][p[0]];
 }

@@ -1,5 +1,6 @@
 // dynamic programming: LCS with reconstruction, edit distance, knapsack, coin change, LIS
 function lcs(a, b) {
+  UPDATE_POINT();
   const dp = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -80,6 +81,7 @@ function lis(arr) {
   arr.forEach((x, i) => {
     let lo = 0, hi = tails.length;
     while (lo < hi) {
+      UPDATE_POINT();
       const mid = (lo + hi) >> 1;
       if (tails[mid] < x) lo = mid + 1; else hi = mid;
     }

@@ -4,6 +4,7 @@ const OPS = {
   CALL: 10, RET: 11, PRINT: 12, HALT: 13, DUP: 14, MOD: 15, POP: 16,
 };
 function assemble(src) {
+  UPDATE_POINT();
   const lines = src.trim().split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith(";"));
   const labels = {};
   const code = [];
@@ -128,5 +129,6 @@ console.log(out.join(" "), "steps", steps);
 try {
   run([OPS.PUSH, 1, 99], []);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

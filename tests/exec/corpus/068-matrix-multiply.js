@@ -1,6 +1,7 @@
 // matrix multiply, power by squaring, transpose, determinant via Gaussian elimination (fractions-free)
 function zeros(n, m) { return Array.from({ length: n }, () => new Array(m).fill(0)); }
 function identity(n) {
+  UPDATE_POINT();
   const I = zeros(n, n);
   for (let i = 0; i < n; i++) I[i][i] = 1;
   return I;
@@ -65,6 +66,7 @@ function det(M) {
       sign = -sign;
     }
     for (let i = k + 1; i < n; i++) {
+      UPDATE_POINT();
       for (let j = k + 1; j < n; j++) a[i][j] = (a[i][j] * a[k][k] - a[i][k] * a[k][j]) / prev;
     }
     prev = a[k][k];

@@ -8,6 +8,7 @@ we had nothing before us, we were all going direct to Heaven, we were all going
 direct the other way.
 `;
 function tokenize(s) {
+  UPDATE_POINT();
   const words = [];
   let cur = "";
   for (const ch of s) {
@@ -70,6 +71,7 @@ console.log(longest, pal.join(","), text.trim().split("\n").map((l) => l.trim()[
 const wrapped = [];
 let current = "";
 for (const w of words.slice(0, 40)) {
+  UPDATE_POINT();
   if ((current + " " + w).trim().length > 30) { wrapped.push(current); current = w; }
   else current = (current + " " + w).trim();
 }

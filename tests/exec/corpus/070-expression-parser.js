@@ -1,5 +1,6 @@
 // a small tokenizer and recursive-descent parser/evaluator for arithmetic with variables and functions
 function tokenize(src) {
+  UPDATE_POINT();
   const toks = [];
   let i = 0;
   while (i < src.length) {
@@ -135,6 +136,7 @@ for (const src of inputs) {
     const tree = parse(src);
     console.log(src, "=>", show(tree), "=", evaluate(tree, env));
   } catch (e) {
+    UPDATE_POINT();
     console.log(src, "=>", e.constructor.name + ":", e.message);
   }
 }

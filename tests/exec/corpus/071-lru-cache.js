@@ -1,6 +1,7 @@
 // LRU cache with a doubly linked list + Map, used to memoize an expensive function
 class LRU {
   constructor(capacity) {
+    UPDATE_POINT();
     this.capacity = capacity;
     this.map = new Map();
     this.head = { key: null, prev: null, next: null };
@@ -93,6 +94,7 @@ const cached = memoize(collatzLen, 16);
 let seed = 17;
 let total = 0;
 for (let i = 0; i < 400; i++) {
+  UPDATE_POINT();
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   const n = 1 + ((seed >>> 8) % 40);
   total += cached(n);

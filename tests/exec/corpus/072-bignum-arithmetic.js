@@ -1,6 +1,7 @@
 // arbitrary precision arithmetic with digit arrays (base 10^4), factorials, powers, fibonacci
 const BASE = 10000;
 function fromInt(n) {
+  UPDATE_POINT();
   const d = [];
   do {
     d.push(n % BASE);
@@ -85,6 +86,7 @@ function factorial(n) {
 function pow(base, e) {
   let r = fromInt(1), b = fromInt(base);
   while (e > 0) {
+    UPDATE_POINT();
     if (e & 1) r = mul(r, b);
     b = mul(b, b);
     e >>= 1;

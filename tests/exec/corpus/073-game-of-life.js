@@ -1,5 +1,6 @@
 // Conway's game of life on a torus; glider, blinker, random soup; periodic checksums
 function makeGrid(w, h) {
+  UPDATE_POINT();
   return Array.from({ length: h }, () => new Array(w).fill(0));
 }
 function place(grid, pattern, ox, oy) {
@@ -50,6 +51,7 @@ const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 let soup = makeGrid(10, 10).map((row) => row.map(() => (rnd() < 0.35 ? 1 : 0)));
 const seen = new Map();
 for (let gen = 0; gen < 40; gen++) {
+  UPDATE_POINT();
   const h = hash(soup);
   if (seen.has(h)) {
     console.log("cycle detected at gen", gen, "period", gen - seen.get(h));

@@ -1,5 +1,6 @@
 // n-queens with backtracking: count solutions for several n, print the first solution boards
 function solve(n, wantFirst) {
+  UPDATE_POINT();
   const cols = new Array(n).fill(false);
   const d1 = new Array(2 * n).fill(false);
   const d2 = new Array(2 * n).fill(false);
@@ -46,6 +47,7 @@ function countBits(n) {
     if (cols === all) { count++; continue; }
     let avail = all & ~(cols | ld | rd);
     while (avail) {
+      UPDATE_POINT();
       const bit = avail & -avail;
       avail -= bit;
       stack.push([cols | bit, ((ld | bit) << 1) & all, (rd | bit) >> 1]);

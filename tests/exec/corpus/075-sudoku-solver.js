@@ -7,6 +7,7 @@ const puzzles = [
 function parse(s) { return [...s].map(Number); }
 const peers = [];
 for (let i = 0; i < 81; i++) {
+  UPDATE_POINT();
   const r = Math.floor(i / 9), c = i % 9;
   const set = new Set();
   for (let k = 0; k < 9; k++) {
@@ -68,6 +69,7 @@ function valid(grid) {
   return grid.every((v, i) => v >= 1 && v <= 9 && peers[i].every((p) => grid[p] !== v));
 }
 for (const p of puzzles) {
+  UPDATE_POINT();
   const grid = parse(p);
   guesses = 0;
   const ok = solve(grid);

@@ -1,5 +1,6 @@
 // seeded PRNGs (mulberry32, xorshift) driving a Monte Carlo estimate and a random walk
 function mulberry32(a) {
+  UPDATE_POINT();
   return function () {
     a |= 0;
     a = (a + 0x6d2b79f5) | 0;
@@ -51,6 +52,7 @@ for (let trial = 0; trial < 5; trial++) console.log(JSON.stringify(walk(rand, 20
 // Fisher-Yates shuffle and a histogram of first positions
 function shuffle(arr, rnd) {
   for (let i = arr.length - 1; i > 0; i--) {
+    UPDATE_POINT();
     const j = Math.floor(rnd() * (i + 1));
     [arr[i], arr[j]] = [arr[j], arr[i]];
   }

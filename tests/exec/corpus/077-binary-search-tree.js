@@ -7,6 +7,7 @@ class BST {
     let cur = this.root;
     const path = [];
     for (;;) {
+      UPDATE_POINT();
       path.push(cur);
       if (key === cur.key) return false;
       const dir = key < cur.key ? "left" : "right";
@@ -90,6 +91,7 @@ const t = new BST();
 let seed = 5;
 const inserted = [];
 for (let i = 0; i < 40; i++) {
+  UPDATE_POINT();
   seed = (seed * 37 + 11) % 101;
   if (t.insert(seed)) inserted.push(seed);
 }

@@ -1,6 +1,7 @@
 // trie with insertion, prefix search, autocomplete ranking and deletion
 class TrieNode {
   constructor() {
+    UPDATE_POINT();
     this.children = new Map();
     this.end = false;
     this.weight = 0;
@@ -21,6 +22,7 @@ class Trie {
   find(prefix) {
     let node = this.root;
     for (const ch of prefix) {
+      UPDATE_POINT();
       node = node.children.get(ch);
       if (!node) return null;
     }

@@ -1,6 +1,7 @@
 // union-find with path compression and union by rank; Kruskal's MST; percolation
 class DSU {
   constructor(n) {
+    UPDATE_POINT();
     this.parent = Array.from({ length: n }, (_, i) => i);
     this.rank = new Array(n).fill(0);
     this.sets = n;
@@ -66,6 +67,7 @@ function percolate(size, seed) {
     if (r === 0) d.union(cell, top);
     if (r === size - 1) d.union(cell, bottom);
     for (const [dr, dc] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      UPDATE_POINT();
       const nr = r + dr, nc = c + dc;
       if (nr >= 0 && nr < size && nc >= 0 && nc < size && open[nr * size + nc]) d.union(cell, nr * size + nc);
     }

@@ -13,6 +13,7 @@ const deps = {
 };
 
 function kahn(graph) {
+  UPDATE_POINT();
   const indeg = {};
   for (const k of Object.keys(graph)) indeg[k] ??= 0;
   for (const [k, ds] of Object.entries(graph)) {
@@ -76,6 +77,7 @@ for (const fn of [kahn, dfsOrder]) {
 
 // levels (parallel build stages)
 function levels(graph) {
+  UPDATE_POINT();
   const memo = {};
   const level = (k) => (memo[k] ??= (graph[k] || []).reduce((m, d) => Math.max(m, level(d) + 1), 0));
   const byLevel = [];

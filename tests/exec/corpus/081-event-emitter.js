@@ -32,6 +32,7 @@ class Emitter {
         n++;
       }
     } finally {
+      UPDATE_POINT();
       this.#depth--;
     }
     return n;
@@ -86,5 +87,6 @@ e3.on("go", () => out.push("never"));
 try {
   e3.emit("go");
 } catch (err) {
+  UPDATE_POINT();
   console.log(err.message, e3.depth, out.slice(-1)[0]);
 }

@@ -44,6 +44,7 @@ const machine = {
 };
 
 function run(input) {
+  UPDATE_POINT();
   let state = machine.initial;
   let ctx = { text: "", tag: "", tags: [], closed: [], errors: [] };
   let transitions = 0;
@@ -75,6 +76,7 @@ function* trafficLight() {
   const order = ["green", "yellow", "red"];
   let i = 0;
   for (;;) {
+    UPDATE_POINT();
     const s = order[i % 3];
     for (let t = 0; t < durations[s]; t++) yield `${s}${t}`;
     i++;

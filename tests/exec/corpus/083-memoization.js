@@ -1,5 +1,6 @@
 // memoization with closures: generic memoize, recursive memoized functions, cache keys, WeakMap caches
 function memoize(fn, keyFn = (...args) => args.join("|")) {
+  UPDATE_POINT();
   const cache = new Map();
   let hits = 0;
   const m = function (...args) {
@@ -59,6 +60,7 @@ function stats(arr) {
   computeCount++;
   let min = Infinity, max = -Infinity, sum = 0;
   for (const v of arr) {
+    UPDATE_POINT();
     min = Math.min(min, v);
     max = Math.max(max, v);
     sum += v;

@@ -1,5 +1,6 @@
 // currying, partial application, function composition, point-free pipelines
 function curry(fn, arity = 3) {
+  UPDATE_POINT();
   const collect = (args) => (...more) => {
     const all = [...args, ...more];
     return all.length >= arity ? fn(...all) : collect(all);
@@ -46,6 +47,7 @@ console.log(namesIn("oslo")(people), namesIn("rome")(people), namesIn("none")(pe
 // partial application with placeholders
 const _ = Symbol("placeholder");
 function partial(fn, ...preset) {
+  UPDATE_POINT();
   return (...later) => {
     let k = 0;
     const args = preset.map((a) => (a === _ ? later[k++] : a));

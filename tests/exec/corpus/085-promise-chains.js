@@ -1,6 +1,7 @@
 // promise chains with then/catch/finally, mixing async functions; deterministic microtask order
 const log = [];
 function work(n) {
+  UPDATE_POINT();
   let s = 0;
   for (let i = 0; i < n; i++) s += i % 7;
   return s;
@@ -77,6 +78,7 @@ for (const x of [1, 4, 9]) {
   try {
     console.log(x, await pipeline(x));
   } catch (e) {
+    UPDATE_POINT();
     console.log(x, e.constructor.name, e.message);
   }
 }

@@ -7,6 +7,7 @@ async function* numbers(n) {
   }
 }
 async function* mapAsync(src, fn) {
+  UPDATE_POINT();
   for await (const v of src) yield await fn(v);
 }
 async function* filterAsync(src, pred) {
@@ -66,6 +67,7 @@ async function* faulty() {
 try {
   for await (const v of faulty()) log.push("faulty " + v);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message, log[log.length - 1]);
 }
 

@@ -1,6 +1,7 @@
 // manual use of the iterator protocol: next/return/throw, closing on break, destructuring, spread
 const events = [];
 function makeIter(name, n) {
+  UPDATE_POINT();
   let i = 0;
   return {
     [Symbol.iterator]() {
@@ -67,6 +68,7 @@ function zip(...iterables) {
   const its = iterables.map((x) => x[Symbol.iterator]());
   const out = [];
   for (;;) {
+    UPDATE_POINT();
     const steps = its.map((i) => i.next());
     if (steps.some((s) => s.done)) {
       its.forEach((i, k) => { if (!steps[k].done && i.return) i.return(); });

@@ -1,6 +1,7 @@
 // implicit coercions calling user code: toPrimitive, valueOf, toString in many contexts
 const calls = [];
 function tracked(name, num) {
+  UPDATE_POINT();
   return {
     [Symbol.toPrimitive](hint) {
       calls.push(`${name}:${hint}`);
@@ -70,6 +71,7 @@ try {
   const weird = { [Symbol.toPrimitive]: () => ({}) };
   console.log(weird + 1);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name);
 }
 // isNaN / Number() / parseInt with objects

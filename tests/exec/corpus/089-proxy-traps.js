@@ -1,6 +1,7 @@
 // Proxy traps: user handlers called by the engine for get/set/has/deleteProperty/apply/construct/ownKeys
 const log = [];
 function validatorProxy(target, schema) {
+  UPDATE_POINT();
   return new Proxy(target, {
     get(t, key, receiver) {
       if (typeof key === "string") log.push("get " + key);
@@ -35,6 +36,7 @@ for (const [k, v] of [["age", "old"], ["email", "x@y"]]) {
   try {
     user[k] = v;
   } catch (e) {
+    UPDATE_POINT();
     log.push(e.constructor.name + ": " + e.message);
   }
 }

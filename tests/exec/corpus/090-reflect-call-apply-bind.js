@@ -7,6 +7,7 @@ function describe(greeting, punct) {
 }
 const people = [{ name: "ann", level: 1 }, { name: "bob", level: 3 }, { name: "cyd", level: 0 }];
 for (const p of people) {
+  UPDATE_POINT();
   console.log(describe.call(p, "hi", "!"), "|", describe.apply(p, ["hey", "?"]), "|", Reflect.apply(describe, p, ["yo", "."]));
 }
 

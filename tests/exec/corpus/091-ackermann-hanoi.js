@@ -28,6 +28,7 @@ console.log(hanoi(12, "A", "C", "B"), moves.length, moves.slice(-5).join(" "));
 
 // simulate the moves on actual pegs to check validity
 function simulate(n) {
+  UPDATE_POINT();
   const pegs = { A: [], B: [], C: [] };
   for (let d = n; d >= 1; d--) pegs.A.push(d);
   const local = [];

@@ -1,5 +1,6 @@
 // backtracking: permutations, combinations, subset sum, word search in a grid
 function permutations(items) {
+  UPDATE_POINT();
   const out = [];
   const used = new Array(items.length).fill(false);
   const cur = [];
@@ -81,6 +82,7 @@ console.log(["CAT", "RAT", "DOG", "COD", "DOGE", "CODE", "STAR", "TOGA", "CATS",
 
 // generate balanced parentheses
 function parens(n) {
+  UPDATE_POINT();
   const out = [];
   (function go(s, open, close) {
     if (s.length === 2 * n) return void out.push(s);

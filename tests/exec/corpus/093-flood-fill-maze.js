@@ -9,6 +9,7 @@ const rnd = (n) => {
 const W = 10, H = 7;
 const walls = { h: [], v: [] }; // h[y][x]: wall below cell; v[y][x]: wall right of cell
 for (let y = 0; y < H; y++) {
+  UPDATE_POINT();
   walls.h.push(new Array(W).fill(true));
   walls.v.push(new Array(W).fill(true));
 }
@@ -92,6 +93,7 @@ function fillRec(img, x, y, from, to) {
   return 1 + fillRec(img, x + 1, y, from, to) + fillRec(img, x - 1, y, from, to) + fillRec(img, x, y + 1, from, to) + fillRec(img, x, y - 1, from, to);
 }
 function countRegions(img, ch) {
+  UPDATE_POINT();
   const copy = img.map((r) => r.slice());
   const sizes = [];
   for (let y = 0; y < copy.length; y++) for (let x = 0; x < copy[0].length; x++) if (copy[y][x] === ch) sizes.push(fillRec(copy, x, y, ch, "*"));

@@ -2,6 +2,7 @@
 const PREC = { "+": 1, "-": 1, "*": 2, "/": 2, "%": 2, "^": 3 };
 const RIGHT = { "^": true };
 function toRPN(expr) {
+  UPDATE_POINT();
   const out = [];
   const ops = [];
   const tokens = expr.match(/\d+(\.\d+)?|[a-z]+|[-+*/%^()]/g);
@@ -83,6 +84,7 @@ for (const prog of ["1 0 /", "+", "1 2 frob"]) {
   try {
     new RPN().run(prog.split(" "));
   } catch (e) {
+    UPDATE_POINT();
     console.log(prog, "->", e.constructor.name, e.message);
   }
 }

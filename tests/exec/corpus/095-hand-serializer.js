@@ -1,5 +1,6 @@
 // a hand-written recursive serializer/deserializer (JSON-like) with pretty printing, checked against JSON
 function serialize(v, indent = "", step = "  ") {
+  UPDATE_POINT();
   if (v === null) return "null";
   switch (typeof v) {
     case "number": return Number.isFinite(v) ? String(v) : "null";
@@ -119,6 +120,7 @@ for (const bad of ['{"a" 1}', "[1,2", '"open', "tru", "{}x"]) {
   try {
     parse(bad);
   } catch (e) {
+    UPDATE_POINT();
     console.log(JSON.stringify(bad), e.constructor.name, e.message);
   }
 }

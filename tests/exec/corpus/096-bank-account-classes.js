@@ -1,6 +1,7 @@
 // a small banking domain: class hierarchy, validation errors, transaction log, interest in loops
 class InsufficientFunds extends Error {
   constructor(account, amount) {
+    UPDATE_POINT();
     super(`account ${account.id} cannot withdraw ${amount} (balance ${account.balance})`);
     this.name = "InsufficientFunds";
   }
@@ -105,5 +106,6 @@ console.log(bank.failures.join("\n"));
 try {
   s1.deposit(-5);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.message);
 }

@@ -14,6 +14,7 @@ console.log(visited.join(","), m.size);
 // iterating Map.entries() while re-setting existing keys keeps order
 const order = [];
 for (const [k, v] of m) {
+  UPDATE_POINT();
   order.push(k);
   if (v === 3) m.set(k, v * 10); // updating existing keys does not move them
 }
@@ -32,6 +33,7 @@ console.log(seenVals.join(","), s.size);
 const records = [];
 let x = 5;
 for (let i = 0; i < 30; i++) {
+  UPDATE_POINT();
   x = (x * 29 + 7) % 101;
   records.push({ cat: ["red", "green", "blue"][x % 3], val: x });
 }

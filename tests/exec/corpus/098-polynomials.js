@@ -1,6 +1,7 @@
 // polynomial arithmetic with coefficient arrays: add, multiply, divide, evaluate, derivative, roots by bisection
 class Poly {
   constructor(coeffs) {
+    UPDATE_POINT();
     // coeffs[i] is the coefficient of x^i
     const c = coeffs.slice();
     while (c.length > 1 && c[c.length - 1] === 0) c.pop();
@@ -76,6 +77,7 @@ function roots(poly, from, to, steps) {
   const out = [];
   const h = (to - from) / steps;
   for (let i = 0; i < steps; i++) {
+    UPDATE_POINT();
     const a = from + i * h, b = a + h;
     if (poly.at(a) === 0) out.push(a);
     else if (poly.at(a) * poly.at(b) < 0) out.push(bisect(poly, a, b));

@@ -1,5 +1,6 @@
 // rational numbers with BigInt: exact arithmetic, continued fractions, harmonic numbers, Egyptian fractions
 function gcd(a, b) {
+  UPDATE_POINT();
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b) [a, b] = [b, a % b];
@@ -93,5 +94,6 @@ console.log([0, 1, 2, 4, 6, 8, 10, 12].map((n) => `B${n}=${bernoulli(n)}`).join(
 try {
   new Rat(1, 0);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.message);
 }

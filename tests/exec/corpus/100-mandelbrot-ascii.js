@@ -6,6 +6,7 @@ class Complex {
   abs2() { return this.re * this.re + this.im * this.im; }
 }
 function escapeTime(c, z, maxIter) {
+  UPDATE_POINT();
   let i = 0;
   while (i < maxIter && z.abs2() <= 4) {
     z = z.mul(z).add(c);
@@ -42,6 +43,7 @@ const w = new Complex(Math.cos((2 * Math.PI) / n), Math.sin((2 * Math.PI) / n));
 let z = new Complex(1, 0);
 const pts = [];
 for (let k = 0; k < n; k++) {
+  UPDATE_POINT();
   pts.push(`(${z.re.toFixed(3)},${z.im.toFixed(3)})`);
   z = z.mul(w);
 }

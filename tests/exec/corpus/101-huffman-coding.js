@@ -1,5 +1,6 @@
 // Huffman coding: frequency table, tree building with a sorted queue, encoding/decoding round trip
 function buildTree(text) {
+  UPDATE_POINT();
   const freq = new Map();
   for (const ch of text) freq.set(ch, (freq.get(ch) || 0) + 1);
   let order = 0;
@@ -57,6 +58,7 @@ const samples = [
   "x",
 ];
 for (const text of samples) {
+  UPDATE_POINT();
   const { root, freq } = buildTree(text);
   const table = codes(root);
   const bits = encode(text, table);

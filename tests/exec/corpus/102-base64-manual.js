@@ -1,6 +1,7 @@
 // base64 / hex encoding implemented by hand over UTF-8 bytes, checked against Buffer
 const ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 function utf8(str) {
+  UPDATE_POINT();
   const bytes = [];
   for (const ch of str) {
     const cp = ch.codePointAt(0);
@@ -64,6 +65,7 @@ for (const s of samples) {
 try {
   b64decode("ab$d");
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.message);
 }
 // bytes 0..255 roundtrip

@@ -2,6 +2,7 @@
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
+    UPDATE_POINT();
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c >>> 0;
@@ -77,6 +78,7 @@ const ring = [];
 for (const n of nodes) for (let v = 0; v < 8; v++) ring.push([fnv1a(`${n}#${v}`), n]);
 ring.sort((a, b) => a[0] - b[0]);
 function owner(key) {
+  UPDATE_POINT();
   const h = fnv1a(key);
   for (const [pos, n] of ring) if (pos >= h) return n;
   return ring[0][1];

@@ -1,5 +1,6 @@
 // prime sieves: Eratosthenes, segmented sieve, smallest-prime-factor table, prime gaps and twin primes
 function sieve(n) {
+  UPDATE_POINT();
   const composite = new Uint8Array(n + 1);
   const primes = [];
   for (let i = 2; i <= n; i++) {
@@ -66,6 +67,7 @@ for (const n of [4, 28, 100, 1000, 9998]) {
 }
 // Euler totient via the sieve
 function phi(n) {
+  UPDATE_POINT();
   let result = n;
   for (const p of new Set(factor(n))) result -= result / p;
   return result;

@@ -1,5 +1,6 @@
 // number theory: extended gcd, modular inverse, fast modular exponentiation, CRT, Miller-Rabin with BigInt
 function egcd(a, b) {
+  UPDATE_POINT();
   let [oldR, r] = [a, b];
   let [oldS, s] = [1, 0];
   let [oldT, t] = [0, 1];
@@ -63,6 +64,7 @@ function isProbablePrime(n) {
     let x = modpow(a, d, n);
     if (x === 1n || x === n - 1n) continue;
     for (let i = 1; i < r; i++) {
+      UPDATE_POINT();
       x = (x * x) % n;
       if (x === n - 1n) continue witness;
     }

@@ -1,5 +1,6 @@
 // BigInt arithmetic in loops: factorials, fibonacci, binomials, digit manipulation, mixed-type errors
 function fact(n) {
+  UPDATE_POINT();
   let r = 1n;
   for (let i = 2n; i <= n; i++) r *= i;
   return r;
@@ -55,6 +56,7 @@ for (const f of [() => 1n + 1, () => Math.max(1n), () => BigInt(1.5), () => JSON
   try {
     console.log(f());
   } catch (e) {
+    UPDATE_POINT();
     console.log(e.constructor.name);
   }
 }

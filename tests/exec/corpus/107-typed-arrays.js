@@ -3,6 +3,7 @@ const W = 16, H = 8;
 const img = new Uint8ClampedArray(W * H);
 for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) img[y * W + x] = ((x * 37) ^ (y * 91)) & 255;
 function checksum(arr) {
+  UPDATE_POINT();
   let h = 0;
   for (let i = 0; i < arr.length; i++) h = (h * 33 + arr[i]) >>> 0;
   return h;
@@ -27,6 +28,7 @@ function blur(src) {
 }
 let b = img;
 for (let pass = 1; pass <= 3; pass++) {
+  UPDATE_POINT();
   b = blur(b);
   console.log("pass", pass, checksum(b), Array.from(b.subarray(0, 8)).join(","));
 }

@@ -1,5 +1,6 @@
 // object rest/spread in functions that update immutable state in loops (reducer style)
 function reducer(state, action) {
+  UPDATE_POINT();
   switch (action.type) {
     case "add": {
       const { [action.id]: existing = { qty: 0 }, ...others } = state.items;
@@ -54,6 +55,7 @@ console.log(JSON.stringify(copied), "method" in copied, "computed" in copied);
 function deepMerge(base, over) {
   const out = { ...base };
   for (const [k, v] of Object.entries(over)) {
+    UPDATE_POINT();
     out[k] = v && typeof v === "object" && !Array.isArray(v) && base[k] && typeof base[k] === "object" ? deepMerge(base[k], v) : v;
   }
   return out;

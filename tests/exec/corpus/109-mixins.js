@@ -36,6 +36,7 @@ let clock = 0;
 const Timestamped = (Base) =>
   class extends Base {
     constructor(...args) {
+      UPDATE_POINT();
       super(...args);
       this.created = ++clock * 10;
     }
@@ -55,6 +56,7 @@ u.set("name", "ann").set("age", 31);
 try {
   u.set("age", -1);
 } catch (e) {
+  UPDATE_POINT();
   log.push(e.constructor.name + " " + e.message);
 }
 console.log(u.serialize());

@@ -1,5 +1,6 @@
 // pre-class style: constructor functions, prototype chains, Object.create, property descriptors
 function Shape(name) {
+  UPDATE_POINT();
   this.name = name;
   Shape.count++;
 }
@@ -77,6 +78,7 @@ console.log(Object.keys(dict).map((k) => k + dict[k]).join(" "), "toString" in d
 // prototype chain walk
 const labels = new Map([[Square.prototype, "Square"], [Rect.prototype, "Rect"], [Shape.prototype, "Shape"], [Object.prototype, "Object"], [Array.prototype, "Array"], [dict, "dict"]]);
 function chain(o) {
+  UPDATE_POINT();
   const names = [];
   for (let p = Object.getPrototypeOf(o); p; p = Object.getPrototypeOf(p)) names.push(labels.get(p) ?? "unknown");
   return names.join(" > ");

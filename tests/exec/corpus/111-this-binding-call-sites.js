@@ -2,6 +2,7 @@
 "use strict";
 const results = [];
 function whoAmI() {
+  UPDATE_POINT();
   return this === undefined ? "undefined" : this.label ?? typeof this;
 }
 const a = { label: "a", who: whoAmI, nested: { label: "a.nested", who: whoAmI } };
@@ -52,6 +53,7 @@ function bump(by) {
 }
 const log = [];
 for (let i = 1; i <= 3; i++) {
+  UPDATE_POINT();
   for (const c of counters) log.push(bump.call(c, i));
 }
 console.log(log.join(" "));

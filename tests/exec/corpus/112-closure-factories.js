@@ -1,5 +1,6 @@
 // closure factories: counters, accumulators, once, debounce-like call counting, private state objects
 function counterFactory(step = 1) {
+  UPDATE_POINT();
   let value = 0;
   let calls = 0;
   function next() {
@@ -93,6 +94,7 @@ function rateLimiter(limit, windowSize) {
 const rl = rateLimiter(3, 10);
 const pattern = [];
 for (let t = 0; t < 20; t++) {
+  UPDATE_POINT();
   pattern.push(rl.try() ? "Y" : "n");
   rl.tick(t % 3 === 0 ? 1 : 2);
 }

@@ -3,6 +3,7 @@ const Inventory = (function () {
   const items = new Map();
   let ops = 0;
   function validate(name, qty) {
+    UPDATE_POINT();
     if (typeof name !== "string" || !name) throw new TypeError("bad name");
     if (!Number.isInteger(qty)) throw new TypeError("bad qty for " + name);
   }
@@ -50,6 +51,7 @@ console.log(App.ids.next("ord"), App.ids.next("ord"), App.util.sum(1, 2, 3));
 // IIFEs inside loops capturing var-scoped loop variable values
 var handlers = [];
 for (var i = 0; i < 4; i++) {
+  UPDATE_POINT();
   (function (j) {
     var label = "h" + j;
     handlers.push(function () { return label + ":" + j * j; });

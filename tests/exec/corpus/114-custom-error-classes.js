@@ -1,6 +1,7 @@
 // custom error hierarchies: subclassing Error, cause, instanceof dispatch, AggregateError
 class AppError extends Error {
   constructor(message, options) {
+    UPDATE_POINT();
     super(message, options);
     this.name = this.constructor.name;
   }
@@ -81,6 +82,7 @@ for (const thrower of [() => { throw "a string"; }, () => { throw 42; }, () => {
   try {
     thrower();
   } catch (e) {
+    UPDATE_POINT();
     console.log(typeof e, e instanceof Error, JSON.stringify(e));
   }
 }

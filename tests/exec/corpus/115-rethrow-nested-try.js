@@ -1,6 +1,7 @@
 // rethrowing, nested try blocks inside loops and recursion, retry logic with attempt counters
 let attempts = 0;
 function flaky(id) {
+  UPDATE_POINT();
   attempts++;
   if ((id * 5 + attempts * 3) % 7 > 2) throw new Error(`flaky ${id} failed (attempt ${attempts})`);
   return `ok${id}`;
@@ -106,5 +107,6 @@ console.log(walk({ a: 1, b: { c: 2, d: { e: 3 } } }));
 try {
   walk({ a: 1, b: { c: 2, d: { e: null } } });
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message, "at", e.path);
 }

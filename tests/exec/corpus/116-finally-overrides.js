@@ -46,6 +46,7 @@ function f5() {
   return "escaped after " + i;
 }
 function f6() {
+  UPDATE_POINT();
   let x = 1;
   try {
     x = 2;

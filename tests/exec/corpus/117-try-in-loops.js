@@ -1,5 +1,6 @@
 // try/catch inside loops with continue/break, error counters and per-iteration cleanup
 function parseLine(line) {
+  UPDATE_POINT();
   const parts = line.split(",");
   if (parts.length !== 3) throw new SyntaxError(`expected 3 fields, got ${parts.length}`);
   const [name, qty, price] = parts;
@@ -88,6 +89,7 @@ for (let round = 0; round < 2; round++) {
   try {
     for (const v of risky(6)) got.push(round + ":" + v);
   } catch (e) {
+    UPDATE_POINT();
     got.push("!" + e.message.slice(-1));
   }
 }

@@ -1,5 +1,6 @@
 // switch statements inside loops: labelled continue/break through switch, state machines
 function runLengthDecode(src) {
+  UPDATE_POINT();
   let out = "";
   let count = "";
   scan: for (let i = 0; i < src.length; i++) {
@@ -74,6 +75,7 @@ let calls = 0;
 function bucket(n) { calls++; return n < 10 ? "small" : n < 100 ? "medium" : "large"; }
 const counts = { small: 0, medium: 0, large: 0, other: 0 };
 for (const n of [5, 50, 500, 7, 70, 9999, -1]) {
+  UPDATE_POINT();
   switch (bucket(n)) {
     case "small":
       if (n < 0) { counts.other++; break; }

@@ -1,6 +1,7 @@
 // do-while loops with continue (which jumps to the condition), nested do-whiles, calls in conditions
 let condChecks = 0;
 function check(v, limit) {
+  UPDATE_POINT();
   condChecks++;
   return v < limit;
 }
@@ -68,6 +69,7 @@ console.log(processed.join(","));
 // a do-while that runs exactly once even if the condition is false initially
 let runs = 0;
 do {
+  UPDATE_POINT();
   runs++;
 } while (false);
 console.log(runs);

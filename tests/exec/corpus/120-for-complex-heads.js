@@ -3,6 +3,7 @@ let log = [];
 function t(label, v) { log.push(label); return v; }
 
 for (let i = t("init", 0), j = t("init2", 10); t("test", i < j); i += t("upd", 2), j--) {
+  UPDATE_POINT();
   log.push(`body${i},${j}`);
 }
 console.log(log.join(" "));
@@ -65,6 +66,7 @@ console.log(s2, boundCalls, data.length);
 // comma operator in update, and nested for with shared counters
 let total = 0;
 for (let i = 0, j = 0; i < 4; i++, j += i) {
+  UPDATE_POINT();
   for (let q = j; q < j + 2; q++) total += q * i;
 }
 console.log(total);

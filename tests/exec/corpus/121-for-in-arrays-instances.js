@@ -10,6 +10,7 @@ console.log(keys.join(" "));
 let concat = "";
 let numeric = 0;
 for (const i in [5, 6, 7]) {
+  UPDATE_POINT();
   concat += i + 1;
   numeric += Number(i) + 1;
 }
@@ -53,6 +54,7 @@ console.log(strKeys.join(","), count);
 
 // copying and transforming objects with for-in in a recursive function
 function deepUpper(o) {
+  UPDATE_POINT();
   if (typeof o === "string") return o.toUpperCase();
   if (typeof o !== "object" || o === null) return o;
   const out = Array.isArray(o) ? [] : {};

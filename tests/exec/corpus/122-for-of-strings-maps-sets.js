@@ -1,5 +1,6 @@
 // for-of over strings (code points), Maps, Sets, arguments, typed arrays, NodeList-like iterables
 function charInfo(s) {
+  UPDATE_POINT();
   const out = [];
   for (const ch of s) {
     out.push(ch.length === 2 ? `[${ch.codePointAt(0).toString(16)}]` : ch);
@@ -62,6 +63,7 @@ function runs(s) {
   const out = [];
   let prev = null, n = 0;
   for (const ch of s + "\0") {
+    UPDATE_POINT();
     if (ch === prev) n++;
     else {
       if (prev !== null) out.push(n > 1 ? prev + n : prev);

@@ -18,6 +18,7 @@ const matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
 let diag = 0;
 let i = 0;
 for (const [a, , c] of matrix) {
+  UPDATE_POINT();
   diag += i === 0 ? a : i === 2 ? c : 0;
   i++;
 }
@@ -58,6 +59,7 @@ const got = [];
 try {
   for (const { p } of bad) got.push(p);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, got.join(","));
 }
 // computed keys and defaults referring to earlier bindings

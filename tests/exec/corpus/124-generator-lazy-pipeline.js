@@ -1,6 +1,7 @@
 // lazy evaluation pipelines with generators: chaining, windowing, zipping, grouping; counting pulls
 let pulls = 0;
 function* source(n) {
+  UPDATE_POINT();
   for (let i = 0; i < n; i++) {
     pulls++;
     yield i;
@@ -77,6 +78,7 @@ function* primes() {
       composites.set(n * n, [n]);
     } else {
       for (const p of factors) {
+        UPDATE_POINT();
         const next = n + p;
         if (!composites.has(next)) composites.set(next, []);
         composites.get(next).push(p);

@@ -1,6 +1,7 @@
 // cooperative multitasking with generators: a round-robin scheduler, channels, sleeping tasks
 class Scheduler {
   constructor() {
+    UPDATE_POINT();
     this.ready = [];
     this.sleeping = [];
     this.time = 0;
@@ -82,6 +83,7 @@ function* consumer(ch, expectedEnds, out) {
 function* ticker(n) {
   let s = 0;
   for (let i = 0; i < n; i++) {
+    UPDATE_POINT();
     s += i;
     yield;
   }

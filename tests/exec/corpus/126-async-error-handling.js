@@ -2,6 +2,7 @@
 const log = [];
 const sleep0 = () => Promise.resolve();
 async function fetchItem(id) {
+  UPDATE_POINT();
   await sleep0();
   if (id % 4 === 0) throw new RangeError(`item ${id} unavailable`);
   if (id === 7) throw new TypeError("item 7 malformed");
@@ -88,5 +89,6 @@ try {
 try {
   await Promise.any([fetchItem(4), fetchItem(8)]);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.errors.map((x) => x.message).join(" / "));
 }

@@ -56,6 +56,7 @@ console.log(loaded.join(","), "hits", repo.hits, "ops", repo.ops);
 await repo.save("a", { n: 100 });
 console.log((await repo.load("a")).n, repo.hits);
 try {
+  UPDATE_POINT();
   await repo.load("zzz");
 } catch (e) {
   console.log(e.message);
@@ -72,6 +73,7 @@ class Counter {
   count = 0;
   incLater = async (n) => {
     for (let i = 0; i < n; i++) {
+      UPDATE_POINT();
       await null;
       this.count++;
     }

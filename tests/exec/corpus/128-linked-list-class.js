@@ -4,6 +4,7 @@ class Node {
 }
 class LinkedList {
   constructor(iterable = []) {
+    UPDATE_POINT();
     this.head = this.tail = null;
     this.length = 0;
     for (const v of iterable) this.push(v);
@@ -54,6 +55,7 @@ class LinkedList {
       const dummy = new Node(null);
       let t = dummy;
       while (a && b) {
+        UPDATE_POINT();
         if (cmp(a.value, b.value) <= 0) { t.next = a; a = a.next; } else { t.next = b; b = b.next; }
         t = t.next;
       }

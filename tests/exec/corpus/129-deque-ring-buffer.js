@@ -1,6 +1,7 @@
 // ring buffer deque with growth, sliding window maximum, and a bounded log buffer
 class Deque {
   constructor(cap = 4) {
+    UPDATE_POINT();
     this.buf = new Array(cap);
     this.head = 0;
     this.size = 0;
@@ -86,6 +87,7 @@ function zeroOneBfs() {
   while (dq.size) {
     const [r, c] = dq.popFront();
     for (const [dr, dc] of [[0, 1], [1, 0], [0, -1], [-1, 0]]) {
+      UPDATE_POINT();
       const nr = r + dr, nc = c + dc;
       if (nr < 0 || nc < 0 || nr >= H || nc >= W) continue;
       const w = grid[nr][nc] === "#" ? 1 : 0; // breaking a wall costs 1

@@ -1,5 +1,6 @@
 // interval algorithms: merging, insertion, intersections, meeting rooms via sweep line, calendar gaps
 function merge(intervals) {
+  UPDATE_POINT();
   const sorted = intervals.map((x) => x.slice()).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out = [];
   for (const cur of sorted) {
@@ -70,6 +71,7 @@ function freeSlots(busy, dayStart, dayEnd, minLen) {
   const out = [];
   let t = dayStart;
   for (const [s, e] of merged) {
+    UPDATE_POINT();
     if (s - t >= minLen) out.push([t, s]);
     t = Math.max(t, e);
   }

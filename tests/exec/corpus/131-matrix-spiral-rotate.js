@@ -1,5 +1,6 @@
 // 2D array manipulation: spiral order, rotation, transposition in place, diagonals, saddle points
 function makeMatrix(r, c, f) {
+  UPDATE_POINT();
   return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
 }
 function spiral(m) {
@@ -61,6 +62,7 @@ const diags = [];
 for (let s = 0; s < 4 + 5 - 1; s++) {
   let str = "";
   for (let i = 0; i < 4; i++) {
+    UPDATE_POINT();
     const j = s - i;
     if (j >= 0 && j < 5) str += d[i][j];
   }

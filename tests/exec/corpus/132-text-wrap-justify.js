@@ -3,6 +3,7 @@ const text = "Restack saves every live stack frame at an update point and later 
 const words = text.split(/\s+/);
 
 function greedy(words, width) {
+  UPDATE_POINT();
   const lines = [];
   let line = [];
   let len = 0;
@@ -51,6 +52,7 @@ function optimal(words, width) {
   for (let i = n - 1; i >= 0; i--) {
     let len = -1;
     for (let j = i; j < n; j++) {
+      UPDATE_POINT();
       len += words[j].length + 1;
       if (len > width) break;
       const c = (j === n - 1 ? 0 : (width - len) ** 2) + cost[j + 1];

@@ -1,5 +1,6 @@
 // a CSV parser handling quotes, escaped quotes, embedded newlines; then typed aggregation
 function parseCSV(text, sep = ",") {
+  UPDATE_POINT();
   const rows = [];
   let row = [];
   let field = "";
@@ -83,5 +84,6 @@ console.log(JSON.stringify(parseCSV("a;b;;c\n1;2;3;4", ";")));
 try {
   parseCSV('x,"never closed\n1,2');
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.constructor.name, e.message);
 }

@@ -12,6 +12,7 @@ function inline(s) {
   return s.replace(/\u0000(\d+)\u0000/g, (_, i) => `<code>${codes[Number(i)]}</code>`);
 }
 function render(md) {
+  UPDATE_POINT();
   const out = [];
   const lines = md.split("\n");
   let para = [];

@@ -1,5 +1,6 @@
 // a tiny template engine: variables with filters, loops, conditionals, compiled to closures
 function tokenize(tpl) {
+  UPDATE_POINT();
   const re = /\{\{\s*(.+?)\s*\}\}|\{%\s*(.+?)\s*%\}/g;
   const toks = [];
   let last = 0, m;
@@ -101,5 +102,6 @@ console.log(render({ customer: { name: "bob", email: "bob@example.com" }, items:
 try {
   compile("{{ x | nope }}");
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

@@ -11,6 +11,7 @@ const kvRe = /(\w+)=("([^"]*)"|\S+)/g;
 const entries = [];
 let m;
 while ((m = lineRe.exec(log)) !== null) {
+  UPDATE_POINT();
   const fields = {};
   for (const kv of m[4].matchAll(kvRe)) fields[kv[1]] = kv[3] !== undefined ? kv[3] : kv[2];
   entries.push({ time: m[2], level: m[3], ...fields });
@@ -55,6 +56,7 @@ console.log(lex('let x = 3.14 * (y + 2); if (x >= 10 && name != "a \\"q\\"") { g
 try {
   lex("a = 1 @ 2");
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }
 

@@ -24,6 +24,7 @@ console.log(JSON.stringify(multi.map((p) => p.name)) === JSON.stringify(direct.m
 // Schwartzian transform: compute expensive keys once
 let keyCalls = 0;
 function expensiveKey(p) {
+  UPDATE_POINT();
   keyCalls++;
   let h = 0;
   for (const ch of p.name + p.team) h = (h * 31 + ch.charCodeAt(0)) % 97;

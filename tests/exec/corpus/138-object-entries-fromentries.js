@@ -23,9 +23,11 @@ console.log(JSON.stringify(Object.fromEntries(m)), JSON.stringify(Object.fromEnt
 
 // diffing two objects recursively with entries
 function diff(a, b, path = "") {
+  UPDATE_POINT();
   const out = [];
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   for (const k of keys) {
+    UPDATE_POINT();
     const p = path ? path + "." + k : k;
     if (!(k in b)) out.push(`- ${p}`);
     else if (!(k in a)) out.push(`+ ${p}=${JSON.stringify(b[k])}`);

@@ -1,6 +1,7 @@
 // lazy getters that compute once and replace themselves with data properties
 let computations = 0;
 function expensive(n) {
+  UPDATE_POINT();
   computations++;
   let s = 0;
   for (let i = 1; i <= n; i++) {
@@ -67,6 +68,7 @@ for (let i = 0; i < 4; i++) {
   try {
     console.log(flaky.value);
   } catch (e) {
+    UPDATE_POINT();
     console.log(e.message);
   }
 }

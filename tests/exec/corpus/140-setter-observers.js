@@ -4,6 +4,7 @@ class Cell {
   #value;
   #dependents = new Set();
   constructor(name, value) {
+    UPDATE_POINT();
     this.name = name;
     this.#value = value;
   }
@@ -59,6 +60,7 @@ const profile = {
     const list = Array.isArray(v) ? v : String(v).split(",");
     const out = [];
     for (const t of list) {
+      UPDATE_POINT();
       const clean = t.trim().toLowerCase();
       if (clean && !out.includes(clean)) out.push(clean);
     }

@@ -1,5 +1,6 @@
 // recursive deep clone and deep equality handling arrays, Maps, Sets, Dates-free objects, cycles
 function deepClone(v, seen = new Map()) {
+  UPDATE_POINT();
   if (v === null || typeof v !== "object") return v;
   if (seen.has(v)) return seen.get(v);
   let out;
@@ -26,6 +27,7 @@ function deepClone(v, seen = new Map()) {
   return out;
 }
 function deepEqual(a, b, seen = new Map()) {
+  UPDATE_POINT();
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;

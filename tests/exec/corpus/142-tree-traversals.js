@@ -1,5 +1,6 @@
 // tree traversals: recursive pre/in/post order, iterative with explicit stacks, level order, Morris traversal
 function buildFromLevel(values) {
+  UPDATE_POINT();
   if (!values.length || values[0] === null) return null;
   const root = { v: values[0], l: null, r: null };
   const q = [root];
@@ -104,6 +105,7 @@ console.log(height(tree), paths(tree).join(" "), iterIn(mirror(tree)).join(" "))
 // lowest common ancestor in a BST
 function lca(n, a, b) {
   while (n) {
+    UPDATE_POINT();
     if (a < n.v && b < n.v) n = n.l;
     else if (a > n.v && b > n.v) n = n.r;
     else return n.v;

@@ -84,11 +84,13 @@ const programs = [
 ];
 const printer = new Printer(), folder = new Folder(), fv = new FreeVars();
 for (const p of programs) {
+  UPDATE_POINT();
   const ev = new Evaluator(fns);
   let result;
   try {
     result = p.accept(ev, { y: 10, z: 99 });
   } catch (e) {
+    UPDATE_POINT();
     result = e.constructor.name + ": " + e.message;
   }
   console.log(p.accept(printer), "=>", result, "| folded:", p.accept(folder).accept(printer), "| free:", [...p.accept(fv)].sort().join(",") || "-", "| steps", ev.steps);

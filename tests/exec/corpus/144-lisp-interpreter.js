@@ -1,5 +1,6 @@
 // a small Lisp interpreter: reader, environments, lambdas with closures, tail loop, macros-free special forms
 function tokenize(src) {
+  UPDATE_POINT();
   return src.replace(/;[^\n]*/g, "").replace(/\(/g, " ( ").replace(/\)/g, " ) ").replace(/'/g, " ' ").split(/\s+/).filter(Boolean);
 }
 function read(tokens) {
@@ -129,6 +130,7 @@ for (const bad of ["(+ 1 2", ")"]) {
   try {
     read(tokenize(bad));
   } catch (e) {
+    UPDATE_POINT();
     console.log(JSON.stringify(bad), e.message);
   }
 }

@@ -1,5 +1,6 @@
 // a tiny backtracking regex engine supporting literals, ., *, +, ?, character classes, anchors, groups with |
 function parse(pattern) {
+  UPDATE_POINT();
   let i = 0;
   function alternation() {
     const branches = [sequence()];
@@ -115,6 +116,7 @@ for (const bad of ["(ab", "[a-z", "a)"]) {
   try {
     parse(bad);
   } catch (e) {
+    UPDATE_POINT();
     console.log(bad, e.constructor.name, e.message);
   }
 }

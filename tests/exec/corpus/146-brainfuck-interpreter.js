@@ -1,5 +1,6 @@
 // a Brainfuck interpreter with bracket pre-matching, run-length optimization, and a step counter
 function compile(src) {
+  UPDATE_POINT();
   const code = [];
   const stack = [];
   for (let i = 0; i < src.length; i++) {
@@ -72,6 +73,7 @@ for (const bad of ["[[]", "]"]) {
   try {
     compile(bad);
   } catch (e) {
+    UPDATE_POINT();
     console.log(e.constructor.name, e.message);
   }
 }

@@ -1,5 +1,6 @@
 // elementary cellular automata (rules 30, 90, 110, 184) with history rendering and density stats
 function step(cells, rule) {
+  UPDATE_POINT();
   const n = cells.length;
   const next = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -40,6 +41,7 @@ console.log("cars per generation", traffic.densities.join(","), new Set(traffic.
 // find rules whose single-cell pattern is symmetric after 20 generations
 const symmetric = [];
 for (let rule = 0; rule < 256; rule += 3) {
+  UPDATE_POINT();
   const { final } = run(rule, 31, 20);
   const s = final.join("");
   if (s === [...s].reverse().join("") && s.includes("1")) symmetric.push(rule);

@@ -7,6 +7,7 @@ class EventQueue {
     h.push(e);
     let i = h.length - 1;
     while (i > 0) {
+      UPDATE_POINT();
       const p = (i - 1) >> 1;
       if (this.#less(h[p], h[i])) break;
       [h[p], h[i]] = [h[i], h[p]];
@@ -58,6 +59,7 @@ function simulate(tellers, customers, seed) {
     q.push(now + cust.service, "depart", { teller, id: cust.id });
   };
   while (q.size) {
+    UPDATE_POINT();
     const e = q.pop();
     now = e.time;
     events++;

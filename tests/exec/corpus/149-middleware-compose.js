@@ -1,5 +1,6 @@
 // koa-style middleware composition: async next() chains, onion ordering, error handling middleware
 function compose(middleware) {
+  UPDATE_POINT();
   return function (ctx) {
     let index = -1;
     function dispatch(i) {
@@ -94,6 +95,7 @@ const bad = compose([async (ctx, next) => { await next(); await next(); }]);
 try {
   await bad({});
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }
 // synchronous middleware mixed with async ones

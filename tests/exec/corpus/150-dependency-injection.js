@@ -22,6 +22,7 @@ class Container {
       if (p.singleton) this.#singletons.set(name, instance);
       return instance;
     } finally {
+      UPDATE_POINT();
       this.#resolving.pop();
     }
   }
@@ -71,6 +72,7 @@ for (const name of ["a", "needsMissing", "nothing"]) {
   try {
     c.resolve(name);
   } catch (e) {
+    UPDATE_POINT();
     console.log(e.message);
   }
 }

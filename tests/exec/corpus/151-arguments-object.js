@@ -1,5 +1,6 @@
 // the arguments object in regular functions: length, indexing, slicing, spreading, no aliasing in strict mode
 function variadic() {
+  UPDATE_POINT();
   const parts = [];
   for (let i = 0; i < arguments.length; i++) {
     parts.push(typeof arguments[i] + ":" + String(arguments[i]));
@@ -76,6 +77,7 @@ function calleeTest() {
   try {
     return typeof arguments.callee;
   } catch (e) {
+    UPDATE_POINT();
     return e.constructor.name;
   }
 }

@@ -37,6 +37,7 @@ temps[0].value = 212;
 Temperature.unit = "C";
 console.log(temps[0].label, Temperature.conversions);
 try {
+  UPDATE_POINT();
   Temperature.unit = "X";
 } catch (e) {
   console.log(e.constructor.name, e.message, Temperature.unit);
@@ -60,6 +61,7 @@ const og = new OnlyGetter();
 try {
   og.v = 5; // no setter on OnlyGetter.prototype: TypeError in strict mode
 } catch (e) {
+  UPDATE_POINT();
   console.log("OnlyGetter set:", e.constructor.name);
 }
 const both = new Both();

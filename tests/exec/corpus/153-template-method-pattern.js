@@ -1,6 +1,7 @@
 // template method pattern: abstract base class with hooks, subclasses overriding steps, super calls in loops
 class Report {
   constructor(title, rows) {
+    UPDATE_POINT();
     if (new.target === Report) throw new TypeError("Report is abstract");
     this.title = title;
     this.rows = rows;
@@ -68,5 +69,6 @@ class Incomplete extends Report {}
 try {
   new Incomplete("inc", [{ a: 1 }]).render();
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

@@ -1,6 +1,7 @@
 // closures created inside catch and finally blocks capturing the error binding and loop variables
 const handlers = [];
 for (let i = 0; i < 5; i++) {
+  UPDATE_POINT();
   try {
     if (i % 2) throw new Error("odd " + i);
     handlers.push(() => "ok " + i);
@@ -80,6 +81,7 @@ function* gen() {
     yield 1;
     throw new Error("inside generator");
   } catch (e) {
+    UPDATE_POINT();
     const f = () => "closure saw " + e.message;
     yield f;
   }

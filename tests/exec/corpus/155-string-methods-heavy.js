@@ -13,6 +13,7 @@ console.log(["someVariableName", "HTTPServer", "x", "parseJSON2Html"].map(camelT
 
 // searching and counting substrings with indexOf loops
 function countOccurrences(hay, needle) {
+  UPDATE_POINT();
   let count = 0;
   for (let pos = hay.indexOf(needle); pos !== -1; pos = hay.indexOf(needle, pos + 1)) count++;
   return count;
@@ -38,6 +39,7 @@ console.log(["b", "a", "C", "B"].sort().join(""), ["b", "a", "C", "B"].sort((x, 
 function diamond(n) {
   const lines = [];
   for (let i = -n + 1; i < n; i++) {
+    UPDATE_POINT();
     const k = n - Math.abs(i);
     let line = " ".repeat(n - k);
     for (let j = 0; j < k; j++) line += String.fromCharCode(65 + ((j + k) % 26)) + (j < k - 1 ? " " : "");

@@ -1,5 +1,6 @@
 // number formatting and parsing: toFixed, toPrecision, radix conversion, custom thousand separators, rounding
 function formatThousands(n, sep = ",") {
+  UPDATE_POINT();
   const neg = n < 0;
   let [int, frac] = Math.abs(n).toFixed(2).split(".");
   let out = "";
@@ -58,6 +59,7 @@ function bytes(n) {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
+    UPDATE_POINT();
     n /= 1024;
     i++;
   }

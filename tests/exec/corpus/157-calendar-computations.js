@@ -3,6 +3,7 @@ const isLeap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysIn = (y, m) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 function dayOfWeek(y, m, d) {
+  UPDATE_POINT();
   // Zeller's congruence adapted: 0 = Sunday
   if (m < 3) {
     m += 12;
@@ -65,6 +66,7 @@ console.log("Friday 13th:", f13.join(" "));
 let cur = toDays(2023, 12, 25);
 const steps = [];
 for (let i = 0; i < 6; i++) {
+  UPDATE_POINT();
   cur += 45;
   steps.push(fmt(fromDays(cur)));
 }

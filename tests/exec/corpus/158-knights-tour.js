@@ -1,6 +1,7 @@
 // knight's tour with Warnsdorff's heuristic (tie-break deterministic) and backtracking fallback
 const MOVES = [[2, 1], [1, 2], [-1, 2], [-2, 1], [-2, -1], [-1, -2], [1, -2], [2, -1]];
 function tour(n, sr, sc) {
+  UPDATE_POINT();
   const board = Array.from({ length: n }, () => new Array(n).fill(0));
   const inside = (r, c) => r >= 0 && c >= 0 && r < n && c < n;
   const degree = (r, c) => MOVES.reduce((k, [dr, dc]) => k + (inside(r + dr, c + dc) && board[r + dr][c + dc] === 0 ? 1 : 0), 0);
@@ -37,6 +38,7 @@ function valid(board) {
   return true;
 }
 for (const [n, r, c] of [[5, 0, 0], [6, 0, 0], [8, 0, 0], [8, 3, 4]]) {
+  UPDATE_POINT();
   const { ok, board, backtracks } = tour(n, r, c);
   console.log(`n=${n} start=${r},${c} ok=${ok} valid=${ok && valid(board)} backtracks=${backtracks}`);
   if (n <= 6 && ok) console.log(board.map((row) => row.map((v) => String(v).padStart(3)).join("")).join("\n"));

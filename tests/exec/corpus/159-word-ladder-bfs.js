@@ -5,6 +5,7 @@ tale talk walk wall ball bell belt bolt boat coat cost cast case cave gave give 
 nose note vote bore born barn burn turn tern team teal real read road load lead head heat beat bean`.split(/\s+/);
 const buckets = new Map();
 for (const w of dict) {
+  UPDATE_POINT();
   for (let i = 0; i < w.length; i++) {
     const key = w.slice(0, i) + "_" + w.slice(i + 1);
     if (!buckets.has(key)) buckets.set(key, []);
@@ -58,6 +59,7 @@ for (const w of dict) {
   seen.add(w);
   let size = 0;
   while (stack.length) {
+    UPDATE_POINT();
     const x = stack.pop();
     size++;
     for (const n of neighbors(x)) if (!seen.has(n)) { seen.add(n); stack.push(n); }

@@ -19,6 +19,7 @@ map.forEach((row, r) => [...row].forEach((ch, c) => {
   if (ch === "G") goal = [r, c];
 }));
 function astar(heuristicWeight) {
+  UPDATE_POINT();
   const key = (r, c) => r * W + c;
   const g = new Map([[key(...start), 0]]);
   const came = new Map();
@@ -57,6 +58,7 @@ function astar(heuristicWeight) {
   return { cost: g.get(key(...goal)), expanded, path };
 }
 for (const w of [0, 1, 2]) {
+  UPDATE_POINT();
   const { cost, expanded, path } = astar(w);
   console.log(`weight ${w}: cost=${cost} expanded=${expanded} length=${path.length}`);
   if (w === 1) {

@@ -1,6 +1,7 @@
 // minimax with alpha-beta pruning for tic-tac-toe; self-play and position analysis with node counts
 const LINES = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [0, 3, 6], [1, 4, 7], [2, 5, 8], [0, 4, 8], [2, 4, 6]];
 function winner(b) {
+  UPDATE_POINT();
   for (const [a, c, d] of LINES) if (b[a] !== "." && b[a] === b[c] && b[a] === b[d]) return b[a];
   return b.includes(".") ? null : "draw";
 }
@@ -79,6 +80,7 @@ for (const p of positions) {
 board = [..."X........"];
 player = "O";
 while (!winner(board)) {
+  UPDATE_POINT();
   const m = player === "X" ? bestMove(board, "X")[0] : board.indexOf(".");
   board[m] = player;
   player = player === "X" ? "O" : "X";

@@ -1,6 +1,7 @@
 // a bitset class over Uint32Array: set/clear/test, popcount, iteration, set algebra, sieve and subset DP
 class BitSet {
   constructor(size) {
+    UPDATE_POINT();
     this.size = size;
     this.words = new Uint32Array(Math.ceil(size / 32));
   }
@@ -70,6 +71,7 @@ console.log("popcount mismatches", mismatches, BitSet.popcount32(0xffffffff), Bi
 
 // subset-sum reachability with shifting bit masks (as BigInt for arbitrary width)
 function subsetSums(nums) {
+  UPDATE_POINT();
   let reach = 1n;
   for (const n of nums) reach |= reach << BigInt(n);
   const out = [];

@@ -1,5 +1,6 @@
 // LZ77-style compression with a sliding window and run-length encoding; round trips and ratios
 function lz77Compress(input, windowSize = 255, maxLen = 15) {
+  UPDATE_POINT();
   const out = [];
   let i = 0;
   while (i < input.length) {
@@ -75,6 +76,7 @@ console.log(JSON.stringify(lz77Compress("abcabcabcabcX")));
 let text = "";
 let seed = 3;
 for (let i = 0; i < 60; i++) {
+  UPDATE_POINT();
   seed = (seed * 1103515245 + 12345) % 2147483648;
   text += ["alpha ", "beta ", "gamma ", "alphabet ", "betamax "][seed % 5];
 }

@@ -1,5 +1,6 @@
 // a JSONPath-like query evaluator: dotted paths, wildcards, recursive descent, filters with predicates
 function parsePath(path) {
+  UPDATE_POINT();
   const steps = [];
   const re = /\.\.(\w+|\*)|\.(\w+|\*)|\[(\d+|\*|"[^"]*")\]|\[\?\((.+?)\)\]/g;
   let m, last = 0;
@@ -81,6 +82,7 @@ for (const p of paths) {
     const r = query(store, p);
     console.log(p, "=>", JSON.stringify(r.map((x) => (x && typeof x === "object" ? Object.keys(x).length + "keys" : x))));
   } catch (e) {
+    UPDATE_POINT();
     console.log(p, "=>", e.constructor.name, e.message);
   }
 }

@@ -83,6 +83,7 @@ console.log(ed2.state, ed2.undoStack.map((c) => c.label).join(" "));
 let seed = 8;
 const ed3 = new Editor();
 for (let i = 0; i < 40; i++) {
+  UPDATE_POINT();
   seed = (seed * 75 + 74) % 65537;
   const k = seed % 3;
   ed3.run(k === 0 ? new Insert(String.fromCharCode(97 + (seed % 26)).repeat(1 + (seed % 3))) : k === 1 ? new Delete(seed % 4) : new Move(seed % 20));

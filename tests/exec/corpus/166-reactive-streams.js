@@ -17,6 +17,7 @@ class Observable {
   static of(...vals) {
     return new Observable((obs) => {
       for (const v of vals) {
+        UPDATE_POINT();
         if (obs.closed) return;
         obs.next(v);
       }
@@ -63,6 +64,7 @@ log.length = 0;
 // a manual subject with several subscribers and unsubscription
 class Subject extends Observable {
   constructor() {
+    UPDATE_POINT();
     const observers = new Set();
     super((obs) => { observers.add(obs); return () => observers.delete(obs); });
     this.emit = (v) => { for (const o of [...observers]) o.next(v); };

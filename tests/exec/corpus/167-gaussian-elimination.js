@@ -1,5 +1,6 @@
 // solving linear systems: Gaussian elimination with partial pivoting, LU decomposition, matrix inverse
 function solve(A, b) {
+  UPDATE_POINT();
   const n = A.length;
   const M = A.map((row, i) => [...row, b[i]]);
   for (let col = 0; col < n; col++) {
@@ -62,6 +63,7 @@ const id = A.map((row, i) => A.map((_, j) => row.reduce((s, v, k) => s + v * inv
 console.log(id.map(fmt).join(" / "));
 // Hilbert matrices get ill-conditioned: residual grows with n
 for (const n of [3, 6, 9]) {
+  UPDATE_POINT();
   const Hm = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 / (i + j + 1)));
   const ones = new Array(n).fill(1);
   const b = Hm.map((row) => row.reduce((a, v) => a + v, 0));

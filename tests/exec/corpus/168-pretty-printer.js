@@ -1,5 +1,6 @@
 // a recursive pretty printer for nested data with width-aware layout (fits on one line or breaks)
 function flat(v, seen) {
+  UPDATE_POINT();
   if (v === null) return "null";
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
@@ -18,6 +19,7 @@ function flat(v, seen) {
   return out;
 }
 function pretty(v, width = 40, indent = 0, seen = new Set()) {
+  UPDATE_POINT();
   const one = flat(v, new Set(seen));
   if (one.length + indent <= width || v === null || typeof v !== "object" || seen.has(v)) return one;
   seen.add(v);

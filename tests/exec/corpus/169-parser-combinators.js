@@ -10,6 +10,7 @@ const seq = (...ps) => (input) => {
   const values = [];
   let rest = input;
   for (const p of ps) {
+    UPDATE_POINT();
     const r = p(rest);
     if (!r.ok) return r;
     values.push(r.value);
@@ -70,6 +71,7 @@ limits = [ { max = 10 }, { max = -2.5 } ]
 const r = config(source);
 console.log(r.ok, JSON.stringify(r.value), JSON.stringify(r.rest));
 for (const bad of ["x = ", "x = [1, 2", "x = {a = 1", "= 3"]) {
+  UPDATE_POINT();
   const res = seq(config, regex(/$/, "end of input"))(bad);
   console.log(JSON.stringify(bad), res.ok ? "parsed?" : "expected " + res.expected + " at " + JSON.stringify(res.rest.slice(0, 10)));
 }

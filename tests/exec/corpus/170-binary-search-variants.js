@@ -1,5 +1,6 @@
 // binary search variants: lower/upper bound, search in rotated arrays, answer-space search, float bisection
 function lowerBound(a, x, cmp = (p, q) => p - q) {
+  UPDATE_POINT();
   let lo = 0, hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -98,6 +99,7 @@ console.log(events.map((e) => `${e.t}${e.name}`).join(" "), lowerBound(events, {
 const firstBad = (n, isBad) => {
   let lo = 1, hi = n, calls = 0;
   while (lo < hi) {
+    UPDATE_POINT();
     const mid = lo + Math.floor((hi - lo) / 2);
     calls++;
     if (isBad(mid)) hi = mid;

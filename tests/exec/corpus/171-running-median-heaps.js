@@ -7,6 +7,7 @@ class Heap {
     const a = this.a;
     a.push(v);
     for (let i = a.length - 1; i > 0; ) {
+      UPDATE_POINT();
       const p = (i - 1) >> 1;
       if (this.cmp(a[i], a[p]) >= 0) break;
       [a[i], a[p]] = [a[p], a[i]];
@@ -89,6 +90,7 @@ function mergeK(lists) {
   lists.forEach((l, i) => l.length && h.push([l[0], i, 0]));
   const out = [];
   while (h.size) {
+    UPDATE_POINT();
     const [v, li, idx] = h.pop();
     out.push(v);
     if (idx + 1 < lists[li].length) h.push([lists[li][idx + 1], li, idx + 1]);

@@ -1,5 +1,6 @@
 // two-pointer and sliding-window algorithms over arrays and strings
 function longestUniqueSubstring(s) {
+  UPDATE_POINT();
   const last = new Map();
   let start = 0, best = [0, 0];
   for (let i = 0; i < s.length; i++) {
@@ -95,6 +96,7 @@ function dedupe(a) {
 function dutchFlag(a, pivot) {
   let lo = 0, mid = 0, hi = a.length - 1;
   while (mid <= hi) {
+    UPDATE_POINT();
     if (a[mid] < pivot) [a[lo++], a[mid++]] = [a[mid], a[lo]];
     else if (a[mid] > pivot) [a[mid], a[hi--]] = [a[hi], a[mid]];
     else mid++;

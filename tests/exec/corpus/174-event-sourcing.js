@@ -11,6 +11,7 @@ class EventStore {
   subscribe(fn) { this.#subscribers.push(fn); }
   *replay(fromSeq = 1, toSeq = Infinity) {
     for (const e of this.#events) {
+      UPDATE_POINT();
       if (e.seq < fromSeq) continue;
       if (e.seq > toSeq) return;
       yield e;
@@ -78,5 +79,6 @@ try {
 try {
   project([{ type: "Unknown", data: {} }]);
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }

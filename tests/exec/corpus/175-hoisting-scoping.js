@@ -1,6 +1,7 @@
 // hoisting and scoping: function declarations called before definition, var hoisting, block-scoped functions, TDZ
 console.log(hoisted(3), typeof laterVar, laterVar);
 function hoisted(n) {
+  UPDATE_POINT();
   return n <= 0 ? "done" : helper(n) + "," + hoisted(n - 1);
   function helper(k) { return "h" + k * k; } // hoisted within hoisted()
 }
@@ -100,6 +101,7 @@ console.log(tryRebind());
 try {
   new Later();
 } catch (e) {
+  UPDATE_POINT();
   console.log("class before declaration:", e.constructor.name);
 }
 class Later {}

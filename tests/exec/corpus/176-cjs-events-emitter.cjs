@@ -4,6 +4,7 @@ const EventEmitter = require("node:events");
 
 class Job extends EventEmitter {
   constructor(name, steps) {
+    UPDATE_POINT();
     super();
     this.name = name;
     this.steps = steps;
@@ -49,6 +50,7 @@ console.log(out.join(""));
 try {
   em.emit("error", new Error("nobody listens"));
 } catch (e) {
+  UPDATE_POINT();
   console.log("thrown:", e.message);
 }
 em.on("error", (e) => console.log("handled:", e.message));

@@ -40,6 +40,7 @@ console.log(lengthTricks("p", "q"));
 
 // parameters modified by a nested function through closure also change arguments (mapped)
 function nested(v) {
+  UPDATE_POINT();
   function bump() { v += 100; }
   bump();
   bump();

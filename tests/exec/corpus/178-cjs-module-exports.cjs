@@ -2,6 +2,7 @@
 // CommonJS module patterns: exports object, module.exports replacement, module-level state and closures
 const counters = new Map();
 function count(name) {
+  UPDATE_POINT();
   counters.set(name, (counters.get(name) || 0) + 1);
   return counters.get(name);
 }
@@ -44,6 +45,7 @@ console.log(this === exports, this === module.exports);
 // a small plugin registry kept in module state
 const plugins = [];
 function use(plugin) {
+  UPDATE_POINT();
   plugins.push(plugin);
   return api;
 }

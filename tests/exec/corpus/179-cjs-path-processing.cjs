@@ -17,6 +17,7 @@ console.log(path.format({ dir: "/home/user", name: "notes", ext: ".md" }), path.
 const files = ["src/index.js", "src/lib/util.js", "src/lib/math/add.js", "src/lib/math/mul.js", "test/util.test.js", "README.md", "src/lib/../main.js"];
 const tree = {};
 for (const f of files) {
+  UPDATE_POINT();
   let node = tree;
   for (const part of path.normalize(f).split(path.sep)) node = node[part] ||= {};
 }
@@ -39,6 +40,7 @@ function commonDir(list) {
   const parts = list.map((f) => path.dirname(path.normalize(f)).split("/"));
   const out = [];
   for (let i = 0; ; i++) {
+    UPDATE_POINT();
     const seg = parts[0][i];
     if (seg === undefined || !parts.every((p) => p[i] === seg)) break;
     out.push(seg);

@@ -4,6 +4,7 @@ const crypto = require("node:crypto");
 
 const digest = (alg, data) => crypto.createHash(alg).update(data).digest("hex");
 for (const s of ["", "abc", "The quick brown fox jumps over the lazy dog"]) {
+  UPDATE_POINT();
   console.log(JSON.stringify(s), digest("md5", s), digest("sha1", s).slice(0, 16), digest("sha256", s).slice(0, 32));
 }
 
@@ -36,6 +37,7 @@ for (let i = 0; i < 6; i++) {
 console.log(blocks.map((b) => b.hash.slice(0, 8)).join(" -> "));
 function verify(chain) {
   for (let i = 0; i < chain.length; i++) {
+    UPDATE_POINT();
     if (digest("sha256", chain[i].payload) !== chain[i].hash) return `bad hash at ${i}`;
     if (i > 0 && chain[i].prev !== chain[i - 1].hash) return `broken link at ${i}`;
   }

@@ -4,6 +4,7 @@ console.log(whatIsThis() === globalThis, typeof whatIsThis.call(5), whatIsThis.c
 
 // assignments to undeclared identifiers create global properties in sloppy mode
 function leak() {
+  UPDATE_POINT();
   leakedCounter = (typeof leakedCounter === "number" ? leakedCounter : 0) + 1;
   return leakedCounter;
 }
@@ -48,6 +49,7 @@ console.log(s.prop);
 var twice = 1;
 var twice = 2;
 function shadowArgs() {
+  UPDATE_POINT();
   var result = [];
   (function () {
     var arguments = ["shadowed"];

@@ -3,6 +3,7 @@
 const assert = require("node:assert");
 
 function check(name, fn) {
+  UPDATE_POINT();
   try {
     fn();
     return `${name}: pass`;
@@ -56,6 +57,7 @@ console.log(results.join("\n"));
       await p;
       asyncResults.push(name + ": pass");
     } catch (e) {
+      UPDATE_POINT();
       asyncResults.push(`${name}: fail (${e.constructor.name} ${e.code})`);
     }
   }

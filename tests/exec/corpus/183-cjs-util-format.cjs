@@ -15,6 +15,7 @@ console.log(util.inspect([new Point(1, 2), new Point(3, 4)]), `${util.format("%o
 
 // promisify a callback-style function that computes in a loop
 function slowSum(n, cb) {
+  UPDATE_POINT();
   let s = 0;
   for (let i = 1; i <= n; i++) {
     s += i;
@@ -29,6 +30,7 @@ const slowSumAsync = util.promisify(slowSum);
   try {
     await slowSumAsync(-1);
   } catch (e) {
+    UPDATE_POINT();
     console.log("promisified error:", e.constructor.name, e.message);
   }
   // callbackify turns an async function back into callback style

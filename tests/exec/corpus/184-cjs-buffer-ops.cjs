@@ -16,6 +16,7 @@ function encodeRecords(records) {
   return buf;
 }
 function decodeRecords(buf) {
+  UPDATE_POINT();
   const out = [];
   let off = 0;
   while (off < buf.length) {

@@ -4,6 +4,7 @@
 // loaded (a CommonJS main loaded through the ESM loader runs inside a microtask).
 setImmediate(main);
 function main() {
+  UPDATE_POINT();
   const order = [];
   function work(tag, n) {
     let s = 0;
@@ -55,6 +56,7 @@ function main() {
   // closures capturing state across queued callbacks
   const results = [];
   for (let i = 0; i < 3; i++) {
+    UPDATE_POINT();
     let local = i * 10;
     process.nextTick(() => results.push(`t${i}:${local++}`));
     Promise.resolve().then(() => results.push(`p${i}:${local++}`));

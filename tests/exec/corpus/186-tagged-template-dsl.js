@@ -1,5 +1,6 @@
 // tagged templates as small DSLs: HTML escaping, SQL-ish builders, regex builders, String.raw, nested tags
 function escapeHtml(v) {
+  UPDATE_POINT();
   return String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 class Safe {
@@ -59,6 +60,7 @@ console.log(outs.join(" "), cache.size, [...cache.values()].join(","), evaluatio
 
 // tags returning functions (templates compiled once, rendered many times)
 function template(strings, ...keys) {
+  UPDATE_POINT();
   return (data) => strings.reduce((acc, s, i) => acc + s + (i < keys.length ? (typeof keys[i] === "function" ? keys[i](data) : data[keys[i]]) : ""), "");
 }
 const line = template`${"name"} owes ${(d) => (d.cents / 100).toFixed(2)} (${"status"})`;

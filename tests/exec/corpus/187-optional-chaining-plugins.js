@@ -14,6 +14,7 @@ function run(value) {
     value = p?.hooks?.before?.(value) ?? value;
   }
   for (let i = plugins.length - 1; i >= 0; i--) {
+    UPDATE_POINT();
     const next = plugins[i]?.hooks?.after?.(arg("after" + i, value));
     if (next !== undefined) value = next;
   }
@@ -48,6 +49,7 @@ const cfg = { a: { b: { c: 1 } } };
 console.log(delete cfg?.a?.b?.c, delete cfg?.x?.y, JSON.stringify(cfg));
 // a recursive walker using optional chaining to probe shapes
 function depth(node) {
+  UPDATE_POINT();
   return node?.children?.length ? 1 + Math.max(...node.children.map(depth)) : node ? 1 : 0;
 }
 console.log(depth(null), depth({}), depth({ children: [{}, { children: [{ children: [] }, {}] }] }));

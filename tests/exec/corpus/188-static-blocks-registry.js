@@ -9,6 +9,7 @@ class Shape {
   static #order = [];
   static register(cls, ...aliases) {
     for (const name of [cls.kind, ...aliases]) {
+      UPDATE_POINT();
       if (Shape.#registry.has(name)) throw new Error(`duplicate shape name ${name}`);
       Shape.#registry.set(name, cls);
     }
@@ -64,6 +65,7 @@ console.log(shapes.map((s) => s.area()).join(","));
 try {
   Shape.create("hexagon");
 } catch (e) {
+  UPDATE_POINT();
   console.log(e.message);
 }
 console.log(events.join(" | "));

@@ -2,6 +2,7 @@
 class Widget {
   static created = [];
   constructor(id) {
+    UPDATE_POINT();
     if (new.target === Widget) throw new TypeError("Widget is abstract; construct a subclass");
     this.id = id;
     this.kind = new.target.kind ?? "unnamed";
@@ -68,6 +69,7 @@ console.log(kl.t, kl instanceof L, kl instanceof K);
 // factories choosing subclasses based on new.target-aware base logic in a loop
 class Shape {
   constructor(size) {
+    UPDATE_POINT();
     this.size = size;
     this.sides = new.target.sides;
     this.perimeter = new.target.sides * size;

@@ -1,5 +1,6 @@
 // one variable captured by an arrow, a function, a getter/setter, a class method and a generator, mutated by all
 function makeCell(initial) {
+  UPDATE_POINT();
   let value = initial;
   const history = [];
   const record = (who) => history.push(`${who}=${value}`);
@@ -89,6 +90,7 @@ let impl = (x) => x + 1;
 const call = (x) => impl(x);
 const seen = [];
 for (let i = 0; i < 6; i++) {
+  UPDATE_POINT();
   seen.push(call(i));
   if (i === 2) impl = (x) => x * 100;
   if (i === 4) {

@@ -2,6 +2,7 @@
 const GOAL = "123456780";
 const MOVES = { 0: [1, 3], 1: [0, 2, 4], 2: [1, 5], 3: [0, 4, 6], 4: [1, 3, 5, 7], 5: [2, 4, 8], 6: [3, 7], 7: [4, 6, 8], 8: [5, 7] };
 function manhattan(s) {
+  UPDATE_POINT();
   let d = 0;
   for (let i = 0; i < 9; i++) {
     const v = +s[i];
@@ -94,6 +95,7 @@ console.log(found.join(" ") || "none");
 // depth-limited DFS counting paths of exact length between nodes
 const edges = { a: ["b", "c"], b: ["c", "d"], c: ["d", "a"], d: ["a", "e"], e: [] };
 function countPaths(from, to, len) {
+  UPDATE_POINT();
   if (len === 0) return from === to ? 1 : 0;
   let n = 0;
   for (const next of edges[from]) n += countPaths(next, to, len - 1);

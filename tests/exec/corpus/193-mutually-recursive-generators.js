@@ -1,5 +1,6 @@
 // mutually recursive generators walking an expression tree and a JSON-like document
 function* walkExpr(node, depth = 0) {
+  UPDATE_POINT();
   switch (node.type) {
     case "num":
       yield `${"  ".repeat(depth)}${node.value}`;
@@ -79,6 +80,7 @@ function* level(n) {
   }
 }
 for (const v of level(4)) {
+  UPDATE_POINT();
   console.log("got", v);
   break;
 }

@@ -1,6 +1,7 @@
 // an async worker pool with a concurrency limit processing tasks with already-resolved awaits; deterministic order
 const events = [];
 function task(id, steps) {
+  UPDATE_POINT();
   return async () => {
     events.push(`start ${id}`);
     let acc = id;
@@ -65,6 +66,7 @@ const sem = new Semaphore(2);
 let inside = 0, peak = 0;
 const order = [];
 async function guarded(id) {
+  UPDATE_POINT();
   await sem.acquire();
   inside++;
   peak = Math.max(peak, inside);

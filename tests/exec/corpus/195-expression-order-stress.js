@@ -28,6 +28,7 @@ t.length = 0;
 // update expressions on members with side-effecting keys inside a loop
 const counts = { a: 0, b: 0 };
 for (let k = 0; k < 4; k++) {
+  UPDATE_POINT();
   const r = counts[f("k" + k, k % 2 ? "a" : "b")]++ + ++counts[f("j" + k, "a")];
   store.log.push(r);
 }
@@ -70,6 +71,7 @@ let acc = 1;
 const bump = (n) => { acc += n; return acc; };
 const scale = (n) => { acc *= n; return acc; };
 for (let k = 1; k <= 4; k++) {
+  UPDATE_POINT();
   acc = bump(k) + scale(2) - (k % 2 ? bump(1) : scale(1)) + acc;
 }
 console.log(acc);

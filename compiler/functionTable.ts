@@ -130,6 +130,18 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
     if (nested !== 1) return 'derived constructor with more than one super() call';
   }
   let reason: string | null = null;
+  if (!t.isArrowFunctionExpression(node) && !path.isInStrictMode() && node.params.every((p) => t.isIdentifier(p))) {
+    // Sloppy-mode `arguments` is mapped onto the parameters of this very activation; a rebuilt
+    // frame has new parameter bindings, so the aliasing could not be kept.
+    path.traverse({
+      Function(inner) { if (!inner.isArrowFunctionExpression()) inner.skip(); },
+      Identifier(p) {
+        if (p.node.name === 'arguments' && p.isReferencedIdentifier() && !p.scope.getBinding('arguments')) {
+          reason ??= 'sloppy-mode function using arguments (mapped onto its parameters)';
+        }
+      },
+    });
+  }
   path.traverse({
     Function(inner) {
       // Nested arrows share this function's `super` and private-name scope; other functions are

@@ -6,23 +6,30 @@
  *   npm run test:conformance -- <test262 checkout> [--filter <substring>] [--jobs N]
  *                               [--timeout <seconds>] [--update-known] [--verbose]
  *
- * A test failing natively is a host/environment issue (this runner is a minimal host: every test
- * runs as a CommonJS module or an ES module file under Node, not as a global script). A test that
+ * A test failing natively is a host/environment issue (this runner is a minimal host). A test that
  * passes natively but fails compiled, or under the storm, is a restack difference. The accepted
  * differences are listed in tests/conformance/known-differences.txt; the run fails if a difference
- * appears that is not listed, or if a listed one no longer occurs. `--update-known` rewrites the
- * list instead. An unfiltered run also writes docs/conformance.md.
+ * appears that is not listed, or if a listed one no longer occurs (with --filter: among the tests
+ * selected). `--update-known` rewrites the list instead. An unfiltered run writes docs/conformance.md.
  *
- * How each test is run (see docs/conformance.md for the rationale):
- *  - one variant per test: strict ("use strict" prepended) for onlyStrict, a module for module,
- *    the source untouched for raw, otherwise the default non-strict variant only;
- *  - program = harness/assert.js + harness/sta.js (+ doneprintHandle.js for async) + includes +
- *    the test, written to a scratch file; the host (print, $262, uncaught-error reporting) is
- *    preloaded with `node --require`;
- *  - compiled: the same file compiled in-process with restack's compile() (sourceType 'commonjs'
- *    for scripts, 'module' for modules), run with `restack run`, then with `restack run --storm 1`;
- *  - compiled runs are skipped for tests that fail natively (they cannot be differences), and
- *    for negative syntax tests that compile() already rejects (that is the expected outcome).
+ * How a test is run (docs/conformance.md says the same for readers of the results):
+ *  - one variant: strict ("use strict" prepended) for onlyStrict, an ES module for module, the
+ *    source untouched for raw, otherwise only the default non-strict variant;
+ *  - the harness (assert.js, sta.js, doneprintHandle.js for async, the includes) is one CommonJS
+ *    module per include set whose top-level declarations are assigned to globalThis, as a host's
+ *    global script would define them; the test file starts with `require("./harness-N.js")` (or
+ *    an `import` for modules). Compiled runs use the compiled harness, so harness frames are
+ *    restack frames too. Compiling the harness once instead of with every test divides the compile
+ *    time by ~5;
+ *  - a runner (RUNNER below) installs the host (print, a partial $262, errors reported by
+ *    constructor name) and loads a batch of test files one after the other in one process,
+ *    natively (`node runner.cjs list`) and through restack (`restack run [--storm 1] runner.cjs
+ *    list`, the test files compiled in-process with compile(): sourceType 'commonjs' for scripts,
+ *    'module' for modules). A test that fails in a batch is rerun alone in a fresh process, and
+ *    that verdict counts, so a test polluting the realm cannot fail the tests after it; a process
+ *    that dies or stalls (timeout) is restarted after the test that was running;
+ *  - compiled runs are skipped for tests that fail natively (they cannot be differences), and for
+ *    negative syntax tests that compile() rejects (the expected outcome).
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -219,6 +226,8 @@ function workerMain() {
   const harnessModules = new Map();
   let compile;
   let babelParse;
+  /** Identity updates performed by the storm runs of the current batch (from `--report`). */
+  let stormStats = { captures: 0, deferred: 0 };
 
   parentPort.on('message', async (batch) => {
     try {
@@ -226,7 +235,9 @@ function workerMain() {
         compile = (await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)).compile;
         babelParse = createRequire(join(ROOT, 'package.json'))('@babel/parser').parse;
       }
-      parentPort.postMessage({ results: await runBatch(batch) });
+      stormStats = { captures: 0, deferred: 0 };
+      const results = await runBatch(batch);
+      parentPort.postMessage({ results, storm: stormStats });
     } catch (e) {
       parentPort.postMessage({ error: String(e?.stack ?? e) });
     }
@@ -344,7 +355,7 @@ function workerMain() {
     writeFileSync(list, JSON.stringify(items.map((it) => ({ file: join(dir, it.name), module: it.task.plan.module, async: it.task.plan.async }))));
     const args = mode === 'native'
       ? [runner, list]
-      : ['--stack-size=4000', CLI, 'run', ...(mode === 'storm' ? ['--storm', '1'] : []), runner, list];
+      : ['--stack-size=4000', CLI, 'run', ...(mode === 'storm' ? ['--storm', '1', '--report'] : []), runner, list];
     return new Promise((resolveRun) => {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
@@ -363,6 +374,11 @@ function workerMain() {
       child.stderr.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1e5) stderr += d; });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        const stats = /restack: (\d+) identity updates .*?, (\d+) deferred/.exec(stderr);
+        if (mode === 'storm' && stats) {
+          stormStats.captures += Number(stats[1]);
+          stormStats.deferred += Number(stats[2]);
+        }
         resolveRun({ code, signal, stderr, timedOut, tests: parseRunnerOutput(stdout) });
       });
     });
@@ -422,12 +438,13 @@ function judgeCompileError(meta, msg) {
 // Main: select, dispatch, compare, report.
 
 function parseArgs(argv) {
-  const opts = { test262: null, filter: null, jobs: availableParallelism(), updateKnown: false, timeout: 10, verbose: false };
+  const opts = { test262: null, filter: null, jobs: availableParallelism(), batch: BATCH, updateKnown: false, timeout: 10, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--filter') opts.filter = argv[++i];
     else if (a === '--jobs') opts.jobs = Number(argv[++i]);
     else if (a === '--timeout') opts.timeout = Number(argv[++i]);
+    else if (a === '--batch') opts.batch = Number(argv[++i]);
     else if (a === '--update-known') opts.updateKnown = true;
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--help' || a === '-h') opts.help = true;
@@ -436,6 +453,7 @@ function parseArgs(argv) {
     else throw new Error(`unexpected argument ${a}`);
   }
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) throw new Error('--jobs expects a positive integer');
+  if (!Number.isInteger(opts.batch) || opts.batch < 1) throw new Error('--batch expects a positive integer');
   if (!(opts.timeout > 0)) throw new Error('--timeout expects a positive number of seconds');
   return opts;
 }
@@ -514,38 +532,54 @@ async function main() {
   process.stdout.write(`conformance: ${tasks.length} tests (${skipped.size} skipped) from ${dirs.length} directories, ${opts.jobs} jobs\n`);
 
   const scratch = mkdtempSync(join(tmpdir(), 'restack-conformance-'));
-  writeFileSync(join(scratch, 'host.cjs'), HOST);
+  writeFileSync(join(scratch, 'runner.cjs'), RUNNER);
+  // Batches never span two directories, so the storm statistics of a batch belong to one.
+  const batches = [];
+  for (const d of dirs) {
+    const inDir = tasks.filter((t) => dirOf(t.path) === d);
+    for (let i = 0; i < inDir.length; i += opts.batch) batches.push({ dir: d, tasks: inDir.slice(i, i + opts.batch) });
+  }
+  const stormStats = new Map(dirs.map((d) => [d, { captures: 0, deferred: 0 }]));
   const results = [];
   try {
     await new Promise((resolveAll, rejectAll) => {
       let next = 0;
       let done = 0;
       let lastReport = Date.now();
-      if (!tasks.length) return resolveAll();
+      if (!batches.length) return resolveAll();
       const workers = [];
       const feed = (w) => {
-        if (next < tasks.length) w.postMessage(tasks[next++]);
+        if (next < batches.length) {
+          w.batch = batches[next++];
+          w.postMessage(w.batch.tasks);
+        }
       };
-      for (let i = 0; i < Math.min(opts.jobs, tasks.length); i++) {
+      for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) {
         const w = new Worker(fileURLToPath(import.meta.url), { workerData: { test262, scratch, timeoutMs: opts.timeout * 1000, id: i } });
         workers.push(w);
         w.on('error', rejectAll);
-        w.on('message', (r) => {
-          if (r.error) {
-            rejectAll(new Error(`${r.path}: ${r.error}`));
+        w.on('message', (msg) => {
+          if (msg.error) {
+            rejectAll(new Error(msg.error));
             return;
           }
-          results.push(r);
+          const st = stormStats.get(w.batch.dir);
+          st.captures += msg.storm.captures;
+          st.deferred += msg.storm.deferred;
+          for (const r of msg.results) {
+            for (const m of ['native', ...MODES]) if (r[m]?.reason) r[m].reason = sanitize(r[m].reason, scratch);
+            results.push(r);
+            if (opts.verbose) {
+              const bad = ['native', ...MODES].filter((m) => r[m] && !r[m].pass).map((m) => `${m}: ${r[m].reason}`);
+              if (bad.length) process.stdout.write(`  ${r.path}\n    ${bad.join('\n    ')}\n`);
+            }
+          }
           done++;
-          if (opts.verbose) {
-            const bad = ['native', ...MODES].filter((m) => r[m] && !r[m].pass).map((m) => `${m}: ${r[m].reason}`);
-            if (bad.length) process.stdout.write(`  ${r.path}\n    ${bad.join('\n    ')}\n`);
-          }
-          if (Date.now() - lastReport > 30_000) {
+          if (Date.now() - lastReport > 60_000) {
             lastReport = Date.now();
-            process.stdout.write(`  ${done}/${tasks.length} tests, ${formatDuration(Date.now() - started)}\n`);
+            process.stdout.write(`  ${results.length}/${tasks.length} tests, ${formatDuration(Date.now() - started)}\n`);
           }
-          if (done === tasks.length) {
+          if (done === batches.length) {
             Promise.all(workers.map((x) => x.terminate())).then(() => resolveAll());
           } else feed(w);
         });
@@ -553,7 +587,8 @@ async function main() {
       }
     });
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    if (!process.env.CONFORMANCE_KEEP) rmSync(scratch, { recursive: true, force: true });
+    else process.stdout.write(`kept ${scratch}\n`);
   }
   const elapsed = Date.now() - started;
 
@@ -568,7 +603,7 @@ async function main() {
   }
 
   // Parity table per directory.
-  const rows = new Map(dirs.map((d) => [d, { tests: 0, skipped: 0, native: 0, compiled: 0, storm: 0 }]));
+  const rows = new Map(dirs.map((d) => [d, { tests: 0, skipped: 0, native: 0, compiled: 0, storm: 0, updates: stormStats.get(d).captures }]));
   for (const [path] of skipped) rows.get(dirOf(path)).skipped++;
   for (const r of results) {
     const row = rows.get(dirOf(r.path));
@@ -577,14 +612,15 @@ async function main() {
     for (const mode of MODES) if (differences.has(`${mode}\t${r.path}`)) row[mode]++;
   }
   const shown = [...rows].filter(([, row]) => row.tests || row.skipped);
-  const total = { tests: 0, skipped: 0, native: 0, compiled: 0, storm: 0 };
+  const total = { tests: 0, skipped: 0, native: 0, compiled: 0, storm: 0, updates: 0 };
   for (const [, row] of shown) for (const k of Object.keys(total)) total[k] += row[k];
   printTable(shown, total);
 
   // Compare with the accepted list (restricted to the tests this run selected).
   const known = readKnown();
   const selected = new Set(results.map((r) => r.path));
-  const inScope = (key) => selected.has(key.split('\t')[1]) || (!opts.filter && true);
+  // Unfiltered, every listed entry is in scope (an entry for a test no longer run is stale too).
+  const inScope = (key) => !opts.filter || selected.has(key.split('\t')[1]);
   const unexpected = [...differences.keys()].filter((k) => !known.has(k));
   const fixed = [...known.keys()].filter((k) => inScope(k) && !differences.has(k));
 
@@ -613,9 +649,9 @@ async function main() {
 }
 
 function printTable(shown, total) {
-  const head = ['directory', 'tests', 'skipped', 'native fail', 'compiled diff', 'storm diff'];
-  const body = [...shown.map(([d, r]) => [d.replace(/^test\//, ''), r.tests, r.skipped, r.native, r.compiled, r.storm]),
-    ['total', total.tests, total.skipped, total.native, total.compiled, total.storm]];
+  const head = ['directory', 'tests', 'skipped', 'native fail', 'compiled diff', 'storm diff', 'storm updates'];
+  const body = [...shown.map(([d, r]) => [d.replace(/^test\//, ''), r.tests, r.skipped, r.native, r.compiled, r.storm, r.updates]),
+    ['total', total.tests, total.skipped, total.native, total.compiled, total.storm, total.updates]];
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)));
   const fmt = (row) => row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   process.stdout.write(`${fmt(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(fmt).join('\n')}\n`);
@@ -627,9 +663,11 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
     for (const [k, reason] of differences) {
       if (!k.startsWith(`${mode}\t`)) continue;
       const cat = category(reason);
-      counts.set(cat, (counts.get(cat) ?? 0) + 1);
+      const c = counts.get(cat) ?? { n: 0, example: k.split('\t')[1] };
+      c.n++;
+      counts.set(cat, c);
     }
-    return [...counts].sort((a, b) => b[1] - a[1]);
+    return [...counts].sort((a, b) => b[1].n - a[1].n);
   };
   const skipCounts = new Map();
   for (const reason of skipped.values()) skipCounts.set(reason, (skipCounts.get(reason) ?? 0) + 1);
@@ -648,23 +686,26 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
     'restack difference. Accepted differences are listed in `tests/conformance/known-differences.txt`; the',
     'script fails when a difference appears that is not listed, or a listed one no longer occurs.', '');
   out.push('## Run', '');
-  out.push(`- command: \`npm run test:conformance -- <test262> --jobs ${jobs}\``);
+  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).join(' ')}\``);
   out.push(`- test262 commit: \`${commit}\``);
   out.push(`- date: ${new Date().toISOString().slice(0, 10)}`);
   out.push(`- Node ${process.version}, ${jobs} parallel jobs`);
   out.push(`- duration: ${formatDuration(elapsed)} for ${tasks} tests (${skipped.size} skipped)`, '');
   out.push('## Parity per directory', '');
-  out.push('| directory | tests run | skipped | failing natively | differing compiled | differing under storm |');
-  out.push('|---|---:|---:|---:|---:|---:|');
-  for (const [d, r] of shown) out.push(`| ${d.replace(/^test\//, '')} | ${r.tests} | ${r.skipped} | ${r.native} | ${r.compiled} | ${r.storm} |`);
-  out.push(`| **total** | **${total.tests}** | **${total.skipped}** | **${total.native}** | **${total.compiled}** | **${total.storm}** |`, '');
+  out.push('| directory | tests run | skipped | failing natively | differing compiled | differing under storm | identity updates under storm |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [d, r] of shown) out.push(`| ${d.replace(/^test\//, '')} | ${r.tests} | ${r.skipped} | ${r.native} | ${r.compiled} | ${r.storm} | ${r.updates} |`);
+  out.push(`| **total** | **${total.tests}** | **${total.skipped}** | **${total.native}** | **${total.compiled}** | **${total.storm}** | **${total.updates}** |`, '');
+  out.push('"Identity updates under storm" counts the whole-stack captures and rebuilds the storm runs performed',
+    '(from `restack run --report`): test262 code runs mostly at module top level, which has no update point,',
+    'so the storm only reaches code running inside functions.', '');
   for (const mode of MODES) {
     const cats = byReason(mode);
     out.push(`## Differences ${mode === 'storm' ? 'under storm' : 'compiled'}, by kind`, '');
     if (!cats.length) out.push('None.', '');
     else {
-      out.push('| tests | kind |', '|---:|---|');
-      for (const [cat, n] of cats) out.push(`| ${n} | ${cell(cat)} |`);
+      out.push('| tests | kind | for example |', '|---:|---|---|');
+      for (const [cat, c] of cats) out.push(`| ${c.n} | ${cell(cat)} | \`${c.example}\` |`);
       out.push('');
     }
   }
@@ -680,27 +721,43 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
   out.push('## How tests are run', '');
   out.push('- **Selection**: test262 `test/language/statements/{' + STATEMENTS.join(',') + '}`,',
     '  `test/language/expressions/{' + EXPRESSIONS.join(',') + '}`, `test/language/{destructuring,rest-parameters,',
-    '  arguments-object}` and `test/built-ins/Array/prototype` (`_FIXTURE` files excluded).',
+    '  arguments-object}` (there is no `test/language/default-parameters`) and `test/built-ins/Array/prototype`',
+    '  (`_FIXTURE` files excluded).',
     '- **Skipped**: tests needing a feature Node 20 lacks (`UNSUPPORTED_FEATURES` in the script), or host',
     '  facilities this runner does not provide (`$262.createRealm`, `$262.agent`, `IsHTMLDDA`, `CanBlockIsTrue`).',
     '- **One variant per test**: `onlyStrict` tests run strict (`"use strict";` prepended), `module` tests as',
-    '  ES modules (`.mjs`), `raw` tests untouched, and all others in the default non-strict variant only (not',
-    '  both): running both would double the run time.',
-    '- **Program**: `harness/assert.js` + `harness/sta.js` (+ `doneprintHandle.js` for `async`) + the',
-    '  `includes` + the test, in one file. The host (`print`, a partial `$262`, and reporting of uncaught',
-    '  errors by constructor name) is preloaded with `node --require`. Scripts run as CommonJS modules, as',
-    '  Node runs a `.js` file: tests that depend on global-script semantics fail natively and are not counted.',
-    '- **Compiled**: the same file goes through `compile()` (sourceType `commonjs` for scripts, `module` for',
-    '  module tests) and runs with `node --stack-size=4000 bin/restack.js run [--storm 1]`.',
-    '- **Verdict**: exit code 0 and no uncaught error (async tests must print `Test262:AsyncTestComplete`);',
+    '  ES modules (`.mjs`), `raw` tests untouched, and all others in the default non-strict variant only, not',
+    '  in both: that would double the run time, and most code under test (class bodies, modules) is strict anyway.',
+    '- **Program**: the harness (`assert.js`, `sta.js`, `doneprintHandle.js` for `async` tests, the `includes`)',
+    '  is one CommonJS module per include set that assigns its top-level declarations to `globalThis`; the test',
+    '  file starts with `require("./harness-N.js")` (`import` for module tests). Test files are CommonJS modules',
+    '  (`.js`) or ES modules (`.mjs`), not global scripts: tests of global-script semantics (global `var`',
+    '  bindings, `this` at top level, indirect eval seeing `arguments`) fail natively and are not counted.',
+    '- **Compiled**: the test file, and the harness module, go through `compile()` (sourceType `commonjs`, or',
+    '  `module` for module tests); compiled tests load the compiled harness, so harness frames are restack',
+    '  frames too (assert.throws calling back into the test can be captured).',
+    '- **Runner**: a small host program installs `print`, a partial `$262` (`global`, `evalScript`,',
+    '  `detachArrayBuffer`, `gc`) and an `uncaughtException` handler that reports errors by constructor name,',
+    '  then loads up to ' + BATCH + ' test files one after the other, each framed by marker lines. It runs natively',
+    '  as `node runner.cjs <list>` and compiled as `node --stack-size=4000 bin/restack.js run [--storm 1 --report]',
+    '  runner.cjs <list>`. A test that fails in a batch is rerun alone in a fresh process and that verdict counts,',
+    '  so a test that pollutes the realm cannot make later tests fail; passes in a batch are trusted. A process',
+    '  that dies or makes no progress for 10 s is killed, the running test fails (crash, timeout) and the batch',
+    '  resumes after it. One process per batch instead of one per test makes the whole run ~5 times faster.',
+    '- **Verdict**: no error escapes the test (async tests must print `Test262:AsyncTestComplete` within 5 s);',
     '  negative tests must throw the expected error type (a `CompileError` from `compile()` counts as the',
-    '  expected `SyntaxError` of a negative parse test). Each run has a 10 s timeout.',
-    '- **Work saved**: tests that fail natively are not run compiled (they cannot be differences), and negative',
-    '  syntax tests rejected by `compile()` need no compiled run. Tests run in parallel worker threads (one',
-    '  test at a time each); compile() runs in-process in the workers, each run is its own Node process.');
+    '  expected `SyntaxError` of a negative parse test; a parse test that runs hits `$DONOTEVALUATE()`).',
+    '- **Work saved**: tests that fail natively are not run compiled (they cannot be differences), negative',
+    '  syntax tests rejected by `compile()` need no compiled run, and tests run in parallel worker threads,',
+    '  which compile in-process.');
   out.push('');
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(DOC, out.join('\n'));
+}
+
+/** Reasons without the scratch paths and file names of this run. */
+function sanitize(reason, scratch) {
+  return reason.split(scratch).join('<tmp>').replace(/\bt\d+\.(m?js)\b/g, 'test.$1').replace(/\bharness-\d+\.js\b/g, 'harness.js');
 }
 
 /** A short kind for a failure reason: the message with numbers and quoted names abstracted. */

@@ -398,9 +398,10 @@ export class RestoreEmitter {
    * does anyway).
    */
   private completeFinally(s: t.TryStatement, finalizer: t.BlockStatement): t.BlockStatement {
-    const catchBody = s.handler!.body.body;
-    const c = ((catchBody[0] as t.ExpressionStatement).expression as t.AssignmentExpression).left as t.Identifier;
-    const v = ((catchBody[1] as t.ExpressionStatement).expression as t.AssignmentExpression).left as t.Identifier;
+    const assigns = s.handler!.body.body
+      .filter((x): x is t.ExpressionStatement => t.isExpressionStatement(x) && t.isAssignmentExpression(x.expression))
+      .map((x) => (x.expression as t.AssignmentExpression).left as t.Identifier);
+    const [c, v] = assigns;
     const is = (n: number): t.Expression => t.binaryExpression('===', id(c.name), t.numericLiteral(n));
     const tail: t.Statement[] = [
       t.ifStatement(is(-1), t.throwStatement(id(v.name))),

@@ -87,6 +87,7 @@ export class Checkpointer {
   private finallyDepth = 0;
   private flaggedTry = 0;
   private usesReturnFlag = false;
+  private caughtCount = 0;
 
   constructor(
     private readonly info: FunctionInfo,
@@ -211,13 +212,28 @@ export class Checkpointer {
         for (const c of s.cases) c.consequent = this.block(c.consequent, []);
         return [s];
       case 'TryStatement': {
+        // A frame at the bottom of a rebuilt stack waits inside its save call, possibly inside
+        // this try, while its restore function runs the rest; what that throws must go to the
+        // frame's caller, not to this frame's catch or finally. The flag __rsx, set by the
+        // save's return, makes the catch rethrow and the finally stand aside.
         const guarded = this.tables.guardedFinally.has(s);
-        if (guarded) this.flaggedTry++;
+        this.flaggedTry++;
         s.block.body = this.block(s.block.body, []);
+        if (!guarded) this.flaggedTry--;
         if (s.handler) {
           const param = s.handler.param ? patternNames(s.handler.param, []) : [];
           for (const n of param) this.slot(n);
           s.handler.body.body = this.block(s.handler.body.body, param);
+          this.usesReturnFlag = true;
+          let caught: t.Identifier;
+          if (t.isIdentifier(s.handler.param)) {
+            caught = s.handler.param;
+          } else {
+            caught = t.identifier(`${R.tempPrefix}_caught${this.caughtCount++}`);
+            if (s.handler.param) s.handler.body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(s.handler.param, t.cloneNode(caught))]));
+            s.handler.param = caught;
+          }
+          s.handler.body.body.unshift(t.ifStatement(t.identifier(RETURN_FLAG), t.throwStatement(t.cloneNode(caught))));
         }
         if (guarded) this.flaggedTry--;
         if (s.finalizer) {

@@ -7,7 +7,7 @@ export const cli = `${root}bin/restack.js`;
 export const shim = `${root}dist/runtime/shim.js`;
 
 /** Runs a command; resolves with { code, stdout, stderr } (never rejects on exit code). */
-export function run(cmd, args, { timeoutMs = 60_000, cwd, input } = {}) {
+export function run(cmd, args, { timeoutMs = 120_000, cwd, input } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

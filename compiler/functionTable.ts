@@ -232,7 +232,8 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           // construction, which the rebuilt `new` expression must yield.
           usesThis: kind === 'function' || kind === 'constructor',
           usesArguments: false,
-          usesNewTarget: false,
+          // Constructed frames are rebuilt to yield their object (emitRestore): they keep new.target.
+          usesNewTarget: kind === 'function' || kind === 'constructor',
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
         };
         list.push(info);

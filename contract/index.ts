@@ -60,6 +60,8 @@ export const M = {
   save: 's',
   /** z(...): save a frame running in its restore function (same arguments). */
   saveRestored: 'z',
+  /** c(...): save a constructor frame (unwinds returning undefined, so `new` yields `this`). */
+  saveConstructor: 'c',
   /** done(): the top frame reached its update point again; the rebuild is complete. */
   resumed: 'd',
 } as const;
@@ -121,7 +123,7 @@ export interface ModuleMeta {
 
 export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';
 
-const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[sz]\((\d+),/;
+const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[szc]\((\d+),/;
 const UPDATE_LINE = /^\s*if \((?:!__rsMode && )?__rsS\[0\] !== 0 && __rsM\.up\((\d+)\)\)/;
 
 /**

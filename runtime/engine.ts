@@ -41,6 +41,9 @@ export interface FrameRecord {
 
 type RestoreFn = (rec: FrameRecord) => unknown;
 
+/** What a frame returns while it unwinds. */
+const UNWOUND = Object.freeze({});
+
 /** Returned by a restore function that became the bottom of a new capture: resume again. */
 const AGAIN = Symbol('restack.again');
 
@@ -88,6 +91,12 @@ export class ModuleHandle {
   /** Saves a frame record; `f` is given for restore functions that live in a class body. */
   s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
     return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, false);
+  }
+
+  c(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    const r = this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, false);
+    // A derived class's super() binds `this` to an object its parent constructor returns.
+    return r === UNWOUND ? undefined : r;
   }
 
   z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
@@ -211,7 +220,9 @@ export class Engine {
   save(rec: FrameRecord, restored: boolean): unknown {
     rec.f ??= rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
     this.records.push(rec);
-    if (--this.remaining > 0) return undefined;
+    // An unwinding frame returns an object: its caller ignores the value, and engine-invoked
+    // callers that insist on an object (a Proxy construct trap) do not throw first.
+    if (--this.remaining > 0) return UNWOUND;
     // This frame is the bottom of the captured stack: rebuild from here.
     this.S[Flag.unwinding] = 0;
     this.stats.framesUnwound += this.records.length;
@@ -233,6 +244,12 @@ export class Engine {
     const rec = this.records.pop();
     if (!rec) throw new Error('restack: internal error: no frame record to rebuild');
     return rec;
+  }
+
+  /** A rebuilt frame's return under the construct rule: entered by new, it yields an object. */
+  made(result: unknown, self: unknown, newTarget: unknown): unknown {
+    if (newTarget === undefined) return result;
+    return result !== null && (typeof result === 'object' || typeof result === 'function') ? result : self;
   }
 
   /** Result of a rebuilt `new` expression: the returned object, else the frame's `this`. */

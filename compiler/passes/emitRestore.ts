@@ -50,10 +50,17 @@ function updateId(s: t.Statement): number | null {
   return (right.arguments[0] as t.NumericLiteral).value;
 }
 
+/** `__rsM.z(...)` (possibly after `__rsx = true,`): a restore function's own save. */
+function isRestoredSave(e: t.Expression | null | undefined): boolean {
+  if (t.isSequenceExpression(e)) e = e.expressions[e.expressions.length - 1];
+  return t.isCallExpression(e) && t.isMemberExpression(e.callee) && t.isIdentifier(e.callee.object, { name: R.module }) &&
+    t.isIdentifier(e.callee.property, { name: M.saveRestored });
+}
+
 function saveCallId(e: t.Expression | null | undefined): number | null {
   if (t.isSequenceExpression(e)) e = e.expressions[e.expressions.length - 1];
   if (!t.isCallExpression(e) || !t.isMemberExpression(e.callee) || !t.isIdentifier(e.callee.object, { name: R.module })) return null;
-  if (!t.isIdentifier(e.callee.property, { name: M.save })) return null;
+  if (!t.isIdentifier(e.callee.property, { name: M.save }) && !t.isIdentifier(e.callee.property, { name: M.saveConstructor })) return null;
   return (e.arguments[0] as t.NumericLiteral).value;
 }
 
@@ -152,6 +159,26 @@ export class RestoreEmitter {
     const stmts: t.Statement[] = [header];
     if (levelVars.length) stmts.push(t.variableDeclaration('var', levelVars.map((n) => t.variableDeclarator(id(n), this.restored(n)))));
     stmts.push(...this.block(body.body));
+    if (this.info.kind === 'function' || this.info.kind === 'constructor') {
+      // A frame entered by `new` (or Reflect.construct) yields its object, whatever the call
+      // site that rebuilds it looks like: its returns go through the construct rule.
+      const made = (arg: t.Expression): t.Expression =>
+        t.callExpression(t.memberExpression(id(R.runtime), id('made')), [arg, id(R.self), id(R.newTarget)]);
+      const visit = (n: t.Node): void => {
+        if (t.isFunction(n) || t.isClass(n)) return;
+        if (t.isReturnStatement(n)) {
+          if (saveCallId(n.argument) === null && !isRestoredSave(n.argument)) n.argument = made(n.argument ?? undef());
+          return;
+        }
+        for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+          const child = (n as unknown as Record<string, unknown>)[key];
+          if (Array.isArray(child)) child.forEach((c) => c && typeof c === 'object' && visit(c as t.Node));
+          else if (child && typeof child === 'object') visit(child as t.Node);
+        }
+      };
+      stmts.forEach(visit);
+      stmts.push(t.returnStatement(made(undef())));
+    }
     return t.blockStatement(stmts);
   }
 

@@ -282,7 +282,8 @@ export class Checkpointer {
   }
 
   private saveReturn(cp: CpInfo): t.ReturnStatement {
-    const save = t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.save)), this.saveArgs(cp));
+    const isCtor = t.isClassMethod(this.info.node) && this.info.node.kind === 'constructor';
+    const save = t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(isCtor ? M.saveConstructor : M.save)), this.saveArgs(cp));
     if (this.flaggedTry > 0) this.usesReturnFlag = true;
     return t.returnStatement(this.flaggedTry > 0
       ? t.sequenceExpression([t.assignmentExpression('=', t.identifier(RETURN_FLAG), t.booleanLiteral(true)), save])

@@ -57,7 +57,10 @@ export function markUpdatePoints(
       },
     },
   });
-  if (policy === 'all') {
+  const derivedConstructor = t.isClassMethod(fn.node) && fn.node.kind === 'constructor' &&
+    !!(fn.parentPath.parentPath?.node as t.Class | undefined)?.superClass;
+  // A derived constructor has no `this` to save before super(): no entry update point there.
+  if (policy === 'all' && !derivedConstructor) {
     const node = fn.node;
     if (!t.isBlockStatement(node.body)) node.body = t.blockStatement([t.returnStatement(node.body)]);
     const m = marker(node.loc, table);

@@ -156,13 +156,14 @@ export class Engine {
       if (this.stormEvery === 0) return false;
       if (--this.stormCountdown > 0) return false;
     }
+    const started = performance.now();
     const depth = this.checkStack(top);
     if (depth === 0) {
       this.stats.deferred++;
       return false;
     }
     this.stormCountdown = this.stormEvery;
-    this.started = performance.now();
+    this.started = started;
     this.remaining = depth;
     this.records = [];
     this.S[Flag.unwinding] = 1;

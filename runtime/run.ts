@@ -22,7 +22,7 @@ export async function runProgram(file: string, args: string[], options: RunOptio
       process.stderr.write(
         `restack: ${s.captures} identity updates (every ${options.storm ?? 0} update points), ${s.deferred} deferred, ` +
         `${s.framesUnwound} frames unwound and rebuilt, deepest stack ${s.maxDepth}, ` +
-        `pause max ${s.maxPauseMs.toFixed(3)} ms, mean ${(s.captures ? s.totalPauseMs / s.captures : 0).toFixed(3)} ms\n`);
+        `pause (check, unwind, rebuild) max ${s.maxPauseMs.toFixed(3)} ms, mean ${(s.captures ? (1000 * s.totalPauseMs) / s.captures : 0).toFixed(1)} us\n`);
     });
   }
   await import(pathToFileURL(resolve(file)).href);

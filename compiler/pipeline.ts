@@ -13,7 +13,7 @@ import * as t from '@babel/types';
 import { generate, traverse } from './babel.js';
 import { createRequire } from 'node:module';
 import {
-  PROTOCOL_VERSION, R, RUNTIME_KEY, scanCallLines,
+  PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
@@ -245,7 +245,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), t.memberExpression(t.identifier(R.runtime), t.identifier('S')))]),
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
       t.memberExpression(t.identifier(R.runtime), t.identifier('module')),
-      [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i)))],
+      [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i))),
+        t.identifier(R.lines)],
     ))]),
   ];
   ast.program.body.unshift(...header);
@@ -253,9 +254,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
 
   const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: false, retainLines: false }, source);
   lap('generate');
-  const callLines = scanCallLines(gen.code);
+  const scanned = scanLines(gen.code);
   const lines: Record<string, number> = {};
-  for (const [line, idn] of callLines) lines[String(idn)] = line;
+  for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
+  // The line table the runtime checks stacks against, appended as a hoisted function on the last
+  // line (so no line above moves): the runtime calls it on the first capture.
+  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks]])}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,
@@ -271,7 +275,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     callLines: lines,
   };
   lap('metadata');
-  return { code: gen.code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
+  return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
 }
 
 interface ClassPlace {

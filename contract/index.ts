@@ -39,6 +39,8 @@ export const R = {
   next: '__rsQ',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
+  /** Hoisted function returning the module's line table: [call lines, their cp ids, park lines]. */
+  lines: '__rsLines',
   /** Prefix of restore functions (module-level function declarations). */
   restorePrefix: '__rsRestore',
   prefix: '__rs',

@@ -67,11 +67,16 @@ export class ModuleHandle {
     readonly url: string,
     readonly restoreFns: RestoreFn[],
     readonly cpRestore: number[],
+    private readonly linesFn?: () => [number[], number[], number[]],
   ) {
   }
 
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
   lineTable(): { calls: Map<number, number>; parks: Set<number> } {
+    if (!this.lines && this.linesFn) {
+      const [callLines, ids, parks] = this.linesFn();
+      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks) };
+    }
     if (!this.lines) {
       let code = '';
       try {
@@ -123,11 +128,11 @@ export class Engine {
   private started = 0;
   private waiters: Array<(s: CaptureStats) => void> = [];
 
-  module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[]): ModuleHandle {
+  module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[], linesFn?: () => [number[], number[], number[]]): ModuleHandle {
     if (protocol !== PROTOCOL_VERSION) {
       throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
     }
-    const handle = new ModuleHandle(this, url, restoreFns, cpRestore);
+    const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn);
     this.modules.set(url, handle);
     return handle;
   }

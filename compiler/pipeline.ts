@@ -130,6 +130,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     stable: new WeakSet(),
     temps: new WeakSet(),
     guardedFinally: new WeakSet(),
+    calleeText: new WeakMap(),
     opaque: (node, why) => {
       const fn = currentFn;
       diagnostics.push({
@@ -190,11 +191,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const cpRestore: number[] = [];
   const fnMeta = new Map<FunctionInfo, FunctionMeta>();
   const byDepth = orderInnermostFirst(capturable);
-  const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string; place: ClassPlace | null }> = [];
+  let restoreCount = 0;
+  const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string }> = [];
   for (const f of byDepth) {
     if (!t.isBlockStatement(f.node.body)) continue;
     const place = placements.get(f) ?? null;
-    const restoreName = `${R.restorePrefix}${restoreFns.length + pending.length}`;
+    const restoreName = `${R.restorePrefix}${restoreCount++}`;
     const placement: ClassPlacement | null = place ? {
       classRef: () => t.identifier(place.className),
       isStatic: place.isStatic,
@@ -214,21 +216,24 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       restoreFns.push(t.identifier(restoreName));
       for (const c of result.cps) cpRestore[c.id] = restoreFns.length - 1;
     }
-    pending.push({ f, emitter, body: t.cloneNode(f.node.body, true, false), name: restoreName, place });
+    if (place) {
+      // Into the class body now, so the restore copy of an enclosing function (taken later, as
+      // functions are instrumented innermost first) has the class with this method in it.
+      const method = t.classPrivateMethod('method', t.privateName(t.identifier(restoreName)), [t.identifier(R.record)],
+        emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
+      const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
+      emitter.rewriteNames(path);
+      continue;
+    }
+    pending.push({ f, emitter, body: t.cloneNode(f.node.body, true, false), name: restoreName });
   }
   lap('checkpoints');
   // Restore functions are built from the copies taken after each function was instrumented; an
   // enclosing function was instrumented after its closures, so its copy holds their final form.
   for (const p of pending) {
-    if (p.place) {
-      const method = t.classPrivateMethod('method', t.privateName(t.identifier(p.name)), [t.identifier(R.record)], p.emitter.buildBody(p.body), true);
-      const [path] = p.place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
-      p.emitter.rewriteNames(path);
-    } else {
-      const decl = p.emitter.build(p.body, p.name);
-      const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
-      p.emitter.rewriteNames(path);
-    }
+    const decl = p.emitter.build(p.body, p.name);
+    const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
+    p.emitter.rewriteNames(path);
   }
   lap('restore');
 
@@ -296,16 +301,22 @@ function placeInClasses(capturable: FunctionInfo[]): Map<FunctionInfo, ClassPlac
   let counter = 0;
   for (const f of capturable) {
     const m = classMemberOf(f.path);
-    if (!m) continue;
-    let needs = t.isClassMethod(m.member) && m.member.kind === 'constructor';
-    f.path.traverse({
-      Function(p) { if (!p.isArrowFunctionExpression()) p.skip(); },
-      Super() { needs = true; },
-      PrivateName() { needs = true; },
-    });
-    if (t.isClassPrivateMethod(f.node) || (t.isClassMethod(f.node) && t.isPrivateName(f.node.key))) needs = true;
+    // A private name anywhere in the body (nested closures included: the restore copy holds
+    // them too) must resolve where the restore function is declared.
+    let usesPrivate = t.isClassPrivateMethod(f.node) || (t.isClassMethod(f.node) && t.isPrivateName(f.node.key));
+    f.path.traverse({ PrivateName() { usesPrivate = true; } });
+    let needs = usesPrivate || (!!m && t.isClassMethod(m.member) && m.member.kind === 'constructor');
+    if (m) {
+      f.path.traverse({
+        Function(p) { if (!p.isArrowFunctionExpression()) p.skip(); },
+        Super() { needs = true; },
+      });
+    }
     if (!needs) continue;
-    const cls = m.cls;
+    // The class the restore function joins: the member's class, or for a function nested in a
+    // class body (a closure in a method, a field initialiser) the innermost such class.
+    const cls = m ? m.cls : (f.path.findParent((q) => q.isClassBody())?.parentPath as NodePath<t.Class> | undefined);
+    if (!cls) continue;
     if (!cls.node.id) {
       const inferred = inferredClassName(cls);
       cls.node.id = t.identifier(`${R.prefix}Class${counter++}`);
@@ -321,11 +332,11 @@ function placeInClasses(capturable: FunctionInfo[]): Map<FunctionInfo, ClassPlac
           ])]))]));
       }
     }
-    const isCtor = t.isClassMethod(m.member) && m.member.kind === 'constructor';
+    const isCtor = !!m && t.isClassMethod(m.member) && m.member.kind === 'constructor';
     out.set(f, {
       cls,
       className: cls.node.id!.name,
-      isStatic: !isCtor && !!m.member.static,
+      isStatic: !!m && !isCtor && !!m.member.static,
       opaqueSuper: isCtor && !!cls.node.superClass && hasInstanceElements(cls.node),
     });
   }

@@ -35,9 +35,9 @@ export function isVariableUse(p: NodePath<t.Identifier>): boolean {
   const key = p.key;
   if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && key === 'property' && !parent.computed) return false;
   if ((t.isObjectProperty(parent) || t.isObjectMethod(parent) || t.isClassMethod(parent) || t.isClassProperty(parent) ||
-    t.isClassPrivateMethod(parent) || t.isClassAccessorProperty(parent)) && key === 'key' && !(parent as { computed?: boolean }).computed) return false;
+    t.isClassPrivateMethod(parent) || t.isClassPrivateProperty(parent) || t.isClassAccessorProperty(parent)) && key === 'key' && !(parent as { computed?: boolean }).computed) return false;
   if (t.isLabeledStatement(parent) || t.isBreakStatement(parent) || t.isContinueStatement(parent)) return false;
-  if (t.isMetaProperty(parent)) return false;
+  if (t.isMetaProperty(parent) || t.isPrivateName(parent)) return false;
   if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isImportDefaultSpecifier(parent) || t.isImportNamespaceSpecifier(parent)) return false;
   return true;
 }

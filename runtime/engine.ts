@@ -37,6 +37,8 @@ export interface FrameRecord {
   e: unknown;
   a: unknown;
   n: unknown;
+  /** The record saved before this one (the frame above): records form a stack without an array. */
+  k: FrameRecord | undefined;
 }
 
 type RestoreFn = (rec: FrameRecord) => unknown;
@@ -95,17 +97,17 @@ export class ModuleHandle {
 
   /** Saves a frame record; `f` is given for restore functions that live in a class body. */
   s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, false);
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, false);
   }
 
   c(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    const r = this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, false);
+    const r = this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, false);
     // A derived class's super() binds `this` to an object its parent constructor returns.
     return r === UNWOUND ? undefined : r;
   }
 
   z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f }, true);
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, true);
   }
 
 
@@ -124,7 +126,9 @@ export class Engine {
   private stormCountdown = 0;
   private requested = 0;
   private remaining = 0;
-  private records: FrameRecord[] = [];
+  // Saved records, a linked stack: arrays would go through Array.prototype, which programs patch.
+  private records: FrameRecord | undefined = undefined;
+  private recordCount = 0;
   private started = 0;
   private waiters: Array<(s: CaptureStats) => void> = [];
 
@@ -170,7 +174,8 @@ export class Engine {
     this.stormCountdown = this.stormEvery;
     this.started = started;
     this.remaining = depth;
-    this.records = [];
+    this.records = undefined;
+    this.recordCount = 0;
     this.S[Flag.unwinding] = 1;
     return true;
   }
@@ -225,14 +230,16 @@ export class Engine {
 
   save(rec: FrameRecord, restored: boolean): unknown {
     rec.f ??= rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
-    this.records.push(rec);
+    rec.k = this.records;
+    this.records = rec;
+    this.recordCount++;
     // An unwinding frame returns an object: its caller ignores the value, and engine-invoked
     // callers that insist on an object (a Proxy construct trap) do not throw first.
     if (--this.remaining > 0) return UNWOUND;
     // This frame is the bottom of the captured stack: rebuild from here.
     this.S[Flag.unwinding] = 0;
-    this.stats.framesUnwound += this.records.length;
-    if (this.records.length > this.stats.maxDepth) this.stats.maxDepth = this.records.length;
+    this.stats.framesUnwound += this.recordCount;
+    if (this.recordCount > this.stats.maxDepth) this.stats.maxDepth = this.recordCount;
     if (restored) return AGAIN;
     return this.resume();
   }
@@ -247,8 +254,10 @@ export class Engine {
 
   /** The next frame to rebuild (its caller's restore function calls rec.f(rec)). */
   pop(): FrameRecord {
-    const rec = this.records.pop();
+    const rec = this.records;
     if (!rec) throw new Error('restack: internal error: no frame record to rebuild');
+    this.records = rec.k;
+    rec.k = undefined;
     return rec;
   }
 
@@ -262,6 +271,16 @@ export class Engine {
   constructed(rec: FrameRecord, result: unknown): unknown {
     if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
     return rec.s;
+  }
+
+  /** An iterator's next() returned something other than an object. */
+  notResult(r: unknown): never {
+    throw new TypeError(`Iterator result ${typeof r === 'symbol' ? 'Symbol()' : String(r)} is not an object`);
+  }
+
+  /** A call whose callee was read before its arguments turned out not to be callable. */
+  notCallable(text: string): never {
+    throw new TypeError(`${text} is not a function`);
   }
 
   /** Reached only if a rebuilt derived constructor ran its super() call again (never). */
@@ -288,9 +307,16 @@ export class Engine {
   readonly NO = Symbol('restack.nocase');
   readonly REENTER = Symbol('restack.reenter');
 
-  keys(o: unknown): string[] {
-    const out: string[] = [];
-    for (const k in o as object) out.push(k);
+  /**
+   * The keys a for-in over o visits, as an array-like with a null prototype: element stores into
+   * an array would consult Array.prototype and Object.prototype, which a program may have given
+   * setters or read-only indices.
+   */
+  keys(o: unknown): ArrayLike<string> {
+    const out = Object.create(null) as { length: number; [i: number]: string };
+    let n = 0;
+    for (const k in o as object) out[n++] = k;
+    out.length = n;
     return out;
   }
 

@@ -169,7 +169,8 @@ export class Checkpointer {
       const call = t.isVariableDeclaration(s) ? s.declarations[0].init! : (s as t.ExpressionStatement).expression;
       if (this.opaqueSuperCall && t.isCallExpression(call) && t.isSuper(call.callee)) return [s];
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
-      const text = t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code;
+      const text = this.tables.calleeText.get(call) ??
+        (t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code);
       const cp = this.newCp('call', text, call.loc);
       const check = t.ifStatement(t.binaryExpression('!==', this.flag(Flag.unwinding), t.numericLiteral(0)), this.saveReturn(cp));
       const out: t.Statement[] = [s, check];

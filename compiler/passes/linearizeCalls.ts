@@ -20,6 +20,7 @@
  */
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
+import { generate } from '../babel.js';
 
 export interface LinearizeTables {
   /** Statements that are continuation-point calls. */
@@ -32,6 +33,8 @@ export interface LinearizeTables {
   temps: WeakSet<t.Identifier>;
   /** try statements whose finally must be skipped while unwinding (user's and desugared). */
   guardedFinally: WeakSet<t.TryStatement>;
+  /** Source text of the callee of a continuation-point call (metadata), by call node. */
+  calleeText: WeakMap<t.Node, string>;
   opaque: (node: t.Node, why: string) => void;
   newTemp: (hint?: string) => t.Identifier;
 }
@@ -92,6 +95,12 @@ function collectPatternNames(p: t.Node, out: Set<string>): void {
 
 function patternHasCall(p: t.Node): boolean {
   return hasCall(p);
+}
+
+/** The callee as written, for metadata and error messages. */
+function calleeSource(c: t.Expression): string {
+  const text = generate(c, { comments: false, compact: true }).code;
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
 }
 
 /** Loop labels are attached by the caller; this tells which statements are loops. */
@@ -476,18 +485,49 @@ export class Linearizer {
       const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => hasCall(x)));
       const parts = e.quasi.expressions.map((x) => this.atomForCall(this.expr(x as t.Expression)));
       call = t.taggedTemplateExpression(tag, t.templateLiteral(e.quasi.quasis, parts));
+      this.tables.calleeText.set(call, calleeSource(e.tag as t.Expression));
     } else {
-      const callee = this.callee(e.callee as t.Expression, e.arguments.some((a) => hasCall(a)));
-      const args = e.arguments.map((a) => {
+      // Arguments that are not plain names or literals are evaluated into temporaries before the
+      // call's line. The callee's value (and the receiver) must be read before them, and a name
+      // read on the call's line must not be one they change: what comes before the last such
+      // argument is frozen in evaluation order.
+      const simple = (a: t.Node): boolean => isLiteral(a) || t.isThisExpression(a) || t.isIdentifier(a);
+      let lastHoisted = -1;
+      e.arguments.forEach((a, i) => { if (!simple(a)) lastHoisted = i; });
+      const ordered = lastHoisted >= 0;
+      const c = e.callee as t.Expression;
+      let callee: t.Expression;
+      let receiver: t.Expression | null = null;
+      if (ordered && (t.isMemberExpression(c) && !t.isSuper(c.object))) {
+        // o.m(f()): o.m is read before f() runs (a getter, or o undefined, acts first); the call
+        // then goes through Function.prototype.call with the receiver read at the same time.
+        const obj = this.freeze(this.expr(c.object as t.Expression));
+        const prop = c.computed ? this.freeze(this.expr(c.property as t.Expression)) : c.property;
+        callee = this.temp(t.memberExpression(obj, prop, c.computed));
+        if (!t.isNewExpression(e)) receiver = t.cloneNode(obj);
+      } else {
+        callee = this.callee(c, ordered);
+      }
+      const args = e.arguments.map((a, i) => {
         if (t.isSpreadElement(a)) {
           // Spread into an array first, so no iterator code runs on the call's line.
           const v = this.expr(a.argument);
           return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(v)])));
         }
         if (t.isArgumentPlaceholder(a) || t.isJSXNamespacedName(a)) return a;
-        return this.atomForCall(this.expr(a as t.Expression));
+        const v = this.expr(a as t.Expression);
+        return i < lastHoisted ? this.freeze(v) : this.atomForCall(v);
       });
-      call = t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
+      if (receiver) {
+        // The callability check comes after the arguments, as in a direct call, with its message.
+        this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
+          t.expressionStatement(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('notCallable')),
+            [t.stringLiteral(calleeSource(c))]))));
+        call = t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args]);
+      } else {
+        call = t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
+      }
+      this.tables.calleeText.set(call, (t.isNewExpression(e) ? 'new ' : '') + calleeSource(c));
     }
     call.loc = e.loc;
     const stmt = result
@@ -498,14 +538,14 @@ export class Linearizer {
   }
 
   /** The callee of a continuation-point call: identifier, or member of an atom. */
-  private callee(c: t.Expression, argsHaveCalls: boolean): t.Expression {
+  private callee(c: t.Expression, argsFirst: boolean): t.Expression {
     if (t.isSuper(c) || t.isImport(c as t.Node)) return c;
     if (t.isMemberExpression(c)) {
       const obj = this.atomForCall(this.expr(c.object as t.Expression));
       const prop = c.computed ? this.atomForCall(this.expr(c.property as t.Expression)) : c.property;
       return t.memberExpression(obj, prop, c.computed);
     }
-    if (t.isIdentifier(c)) return argsHaveCalls && !this.isAtom(c) ? this.temp(c) : c;
+    if (t.isIdentifier(c)) return argsFirst && !this.isAtom(c) ? this.temp(c) : c;
     return this.temp(this.expr(c));
   }
 
@@ -717,6 +757,12 @@ export class Linearizer {
         t.expressionStatement(t.updateExpression('++', t.cloneNode(index))),
       ]), t.blockStatement([
         next,
+        // An iterator result must be an object (IteratorNext).
+        t.ifStatement(t.logicalExpression('||', t.binaryExpression('===', t.cloneNode(step), t.nullLiteral()),
+          t.logicalExpression('&&',
+            t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('object')),
+            t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('function')))),
+        t.expressionStatement(t.callExpression(runtime('notResult'), [t.cloneNode(step)]))),
         t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
         assign(value, t.memberExpression(t.cloneNode(step), t.identifier('value'))),
       ])),

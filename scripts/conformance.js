@@ -175,14 +175,17 @@ const list = JSON.parse(readFileSync(process.argv[2], 'utf8'));
     const t = list[i];
     current = i;
     out(MARK + ' begin ' + i);
+    let threw = false;
     try {
       if (t.module) await import(pathToFileURL(t.file).href);
       else require(t.file);
     } catch (e) {
+      threw = true;
       report(e);
     }
     await new Promise_((resolve) => {
-      if (!t.async || completed.has(i)) { setImmediate_(resolve); return; }
+      // An async test that threw while loading has failed already: no completion to wait for.
+      if (!t.async || threw || completed.has(i)) { setImmediate_(resolve); return; }
       const timer = setTimeout_(() => { wake = null; resolve(); }, ASYNC_WAIT_MS);
       wake = () => { wake = null; clearTimeout_(timer); setImmediate_(resolve); };
     });
@@ -698,7 +701,7 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
     'restack difference. Accepted differences are listed in `tests/conformance/known-differences.txt`; the',
     'script fails when a difference appears that is not listed, or a listed one no longer occurs.', '');
   out.push('## Run', '');
-  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).join(' ')}\``);
+  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).map((a) => (!a.startsWith('-') && existsSync(join(a, 'test')) ? '<test262 checkout>' : a)).join(' ')}\``);
   out.push(`- test262 commit: \`${commit}\``);
   out.push(`- date: ${new Date().toISOString().slice(0, 10)}`);
   out.push(`- Node ${process.version}, ${jobs} parallel jobs`);

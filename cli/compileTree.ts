@@ -10,13 +10,15 @@ import { CompileError } from '../compiler/errors.js';
 import type { ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
 
 const SOURCE = /\.(m|c)?(js|ts)$/;
+/** TypeScript declaration files: no code, nothing to compile or copy. */
+const DECLARATION = /\.d\.(m|c)?ts$/;
 
 export interface TreeResult {
   modules: ModuleMeta[];
 }
 
 function outName(file: string): string {
-  if (file.endsWith('.d.ts')) return file;
+  if (DECLARATION.test(file)) return file;
   return file.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 }
 
@@ -61,7 +63,7 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
       const rel = relative(root, file);
       const target = join(outDir, outName(rel));
       mkdirSync(dirname(target), { recursive: true });
-      if (!SOURCE.test(file) || file.endsWith('.d.ts')) {
+      if (!SOURCE.test(file) || DECLARATION.test(file)) {
         if (basename(file) === 'package.json' || extname(file) === '.json') copyFileSync(file, target);
         continue;
       }

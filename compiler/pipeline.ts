@@ -230,11 +230,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   lap('checkpoints');
   // Restore functions are built from the copies taken after each function was instrumented; an
   // enclosing function was instrumented after its closures, so its copy holds their final form.
-  for (const p of pending) {
-    const decl = p.emitter.build(p.body, p.name);
-    const [path] = program.pushContainer('body', decl) as NodePath<t.FunctionDeclaration>[];
-    p.emitter.rewriteNames(path);
-  }
+  const decls = pending.map((p) => p.emitter.build(p.body, p.name));
+  const paths = decls.length ? program.pushContainer('body', decls) as NodePath<t.FunctionDeclaration>[] : [];
+  pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
 
   const runtimeRef = t.memberExpression(t.identifier('globalThis'),

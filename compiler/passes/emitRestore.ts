@@ -64,23 +64,6 @@ function saveCallId(e: t.Expression | null | undefined): number | null {
   return (e.arguments[0] as t.NumericLiteral).value;
 }
 
-/** Own cp ids inside a node (nested functions excluded). */
-function ownIds(node: t.Node, out: number[] = []): number[] {
-  if (t.isFunction(node) || t.isClass(node)) return out;
-  if (t.isStatement(node)) {
-    const c = checkId(node);
-    if (c !== null) out.push(c);
-    const u = updateId(node);
-    if (u !== null) out.push(u);
-  }
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') ownIds(c as t.Node, out); }
-    else if (child && typeof child === 'object') ownIds(child as t.Node, out);
-  }
-  return out;
-}
-
 export interface ClassPlacement {
   /** The class, by its inner name. */
   classRef: () => t.Expression;
@@ -122,10 +105,36 @@ export class RestoreEmitter {
     return i === undefined ? undef() : t.memberExpression(id(R.locals), t.numericLiteral(i), true);
   }
 
+  /** The lowest and highest own cp id in a node, memoized (guards ask for every nesting level). */
+  private span(node: t.Node): [number, number] | null {
+    if (this.spans.has(node)) return this.spans.get(node)!;
+    let lo = Infinity, hi = -Infinity;
+    const add = (r: [number, number] | null): void => {
+      if (r) { lo = Math.min(lo, r[0]); hi = Math.max(hi, r[1]); }
+    };
+    if (!t.isFunction(node) && !t.isClass(node)) {
+      if (t.isStatement(node)) {
+        const c = checkId(node);
+        if (c !== null) add([c, c]);
+        const u = updateId(node);
+        if (u !== null) add([u, u]);
+      }
+      for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') add(this.span(c as t.Node)); }
+        else if (child && typeof child === 'object') add(this.span(child as t.Node));
+      }
+    }
+    const r: [number, number] | null = lo <= hi ? [lo, hi] : null;
+    this.spans.set(node, r);
+    return r;
+  }
+  private spans = new WeakMap<t.Node, [number, number] | null>();
+
   private inRange(node: t.Node): t.Expression | null {
-    const ids = ownIds(node);
-    if (!ids.length) return null;
-    const lo = Math.min(...ids), hi = Math.max(...ids);
+    const r = this.span(node);
+    if (!r) return null;
+    const [lo, hi] = r;
     if (lo === hi) return t.binaryExpression('===', id(R.target), t.numericLiteral(lo));
     return t.logicalExpression('&&',
       t.binaryExpression('>=', id(R.target), t.numericLiteral(lo)),
@@ -272,6 +281,9 @@ export class RestoreEmitter {
           ])),
       ];
     }
+    // A statement holding no continuation point is never entered while restoring: it stays as it
+    // is, skipped as a whole (declarations excepted: their bindings belong to this block).
+    if (!t.isDeclaration(s) && this.span(s) === null) return [this.guard(s)];
     switch (s.type) {
       case 'VariableDeclaration':
         return this.declaration(s);

@@ -24,6 +24,7 @@ import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import type { LinearizeTables } from './linearizeCalls.js';
+import { isLiveIn, Liveness } from '../liveness.js';
 
 
 export interface CpInfo {
@@ -111,8 +112,14 @@ export class Checkpointer {
     return i;
   }
 
+  /** Live variables after each continuation point's statement (see liveness.ts). */
+  private liveAfter = new Map<t.Statement, Set<string>>();
+
   run(body: t.BlockStatement): CheckpointResult {
     const fn = this.info.node;
+    const liveness = new Liveness((s) => this.tables.updatePoints.has(s) || this.tables.cpCalls.has(s));
+    liveness.analyze(body);
+    this.liveAfter = liveness.after;
     const level: string[] = [];
     if ((t.isFunctionExpression(fn)) && fn.id) level.push(fn.id.name);
     for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, level);
@@ -144,13 +151,15 @@ export class Checkpointer {
     return out;
   }
 
-  private live(): string[] {
+  private live(after?: Set<string>): string[] {
     const set = new Set<string>(this.functionLevel);
     for (const level of this.visible) for (const n of level) set.add(n);
     // A closure using a variable not initialised yet is rebuilt, not restored (scopeFacts).
     for (const [name, refs] of this.facts.closureRefs) {
       if (set.has(name) && [...refs].some((r) => !set.has(r))) set.delete(name);
     }
+    // Only what the rest of the function may read (variables shared with closures always).
+    if (after) for (const name of set) if (!this.facts.boxed.has(name) && !isLiveIn(after, name)) set.delete(name);
     return [...set].sort((a, b) => this.slotOf.get(a)! - this.slotOf.get(b)!);
   }
 
@@ -158,7 +167,7 @@ export class Checkpointer {
     if (this.tables.updatePoints.has(s)) {
       if (this.finallyDepth > 0) return [];
       const kind = this.upKinds.get(s) ?? 'explicit';
-      const cp = this.newCp('update', kind === 'explicit' ? 'UPDATE_POINT' : kind, s.loc);
+      const cp = this.newCp('update', kind === 'explicit' ? 'UPDATE_POINT' : kind, s.loc, this.liveAfter.get(s));
       const test = t.logicalExpression('&&',
         t.binaryExpression('!==', this.flag(Flag.pending), t.numericLiteral(0)),
         t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), [t.numericLiteral(cp.id)]));
@@ -171,7 +180,7 @@ export class Checkpointer {
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
       const text = this.tables.calleeText.get(call) ??
         (t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code);
-      const cp = this.newCp('call', text, call.loc);
+      const cp = this.newCp('call', text, call.loc, this.liveAfter.get(s));
       const check = t.ifStatement(t.binaryExpression('!==', this.flag(Flag.unwinding), t.numericLiteral(0)), this.saveReturn(cp));
       const out: t.Statement[] = [s, check];
       // The call's own result is in scope after it, not at it.
@@ -269,14 +278,14 @@ export class Checkpointer {
     return t.memberExpression(t.identifier(R.state), t.numericLiteral(index), true);
   }
 
-  private newCp(kind: CpKind, callee: string, loc: t.SourceLocation | null | undefined): CpInfo {
+  private newCp(kind: CpKind, callee: string, loc: t.SourceLocation | null | undefined, after?: Set<string>): CpInfo {
     const cp: CpInfo = {
       id: this.nextId(),
       cp: this.cps.length,
       kind,
       callee: callee.length > 60 ? callee.slice(0, 57) + '...' : callee,
       loc: loc ? { line: loc.start.line, column: loc.start.column } : { line: 0, column: 0 },
-      live: this.live(),
+      live: this.live(after),
     };
     this.cps.push(cp);
     return cp;

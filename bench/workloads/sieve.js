@@ -1,12 +1,13 @@
-// A long CPU-bound job: count primes below a bound, segment by segment, with a running
-// checksum. restack can stop it at any loop head, save the whole stack and rebuild it.
+// A long CPU-bound job: count primes below a bound segment by segment, with a running checksum.
+export const meta = { name: 'sieve', kind: 'kernel', description: 'segmented prime sieve over typed arrays' };
+
 function isqrt(n) {
   let r = Math.floor(Math.sqrt(n));
   while (r * r > n) r--;
   return r;
 }
 
-function baseprimes(limit) {
+function basePrimes(limit) {
   const marks = new Uint8Array(limit + 1);
   const out = [];
   for (let i = 2; i <= limit; i++) {
@@ -21,7 +22,7 @@ function sieveSegment(lo, hi, primes) {
   const marks = new Uint8Array(hi - lo);
   for (const p of primes) {
     if (p * p >= hi) break;
-    let start = Math.max(p * p, Math.ceil(lo / p) * p);
+    const start = Math.max(p * p, Math.ceil(lo / p) * p);
     for (let j = start; j < hi; j += p) marks[j - lo] = 1;
   }
   let count = 0;
@@ -35,8 +36,12 @@ function sieveSegment(lo, hi, primes) {
   return { count, checksum };
 }
 
-function countPrimes(limit, segment) {
-  const primes = baseprimes(isqrt(limit) + 1);
+export function setup(size) {
+  return { limit: size === 'smoke' ? 200000 : 10000000, segment: 65536 };
+}
+
+export function run({ limit, segment }) {
+  const primes = basePrimes(isqrt(limit) + 1);
   let total = 0;
   let checksum = 0;
   for (let lo = 0; lo < limit; lo += segment) {
@@ -44,9 +49,5 @@ function countPrimes(limit, segment) {
     total += count;
     checksum = (checksum + c) % 1000000007;
   }
-  return { total, checksum };
+  return `${total}:${checksum}`;
 }
-
-const limit = 20000000;
-const { total, checksum } = countPrimes(limit, 65536);
-console.log(`primes below ${limit}: ${total} (checksum ${checksum})`);

@@ -243,6 +243,11 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
     ThisExpression(path) {
       markUse(path, 'usesThis');
     },
+    // super.m() and super.x read `this` too: a restore function reaches them through its record's
+    // `this` (Reflect.get(parent, 'm', self)).
+    Super(path) {
+      markUse(path, 'usesThis');
+    },
     MetaProperty(path) {
       if (path.node.meta.name === 'new') markUse(path, 'usesNewTarget');
     },

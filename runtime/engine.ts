@@ -17,6 +17,7 @@
  * update point.
  */
 import { readFileSync } from 'node:fs';
+import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
 
@@ -95,13 +96,13 @@ export class ModuleHandle {
     return this.engine.atUpdatePoint(this, cpId);
   }
 
-  /** Saves a frame record; `f` is given for restore functions that live in a class body. */
-  s(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, false);
+  /** Saves a frame record of a fast-variant frame; `e` makes the environment's accessors. */
+  s(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
   }
 
-  c(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    const r = this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, false);
+  c(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    const r = this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
     // A derived class's super() binds `this` to an object its parent constructor returns.
     return r === UNWOUND ? undefined : r;
   }
@@ -313,6 +314,23 @@ export class Engine {
    * setters or read-only indices.
    */
   keys(o: unknown): ArrayLike<string> {
+    // Fast path: an ordinary object whose prototype chain has nothing enumerable visits exactly
+    // its own enumerable string keys, in Object.keys order; the array Object.keys makes is the
+    // engine's own (no prototype consulted to fill it). Proxies take the slow path, whose trap
+    // calls are the ones for-in makes.
+    if (o !== null && typeof o === 'object' && !isProxy(o)) {
+      let plain = true;
+      for (let p = Object.getPrototypeOf(o) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+        if (isProxy(p)) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        const proto = Object.getPrototypeOf(o) as object | null;
+        if (proto === null || !hasEnumerable(proto)) return Object.keys(o);
+      }
+    }
     const out = Object.create(null) as { length: number; [i: number]: string };
     let n = 0;
     for (const k in o as object) out[n++] = k;
@@ -350,9 +368,17 @@ export class Engine {
   }
 }
 
+/** Whether a for-in over o (own and inherited) would visit anything. */
+function hasEnumerable(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 const ARRAY_VALUES = Array.prototype[Symbol.iterator];
 const ARRAY_ITERATOR = Object.getPrototypeOf([][Symbol.iterator]()) as { next: unknown };
 const ARRAY_NEXT = ARRAY_ITERATOR.next;
+
+const isProxy = types.isProxy;
 
 function describe(o: unknown): string {
   if (o === null) return 'null';

@@ -312,7 +312,10 @@ export class Checkpointer {
     const env = [...this.facts.env].map(([name, constant]) => [name, constant] as const);
     const extra: t.Expression[] = [
       info.usesThis ? t.thisExpression() : t.identifier('undefined'),
-      env.length ? t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c))) : t.identifier('undefined'),
+      // The environment's accessors are made by an arrow the runtime calls at capture: inline,
+      // an object literal of getters and setters per save would make the function's bytecode
+      // several times larger, and V8 stops inlining it into its callers.
+      env.length ? t.arrowFunctionExpression([], t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c)))) : t.identifier('undefined'),
       info.usesArguments ? t.identifier('arguments') : t.identifier('undefined'),
       info.usesNewTarget ? t.metaProperty(t.identifier('new'), t.identifier('target')) : t.identifier('undefined'),
       this.restoreRef ? this.restoreRef() : t.identifier('undefined'),

@@ -397,7 +397,7 @@ function table() {
     r.nativeMs === undefined ? '-' : `${fmt(r.nativeMs, 1)} (${fmt(r.nativeMin, 1)}-${fmt(r.nativeMax, 1)})`,
     ...variants.slice(1).map((v) => {
       const s = r.variants[v];
-      if (s.unsupported) return `n/a (${s.unsupported.slice(0, 40)})`;
+      if (s.unsupported) return `n/a (${s.unsupported.slice(0, 70)})`;
       if (!s.digestOk) return 'WRONG RESULT';
       if (s.ratio === undefined) return '-';
       return `${fmt(s.ratio)}x (${fmt(s.pairMin)}-${fmt(s.pairMax)})`;
@@ -421,7 +421,9 @@ const machine = {
   cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30),
   os: `${platform()} ${release()}`, node: process.version,
 };
-const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+// Directories of this machine are not part of the command as documented.
+const shown = argv.map((a, i) => (argv[i - 1] === '--stopify' ? '<stopify dir>' : argv[i - 1] === '--out' || argv[i - 1] === '--workloads' ? '<dir>' : a));
+const command = `npm run bench${argv.length ? ` -- ${shown.join(' ')}` : ''}`;
 const elapsed = (Date.now() - started) / 1000;
 
 const t = table();

@@ -20,6 +20,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function unitInterval(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number between 0 and 1');
+  return n;
+}
+
 function policy(value: string): UpdatePointPolicy {
   if (value !== 'explicit' && value !== 'loops' && value !== 'all') {
     throw new InvalidArgumentError("expected 'explicit', 'loops' or 'all'");
@@ -61,6 +67,44 @@ program
       // The program's own uncaught error: let Node report it as it would without restack.
       process.nextTick(() => { throw e; });
     }
+  });
+
+program
+  .command('patch')
+  .description('compare two versions and write a patch bundle: patch.json, the new version, and mapping.ts to review')
+  .argument('<old>', 'the running version: a compiled tree (with .restack.json metadata) or a source tree')
+  .argument('<new>', 'the version to update to: a compiled tree or a source tree')
+  .requiredOption('-o, --out <dir>', 'patch directory')
+  .option('--update-points <policy>', 'policy for compiling a source tree (default: the other version\'s if it is compiled, else loops)', policy)
+  .option('--threshold <score>', 'minimum similarity (0-1) to match a function whose id changed', unitInterval)
+  .option('--force', 'overwrite an existing mapping.ts')
+  .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; threshold?: number; force?: boolean }) => {
+    const { writePatch } = await import('../patchgen/patch.js');
+    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, threshold: opts.threshold, force: opts.force });
+    process.stdout.write(result.summary);
+  });
+
+program
+  .command('check')
+  .description("validate a patch bundle's mapping.ts against both versions")
+  .argument('<patchDir>', 'directory written by `restack patch`')
+  .action(async (dir: string) => {
+    const { checkPatch, formatProblem } = await import('../patchgen/check.js');
+    const r = await checkPatch(dir);
+    if (r.syntaxError) {
+      process.stderr.write(`restack: ${r.syntaxError}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (!r.ok) {
+      for (const p of r.problems) process.stderr.write(`${formatProblem(r.file, p)}\n`);
+      process.stderr.write(`restack: ${r.problems.length} error${r.problems.length === 1 ? '' : 's'} in ${r.file}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const s = r.stats;
+    process.stdout.write(`restack: ${r.file} is valid: ${s.functions} function ${s.functions === 1 ? 'entry' : 'entries'}, ${s.mapped} cp${s.mapped === 1 ? '' : 's'} mapped to new cps, ${s.refused} refused, ` +
+      `${s.transformers} frame transformer${s.transformers === 1 ? '' : 's'}, ${s.stateTransformers} state transformer${s.stateTransformers === 1 ? '' : 's'}\n`);
   });
 
 /**

@@ -1,0 +1,366 @@
+/**
+ * `restack check <patchDir>`: is the bundle's mapping.ts complete and consistent with the two
+ * versions? It
+ *
+ * 1. parses mapping.ts as TypeScript (a syntax error is reported as `file:line:col` with a code
+ *    frame, like the compiler's), strips the types with Babel into a temporary .mjs and imports
+ *    it (so transformers are real functions);
+ * 2. validates the default export's shape with the zod schema (schema.ts);
+ * 3. validates it against the old version's metadata (the bundle's base/) and the new one's
+ *    (new/): every function listed in patch.json as needing an entry has one; every referenced
+ *    function id and CP exists; every CP of a capturable changed function is mapped to a new CP
+ *    of the same kind or refused; every variable a mapped frame needs has a source; no TODO is
+ *    left.
+ *
+ * Every error names the file, the line in mapping.ts (of the entry, or of the nearest enclosing
+ * one written in the file) and the entry (function id, old CP). All errors are collected; the
+ * command exits 1 when there is any.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { transformFromAstSync } from '@babel/core';
+import { parse } from '@babel/parser';
+import * as t from '@babel/types';
+import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
+import { errorAt } from '../compiler/errors.js';
+import { isForOfStep, varMapFor } from './align.js';
+import { findMetadata, MAPPING_TS, PATCH_JSON } from './bundle.js';
+import { issueMessage, mappingSchema } from './schema.js';
+import { editDistance } from './similarity.js';
+import { PATCH_FORMAT, type PatchFile } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+export interface CheckProblem {
+  line: number;
+  column: number;
+  /** What the error is about: `fn id, old cp 2 (call total, line 19)`, `state['a.js']`, ... */
+  entry: string | null;
+  message: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** The mapping file as named in messages. */
+  file: string;
+  problems: CheckProblem[];
+  /** A syntax error: message with file:line:col and a code frame (problems is then empty). */
+  syntaxError?: string;
+  stats: { functions: number; mapped: number; refused: number; transformers: number; stateTransformers: number };
+}
+
+/** `file:line:col: entry: message`. */
+export function formatProblem(file: string, p: CheckProblem): string {
+  return `${file}:${p.line}:${p.column}: ${p.entry ? `${p.entry}: ` : ''}${p.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where things are written in mapping.ts
+
+type Loc = { line: number; column: number };
+
+/**
+ * Positions of the default export's object-literal properties, by path (`functions` ->
+ * `calc.js#f` -> `cps` -> `2`), so an error about a value points at the line that writes it.
+ */
+class Locations {
+  private readonly byPath = new Map<string, Loc>();
+  root: Loc = { line: 1, column: 1 };
+
+  constructor(ast: t.File) {
+    for (const s of ast.program.body) {
+      if (!t.isExportDefaultDeclaration(s)) continue;
+      this.root = locOf(s);
+      let e: t.Node = s.declaration;
+      while (t.isTSSatisfiesExpression(e) || t.isTSAsExpression(e) || t.isParenthesizedExpression(e) || t.isTSTypeAssertion(e)) e = e.expression;
+      if (t.isObjectExpression(e)) this.walk(e, []);
+    }
+  }
+
+  private walk(obj: t.ObjectExpression, path: string[]): void {
+    for (const p of obj.properties) {
+      if (!(t.isObjectProperty(p) || t.isObjectMethod(p)) || p.computed) continue;
+      const key = t.isIdentifier(p.key) ? p.key.name : t.isStringLiteral(p.key) ? p.key.value : t.isNumericLiteral(p.key) ? String(p.key.value) : null;
+      if (key === null) continue;
+      const here = [...path, key];
+      this.byPath.set(JSON.stringify(here), locOf(p));
+      if (t.isObjectProperty(p) && t.isObjectExpression(p.value)) this.walk(p.value, here);
+    }
+  }
+
+  /** The position of a path, or of its nearest ancestor written in the file. */
+  at(path: ReadonlyArray<string | number>): Loc {
+    const parts = path.map(String);
+    for (let k = parts.length; k > 0; k--) {
+      const loc = this.byPath.get(JSON.stringify(parts.slice(0, k)));
+      if (loc) return loc;
+    }
+    return this.root;
+  }
+}
+
+function locOf(n: t.Node): Loc {
+  return { line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function readMetadata(dir: string): Map<string, { fn: FunctionMeta; module: ModuleMeta }> {
+  const out = new Map<string, { fn: FunctionMeta; module: ModuleMeta }>();
+  for (const rel of findMetadata(dir)) {
+    const module = JSON.parse(readFileSync(join(dir, rel), 'utf8')) as ModuleMeta;
+    for (const fn of module.functions) out.set(fn.id, { fn, module });
+  }
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function describe(cp: CpMeta, version: 'old' | 'new' = 'old'): string {
+  const callee = isForOfStep(cp) ? 'for-of step' : cp.callee;
+  return `${cp.kind} ${callee}${cp.loc.line ? `, ${version} line ${cp.loc.line}` : ''}`;
+}
+
+function cpRange(fn: FunctionMeta): string {
+  if (!fn.cps.length) return 'it has no cps';
+  return fn.cps.length === 1 ? 'its only cp is 0' : `its cps are 0-${fn.cps.length - 1}`;
+}
+
+function nearest(id: string, ids: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of ids) {
+    const d = editDistance(id, c);
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best !== null && bestD <= Math.max(3, id.length / 4) ? best : null;
+}
+
+/** Strips the types of mapping.ts and imports it. Returns the module or a problem. */
+async function load(ast: t.File, source: string, file: string): Promise<{ value?: Record<string, unknown>; problem?: CheckProblem }> {
+  const out = transformFromAstSync(ast, source, {
+    code: true, ast: false, configFile: false, babelrc: false, filename: file, retainLines: true, sourceType: 'module',
+    plugins: [[require.resolve('@babel/plugin-transform-typescript'), { onlyRemoveTypeImports: false }]],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'restack-check-'));
+  const target = join(dir, 'mapping.mjs');
+  try {
+    writeFileSync(target, out?.code ?? '');
+    return { value: (await import(pathToFileURL(target).href)) as Record<string, unknown> };
+  } catch (e) {
+    const err = e as Error;
+    const at = new RegExp(`mapping\\.mjs:(\\d+):(\\d+)`).exec(err?.stack ?? '');
+    return {
+      problem: {
+        line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1, entry: null,
+        message: `loading the mapping failed: ${err?.message ?? String(e)}` +
+          ((err as { code?: string })?.code === 'ERR_MODULE_NOT_FOUND' ? ' (mapping.ts is run from a temporary directory: only type imports can be used)' : ''),
+      },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function checkPatch(dir: string): Promise<CheckResult> {
+  const file = join(dir, MAPPING_TS);
+  const stats = { functions: 0, mapped: 0, refused: 0, transformers: 0, stateTransformers: 0 };
+  const result: CheckResult = { ok: false, file, problems: [], stats };
+  const patchPath = join(dir, PATCH_JSON);
+  if (!existsSync(patchPath)) throw new Error(`${dir} is not a patch directory: no ${PATCH_JSON} (write one with \`restack patch\`)`);
+  const patch = JSON.parse(readFileSync(patchPath, 'utf8')) as PatchFile;
+  if (patch.format !== PATCH_FORMAT) throw new Error(`${patchPath}: format ${String(patch.format)} is not supported (expected ${PATCH_FORMAT})`);
+  if (!existsSync(file)) throw new Error(`${file} is missing`);
+  for (const sub of [patch.baseDir, patch.new.dir]) {
+    if (!existsSync(join(dir, sub))) throw new Error(`${dir} is incomplete: ${sub}/ is missing (write the bundle again with \`restack patch\`)`);
+  }
+  const oldFns = readMetadata(join(dir, patch.baseDir));
+  const newFns = readMetadata(join(dir, patch.new.dir));
+  const newModules = new Set([...newFns.values()].map((f) => f.module.module));
+
+  const source = readFileSync(file, 'utf8');
+  let ast: t.File;
+  try {
+    ast = parse(source, { sourceType: 'module', plugins: ['typescript'], errorRecovery: false });
+  } catch (e) {
+    result.syntaxError = errorAt(source, file, e as { message: string; loc?: Loc }).message;
+    return result;
+  }
+  const where = new Locations(ast);
+  const problems = result.problems;
+  const report = (path: ReadonlyArray<string | number>, entry: string | null, message: string): void => {
+    problems.push({ ...where.at(path), entry, message });
+  };
+
+  const loaded = await load(ast, source, file);
+  if (loaded.problem) {
+    problems.push(loaded.problem);
+    return result;
+  }
+  const value = loaded.value!.default;
+  if (value === undefined) {
+    report([], null, 'no default export: export the mapping object with `export default { ... } satisfies Mapping`');
+    return result;
+  }
+
+  // Shape.
+  const parsed = mappingSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // An unknown key is reported where it is written.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
+      for (const at of paths) {
+        const entry = at[0] === 'functions' && at.length > 1 ? `${String(at[1])}${at.length > 2 ? `, ${at.slice(2).join('.')}` : ''}`
+          : at.length ? at.join('.') : null;
+        report(at, entry, issue.code === 'unrecognized_keys' ? `unknown key '${String(at[at.length - 1])}'` : issueMessage(issue));
+      }
+    }
+  }
+
+  // Content, on what has the right shape (shape errors are reported above).
+  const mapping = isRecord(value) ? value : {};
+  const functions = isRecord(mapping.functions) ? mapping.functions : {};
+  for (const f of patch.functions) {
+    if (f.inMapping && f.old && f.new && !Object.hasOwn(functions, f.old)) {
+      report(['functions'], f.old, `no entry: the function changed (${f.status}${f.old !== f.new ? `, now ${f.new}` : ''}) and frames of it may be on the stack; map its cps or set to: null`);
+    }
+  }
+  for (const [oldId, raw] of Object.entries(functions)) {
+    stats.functions++;
+    const base = ['functions', oldId];
+    const old = oldFns.get(oldId);
+    if (!old) {
+      const near = nearest(oldId, oldFns.keys());
+      report(base, oldId, `no function with this id in the old version${near ? ` (did you mean '${near}'?)` : ''}`);
+      continue;
+    }
+    if (!isRecord(raw)) continue;
+    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats });
+  }
+
+  const state = isRecord(mapping.state) ? mapping.state : {};
+  for (const [module, fn] of Object.entries(state)) {
+    if (typeof fn === 'function') stats.stateTransformers++;
+    if (!newModules.has(module)) {
+      const near = nearest(module, newModules);
+      report(['state', module], `state[${JSON.stringify(module)}]`, `no module with this path in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
+    }
+  }
+
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  result.ok = problems.length === 0;
+  return result;
+}
+
+interface Context {
+  newFns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>;
+  report: (path: ReadonlyArray<string | number>, entry: string | null, message: string) => void;
+  stats: CheckResult['stats'];
+}
+
+function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string, unknown>, base: string[], ctx: Context): void {
+  const { report, stats } = ctx;
+  const to = entry.to;
+  const cps = isRecord(entry.cps) ? entry.cps : {};
+  const vars = isRecord(entry.vars) ? entry.vars : {};
+  const hasFrame = typeof entry.frame === 'function';
+  if (hasFrame) stats.transformers++;
+  const cpEntry = (cp: CpMeta): string => `${oldId}, old cp ${cp.cp} (${describe(cp)})`;
+
+  // TODOs first: they are what a person looks for.
+  for (const [key, v] of Object.entries(cps)) {
+    if (v !== 'TODO') continue;
+    const cp = oldFn.cps[Number(key)];
+    report([...base, 'cps', key], cp ? cpEntry(cp) : `${oldId}, old cp ${key}`, "still TODO: replace it with a new cp number or 'refuse'");
+  }
+  for (const [name, v] of Object.entries(vars)) {
+    if (v === 'TODO') report([...base, 'vars', name], `${oldId}, vars.${name}`, "still TODO: replace it with { from: 'oldName' }, { value: <constant> } or 'transform'");
+  }
+
+  for (const key of Object.keys(cps)) {
+    if (!/^\d+$/.test(key) || Number(key) >= oldFn.cps.length) {
+      report([...base, 'cps', key], `${oldId}, old cp ${key}`, `no such cp in the old version (${cpRange(oldFn)})`);
+    }
+  }
+
+  if (to === null) {
+    for (const [key, v] of Object.entries(cps)) {
+      if (typeof v === 'number') report([...base, 'cps', key], `${oldId}, old cp ${key}`, "to is null: frames of this function can only be refused; write 'refuse' or set to");
+      if (v === 'refuse') stats.refused++;
+    }
+    return;
+  }
+  if (typeof to !== 'string') return;
+  const target = ctx.newFns.get(to);
+  if (!target) {
+    const near = nearest(to, ctx.newFns.keys());
+    report([...base, 'to'], oldId, `to: no function '${to}' in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
+    return;
+  }
+  const newFn = target.fn;
+
+  // Every CP where a frame can be suspended must be decided.
+  if (oldFn.capturable) {
+    for (const cp of oldFn.cps) {
+      if (!Object.hasOwn(cps, String(cp.cp))) {
+        report([...base, 'cps'], cpEntry(cp), `not mapped: frames may be suspended here; write a new cp of ${to} (${cpRange(newFn)}) or 'refuse'`);
+      }
+    }
+  }
+
+  const needed = new Map<string, Array<{ oldCp: CpMeta; newCp: CpMeta }>>();
+  for (const [key, v] of Object.entries(cps)) {
+    const cp = oldFn.cps[Number(key)];
+    if (!cp || !/^\d+$/.test(key)) continue;
+    if (v === 'refuse') { stats.refused++; continue; }
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) continue;
+    const path = [...base, 'cps', key];
+    const next = newFn.cps[v];
+    if (!next) {
+      report(path, cpEntry(cp), `new cp ${v} does not exist in ${to} (${cpRange(newFn)})`);
+      continue;
+    }
+    if (next.kind !== cp.kind) {
+      report(path, cpEntry(cp), cp.kind === 'call'
+        ? `new cp ${v} is an update point (${describe(next, 'new')}): a frame suspended in a call must resume at a call`
+        : `new cp ${v} is a call (${describe(next, 'new')}): a frame at an update point must resume at an update point`);
+      continue;
+    }
+    stats.mapped++;
+    const vm = varMapFor(cp, next);
+    for (const name of vm?.fresh ?? []) {
+      const list = needed.get(name) ?? [];
+      list.push({ oldCp: cp, newCp: next });
+      needed.set(name, list);
+    }
+  }
+
+  // Variables the mapped frames need: each has a usable source.
+  for (const [name, uses] of needed) {
+    const src = vars[name];
+    const where = uses.map((u) => `old cp ${u.oldCp.cp} -> new cp ${u.newCp.cp}`).join(', ');
+    if (src === undefined) {
+      const temp = name.startsWith('__rst');
+      report([...base, 'cps', String(uses[0].oldCp.cp)], `${oldId}, old cp ${uses[0].oldCp.cp} (${describe(uses[0].oldCp)})`, temp
+        ? `new cp ${uses[0].newCp.cp} holds an intermediate value of its expression (${name}) the old frame has no counterpart for (${where}); map to another cp or 'refuse'`
+        : `the new frame needs '${name}', which the old frame does not have (${where}); add vars.${name}`);
+      continue;
+    }
+    if (isRecord(src) && typeof src.from === 'string') {
+      const from = src.from;
+      const missing = uses.filter((u) => !u.oldCp.live.includes(from));
+      if (missing.length) {
+        report([...base, 'vars', name], `${oldId}, vars.${name}`, `'${from}' is not live in the old frame at old cp ${missing.map((u) => u.oldCp.cp).join(', ')} (live there: ${missing[0].oldCp.live.filter((v) => !v.startsWith('__rst')).join(', ') || 'nothing'})`);
+      }
+    } else if (src === 'transform' && !hasFrame) {
+      report([...base, 'vars', name], `${oldId}, vars.${name}`, "'transform' needs a frame(old, next) transformer in this entry that sets next.locals." + name);
+    }
+  }
+  for (const name of Object.keys(vars)) {
+    if (!newFn.slots.includes(name)) report([...base, 'vars', name], `${oldId}, vars.${name}`, `'${name}' is not a variable of ${to}`);
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * The difference between two versions of a program, function by function: what `restack patch`
+ * writes down and what a person completes in mapping.ts.
+ *
+ * 1. Functions are matched by their stable id (module path + enclosing names).
+ * 2. Functions left over on both sides (renamed, moved to another module, or under a renamed
+ *    parent) are matched by similarity: a weighted score of their text (token bigrams, their own
+ *    name left out), their sequence of continuation points (kinds and callees), and their names,
+ *    discounted when the kind of function or the module differs. Pairs scoring at least the
+ *    threshold are taken best first, one to one; every such match is a guess and is reported
+ *    with its score and evidence.
+ * 3. Each matched function is unchanged (same source hash) or changed; the rest are added or
+ *    removed. For a matched function every old continuation point gets a mapping (identity when
+ *    the CP sequence is the same, else align.ts), and variables of the new frames without a
+ *    source are collected.
+ */
+import type { FunctionMeta, UpdatePointPolicy } from '../contract/index.js';
+import { alignCps, identityCps, isTemporary, normalizeCallee, type CpView } from './align.js';
+import { loadVersion, policyOf, isCompiledTree, type FunctionVersion, type ModuleVersion, type Version } from './load.js';
+import { nameSimilarity, sequenceSimilarity, textSimilarity } from './similarity.js';
+import type { CpMapping, FunctionStatus, MatchInfo, SimilarityComponents } from './types.js';
+import { existsSync, statSync } from 'node:fs';
+
+/** Default minimum similarity score for matching functions whose id changed. */
+export const DEFAULT_THRESHOLD = 0.6;
+/** Candidates this close below a match's score are listed as alternatives. */
+const ALTERNATIVE_MARGIN = 0.15;
+
+export interface DiffOptions {
+  /** Policy for compiling source trees; default: the other version's if compiled, else 'loops'. */
+  updatePoints?: UpdatePointPolicy;
+  threshold?: number;
+}
+
+/** A new live variable that has no value in the old frame, at the CPs where it is needed. */
+export interface FreshVar {
+  name: string;
+  at: Array<{ old: number; new: number }>;
+  /** An old variable that disappeared at the same CPs: probably the same one renamed. */
+  suggestion?: string;
+}
+
+export interface FunctionDiff {
+  status: FunctionStatus;
+  old: FunctionVersion | null;
+  new: FunctionVersion | null;
+  match: MatchInfo | null;
+  /** One per old CP, for matched functions. */
+  cps: CpMapping[];
+  freshVars: FreshVar[];
+  /** For removed functions: the best candidate, below the threshold. */
+  bestCandidate?: { id: string; score: number };
+  /** True when mapping.ts has an entry for it: changed, renamed or moved, or not fully inferred. */
+  needsEntry: boolean;
+}
+
+export interface ModuleDiff {
+  module: string;
+  status: 'unchanged' | 'changed' | 'added' | 'removed';
+  old: ModuleVersion | null;
+  new: ModuleVersion | null;
+}
+
+export interface VersionDiff {
+  old: Version;
+  new: Version;
+  threshold: number;
+  functions: FunctionDiff[];
+  modules: ModuleDiff[];
+  /** Old function name -> new name, from guessed matches (used to pair calls to them). */
+  renames: Map<string, string>;
+  warnings: string[];
+  /** Counts of open decisions in mapping.ts: CPs and variables. */
+  todos: { cps: number; vars: number };
+  dispose(): void;
+}
+
+/** Picks the policy for compiling a source tree: see DiffOptions.updatePoints. */
+function choosePolicy(other: string, explicit: UpdatePointPolicy | undefined): UpdatePointPolicy {
+  if (explicit) return explicit;
+  if (existsSync(other) && statSync(other).isDirectory() && isCompiledTree(other)) return policyOf(other) ?? 'loops';
+  return 'loops';
+}
+
+export function diffVersions(oldInput: string, newInput: string, options: DiffOptions = {}): VersionDiff {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const oldV = loadVersion(oldInput, choosePolicy(newInput, options.updatePoints), 'old version');
+  let newV: Version;
+  try {
+    newV = loadVersion(newInput, choosePolicy(oldInput, options.updatePoints), 'new version');
+  } catch (e) {
+    oldV.dispose();
+    throw e;
+  }
+  try {
+    return diffLoaded(oldV, newV, threshold);
+  } catch (e) {
+    oldV.dispose();
+    newV.dispose();
+    throw e;
+  }
+}
+
+/** Splits an id into module and the path of names inside it. */
+function splitId(id: string): { module: string; names: string[] } {
+  const at = id.indexOf('#');
+  return at < 0 ? { module: '', names: [id] } : { module: id.slice(0, at), names: id.slice(at + 1).split('/') };
+}
+
+function cpViews(f: FunctionVersion): CpView[] {
+  const sites = f.module.analysis?.functions.get(f.fn.id)?.cps;
+  return f.fn.cps.map((meta, k) => ({ meta, site: sites?.[k] ?? null }));
+}
+
+/**
+ * How alike two functions are, in [0, 1], with the evidence. Text weighs most (a renamed or moved
+ * function keeps its body), then the CP sequence (what it calls, in order), then the name.
+ * Evidence that is missing (no source) or empty (no CPs on either side) is left out of the
+ * average rather than counted as agreement, so tiny functions do not match on nothing.
+ */
+export function similarity(a: FunctionVersion, b: FunctionVersion): { score: number; components: SimilarityComponents } {
+  const ia = splitId(a.fn.id);
+  const ib = splitId(b.fn.id);
+  const lastA = ia.names[ia.names.length - 1];
+  const lastB = ib.names[ib.names.length - 1];
+  const parentA = ia.names.slice(0, -1).join('/');
+  const parentB = ib.names.slice(0, -1).join('/');
+  const name = 0.75 * nameSimilarity(lastA, lastB) + 0.25 * (parentA === parentB ? 1 : nameSimilarity(parentA, parentB));
+  const components: SimilarityComponents = {
+    name: round(name),
+    sameKind: a.fn.kind === b.fn.kind,
+    sameModule: a.module.meta.module === b.module.meta.module,
+  };
+  let sum = 0.2 * name;
+  let weights = 0.2;
+  if (a.fn.cps.length || b.fn.cps.length) {
+    const key = (c: FunctionMeta['cps'][number]): string => `${c.kind} ${normalizeCallee(c.callee)}`;
+    const cps = sequenceSimilarity(a.fn.cps.map(key), b.fn.cps.map(key));
+    components.cps = round(cps);
+    sum += 0.3 * cps;
+    weights += 0.3;
+  }
+  const fa = a.module.analysis?.functions.get(a.fn.id)?.fingerprint;
+  const fb = b.module.analysis?.functions.get(b.fn.id)?.fingerprint;
+  if (fa && fb) {
+    const text = textSimilarity(fa, fb);
+    components.text = round(text);
+    sum += 0.5 * text;
+    weights += 0.5;
+  }
+  let score = sum / weights;
+  if (!components.sameKind) score *= 0.85;
+  if (!components.sameModule) score *= 0.9;
+  return { score: round(score), components };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDiff {
+  const warnings: string[] = [];
+  if (oldV.updatePoints !== newV.updatePoints) {
+    warnings.push(`the versions were compiled with different update-point policies (${oldV.updatePoints}, ${newV.updatePoints}): their continuation points differ even where the code does not`);
+  }
+
+  // 1. By id.
+  const pairs: Array<{ o: FunctionVersion; n: FunctionVersion; match: MatchInfo }> = [];
+  const oldLeft: FunctionVersion[] = [];
+  for (const o of oldV.byId.values()) {
+    const n = newV.byId.get(o.fn.id);
+    if (n) pairs.push({ o, n, match: { by: 'id' } });
+    else oldLeft.push(o);
+  }
+  const newLeft = [...newV.byId.values()].filter((n) => !oldV.byId.has(n.fn.id));
+
+  // 2. By similarity, best pairs first.
+  const scored: Array<{ o: FunctionVersion; n: FunctionVersion; score: number; components: SimilarityComponents }> = [];
+  for (const o of oldLeft) for (const n of newLeft) scored.push({ o, n, ...similarity(o, n) });
+  scored.sort((x, y) => y.score - x.score || x.o.fn.id.localeCompare(y.o.fn.id) || x.n.fn.id.localeCompare(y.n.fn.id));
+  const takenOld = new Set<string>();
+  const takenNew = new Set<string>();
+  for (const s of scored) {
+    if (s.score < threshold) break;
+    if (takenOld.has(s.o.fn.id) || takenNew.has(s.n.fn.id)) continue;
+    takenOld.add(s.o.fn.id);
+    takenNew.add(s.n.fn.id);
+    // Other new functions this old one nearly matched: what a person should look at if the guess is wrong.
+    const alternatives = scored
+      .filter((x) => x !== s && x.o === s.o && x.score >= s.score - ALTERNATIVE_MARGIN && x.score >= threshold - ALTERNATIVE_MARGIN)
+      .slice(0, 3)
+      .map((x) => ({ id: x.n.fn.id, score: x.score }));
+    pairs.push({ o: s.o, n: s.n, match: { by: 'similarity', score: s.score, components: s.components, alternatives } });
+  }
+
+  // Calls to a renamed function pair with calls to its new name (`computeMax(...)` with
+  // `largestValue(...)`, `this.reply(...)` with `this.respond(...)`), unless the old name is
+  // still the name of some function in the new version.
+  const callName = (f: FunctionVersion): string | null => {
+    const last = f.fn.name.split('.').pop() ?? '';
+    return /^[A-Za-z_$][\w$]*$/.test(last) ? last : null;
+  };
+  const renames = new Map<string, string>();
+  const newNames = new Set([...newV.byId.values()].map(callName));
+  for (const p of pairs) {
+    const from = callName(p.o);
+    const to = callName(p.n);
+    if (from && to && from !== to && !newNames.has(from)) renames.set(from, to);
+  }
+
+  // 3. Classify and map CPs.
+  const functions: FunctionDiff[] = [];
+  for (const { o, n, match } of pairs) {
+    const status: FunctionStatus = o.fn.hash === n.fn.hash ? 'unchanged' : 'changed';
+    const cps = (status === 'unchanged' ? identityCps(o.fn, n.fn) : null) ?? alignCps(cpViews(o), cpViews(n), renames);
+    const freshVars = collectFreshVars(cps, o.fn, n.fn);
+    const needsEntry = status === 'changed' || o.fn.id !== n.fn.id || cps.some((c) => !c.confident) || freshVars.length > 0;
+    functions.push({ status, old: o, new: n, match, cps, freshVars, needsEntry });
+  }
+  for (const o of oldLeft) {
+    if (takenOld.has(o.fn.id)) continue;
+    // The best candidate among new functions left unmatched (a matched one is spoken for).
+    const best = scored.find((s) => s.o === o && !takenNew.has(s.n.fn.id));
+    functions.push({
+      status: 'removed', old: o, new: null, match: null, cps: [], freshVars: [], needsEntry: true,
+      ...(best ? { bestCandidate: { id: best.n.fn.id, score: best.score } } : {}),
+    });
+  }
+  for (const n of newLeft) {
+    if (takenNew.has(n.fn.id)) continue;
+    functions.push({ status: 'added', old: null, new: n, match: null, cps: [], freshVars: [], needsEntry: false });
+  }
+  functions.sort(byPosition);
+
+  const modules: ModuleDiff[] = [];
+  const newModules = new Map(newV.modules.map((m) => [m.meta.module, m]));
+  for (const m of oldV.modules) {
+    const n = newModules.get(m.meta.module) ?? null;
+    const same = n !== null && (m.sourceHash && n.sourceHash ? m.sourceHash === n.sourceHash : m.codeHash === n.codeHash);
+    modules.push({ module: m.meta.module, status: n === null ? 'removed' : same ? 'unchanged' : 'changed', old: m, new: n });
+  }
+  for (const n of newV.modules) {
+    if (!oldV.modules.some((m) => m.meta.module === n.meta.module)) modules.push({ module: n.meta.module, status: 'added', old: null, new: n });
+  }
+
+  const entries = functions.filter((f) => f.needsEntry && f.new);
+  const todos = {
+    cps: entries.reduce((k, f) => k + f.cps.filter((c) => !c.confident).length, 0),
+    vars: entries.reduce((k, f) => k + f.freshVars.length, 0),
+  };
+  return {
+    old: oldV, new: newV, threshold, functions, modules, renames, warnings, todos,
+    dispose() { oldV.dispose(); newV.dispose(); },
+  };
+}
+
+/** Old version's order (module, then source order), added functions after, in the new order. */
+function byPosition(a: FunctionDiff, b: FunctionDiff): number {
+  const ka = a.old ?? a.new!;
+  const kb = b.old ?? b.new!;
+  if (!!a.old !== !!b.old) return a.old ? -1 : 1;
+  return ka.module.meta.module.localeCompare(kb.module.meta.module) || ka.index - kb.index;
+}
+
+/**
+ * The new live variables that confident CP mappings leave without a value (compiler temporaries
+ * excepted: align.ts already made such CPs not confident). A variable that disappeared from the
+ * function at exactly those CPs is suggested as its old name.
+ */
+function collectFreshVars(cps: CpMapping[], oldF: FunctionMeta, newF: FunctionMeta): FreshVar[] {
+  const byName = new Map<string, FreshVar>();
+  const candidates = new Map<string, Set<string> | null>();
+  for (const c of cps) {
+    if (!c.confident || c.new === null) continue;
+    for (const v of c.vars?.fresh ?? []) {
+      if (isTemporary(v)) continue;
+      let entry = byName.get(v);
+      if (!entry) byName.set(v, entry = { name: v, at: [] });
+      entry.at.push({ old: c.old, new: c.new });
+      const gone = new Set((c.vars?.dropped ?? []).filter((d) => !newF.slots.includes(d)));
+      const prev = candidates.get(v);
+      candidates.set(v, prev === undefined ? gone : new Set([...(prev ?? [])].filter((d) => gone.has(d))));
+    }
+  }
+  for (const entry of byName.values()) {
+    const cands = [...(candidates.get(entry.name) ?? [])];
+    if (cands.length === 1 && oldF.slots.includes(cands[0])) entry.suggestion = cands[0];
+  }
+  return [...byName.values()];
+}

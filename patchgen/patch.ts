@@ -1,0 +1,141 @@
+/**
+ * `restack patch <old> <new> -o <dir>`: writes a patch bundle.
+ *
+ *   patch.json   what the generator found: the base version's content hashes, the function
+ *                classification, matches (guesses flagged), inferred CP and variable maps
+ *   mapping.ts   the decisions for a person to review and complete (see mappingFile.ts)
+ *   new/         the new version, compiled (a later change emits it in the loader format)
+ *   base/        the old version's metadata, so `restack check` needs nothing outside the bundle
+ *
+ * Paths written into the bundle are relative to it: a bundle is committed and moved around, and
+ * must not carry one machine's absolute paths.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CompileError } from '../compiler/errors.js';
+import type { UpdatePointPolicy } from '../contract/index.js';
+import { BASE_DIR, MAPPING_TS, NEW_DIR, PATCH_JSON } from './bundle.js';
+import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
+import { renderMapping } from './mappingFile.js';
+import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
+
+export interface PatchOptions {
+  updatePoints?: UpdatePointPolicy;
+  threshold?: number;
+  /** Overwrite an existing mapping.ts (it may hold a person's decisions). */
+  force?: boolean;
+}
+
+export interface PatchResult {
+  patch: PatchFile;
+  /** The printable summary. */
+  summary: string;
+}
+
+/** A path as written into the bundle: relative to the bundle, '/'-separated. */
+function bundlePath(outDir: string, target: string): string {
+  const rel = relative(outDir, target).split('\\').join('/');
+  return rel === '' ? '.' : rel;
+}
+
+function generatorName(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { name: string; version: string };
+    return `${pkg.name} ${pkg.version}`;
+  } catch {
+    return 'restack';
+  }
+}
+
+function entryOf(f: FunctionDiff): FunctionEntry {
+  return {
+    status: f.status,
+    old: f.old?.fn.id ?? null,
+    new: f.new?.fn.id ?? null,
+    match: f.match,
+    inMapping: f.needsEntry && f.old !== null,
+    ...(f.old && f.new ? { cps: f.cps } : {}),
+    ...(f.bestCandidate ? { bestCandidate: f.bestCandidate } : {}),
+  };
+}
+
+export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
+  const count = (s: FunctionDiff['status']): number => diff.functions.filter((f) => f.status === s).length;
+  const byStatus = (s: string): string[] => diff.modules.filter((m) => m.status === s).map((m) => m.module);
+  const base: PatchFile['base'] = {};
+  for (const m of diff.old.modules) base[m.meta.module] = { code: m.codeHash, source: m.sourceHash };
+  return {
+    format: PATCH_FORMAT,
+    generator: generatorName(),
+    old: { root: bundlePath(outDir, diff.old.input), kind: diff.old.kind, updatePoints: diff.old.updatePoints },
+    new: { root: bundlePath(outDir, diff.new.input), kind: diff.new.kind, updatePoints: diff.new.updatePoints, dir: NEW_DIR },
+    threshold: diff.threshold,
+    baseDir: BASE_DIR,
+    base,
+    modules: { unchanged: byStatus('unchanged'), changed: byStatus('changed'), added: byStatus('added'), removed: byStatus('removed') },
+    summary: {
+      unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
+      guesses: diff.functions.filter((f) => f.match?.by === 'similarity').length,
+      todos: diff.todos.cps + diff.todos.vars,
+    },
+    functions: diff.functions.map(entryOf),
+  };
+}
+
+export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: string): string {
+  const s = patch.summary;
+  const lines = [
+    `restack: patch written to ${outDir}`,
+    `  functions: ${s.unchanged} unchanged, ${s.changed} changed, ${s.added} added, ${s.removed} removed`,
+    `  modules: ${(['unchanged', 'changed', 'added', 'removed'] as const).map((k) => `${patch.modules[k].length} ${k}`).join(', ')}`,
+  ];
+  for (const w of diff.warnings) lines.push(`  warning: ${w}`);
+  for (const f of diff.functions) {
+    if (f.match?.by !== 'similarity') continue;
+    const c = f.match.components;
+    const ev = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : null, c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`].filter(Boolean).join(', ');
+    lines.push(`  guess: ${f.old!.fn.id} -> ${f.new!.fn.id} (score ${f.match.score.toFixed(2)}: ${ev})`);
+  }
+  for (const f of diff.functions) {
+    if (f.status === 'removed') lines.push(`  removed: ${f.old!.fn.id}${f.bestCandidate ? ` (best candidate ${f.bestCandidate.id}, score ${f.bestCandidate.score.toFixed(2)})` : ''}`);
+  }
+  for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
+  const { cps, vars } = diff.todos;
+  lines.push(`  mapping.ts: ${cps + vars} TODO${cps + vars === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'})`);
+  lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
+  return lines.join('\n') + '\n';
+}
+
+/** Compares two versions and writes the bundle into outDir. */
+export function writePatch(oldInput: string, newInput: string, outDir: string, options: PatchOptions = {}): PatchResult {
+  const out = resolve(outDir);
+  if (existsSync(join(out, MAPPING_TS)) && !options.force) {
+    throw new CompileError(`${join(outDir, MAPPING_TS)} exists and may hold decisions; pass --force to overwrite it`);
+  }
+  for (const input of [oldInput, newInput]) {
+    const abs = resolve(input);
+    if (out === abs || out.startsWith(abs + sep)) throw new CompileError(`the patch directory must not be inside a version: ${outDir} is in ${input}`);
+    if (abs.startsWith(out + sep)) throw new CompileError(`a version must not be inside the patch directory: ${input} is in ${outDir}`);
+  }
+  const diff = diffVersions(oldInput, newInput, { updatePoints: options.updatePoints, threshold: options.threshold });
+  try {
+    mkdirSync(out, { recursive: true });
+    const patch = buildPatchFile(diff, out);
+    for (const dir of [NEW_DIR, BASE_DIR]) rmSync(join(out, dir), { recursive: true, force: true });
+    cpSync(diff.new.compiledDir, join(out, NEW_DIR), {
+      recursive: true,
+      filter: (src) => !/(^|[\\/])(node_modules|\.[^\\/]+)$/.test(relative(diff.new.compiledDir, src)),
+    });
+    for (const m of diff.old.modules) {
+      const target = join(out, BASE_DIR, m.metaFile);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, JSON.stringify(m.meta, null, 2) + '\n');
+    }
+    writeFileSync(join(out, PATCH_JSON), JSON.stringify(patch, null, 2) + '\n');
+    writeFileSync(join(out, MAPPING_TS), renderMapping(diff, { old: patch.old.root, new: patch.new.root }));
+    return { patch, summary: formatSummary(diff, patch, outDir) };
+  } finally {
+    diff.dispose();
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * What the patch generator reads from a module's source, beyond the metadata: each function's
+ * text (to match functions whose id changed), and for each continuation point its source line
+ * (shown in mapping.ts), the text of the call or loop it belongs to, and the control structures
+ * around it in the function (loop, branch, try block: context for aligning CPs). Also the
+ * module's top-level variables, whose values an update carries over.
+ *
+ * The source is parsed again with the compiler's parser settings, so node positions agree with
+ * the `loc`s the compiler recorded. Everything here is best effort: a source that does not parse
+ * yields line texts only, and the generator falls back on the metadata.
+ */
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { traverse } from '../compiler/babel.js';
+import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
+import { isForOfStep } from './align.js';
+import { bigrams, squash, tokens } from './similarity.js';
+
+/** What the source says about one continuation point. */
+export interface CpSite {
+  /** The CP's source line number (for a for-of loop's step: the loop's line), or null. */
+  lineNo: number | null;
+  /** That line's text, trimmed, or null. */
+  line: string | null;
+  /** Whitespace-free text of the call (or loop head) at the CP; null when not found. */
+  text: string | null;
+  /**
+   * Control structures enclosing the CP within its function, outermost first, e.g.
+   * `['ForOfStatement', 'if.then']`; null when unknown.
+   */
+  context: string[] | null;
+}
+
+export interface FunctionSource {
+  /** Token-bigram fingerprint of the function's text, its own name left out. */
+  fingerprint: Map<string, number>;
+  /** By CP number. */
+  cps: CpSite[];
+}
+
+export interface SourceAnalysis {
+  /** Source lines (1-based line n is lines[n - 1]). */
+  lines: string[];
+  /** By function id; functions the parser could not locate are absent. */
+  functions: Map<string, FunctionSource>;
+  /** Top-level `let`/`const`/`var` (and enum) names: the module state an update carries. */
+  stateBindings: string[];
+}
+
+const posKey = (line: number, column: number): string => `${line}:${column}`;
+
+/** The source line of a 1-based line number, trimmed, or null. */
+export function lineText(lines: readonly string[], line: number): string | null {
+  if (line < 1 || line > lines.length) return null;
+  return lines[line - 1].trim();
+}
+
+export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis {
+  const lines = source.split(/\r?\n/);
+  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [] };
+  const filename = meta.module;
+  const plugins: ParserPlugin[] = /\.[cm]?tsx?$/.test(filename) ? ['typescript'] : [];
+  if (/\.tsx$/.test(filename)) plugins.push('jsx');
+  let ast: t.File;
+  try {
+    ast = parse(source, {
+      sourceType: meta.sourceKind === 'commonjs' ? 'script' : 'module',
+      allowReturnOutsideFunction: meta.sourceKind === 'commonjs',
+      plugins,
+      errorRecovery: true,
+    });
+  } catch {
+    return result;
+  }
+
+  result.stateBindings = stateBindingsOf(ast.program);
+
+  const fnAt = new Map<string, NodePath<t.Function>>();
+  traverse(ast, {
+    Function(p: NodePath<t.Function>) {
+      const loc = p.node.loc?.start;
+      if (loc && !fnAt.has(posKey(loc.line, loc.column))) fnAt.set(posKey(loc.line, loc.column), p);
+    },
+  });
+
+  for (const fn of meta.functions) {
+    const path = fnAt.get(posKey(fn.loc.line, fn.loc.column));
+    if (!path) continue;
+    const node = path.node;
+    const text = node.start != null && node.end != null ? source.slice(node.start, node.end) : '';
+    const own = fn.name.split(' ').pop() ?? fn.name;
+    const fingerprint = bigrams(tokens(text).filter((tok) => tok !== own));
+    result.functions.set(fn.id, { fingerprint, cps: cpSites(path, fn, source, lines) });
+  }
+  return result;
+}
+
+/** Nodes of the function itself (nested functions excluded) by start position, outermost first. */
+function nodesByPosition(fn: NodePath<t.Function>): Map<string, NodePath[]> {
+  const out = new Map<string, NodePath[]>();
+  fn.traverse({
+    enter(p: NodePath) {
+      if (p.isFunction()) {
+        p.skip();
+        return;
+      }
+      const loc = p.node.loc?.start;
+      if (!loc) return;
+      const k = posKey(loc.line, loc.column);
+      const list = out.get(k);
+      if (list) list.push(p);
+      else out.set(k, [p]);
+    },
+  });
+  return out;
+}
+
+function isCallLike(p: NodePath): boolean {
+  return p.isCallExpression() || p.isOptionalCallExpression() || p.isNewExpression() || p.isTaggedTemplateExpression();
+}
+
+function calleeOf(node: t.Node): t.Node | null {
+  if (t.isTaggedTemplateExpression(node)) return node.tag;
+  if (t.isCallExpression(node) || t.isOptionalCallExpression(node) || t.isNewExpression(node)) return node.callee;
+  return null;
+}
+
+function cpSites(fn: NodePath<t.Function>, meta: FunctionMeta, source: string, lines: string[]): CpSite[] {
+  const byPos = nodesByPosition(fn);
+  const slice = (n: t.Node): string | null => (n.start != null && n.end != null ? source.slice(n.start, n.end) : null);
+  const steps = forOfSteps(fn, meta);
+  return meta.cps.map((cp, k): CpSite => {
+    if (cp.kind === 'update' && cp.callee === 'entry') return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: 'entry', context: [] };
+    if (!cp.loc.line) {
+      // The step of a for-of loop (`iterator.next()`), which the compiler makes: the loop's head.
+      const loop = steps.get(k);
+      if (!loop?.node.loc) return { lineNo: null, line: null, text: null, context: null };
+      const head = loopHead(loop, slice);
+      const at = loop.node.loc.start.line;
+      return { lineNo: at, line: lineText(lines, at), text: head === null ? null : `next:${squash(head)}`, context: contextOf(loop, fn, slice) };
+    }
+    const here = byPos.get(posKey(cp.loc.line, cp.loc.column)) ?? [];
+    const node = pickNode(cp, here, slice);
+    if (!node) return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: null, context: null };
+    const text = node.isLoop() ? loopHead(node, slice) : slice(node.node);
+    return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: text === null ? null : squash(text), context: contextOf(node, fn, slice) };
+  });
+}
+
+/**
+ * The for-of loop of each for-of step CP, by CP index. The compiler gives every for-of loop of a
+ * capturable function one step CP, in source order; when the counts disagree, nothing is claimed.
+ */
+function forOfSteps(fn: NodePath<t.Function>, meta: FunctionMeta): Map<number, NodePath<t.ForOfStatement>> {
+  const loops: NodePath<t.ForOfStatement>[] = [];
+  fn.traverse({
+    Function(p) { p.skip(); },
+    ForOfStatement(p) { loops.push(p); },
+  });
+  const steps = meta.cps.filter(isForOfStep);
+  const out = new Map<number, NodePath<t.ForOfStatement>>();
+  if (steps.length !== loops.length) return out;
+  steps.forEach((cp, k) => out.set(cp.cp, loops[k]));
+  return out;
+}
+
+/** The node a CP was made for, among the nodes starting at its position. */
+function pickNode(cp: CpMeta, here: NodePath[], slice: (n: t.Node) => string | null): NodePath | null {
+  if (cp.kind === 'update') {
+    if (cp.callee === 'loop') return here.find((p) => p.isLoop()) ?? null;
+    return here.find((p) => p.isCallExpression()) ?? here[0] ?? null;
+  }
+  const calls = here.filter(isCallLike);
+  const want = squash(cp.callee.replace(/^new /, ''));
+  const named = calls.find((p) => {
+    const callee = calleeOf(p.node);
+    const text = callee ? slice(callee) : null;
+    return text !== null && squash(text) === want;
+  });
+  // Chained calls start at the same position: without a callee match, the innermost one.
+  return named ?? calls[calls.length - 1] ?? here[0] ?? null;
+}
+
+/** A loop's head: its text up to the body. */
+function loopHead(loop: NodePath, slice: (n: t.Node) => string | null): string | null {
+  const whole = slice(loop.node);
+  const body = (loop.node as t.Loop).body;
+  const inner = slice(body);
+  if (whole === null || inner === null) return whole;
+  if (t.isDoWhileStatement(loop.node)) return whole.replace(inner, '');
+  const at = whole.indexOf(inner);
+  return at >= 0 ? whole.slice(0, at) : whole;
+}
+
+/** Control structures between the function and the node, outermost first. */
+function contextOf(node: NodePath, fn: NodePath<t.Function>, slice: (n: t.Node) => string | null): string[] {
+  const labels: string[] = [];
+  let p: NodePath = node;
+  while (p.parentPath && p.parentPath.node !== fn.node) {
+    const parent: NodePath = p.parentPath;
+    const key = String(p.parentKey);
+    if (parent.isLoop()) labels.push(key === 'body' ? parent.node.type : `${parent.node.type}.${key}`);
+    else if (parent.isIfStatement()) labels.push(key === 'consequent' ? 'if.then' : key === 'alternate' ? 'if.else' : 'if.test');
+    else if (parent.isTryStatement()) labels.push(`try.${key}`);
+    else if (parent.isSwitchCase()) {
+      const test = parent.node.test;
+      labels.push(`case ${test ? squash(slice(test) ?? '?') : 'default'}`);
+    } else if (parent.isConditionalExpression()) labels.push(`?:.${key}`);
+    else if (parent.isLogicalExpression()) labels.push(`${parent.node.operator}.${key}`);
+    p = parent;
+  }
+  return labels.reverse();
+}
+
+function stateBindingsOf(program: t.Program): string[] {
+  const names: string[] = [];
+  const add = (decl: t.Node | null | undefined): void => {
+    if (!decl) return;
+    if (t.isVariableDeclaration(decl) && !decl.declare) {
+      for (const d of decl.declarations) names.push(...Object.keys(t.getBindingIdentifiers(d.id)));
+    } else if (t.isTSEnumDeclaration(decl) && !decl.declare) {
+      names.push(decl.id.name);
+    }
+  };
+  for (const s of program.body) {
+    if (t.isExportNamedDeclaration(s)) add(s.declaration);
+    else add(s);
+  }
+  return [...new Set(names)];
+}

@@ -1,0 +1,172 @@
+/**
+ * The types of a patch bundle, exported as `restack/patch`: what a person editing `mapping.ts`
+ * imports to have the mapping and its transformers checked by TypeScript, and the format of
+ * `patch.json` as `restack patch` writes it.
+ *
+ * A mapping says, for each function that changed between two versions, where a frame suspended in
+ * the old version resumes in the new one: old continuation point (CP) -> new CP, and where the
+ * new frame's variables take their values from. `restack check` validates it against both
+ * versions' metadata; the runtime applies it when it rebuilds the stack in the new version.
+ */
+
+/** Version of the mapping.ts format (its `format` field). */
+export const MAPPING_FORMAT = 1;
+/** Version of the patch.json format. */
+export const PATCH_FORMAT = 1;
+
+/**
+ * Where a frame suspended at an old continuation point resumes: a CP number of the new function,
+ * `'refuse'` (an update waits until no frame is suspended there), or `'TODO'`, left by the
+ * generator where it could not decide: `restack check` fails until every TODO is replaced.
+ */
+export type CpTarget = number | 'refuse' | 'TODO';
+
+/**
+ * Where a live variable of the new frame takes its value from when it has no same-named live
+ * variable in the old frame: an old variable (`{ from: 'total' }`), a constant
+ * (`{ value: 0 }`), or `'transform'`: the function's `frame` transformer sets it.
+ */
+export type VarSource = { from: string } | { value: unknown } | 'transform' | 'TODO';
+
+/** Compiler temporaries (`__rst…`) hold values of an expression under evaluation at a call. */
+type Temporaries = { [name: `__rst${string}`]: unknown };
+
+/** A frame of the old version as the stack transformer sees it (read-only). */
+export interface OldFrame<V extends string = string> {
+  /** The old continuation point the frame is suspended at. */
+  readonly cp: number;
+  readonly this: unknown;
+  readonly locals: { readonly [K in V]?: unknown } & Readonly<Temporaries>;
+}
+
+/**
+ * The frame being built for the new version: `cp` from the mapping's `cps`, `locals` already
+ * filled from same-named old variables and the mapping's `vars`. The transformer edits it.
+ */
+export interface NewFrame<V extends string = string> {
+  /** The new continuation point the frame resumes at. */
+  readonly cp: number;
+  this: unknown;
+  locals: { [K in V]?: unknown } & Temporaries;
+}
+
+/** Top-level bindings of a module (`let`/`const`/`var`), by name. */
+export type ModuleState<V extends string = string> = { [K in V]?: unknown };
+
+/**
+ * How the frames of one old function move to the new version. `to` is the new function's id, or
+ * null when it has no counterpart (its frames are refused). `O` and `N` name the old and new
+ * function's variables.
+ */
+export interface FunctionMapping<O extends string = string, N extends string = string> {
+  to: string | null;
+  /** Old CP number -> new CP. Every CP of a capturable old function must be listed. */
+  cps?: { [oldCp: number]: CpTarget };
+  /** New live variables without a same-named old one, by name. */
+  vars?: { [K in N]?: VarSource };
+  /** Stack transformer: adjusts the new frame after `cps` and `vars` were applied. */
+  frame?(old: OldFrame<O>, next: NewFrame<N>): void;
+}
+
+/**
+ * A state transformer: called once per module when the new version is loaded, after bindings
+ * present in both versions were carried by name; sets what the new bindings should hold.
+ */
+export type StateTransformer<O extends string = string, N extends string = string> =
+  (old: Readonly<ModuleState<O>>, next: ModuleState<N>) => void;
+
+/** The default export of mapping.ts. */
+export interface Mapping {
+  format: typeof MAPPING_FORMAT;
+  /** Keyed by the old function's id. */
+  functions: { [oldId: string]: FunctionMapping };
+  /** Keyed by module path (as in the metadata's `module`). */
+  state?: { [module: string]: StateTransformer };
+}
+
+// ---------------------------------------------------------------------------------------------
+// patch.json
+
+/** How two functions were found to be the same function. */
+export type MatchInfo =
+  | { by: 'id' }
+  | {
+      by: 'similarity';
+      /** Weighted score in [0, 1]; matches need at least the threshold. */
+      score: number;
+      /** The evidence: each in [0, 1]; text is absent when a source was not available. */
+      components: SimilarityComponents;
+      /** Other new functions within reach of this score, best first. */
+      alternatives: Array<{ id: string; score: number }>;
+    };
+
+export interface SimilarityComponents {
+  name: number;
+  cps?: number;
+  text?: number;
+  sameKind: boolean;
+  sameModule: boolean;
+}
+
+/** Where the values of a mapped frame's variables come from, as inferred. */
+export interface VarMap {
+  /** Variables live in both frames under the same name: carried as they are. */
+  same?: string[];
+  /** New temporary name -> old temporary name (compiler temporaries are renumbered freely). */
+  renamed?: Record<string, string>;
+  /** New live variables with no source in the old frame (need `vars` in mapping.ts). */
+  fresh?: string[];
+  /** Old live variables the new frame does not keep. */
+  dropped?: string[];
+}
+
+/** The inferred fate of one old continuation point. */
+export interface CpMapping {
+  old: number;
+  /** The new CP when the inference is confident, else null. */
+  new: number | null;
+  confident: boolean;
+  /** A candidate for a person to confirm when not confident. */
+  proposed: number | null;
+  /** Why the mapping is not confident (or what is worth knowing about it). */
+  reason?: string;
+  vars?: VarMap;
+}
+
+export type FunctionStatus = 'unchanged' | 'changed' | 'added' | 'removed';
+
+export interface FunctionEntry {
+  status: FunctionStatus;
+  old: string | null;
+  new: string | null;
+  match: MatchInfo | null;
+  /** True when mapping.ts has an entry for it (changed, renamed, moved, or not fully inferred). */
+  inMapping: boolean;
+  /** One per old CP, for functions present in both versions. */
+  cps?: CpMapping[];
+  /** For removed functions: the best candidate, below the threshold. */
+  bestCandidate?: { id: string; score: number };
+}
+
+export interface PatchFile {
+  format: typeof PATCH_FORMAT;
+  generator: string;
+  /** Paths relative to the patch directory. */
+  old: { root: string; kind: 'compiled' | 'source'; updatePoints: string };
+  new: { root: string; kind: 'compiled' | 'source'; updatePoints: string; dir: string };
+  /** Minimum similarity score of a guessed match. */
+  threshold: number;
+  /** Old metadata, copied into the bundle (relative to the patch directory). */
+  baseDir: string;
+  /**
+   * The version this patch applies to, per module: sha256 of the compiled code and of the source.
+   * An update against another base is refused.
+   */
+  base: Record<string, { code: string | null; source: string | null }>;
+  modules: { unchanged: string[]; changed: string[]; added: string[]; removed: string[] };
+  summary: {
+    unchanged: number; changed: number; added: number; removed: number;
+    guesses: number; todos: number;
+  };
+  functions: FunctionEntry[];
+}

@@ -20,13 +20,7 @@
  * a value, so every construct not understood here reads everything it mentions and kills nothing.
  */
 import * as t from '@babel/types';
-import { R } from '../contract/index.js';
-
-/** A try statement built by linearizeCalls.trackCompletion: `catch (__rst_finN) { c = -1; ... }`. */
-function isTracked(s: t.TryStatement): boolean {
-  const p = s.handler?.param;
-  return !!s.finalizer && t.isIdentifier(p) && p.name.startsWith(`${R.tempPrefix}_fin`);
-}
+import { isTrackedFinally, patternNames } from './syntax.js';
 
 type Live = Set<string>;
 
@@ -34,7 +28,6 @@ interface Target {
   labels: string[];
   /** What an unlabelled break can leave: loops and switches. */
   kind: 'loop' | 'switch' | 'label';
-  loop: boolean;
   breakTo: Live;
   continueTo: Live | null;
 }
@@ -89,7 +82,7 @@ export class Liveness {
         let live = out;
         for (let i = s.declarations.length - 1; i >= 0; i--) {
           const d = s.declarations[i];
-          const kills = d.init || s.kind !== 'var' ? patternNamesOf(d.id) : [];
+          const kills = d.init || s.kind !== 'var' ? patternNames(d.id, []) : [];
           live = union(union(this.uses(d.init ?? null), this.patternUses(d.id)), minus(live, kills));
         }
         return live;
@@ -99,17 +92,17 @@ export class Liveness {
       case 'ClassDeclaration':
         return union(this.uses(s), minus(out, s.id ? [s.id.name] : []));
       case 'IfStatement': {
-        const cons = this.statementIn(s.consequent, out);
-        const alt = s.alternate ? this.statementIn(s.alternate, out) : out;
+        const cons = this.statement(s.consequent, out);
+        const alt = s.alternate ? this.statement(s.alternate, out) : out;
         return union(this.uses(s.test), union(cons, alt));
       }
       case 'LabeledStatement': {
         const all = [...labels, s.label.name];
         if (t.isLoop(s.body)) return this.loop(s.body, out, all);
-        const target: Target = { labels: all, kind: 'label', loop: false, breakTo: out, continueTo: null };
+        const target: Target = { labels: all, kind: 'label', breakTo: out, continueTo: null };
         this.targets.push(target);
         try {
-          return this.statementIn(s.body, out);
+          return this.statement(s.body, out);
         } finally {
           this.targets.pop();
         }
@@ -132,7 +125,7 @@ export class Liveness {
       case 'ThrowStatement':
         return union(this.uses(s.argument ?? null), this.finallyUses());
       case 'SwitchStatement': {
-        const target: Target = { labels, kind: 'switch', loop: false, breakTo: out, continueTo: null };
+        const target: Target = { labels, kind: 'switch', breakTo: out, continueTo: null };
         this.targets.push(target);
         let live = out;
         let result = new Set<string>(out);
@@ -149,7 +142,7 @@ export class Liveness {
       }
       case 'TryStatement': {
         let finOut = out;
-        if (s.finalizer && isTracked(s)) {
+        if (s.finalizer && isTrackedFinally(s)) {
           // A finally whose entry is tracked (linearizeCalls.trackCompletion): a frame rebuilt in
           // it completes the way it was entered, reading the completion code and value the catch
           // and the jumps recorded, then returning, throwing, breaking or continuing.
@@ -163,14 +156,14 @@ export class Liveness {
             if (target.continueTo) finOut = union(finOut, target.continueTo);
           }
         }
-        const finIn = s.finalizer ? this.statementIn(s.finalizer, finOut) : null;
+        const finIn = s.finalizer ? this.statement(s.finalizer, finOut) : null;
         const afterBody = finIn ?? out;
         let catchIn: Live | null = null;
         if (s.handler) {
           if (s.finalizer) this.exceptional.push(union(this.uses(s.finalizer), finIn!));
           try {
             const inner = this.block(s.handler.body.body, afterBody);
-            catchIn = s.handler.param ? minus(inner, patternNamesOf(s.handler.param)) : inner;
+            catchIn = s.handler.param ? minus(inner, patternNames(s.handler.param, [])) : inner;
             if (s.handler.param) catchIn = union(catchIn, this.patternUses(s.handler.param));
           } finally {
             if (s.finalizer) this.exceptional.pop();
@@ -192,22 +185,17 @@ export class Liveness {
     }
   }
 
-  /** A statement in a position of its own (a branch, a loop body): with its record if interesting. */
-  private statementIn(s: t.Statement, out: Live): Live {
-    return this.statement(s, out);
-  }
-
   /**
    * A loop: the live set at its head is the least fixpoint of "after the loop, or into the body
    * again", found by iterating (a few rounds suffice in practice; nested loops iterate inside).
    * If it does not settle quickly, everything the loop reads is taken as live everywhere in it.
    */
   private loop(s: t.Loop, out: Live, labels: string[]): Live {
-    const target: Target = { labels, kind: 'loop', loop: true, breakTo: out, continueTo: null };
+    const target: Target = { labels, kind: 'loop', breakTo: out, continueTo: null };
     const test = t.isWhileStatement(s) || t.isDoWhileStatement(s) || t.isForStatement(s) ? this.uses(s.test ?? null) : EMPTY;
     const update = t.isForStatement(s) ? this.uses(s.update ?? null) : EMPTY;
     const each = t.isForInStatement(s) || t.isForOfStatement(s);
-    const eachKills = each ? (t.isVariableDeclaration(s.left) ? s.left.declarations.flatMap((d) => patternNamesOf(d.id)) : patternNamesOf(s.left)) : [];
+    const eachKills = each ? (t.isVariableDeclaration(s.left) ? s.left.declarations.flatMap((d) => patternNames(d.id, [])) : patternNames(s.left, [])) : [];
     const eachUses = each ? (t.isVariableDeclaration(s.left) ? union(EMPTY, this.patternUses(s.left.declarations[0].id)) : this.patternUses(s.left)) : EMPTY;
     // One round: from an estimate of the head's live set, the body's, and a new estimate.
     const round = (head: Live): { head: Live; entry: Live } => {
@@ -216,7 +204,7 @@ export class Liveness {
       let body: Live;
       this.targets.push(target);
       try {
-        body = this.statementIn(s.body, continueAt);
+        body = this.statement(s.body, continueAt);
       } finally {
         this.targets.pop();
       }
@@ -256,7 +244,7 @@ export class Liveness {
   private find(label: string | null, forContinue: boolean): Target | undefined {
     for (let i = this.targets.length - 1; i >= 0; i--) {
       const target = this.targets[i];
-      if (forContinue && !target.loop) continue;
+      if (forContinue && target.kind !== 'loop') continue;
       if (label === null ? target.kind !== 'label' : target.labels.includes(label)) return target;
     }
     return undefined;
@@ -344,19 +332,6 @@ function minus(a: Live, names: string[]): Live {
   const r = new Set(a);
   for (const n of names) r.delete(n);
   return r;
-}
-
-function patternNamesOf(p: t.Node): string[] {
-  const out: string[] = [];
-  const visit = (n: t.Node): void => {
-    if (t.isIdentifier(n)) out.push(n.name);
-    else if (t.isArrayPattern(n)) n.elements.forEach((e) => e && visit(e));
-    else if (t.isObjectPattern(n)) n.properties.forEach((q) => visit(t.isRestElement(q) ? q.argument : (q as t.ObjectProperty).value));
-    else if (t.isAssignmentPattern(n)) visit(n.left);
-    else if (t.isRestElement(n)) visit(n.argument);
-  };
-  visit(p);
-  return out;
 }
 
 /**

@@ -194,18 +194,17 @@ const failures = [];
 const rows = [];
 for (const w of workloads) {
   const row = { name: w.name, kind: w.kind, description: w.description, group: w.group, variants: {} };
-  for (const v of variants) row.variants[v] = { processMedians: [], times: [], digestOk: true };
+  for (const v of variants) row.variants[v] = { processMedians: [], digestOk: true };
   rows.push(row);
 }
 
-function checkDigests(row, variant, result, reference) {
-  const bad = result.digests.filter((d) => d !== reference);
-  if (bad.length > 0) {
-    row.variants[variant] && (row.variants[variant].digestOk = false);
-    failures.push(`${row.name} (${variant}): result ${JSON.stringify(bad[0])} differs from the native result ${JSON.stringify(reference)}`);
-    return false;
-  }
-  return true;
+/** Every digest of a run must be the native one; `slot` (a variant of the row) is marked if not. */
+function checkDigests(row, label, digests, slot) {
+  const bad = digests.find((d) => d !== row.reference);
+  if (bad === undefined) return true;
+  if (slot) slot.digestOk = false;
+  failures.push(`${row.name} (${label}): result ${JSON.stringify(bad)} differs from the native result ${JSON.stringify(row.reference)}`);
+  return false;
 }
 
 for (let round = 0; round < rounds; round++) {
@@ -217,6 +216,7 @@ for (let round = 0; round < rounds; round++) {
     const shift = (round + wi) % variants.length;
     const order = [...variants.slice(shift), ...variants.slice(0, shift)];
     const roundTimes = {};
+    const roundDigests = {};
     for (const v of order) {
       const slot = row.variants[v];
       if (slot.unsupported) continue;
@@ -233,26 +233,21 @@ for (let round = 0; round < rounds; round++) {
         // A reference system that fails in any round is left out of the row altogether.
         slot.unsupported = result.unsupported;
         slot.processMedians = [];
-        slot.times = [];
         delete slot.pairRatios;
         continue;
       }
       const pm = median(result.times);
       slot.processMedians.push(pm);
-      slot.times.push(...result.times);
-      slot.digest = result.digest;
       roundTimes[v] = pm;
-      if (v === 'native') {
-        // The native digests of all rounds must agree too (a workload must be deterministic).
-        if (row.reference === undefined) row.reference = result.digests[0];
-      }
-      slot.pending = result.digests;
+      roundDigests[v] = result.digests;
+      // The first native run sets the reference; later native runs are checked against it too
+      // (a workload must be deterministic).
+      if (v === 'native' && row.reference === undefined) row.reference = result.digests[0];
     }
     if (row.broken) continue;
     for (const v of variants) {
       const slot = row.variants[v];
-      if (slot.pending) checkDigests(row, v, { digests: slot.pending }, row.reference);
-      delete slot.pending;
+      if (roundDigests[v]) checkDigests(row, v, roundDigests[v], slot);
       if (v !== 'native' && !slot.unsupported && roundTimes[v] !== undefined && roundTimes.native !== undefined) {
         (slot.pairRatios ??= []).push(roundTimes[v] / roundTimes.native);
       }
@@ -272,7 +267,7 @@ if (smoke) {
       const every = policy === 'loops' ? 1 : 7;
       try {
         const result = runProcess(w, policy, { storm: every, runSize: 'smoke', runWarmup: 0, runIterations: 1 });
-        const ok = checkDigests(row, `${policy}, storm ${every}`, result, row.reference);
+        const ok = checkDigests(row, `${policy}, storm ${every}`, result.digests, null);
         storms.push({ name: row.name, policy, every, updates: result.updates, ok });
       } catch (e) {
         if (!(e instanceof BenchError)) throw e;
@@ -472,14 +467,14 @@ if (flag('--json')) {
 if (flag('--docs')) {
   const docs = join(root, 'docs', 'benchmarks.md');
   // The Stopify reference run (slow, fewer rounds) has its own section.
-  const section = stopifyDir ? 'stopify' : 'results';
-  const begin = `<!-- bench:${section}:begin -->`;
-  const end = `<!-- bench:${section}:end -->`;
+  const marker = stopifyDir ? 'stopify' : 'results';
+  const begin = `<!-- bench:${marker}:begin -->`;
+  const end = `<!-- bench:${marker}:end -->`;
   const text = readFileSync(docs, 'utf8');
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
   if (a < 0 || b < a) fail(`docs/benchmarks.md has no ${begin} ... ${end} section`);
-  const text2 = [
+  const section = [
     begin,
     '',
     `Measured ${results.date.slice(0, 10)} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
@@ -495,7 +490,7 @@ if (flag('--docs')) {
     '',
     end,
   ].join('\n');
-  writeFileSync(docs, text.slice(0, a) + text2 + text.slice(b + end.length));
+  writeFileSync(docs, text.slice(0, a) + section + text.slice(b + end.length));
   process.stderr.write('bench: updated docs/benchmarks.md\n');
 }
 process.exit(failures.length ? 1 : 0);

@@ -641,7 +641,7 @@ async function main() {
 
   const commit = gitCommit(test262);
   if (!opts.filter) {
-    writeDoc({ shown, total, elapsed, commit, jobs: opts.jobs, differences, nativeFailures, tasks: tasks.length, skipped });
+    writeDoc({ shown, total, elapsed, commit, jobs: opts.jobs, differences, nativeFailures, tasks: tasks.length, skipped, test262Arg: opts.test262 });
     process.stdout.write(`wrote ${relative(ROOT, DOC)}\n`);
   }
 
@@ -672,7 +672,7 @@ function printTable(shown, total) {
   process.stdout.write(`${fmt(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(fmt).join('\n')}\n`);
 }
 
-function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFailures, tasks, skipped }) {
+function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFailures, tasks, skipped, test262Arg }) {
   const byReason = (mode) => {
     const counts = new Map();
     for (const [k, reason] of differences) {
@@ -701,7 +701,7 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
     'restack difference. Accepted differences are listed in `tests/conformance/known-differences.txt`; the',
     'script fails when a difference appears that is not listed, or a listed one no longer occurs.', '');
   out.push('## Run', '');
-  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).map((a) => (!a.startsWith('-') && existsSync(join(a, 'test')) ? '<test262 checkout>' : a)).join(' ')}\``);
+  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).map((a) => (a === test262Arg ? '<test262 checkout>' : a)).join(' ')}\``);
   out.push(`- test262 commit: \`${commit}\``);
   out.push(`- date: ${new Date().toISOString().slice(0, 10)}`);
   out.push(`- Node ${process.version}, ${jobs} parallel jobs`);

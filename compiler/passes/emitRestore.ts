@@ -25,7 +25,8 @@ import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import { isVariableUse } from '../scopeFacts.js';
-import { isTrackedFinally, patternNames, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
+import type { CheckpointResult, CpInfo } from './insertCheckpoints.js';
+import { isTrackedFinally, patternNames } from '../syntax.js';
 
 const id = (n: string): t.Identifier => t.identifier(n);
 const mode = (): t.Identifier => id(R.restoring);

@@ -25,6 +25,7 @@ import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import type { LinearizeTables } from './linearizeCalls.js';
 import { isLiveIn, Liveness } from '../liveness.js';
+import { isTrackedFinally, patternNames } from '../syntax.js';
 
 
 export interface CpInfo {
@@ -47,16 +48,6 @@ export interface CheckpointResult {
 
 const RETURN_FLAG = '__rsx';
 
-function patternNames(p: t.Node, out: string[]): string[] {
-  if (t.isIdentifier(p)) out.push(p.name);
-  else if (t.isArrayPattern(p)) p.elements.forEach((e) => e && patternNames(e, out));
-  else if (t.isObjectPattern(p)) p.properties.forEach((q) => patternNames(t.isRestElement(q) ? q.argument : (q as t.ObjectProperty).value, out));
-  else if (t.isAssignmentPattern(p)) patternNames(p.left, out);
-  else if (t.isRestElement(p)) patternNames(p.argument, out);
-  return out;
-}
-
-export { patternNames };
 
 /** var names declared anywhere in the function body (not in nested functions). */
 function collectVars(node: t.Node, out: string[]): void {
@@ -323,12 +314,6 @@ export class Checkpointer {
     while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
     return [...args, ...extra];
   }
-}
-
-/** A try statement built by linearizeCalls.trackCompletion: `catch (__rst_finN) { c = -1; ... }`. */
-export function isTrackedFinally(s: t.TryStatement): boolean {
-  const p = s.handler?.param;
-  return !!s.finalizer && t.isIdentifier(p) && p.name.startsWith(`${R.tempPrefix}_fin`);
 }
 
 function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {

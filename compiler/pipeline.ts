@@ -23,6 +23,8 @@ import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
 import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
+import { constInits, LOADER, stateFunction, stateFunctionRef, stateNames, toLoaderFormat } from './passes/loaderFormat.js';
+import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +39,12 @@ export interface CompileOptions {
   updatePoints?: UpdatePointPolicy;
   /** Record the time of each pass. */
   timings?: boolean;
+  /**
+   * 'module': the module as Node loads it (default). 'loader': the body of a function the runtime
+   * evaluates when an update loads this version (ES modules only; see passes/loaderFormat.ts);
+   * 'loader-fresh' for a module the old version did not have (its top-level code runs).
+   */
+  format?: 'module' | 'loader' | 'loader-fresh';
 }
 
 export interface CompileResult {
@@ -48,7 +56,7 @@ export interface CompileResult {
 
 const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
 
-function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings'>> & { timings: boolean } {
+function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
   if (!options || typeof options.filename !== 'string' || !options.filename) {
     throw new CompileError('compile(): options.filename must be a non-empty string');
   }
@@ -60,7 +68,11 @@ function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 't
   if (!['module', 'commonjs', 'auto'].includes(sourceType)) {
     throw new CompileError(`compile(): sourceType must be 'module', 'commonjs' or 'auto', got ${JSON.stringify(sourceType)}`);
   }
-  return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, timings: !!options.timings };
+  const format = options.format ?? 'module';
+  if (format !== 'module' && format !== 'loader' && format !== 'loader-fresh') {
+    throw new CompileError(`compile(): format must be 'module', 'loader' or 'loader-fresh', got ${JSON.stringify(format)}`);
+  }
+  return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, timings: !!options.timings, format };
 }
 
 export function compile(source: string, options: CompileOptions): CompileResult {
@@ -100,6 +112,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
 
   const isModule = opts.sourceType === 'module' || (opts.sourceType === 'auto' && ast.program.sourceType === 'module');
+  if (opts.format !== 'module' && !isModule) {
+    throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
+  }
+  const sourceHash = createHash('sha256').update(source).digest('hex');
+  const stateBindings = stateNames(ast.program);
+  const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
   traverse(ast, { Program(p: NodePath<t.Program>) { program = p; p.stop(); } });
 
@@ -235,9 +253,23 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
 
+  if (opts.format !== 'module') {
+    toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh');
+    lap('loaderFormat');
+  }
+  ast.program.body.push(stateFunction(stateBindings));
+  const info = t.objectExpression([
+    t.objectProperty(t.identifier('id'), t.stringLiteral(opts.moduleId)),
+    t.objectProperty(t.identifier('hash'), t.stringLiteral(sourceHash)),
+    t.objectProperty(t.identifier('state'), stateFunctionRef()),
+    t.objectProperty(t.identifier('inits'), t.valueToNode(inits)),
+  ]);
+
   const runtimeRef = t.memberExpression(t.identifier('globalThis'),
     t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
-  const moduleUrl = isModule
+  const moduleUrl = opts.format !== 'module'
+    ? t.memberExpression(t.identifier(LOADER), t.identifier('url'))
+    : isModule
     ? t.memberExpression(t.metaProperty(t.identifier('import'), t.identifier('meta')), t.identifier('url'))
     : t.identifier('__filename');
   const header: t.Statement[] = [
@@ -249,10 +281,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
       t.memberExpression(t.identifier(R.runtime), t.identifier('module')),
       [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i))),
-        t.identifier(R.lines)],
+        t.identifier(R.lines), info],
     ))]),
   ];
   ast.program.body.unshift(...header);
+  if (opts.format !== 'module' && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
+    ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
+  }
   lap('header');
 
   const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: false, retainLines: false }, source);

@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 export const PATCH_JSON = 'patch.json';
 /** The decisions a person reviews and completes. */
 export const MAPPING_TS = 'mapping.ts';
+/** mapping.ts as the runtime loads it: written by `restack check` when the mapping is valid. */
+export const MAPPING_JS = 'mapping.js';
 /** The new version, compiled. */
 export const NEW_DIR = 'new';
 /** The old version's metadata. */

@@ -27,7 +27,9 @@ import * as t from '@babel/types';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { errorAt } from '../compiler/errors.js';
 import { isForOfStep, varMapFor } from './align.js';
-import { findMetadata, MAPPING_TS, PATCH_JSON } from './bundle.js';
+import { findMetadata, MAPPING_JS, MAPPING_TS, PATCH_JSON } from './bundle.js';
+import { generate } from '../compiler/babel.js';
+import { createHash } from 'node:crypto';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
 import { PATCH_FORMAT, type PatchFile } from './types.js';
@@ -139,8 +141,8 @@ function nearest(id: string, ids: Iterable<string>): string | null {
   return best !== null && bestD <= Math.max(3, id.length / 4) ? best : null;
 }
 
-/** Strips the types of mapping.ts and imports it. Returns the module or a problem. */
-async function load(ast: t.File, source: string, file: string): Promise<{ value?: Record<string, unknown>; problem?: CheckProblem }> {
+/** Strips the types of mapping.ts and imports it. Returns the module (and its code) or a problem. */
+async function load(ast: t.File, source: string, file: string): Promise<{ value?: Record<string, unknown>; code?: string; problem?: CheckProblem }> {
   const out = transformFromAstSync(ast, source, {
     code: true, ast: false, configFile: false, babelrc: false, filename: file, retainLines: true, sourceType: 'module',
     plugins: [[require.resolve('@babel/plugin-transform-typescript'), { onlyRemoveTypeImports: false }]],
@@ -149,7 +151,7 @@ async function load(ast: t.File, source: string, file: string): Promise<{ value?
   const target = join(dir, 'mapping.mjs');
   try {
     writeFileSync(target, out?.code ?? '');
-    return { value: (await import(pathToFileURL(target).href)) as Record<string, unknown> };
+    return { value: (await import(pathToFileURL(target).href)) as Record<string, unknown>, code: out?.code ?? '' };
   } catch (e) {
     const err = e as Error;
     const at = new RegExp(`mapping\\.mjs:(\\d+):(\\d+)`).exec(err?.stack ?? '');
@@ -253,7 +255,46 @@ export async function checkPatch(dir: string): Promise<CheckResult> {
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   result.ok = problems.length === 0;
+  if (result.ok) writeFileSync(join(dir, MAPPING_JS), mappingScript(loaded.code!, source));
   return result;
+}
+
+/**
+ * mapping.js: the checked mapping as the runtime loads it, synchronously, in the middle of an
+ * update: a function body taking (module, require) whose `module.exports` is the mapping object.
+ * Its first line records the hash of the mapping.ts it was made from; the runtime refuses a
+ * mapping.js older than mapping.ts ("run restack check").
+ */
+export function mappingScript(stripped: string, source: string): string {
+  const ast = parse(stripped, { sourceType: 'module' });
+  const body: t.Statement[] = [];
+  for (const s of ast.program.body) {
+    if (t.isImportDeclaration(s)) {
+      if (s.importKind === 'type') continue;
+      const req = t.callExpression(t.identifier('require'), [t.stringLiteral(s.source.value)]);
+      for (const sp of s.specifiers) {
+        const value = t.isImportNamespaceSpecifier(sp) || t.isImportDefaultSpecifier(sp) ? req
+          : t.memberExpression(req, t.stringLiteral(t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value), true);
+        body.push(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(sp.local.name), value)]));
+      }
+      if (!s.specifiers.length) body.push(t.expressionStatement(req));
+    } else if (t.isExportDefaultDeclaration(s)) {
+      const d = s.declaration;
+      const value = t.isExpression(d) ? d : t.isFunctionDeclaration(d) ? t.functionExpression(d.id, d.params, d.body, d.generator, d.async) : null;
+      if (!value) throw new Error('mapping.ts: unsupported default export');
+      body.push(t.expressionStatement(t.assignmentExpression('=', t.memberExpression(t.identifier('module'), t.identifier('exports')), value)));
+    } else if (t.isExportNamedDeclaration(s)) {
+      if (s.declaration) body.push(s.declaration);
+    } else {
+      body.push(s);
+    }
+  }
+  const code = generate(t.program(body, [t.directive(t.directiveLiteral('use strict'))])).code;
+  return `// restack check: mapping.ts sha256 ${mappingHash(source)}\n${code}\n`;
+}
+
+export function mappingHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
 }
 
 interface Context {

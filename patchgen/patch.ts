@@ -4,7 +4,7 @@
  *   patch.json   what the generator found: the base version's content hashes, the function
  *                classification, matches (guesses flagged), inferred CP and variable maps
  *   mapping.ts   the decisions for a person to review and complete (see mappingFile.ts)
- *   new/         the new version, compiled (a later change emits it in the loader format)
+ *   new/         the new version, compiled in the loader format the runtime evaluates in an update
  *   base/        the old version's metadata, so `restack check` needs nothing outside the bundle
  *
  * Paths written into the bundle are relative to it: a bundle is committed and moved around, and
@@ -15,7 +15,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompileError } from '../compiler/errors.js';
 import type { UpdatePointPolicy } from '../contract/index.js';
-import { BASE_DIR, MAPPING_TS, NEW_DIR, PATCH_JSON } from './bundle.js';
+import { compile } from '../compiler/pipeline.js';
+import { BASE_DIR, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
 import { renderMapping } from './mappingFile.js';
 import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
@@ -83,6 +84,31 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
   };
 }
 
+/**
+ * The new version as the runtime loads it in an update: each module compiled again from its
+ * source in the loader format (a module the old version did not have runs its top-level code; the
+ * others carry their state), with the metadata and source map of the normal compile.
+ */
+function writeNewVersion(diff: VersionDiff, dir: string): void {
+  const added = new Set(diff.modules.filter((m) => m.status === 'added').map((m) => m.module));
+  for (const m of diff.new.modules) {
+    const target = join(dir, m.file);
+    mkdirSync(dirname(target), { recursive: true });
+    const base = join(diff.new.compiledDir, m.file);
+    writeFileSync(`${target}${META_SUFFIX}`, JSON.stringify(m.meta, null, 2) + '\n');
+    if (existsSync(`${base}.map`)) cpSync(`${base}.map`, `${target}.map`);
+    if (m.source === null) throw new CompileError(`${m.file}: the new version's source is not available (no source map with its content); restack patch needs it`);
+    const result = compile(m.source, {
+      filename: m.meta.module, moduleId: m.meta.module, sourceType: m.meta.sourceKind,
+      updatePoints: m.meta.updatePoints, format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
+    });
+    const same = result.metadata.functions.length === m.meta.functions.length &&
+      result.metadata.functions.every((f, i) => f.id === m.meta.functions[i].id && f.cps.length === m.meta.functions[i].cps.length);
+    if (!same) throw new Error(`internal error: ${m.file} compiled in the loader format does not match its metadata`);
+    writeFileSync(target, result.code + '\n');
+  }
+}
+
 export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: string): string {
   const s = patch.summary;
   const lines = [
@@ -123,10 +149,7 @@ export function writePatch(oldInput: string, newInput: string, outDir: string, o
     mkdirSync(out, { recursive: true });
     const patch = buildPatchFile(diff, out);
     for (const dir of [NEW_DIR, BASE_DIR]) rmSync(join(out, dir), { recursive: true, force: true });
-    cpSync(diff.new.compiledDir, join(out, NEW_DIR), {
-      recursive: true,
-      filter: (src) => !/(^|[\\/])(node_modules|\.[^\\/]+)$/.test(relative(diff.new.compiledDir, src)),
-    });
+    writeNewVersion(diff, join(out, NEW_DIR));
     for (const m of diff.old.modules) {
       const target = join(out, BASE_DIR, m.metaFile);
       mkdirSync(dirname(target), { recursive: true });

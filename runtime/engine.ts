@@ -20,6 +20,41 @@ import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
+import { adoptClass, evaluateVersion, mapFrame, refusal, UpdateRefused, type MappedFrame, type VersionHost } from './migrate.js';
+import type { LoadedPatch } from './patch.js';
+import type { FrameMove, UpdateReport } from './report.js';
+
+/** What a compiled module tells the runtime about itself (the header's last argument). */
+export interface ModuleInfo {
+  /** Module path as in the metadata. */
+  id: string;
+  /** sha256 of the module's source: the version a patch's base must match. */
+  hash: string;
+  /** Getters of the module's top-level bindings. */
+  state?: () => Record<string, unknown>;
+  /** Hashes of the initialisers of top-level consts (a changed one is not carried). */
+  inits?: Record<string, string>;
+}
+
+/** An update to a new version, from its request to its report. */
+interface UpdateJob {
+  patch: LoadedPatch;
+  /** Absolute time (ms since the epoch, sub-ms resolution) the request arrived. */
+  receivedAt: number;
+  deadline: number;
+  done: (report: UpdateReport) => void;
+  report: UpdateReport;
+  /** Last reason the update was deferred (a refused frame), for the timeout's report. */
+  deferredBy?: string;
+  pointAt?: number;
+  capturedAt?: number;
+  mappedAt?: number;
+  /** The between-events attempt and the timeout: cleared when the job ends (they hold the patch). */
+  immediate?: NodeJS.Immediate;
+  timer?: NodeJS.Timeout;
+}
+
+const now = (): number => performance.timeOrigin + performance.now();
 
 interface CallSiteLike {
   getFileName(): string | null | undefined;
@@ -64,6 +99,10 @@ const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
 export class ModuleHandle {
   private lines: { calls: Map<number, number>; parks: Set<number> } | null = null;
+  /** True once a newer version of this module was committed: its update points do nothing. */
+  stale = false;
+  /** The url of the module as the program first loaded it (import.meta.url of every version). */
+  baseUrl: string;
 
   constructor(
     readonly engine: Engine,
@@ -71,7 +110,9 @@ export class ModuleHandle {
     readonly restoreFns: RestoreFn[],
     readonly cpRestore: number[],
     private readonly linesFn?: () => [number[], number[], number[]],
+    readonly info?: ModuleInfo,
   ) {
+    this.baseUrl = url;
   }
 
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
@@ -93,6 +134,7 @@ export class ModuleHandle {
   }
 
   up(cpId: number): boolean {
+    if (this.stale) return false;
     return this.engine.atUpdatePoint(this, cpId);
   }
 
@@ -117,7 +159,7 @@ export class ModuleHandle {
   }
 }
 
-export class Engine {
+export class Engine implements VersionHost {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();
@@ -132,14 +174,221 @@ export class Engine {
   private recordCount = 0;
   private started = 0;
   private waiters: Array<(s: CaptureStats) => void> = [];
+  private poll: (() => void) | null = null;
 
-  module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[], linesFn?: () => [number[], number[], number[]]): ModuleHandle {
+  /**
+   * Another thread may raise S[pending] (the control channel): then `poll` is called at the next
+   * update point to take its requests (synchronously, e.g. with receiveMessageOnPort).
+   */
+  setPoll(poll: (() => void) | null): void {
+    this.poll = poll;
+  }
+
+  /** The flag was raised with nothing requested here: clear it, then take what other threads sent. */
+  private takeRequests(): void {
+    Atomics.store(this.S, Flag.pending, 0);
+    // Cleared before polling: a request posted after this poll raises the flag again.
+    this.poll?.();
+    this.refreshPending();
+  }
+
+  /** The running version's modules by id, and its label. */
+  readonly current = new Map<string, ModuleHandle>();
+  version = 'initial';
+  updates = 0;
+  lastReport: UpdateReport | null = null;
+  private loading: Map<string, ModuleHandle> | null = null;
+  private job: UpdateJob | null = null;
+  private jobPhase: 'waiting' | 'unwinding' | 'rebuilding' = 'waiting';
+  /**
+   * (module, cp id) of each frame found by the last stack check, top first, when an update to a
+   * new version waits. Not an array: element stores would consult prototypes programs patch.
+   */
+  private sites: { n: number; [i: number]: { m: ModuleHandle; cp: number } } = Object.create(null);
+
+  module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[], linesFn?: () => [number[], number[], number[]], info?: ModuleInfo): ModuleHandle {
     if (protocol !== PROTOCOL_VERSION) {
       throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
     }
-    const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn);
+    const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn, info);
     this.modules.set(url, handle);
+    if (this.loading) this.loading.set(url, handle);
+    else if (info) this.current.set(info.id, handle);
     return handle;
+  }
+
+  beginLoading(): Map<string, ModuleHandle> {
+    this.loading = new Map();
+    return this.loading;
+  }
+
+  endLoading(): void {
+    this.loading = null;
+  }
+
+  forget(handles: Iterable<ModuleHandle>): void {
+    for (const h of handles) this.modules.delete(h.url);
+  }
+
+  /**
+   * Asks for an update to the patch's version: applied at the next update point where every frame
+   * on the stack can be moved, or between events when no frame is live. `done` is called (once,
+   * synchronously, possibly deep in the program's stack) with the report, applied or rolled back.
+   */
+  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number } = {}): void {
+    const receivedAt = options.receivedAt ?? now();
+    const report: UpdateReport = {
+      applied: false, from: this.version, to: patch.label, pid: process.pid, frames: [], modules: [],
+      timings: { requestToPointMs: 0, loadMs: patch.loadMs, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
+    };
+    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report };
+    if (this.job) return this.finish(job, 'another update is in progress');
+    const mismatch = this.baseMismatch(patch);
+    if (mismatch) return this.finish(job, mismatch);
+    this.job = job;
+    this.jobPhase = 'waiting';
+    this.refreshPending();
+    this.events?.('requested', { from: this.version, to: patch.label });
+    // With no frame live (the program is between events), the update applies from the event loop.
+    job.immediate = setImmediate(() => {
+      if (this.job === job && this.jobPhase === 'waiting' && this.S[Flag.unwinding] === 0) this.applyBetweenEvents(job);
+    });
+    job.immediate.unref();
+    job.timer = setTimeout(() => {
+      if (this.job === job && this.jobPhase === 'waiting') this.finish(job, `no update point where every frame could move was reached in ${options.timeoutMs ?? 10_000} ms${job.deferredBy ? ` (last refusal: ${job.deferredBy})` : ''}`);
+    }, (options.timeoutMs ?? 10_000) + 5);
+    job.timer.unref();
+  }
+
+  /** Events for the control API: requested, reached, applied, rolledback. */
+  events: ((name: string, data: unknown) => void) | null = null;
+
+  private baseMismatch(patch: LoadedPatch): string | null {
+    for (const [id, base] of Object.entries(patch.base)) {
+      const h = this.current.get(id);
+      if (!h) continue; // not loaded (yet) by this program: nothing of it to move
+      if (!h.info?.hash) return `${id} was compiled without module information; compile it again with this restack`;
+      if (base.source && h.info.hash !== base.source) return `the patch is for another version of ${id} (running ${this.version}): its base does not match the running code`;
+    }
+    for (const id of this.current.keys()) {
+      if (!Object.hasOwn(patch.base, id)) return `the patch is for another program: its base version has no module ${id}`;
+    }
+    return null;
+  }
+
+  /** Ends a job: reports, resolves, and clears the pending flag when nothing else wants it. */
+  private finish(job: UpdateJob, reason?: string): void {
+    const r = job.report;
+    if (reason) {
+      r.applied = false;
+      r.reason = reason;
+    }
+    if (job.immediate) clearImmediate(job.immediate);
+    if (job.timer) clearTimeout(job.timer);
+    job.immediate = job.timer = undefined;
+    if (this.job === job) {
+      this.job = null;
+      this.refreshPending();
+    }
+    this.lastReport = r;
+    this.events?.(r.applied ? 'applied' : 'rolledback', r);
+    job.done(r);
+  }
+
+  private applyBetweenEvents(job: UpdateJob): void {
+    const at = now();
+    job.pointAt = at;
+    job.capturedAt = at;
+    job.report.timings.requestToPointMs = at - job.receivedAt;
+    this.events?.('reached', { frames: 0 });
+    const reason = this.migrate(job);
+    const end = now();
+    const t = job.report.timings;
+    t.mapMs = end - at;
+    t.pauseMs = end - at;
+    this.finish(job, reason ?? undefined);
+  }
+
+  /**
+   * Maps the captured records (bottom first in `this.records`) to the new version, evaluates it and
+   * commits; returns null when applied, else why not (the records are then left as they were).
+   */
+  private migrate(job: UpdateJob): string | null {
+    const patch = job.patch;
+    const mapped: MappedFrame[] = [];
+    const moves: FrameMove[] = [];
+    try {
+      for (let r = this.records; r; r = r.k) mapped.push(mapFrame(patch, r));
+    } catch (e) {
+      const err = e as UpdateRefused;
+      // Report every frame: those after the failing one as not examined.
+      for (let r = this.records; r; r = r.k) {
+        const m = mapped.find((x) => x.rec === r);
+        moves.push(m ? { from: m.move.from, to: null } : { from: this.describe(r), to: null, ...(err.frame === this.describe(r) ? { problem: err.message } : {}) });
+      }
+      job.report.frames = moves.reverse();
+      return err.message ?? String(e);
+    }
+    let evaluated;
+    try {
+      evaluated = evaluateVersion(patch, this);
+    } catch (e) {
+      job.report.frames = mapped.map((m) => ({ from: m.move.from, to: null })).reverse();
+      return (e as Error).message;
+    }
+    job.report.modules = evaluated.modules;
+    // Every record must find its restore function in the new modules before anything changes.
+    const fns: RestoreFn[] = [];
+    for (const m of mapped) {
+      const h = evaluated.handles.get(m.module);
+      const index = h ? h.cpRestore[m.cpId] : undefined;
+      const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
+      if (!f) {
+        this.forget(evaluated.handles.values());
+        job.report.frames = mapped.map((x) => ({ from: x.move.from, to: null })).reverse();
+        return `${m.move.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`;
+      }
+      fns.push(f);
+    }
+    // Commit.
+    for (const [oldCls, newCls] of evaluated.adoptions) adoptClass(oldCls, newCls);
+    for (const [id, h] of this.current) {
+      if (evaluated.handles.get(id) === h) continue;
+      h.stale = true;
+      this.modules.delete(h.url);
+    }
+    this.current.clear();
+    for (const [id, h] of evaluated.handles) this.current.set(id, h);
+    mapped.forEach((m, i) => {
+      const r = m.rec;
+      r.m = evaluated.handles.get(m.module)!;
+      r.cp = m.cpId;
+      r.l = m.l;
+      r.s = m.s;
+      r.f = fns[i];
+    });
+    job.report.frames = mapped.map((m) => m.move).reverse();
+    job.report.applied = true;
+    this.version = patch.label;
+    this.updates++;
+    return null;
+  }
+
+  private describe(r: FrameRecord): string {
+    return `${r.m.info?.id ?? r.m.url} cp id ${r.cp}`;
+  }
+
+  /** The version's status for the control channel. */
+  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; stats: CaptureStats; lastReport: UpdateReport | null } {
+    return {
+      pid: process.pid,
+      version: this.version,
+      updates: this.updates,
+      modules: [...this.current].map(([id, h]) => ({ id, url: h.baseUrl })),
+      pending: this.job ? this.job.patch.label : null,
+      stats: { ...this.stats },
+      lastReport: this.lastReport,
+    };
   }
 
   /** Identity update at every nth update point reached (0: off). */
@@ -157,20 +406,39 @@ export class Engine {
   }
 
   private refreshPending(): void {
-    Atomics.store(this.S, Flag.pending, this.stormEvery > 0 || this.requested > 0 ? 1 : 0);
+    Atomics.store(this.S, Flag.pending, this.stormEvery > 0 || this.requested > 0 || this.job ? 1 : 0);
   }
 
   atUpdatePoint(top: ModuleHandle, _cpId: number): boolean {
     if (this.S[Flag.unwinding] !== 0) return false;
-    if (this.requested === 0) {
+    if (this.requested === 0 && !this.job && this.poll) this.takeRequests();
+    const job = this.job && this.jobPhase === 'waiting' ? this.job : null;
+    if (this.requested === 0 && !job) {
       if (this.stormEvery === 0) return false;
       if (--this.stormCountdown > 0) return false;
     }
     const started = performance.now();
-    const depth = this.checkStack(top);
+    const depth = this.checkStack(top, _cpId);
     if (depth === 0) {
       this.stats.deferred++;
       return false;
+    }
+    if (job) {
+      // Refused frames are found before anything is unwound: the update waits for a better point.
+      for (let k = 0; k < this.sites.n; k++) {
+        const site = this.sites[k];
+        const why = refusal(job.patch, site.m, site.cp);
+        if (why) {
+          job.deferredBy = why;
+          this.stats.deferred++;
+          if (now() > job.deadline) this.finish(job, `frames that cannot move stayed on the stack until the timeout: ${why}`);
+          return false;
+        }
+      }
+      job.pointAt = now();
+      job.report.timings.requestToPointMs = job.pointAt - job.receivedAt;
+      this.jobPhase = 'unwinding';
+      this.events?.('reached', { frames: depth });
     }
     this.stormCountdown = this.stormEvery;
     this.started = started;
@@ -185,7 +453,7 @@ export class Engine {
    * Number of frames to unwind (the update point's frame and its callers down to the first frame
    * that is not ours), or 0 when the stack cannot be captured now.
    */
-  private checkStack(top: ModuleHandle): number {
+  private checkStack(top: ModuleHandle, topCp: number): number {
     const prepare = Error.prepareStackTrace;
     const limit = Error.stackTraceLimit;
     let sites: CallSiteLike[];
@@ -200,12 +468,19 @@ export class Engine {
       Error.stackTraceLimit = limit;
     }
     if (!sites.length || sites[0].getFileName() !== top.url) return 0;
+    this.sites = Object.create(null);
+    this.sites.n = 0;
+    if (this.job) this.sites[this.sites.n++] = { m: top, cp: topCp };
     let depth = 1;
     let i = 1;
     for (; i < sites.length; i++) {
       const kind = this.classify(sites[i]);
       if (kind === 'runtime') continue;
       if (kind !== 'call') break;
+      if (this.job) {
+        const m = this.modules.get(sites[i].getFileName()!)!;
+        this.sites[this.sites.n++] = { m, cp: m.lineTable().calls.get(sites[i].getLineNumber() ?? 0)! };
+      }
       depth++;
     }
     if (i < sites.length) {
@@ -241,6 +516,14 @@ export class Engine {
     this.S[Flag.unwinding] = 0;
     this.stats.framesUnwound += this.recordCount;
     if (this.recordCount > this.stats.maxDepth) this.stats.maxDepth = this.recordCount;
+    const job = this.job;
+    if (job && this.jobPhase === 'unwinding') {
+      job.capturedAt = now();
+      const reason = this.migrate(job);
+      job.mappedAt = now();
+      if (reason) job.report.reason = reason;
+      this.jobPhase = 'rebuilding';
+    }
     if (restored) return AGAIN;
     return this.resume();
   }
@@ -290,6 +573,16 @@ export class Engine {
   }
 
   resumed(): void {
+    const job = this.job;
+    if (job && this.jobPhase === 'rebuilding') {
+      const end = now();
+      const t = job.report.timings;
+      t.captureMs = job.capturedAt! - job.pointAt!;
+      t.mapMs = job.mappedAt! - job.capturedAt!;
+      t.rebuildMs = end - job.mappedAt!;
+      t.pauseMs = end - job.pointAt!;
+      this.finish(job);
+    }
     const pause = performance.now() - this.started;
     this.stats.captures++;
     this.stats.lastPauseMs = pause;

@@ -5,10 +5,15 @@
  * Importing this module installs the runtime, so `import 'restack/runtime'` before a compiled
  * module is all a program needs.
  */
+import { EventEmitter } from 'node:events';
 import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
+import { loadPatch, PatchError } from './patch.js';
+import type { UpdateReport } from './report.js';
 
 export type { CaptureStats } from './engine.js';
+export type { UpdateReport, FrameMove, UpdateTimings } from './report.js';
+export { formatReport } from './report.js';
 
 const KEY = Symbol.for(RUNTIME_KEY);
 
@@ -18,6 +23,7 @@ export function install(): Engine {
   let engine = g[KEY];
   if (!engine) {
     engine = new Engine();
+    engine.events = (name, data) => { emitter.emit(name, data); };
     Object.defineProperty(globalThis, KEY, { value: engine, enumerable: false, configurable: false, writable: false });
     // Explicit update points are no-ops when compiled code is not involved.
     const gg = globalThis as unknown as { UPDATE_POINT?: () => void };
@@ -35,8 +41,70 @@ export function requestUpdate(): Promise<CaptureStats> {
 }
 
 /** Capture statistics so far. */
-export function status(): CaptureStats {
+export function captureStats(): CaptureStats {
   return { ...install().stats };
+}
+
+export interface UpdateOptions {
+  /** The version's name in reports (default: the patch directory's name). */
+  label?: string;
+  /** How long to wait for an update point where every frame can move (default 10 s). */
+  timeoutMs?: number;
+  /** When the request arrived (ms since the epoch, performance.timeOrigin + performance.now()). */
+  receivedAt?: number;
+}
+
+/**
+ * Updates the running program to the version in a patch bundle (written by `restack patch`,
+ * validated by `restack check`). The update happens at the next update point where every frame on
+ * the stack can be moved, or between events when no frame is live; the promise resolves with the
+ * report, whether the update was applied or rolled back (the program then runs on unchanged).
+ */
+export function update(patchDir: string, options: UpdateOptions = {}): Promise<UpdateReport> {
+  return new Promise((resolve) => requestUpdateTo(patchDir, options, resolve));
+}
+
+/**
+ * The same, with a callback called synchronously when the update is done: from inside the
+ * program's stack if it happened at an update point (a busy loop never returns to the event loop,
+ * so a promise would not settle until it does).
+ */
+export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: (report: UpdateReport) => void): void {
+  const engine = install();
+  const receivedAt = options.receivedAt ?? performance.timeOrigin + performance.now();
+  let patch;
+  try {
+    patch = loadPatch(patchDir, options.label);
+  } catch (e) {
+    const reason = e instanceof PatchError ? e.message : `loading the patch failed: ${(e as Error)?.stack ?? String(e)}`;
+    const report: UpdateReport = {
+      applied: false, from: engine.version, to: options.label ?? patchDir, reason, pid: process.pid, frames: [], modules: [],
+      timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
+    };
+    engine.lastReport = report;
+    emitter.emit('rolledback', report);
+    done(report);
+    return;
+  }
+  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs });
+}
+
+/** The running version, its modules, what is pending, capture statistics and the last report. */
+export function status(): ReturnType<Engine['status']> {
+  return install().status();
+}
+
+const emitter = new EventEmitter();
+
+/**
+ * Update events: 'requested' ({ from, to }), 'reached' ({ frames }: the update point, before
+ * capture), 'applied' and 'rolledback' (the report). Listeners run synchronously, inside the
+ * update: keep them short.
+ */
+export function onUpdate(event: 'requested' | 'reached' | 'applied' | 'rolledback', listener: (data: unknown) => void): () => void {
+  install();
+  emitter.on(event, listener);
+  return () => emitter.off(event, listener);
 }
 
 /** Identity update at every nth update point reached; 0 turns it off. */

@@ -103,9 +103,11 @@ test('patch writes a bundle with relative roots, the base hashes and a summary',
   assert.equal(patch.base['report.js'].source, sha256(join(v1, 'report.js')));
   assert.match(patch.base['report.js'].code, /^[0-9a-f]{64}$/);
   assert.deepEqual(patch.modules, { unchanged: ['format.js'], changed: ['report.js'], added: [], removed: [] });
-  // new/: the new version compiled; base/: the old metadata.
-  for (const f of ['report.js', 'report.js.map', 'report.js.restack.json', 'format.js', 'package.json']) assert.ok(existsSync(join(out, 'new', f)), f);
-  assert.match(readFileSync(join(out, 'new/report.js'), 'utf8'), /__rsM/);
+  // new/: the new version compiled in the loader format; base/: the old metadata.
+  for (const f of ['report.js', 'report.js.map', 'report.js.restack.json', 'format.js']) assert.ok(existsSync(join(out, 'new', f)), f);
+  const loaderCode = readFileSync(join(out, 'new/report.js'), 'utf8');
+  assert.match(loaderCode, /__rsM = __rsR\.module\(__rsU\.url,/);
+  assert.doesNotMatch(loaderCode, /^\s*(import|export)\b/m);
   assert.ok(readJson(join(out, 'new/report.js.restack.json')).functions.some((f) => f.id === 'report.js#describe'));
   assert.ok(readJson(join(out, 'base/report.js.restack.json')).functions.some((f) => f.id === 'report.js#legacyDump'));
 });

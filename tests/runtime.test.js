@@ -62,7 +62,7 @@ test('requestUpdate() applies an identity update at the next update point', asyn
     `import { requestUpdate, status } from ${JSON.stringify(api)};`,
     'let applied = null;',
     'function spin(n) { let s = 0; for (let i = 0; i < n; i++) { s += i; if (i === 10) requestUpdate().then((st) => { applied = st.captures; }); } return s; }',
-    'console.log(spin(100), status().captures);',
+    'console.log(spin(100), status().stats.captures);',
     'await new Promise((r) => setTimeout(r, 10));',
     'console.log("applied", applied);',
   ].join('\n'));

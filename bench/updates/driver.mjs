@@ -1,0 +1,41 @@
+// Runs the compiled version A of bench/updates under a schedule of updates A -> B -> A -> ...
+// and prints the reports' timings (and heap sizes) as JSON on stdout.
+//   node --expose-gc --stack-size=N driver.mjs <runtime index.js> <compiled main.js> <AB> <BA> <depth> <updates> <interval>
+import { pathToFileURL } from 'node:url';
+
+const [runtimeIndex, mainFile, ab, ba, depthArg, updatesArg, intervalArg] = process.argv.slice(2);
+const { requestUpdateTo } = await import(pathToFileURL(runtimeIndex).href);
+const depth = Number(depthArg);
+const updates = Number(updatesArg);
+const interval = Number(intervalArg);
+// Timings go into a preallocated array: the measure must not grow the heap it measures.
+const KEYS = ['requestToPointMs', 'loadMs', 'captureMs', 'mapMs', 'rebuildMs', 'pauseMs'];
+const table = new Float64Array(updates * KEYS.length);
+let count = 0;
+const reports = { get length() { return count; } };
+const heap = [];
+let pending = false;
+let failed = null;
+
+globalThis.__tick = (i) => {
+  if (i % interval !== 0 || pending || reports.length >= updates) return;
+  if (reports.length === 1 && heap.length === 0 || reports.length === updates - 1 && heap.length === 1) {
+    globalThis.gc?.();
+    heap.push(process.memoryUsage().heapUsed);
+  }
+  pending = true;
+  requestUpdateTo(reports.length % 2 === 0 ? ab : ba, { label: reports.length % 2 === 0 ? 'B' : 'A' }, (r) => {
+    pending = false;
+    if (!r.applied) failed ??= r.reason;
+    KEYS.forEach((k, j) => { table[count * KEYS.length + j] = r.timings[k]; });
+    count++;
+  });
+};
+
+const { main } = await import(pathToFileURL(mainFile).href);
+const out = main(depth, (updates + 2) * interval);
+globalThis.gc?.();
+heap.push(process.memoryUsage().heapUsed);
+const timings = [];
+for (let i = 0; i < count; i++) timings.push(Object.fromEntries(KEYS.map((k, j) => [k, table[i * KEYS.length + j]])));
+process.stdout.write(JSON.stringify({ out, failed, timings, heap }) + '\n');

@@ -1,0 +1,285 @@
+/**
+ * Module state accessors (every compiled module) and the loader format (modules of a patch bundle).
+ *
+ * Every compiled module gets a hoisted `__rsState()` returning getters for its top-level bindings
+ * (`let`/`const`/`var` and classes): the runtime reads an old version's state through it when a
+ * new version is loaded.
+ *
+ * The loader format is what a patch bundle carries: an ES module rewritten into the body of a
+ * function the runtime evaluates synchronously (with `vm.compileFunction`) in the middle of an
+ * update, when the event loop is not running and `import()` cannot be awaited (decision 2):
+ *  - `import` declarations become `const __rsI0 = __rsU.import('spec')` and every reference to an
+ *    imported binding reads the namespace (`__rsI0.name`, or `(0, __rsI0.name)` as a callee), so
+ *    bindings stay live as in ESM;
+ *  - exports become getters handed to `__rsU.exports(...)`;
+ *  - top-level code does not run again: statements that are not declarations are dropped;
+ *    variables are initialised by `__rsU.carry(name, () => init)` (the old version's value, a
+ *    state transformer's, or `init` for a new binding); classes are handed to `__rsU.adopt` so
+ *    instances made by the old version get the new methods;
+ *  - `import.meta` and `import()` go through `__rsU`.
+ * A module the old version did not have is compiled `fresh`: its top-level code runs, once.
+ * It runs last, on the instrumented program, so it changes neither function ids nor continuation
+ * points: a bundle's metadata is the one the normal compile of the same source produces.
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { R } from '../../contract/index.js';
+import { errorAt } from '../errors.js';
+
+/** The loader's context object, the module function's only parameter. */
+export const LOADER = '__rsU';
+const STATE_FN = '__rsState';
+
+/** Names of the top-level bindings an update carries over (variables and classes). */
+export function stateNames(program: t.Program): string[] {
+  const names: string[] = [];
+  const add = (decl: t.Node | null | undefined): void => {
+    if (!decl) return;
+    if (t.isVariableDeclaration(decl)) {
+      for (const d of decl.declarations) names.push(...Object.keys(t.getBindingIdentifiers(d.id)));
+    } else if (t.isClassDeclaration(decl) && decl.id) {
+      names.push(decl.id.name);
+    }
+  };
+  for (const s of program.body) {
+    if (t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s)) add(s.declaration);
+    else add(s);
+  }
+  return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
+}
+
+/** `function __rsState() { return { get x() { return x; }, ... }; }` */
+export function stateFunction(names: string[]): t.FunctionDeclaration {
+  return t.functionDeclaration(t.identifier(STATE_FN), [], t.blockStatement([t.returnStatement(t.objectExpression(
+    names.map((n) => t.objectMethod('get', t.stringLiteral(n), [], t.blockStatement([t.returnStatement(t.identifier(n))]))),
+  ))]));
+}
+
+export const stateFunctionRef = (): t.Identifier => t.identifier(STATE_FN);
+
+/**
+ * For each top-level `const` bound to an expression that is not code: a hash of the initialiser's
+ * text. An update carries a const over only when its initialiser did not change (a changed
+ * `const LIMIT = 10` means the new version wants its new value).
+ */
+export function constInits(program: t.Program, source: string, hash: (text: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of program.body) {
+    const decl = t.isExportNamedDeclaration(s) ? s.declaration : s;
+    if (!t.isVariableDeclaration(decl) || decl.kind !== 'const') continue;
+    for (const d of decl.declarations) {
+      if (t.isIdentifier(d.id) && d.init && !isCode(d.init) && d.init.start != null && d.init.end != null) {
+        out[d.id.name] = hash(source.slice(d.init.start, d.init.end));
+      }
+    }
+  }
+  return out;
+}
+
+const loader = (method: string): t.MemberExpression => t.memberExpression(t.identifier(LOADER), t.identifier(method));
+const call = (method: string, args: t.Expression[]): t.CallExpression => t.callExpression(loader(method), args);
+
+function isCode(init: t.Node | null | undefined): boolean {
+  return !!init && (t.isFunctionExpression(init) || t.isArrowFunctionExpression(init) || t.isClassExpression(init));
+}
+
+function propKey(name: string): t.Identifier | t.StringLiteral {
+  return t.isValidIdentifier(name) ? t.identifier(name) : t.stringLiteral(name);
+}
+
+function exportName(node: t.Identifier | t.StringLiteral): string {
+  return t.isIdentifier(node) ? node.name : node.value;
+}
+
+/**
+ * Rewrites an instrumented ES module into the loader format (see the file comment). `source` and
+ * `filename` locate errors.
+ */
+export function toLoaderFormat(program: NodePath<t.Program>, source: string, filename: string, fresh = false): void {
+  const body = program.node.body;
+  const imports: t.Statement[] = [];
+  const getters: t.ObjectMethod[] = [];
+  const trailing: t.Statement[] = [];
+  /** Import bindings: local name -> namespace identifier and imported name (null: the namespace). */
+  const importRefs = new Map<string, { ns: string; name: string | null }>();
+  let nsCount = 0;
+  const namespaceFor = (spec: string): string => {
+    const ns = `${R.prefix}I${nsCount++}`;
+    imports.push(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(ns), call('import', [t.stringLiteral(spec)]))]));
+    return ns;
+  };
+  const getter = (name: string, value: t.Expression): void => {
+    getters.push(t.objectMethod('get', propKey(name), [], t.blockStatement([t.returnStatement(value)])));
+  };
+  const fail = (node: t.Node, message: string): never => {
+    throw errorAt(source, filename, { message, loc: node.loc?.start });
+  };
+
+  const kept: t.Statement[] = [];
+  const keepDeclaration = (decl: t.Declaration): void => {
+    if (fresh) {
+      kept.push(decl);
+      return;
+    }
+    if (t.isVariableDeclaration(decl)) {
+      kept.push(...carryDeclaration(decl));
+    } else if (t.isClassDeclaration(decl)) {
+      kept.push(decl);
+      if (decl.id) kept.push(t.expressionStatement(call('adopt', [t.stringLiteral(decl.id.name), t.identifier(decl.id.name)])));
+    } else if (t.isFunctionDeclaration(decl)) {
+      kept.push(decl);
+    } else {
+      fail(decl, `restack cannot load a ${decl.type} in an update`);
+    }
+  };
+
+  for (const s of body) {
+    if (t.isImportDeclaration(s)) {
+      if (s.importKind === 'type') continue;
+      const ns = namespaceFor(s.source.value);
+      for (const sp of s.specifiers) {
+        if (t.isImportNamespaceSpecifier(sp)) importRefs.set(sp.local.name, { ns, name: null });
+        else if (t.isImportDefaultSpecifier(sp)) importRefs.set(sp.local.name, { ns, name: 'default' });
+        else importRefs.set(sp.local.name, { ns, name: exportName(sp.imported) });
+      }
+    } else if (t.isExportNamedDeclaration(s)) {
+      if (s.declaration) {
+        keepDeclaration(s.declaration);
+        const names = t.isVariableDeclaration(s.declaration)
+          ? s.declaration.declarations.flatMap((d) => Object.keys(t.getBindingIdentifiers(d.id)))
+          : [(s.declaration as t.FunctionDeclaration | t.ClassDeclaration).id!.name];
+        for (const n of names) getter(n, t.identifier(n));
+      } else if (s.source) {
+        const ns = namespaceFor(s.source.value);
+        for (const sp of s.specifiers) {
+          if (t.isExportNamespaceSpecifier(sp)) getter(exportName(sp.exported), t.identifier(ns));
+          else if (t.isExportSpecifier(sp)) {
+            getter(exportName(sp.exported), t.memberExpression(t.identifier(ns), t.stringLiteral(exportName(sp.local)), true));
+          } else {
+            getter(exportName((sp as t.ExportDefaultSpecifier).exported), t.memberExpression(t.identifier(ns), t.identifier('default')));
+          }
+        }
+      } else {
+        for (const sp of s.specifiers) {
+          if (t.isExportSpecifier(sp)) getter(exportName(sp.exported), t.identifier(exportName(sp.local)));
+        }
+      }
+    } else if (t.isExportAllDeclaration(s)) {
+      trailing.push(t.expressionStatement(call('reexport', [t.identifier(namespaceFor(s.source.value))])));
+    } else if (t.isExportDefaultDeclaration(s)) {
+      const d = s.declaration;
+      if ((t.isFunctionDeclaration(d) || t.isClassDeclaration(d))) {
+        if (!d.id) d.id = t.identifier(`${R.prefix}Default`);
+        keepDeclaration(d);
+        getter('default', t.identifier(d.id.name));
+      } else {
+        // An expression: evaluated again (it has no binding the old version could hand over).
+        kept.push(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(`${R.prefix}Default`), d as t.Expression)]));
+        getter('default', t.identifier(`${R.prefix}Default`));
+      }
+    } else if (t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isVariableDeclaration(s)) {
+      keepDeclaration(s);
+    } else if (t.isTSDeclareFunction(s) || t.isEmptyStatement(s)) {
+      continue;
+    } else if (fresh) {
+      kept.push(s);
+    }
+    // Any other statement is top-level code: it ran when the first version was loaded (a module
+    // new in this version, `fresh`, runs all of it).
+  }
+
+  const header: t.Statement[] = [];
+  if (getters.length) header.push(t.expressionStatement(call('exports', [t.objectExpression(getters)])));
+  program.node.body = [...imports, ...header, ...kept, ...trailing];
+  // Top-level await in what is evaluated again cannot be: the module function is synchronous.
+  checkNoTopLevelAwait(program.node, fail);
+
+  // Now that every statement is in place, make import bindings read their namespaces.
+  program.scope.crawl();
+  for (const [local, ref] of importRefs) {
+    const binding = program.scope.getBinding(local);
+    const paths: NodePath[] = binding ? [...binding.referencePaths] : [];
+    if (!binding) {
+      // Not a binding any more (the import declaration is gone): find the free references.
+      program.traverse({
+        Identifier(p) {
+          if (p.node.name === local && p.isReferencedIdentifier() && !p.scope.hasBinding(local)) paths.push(p);
+        },
+      });
+    }
+    for (const p of paths) replaceImportRef(p, ref);
+  }
+
+  program.traverse({
+    MetaProperty(p) {
+      if (p.node.meta.name === 'import') p.replaceWith(loader('meta'));
+    },
+    CallExpression(p) {
+      if (t.isImport(p.node.callee)) p.node.callee = loader('dynamicImport');
+    },
+  });
+}
+
+function checkNoTopLevelAwait(program: t.Program, fail: (n: t.Node, m: string) => never): void {
+  const visit = (n: t.Node | null | undefined): void => {
+    if (!n || typeof n !== 'object') return;
+    if (t.isFunction(n) && !t.isProgram(n)) return;
+    if (t.isAwaitExpression(n) || (t.isForOfStatement(n) && n.await)) {
+      fail(n, 'top-level await in a declaration: a module loaded by an update is evaluated synchronously');
+    }
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const v = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(v)) v.forEach((c) => visit(c as t.Node));
+      else visit(v as t.Node);
+    }
+  };
+  for (const s of program.body) visit(s);
+}
+
+function replaceImportRef(p: NodePath, ref: { ns: string; name: string | null }): void {
+  const value: t.Expression = ref.name === null
+    ? t.identifier(ref.ns)
+    : t.memberExpression(t.identifier(ref.ns), t.isValidIdentifier(ref.name) ? t.identifier(ref.name) : t.stringLiteral(ref.name), !t.isValidIdentifier(ref.name));
+  const parent = p.parent;
+  if (p.parentPath?.isObjectProperty() && (parent as t.ObjectProperty).shorthand && (parent as t.ObjectProperty).value === p.node) {
+    (parent as t.ObjectProperty).shorthand = false;
+    p.replaceWith(value);
+    return;
+  }
+  const isCallee = (t.isCallExpression(parent) || t.isOptionalCallExpression(parent) || t.isNewExpression(parent)) && parent.callee === p.node;
+  const isTag = t.isTaggedTemplateExpression(parent) && parent.tag === p.node;
+  if ((isCallee && !t.isNewExpression(parent) || isTag) && ref.name !== null) {
+    // A plain call of an imported function has `this` undefined, not the namespace.
+    p.replaceWith(t.sequenceExpression([t.numericLiteral(0), value]));
+    return;
+  }
+  p.replaceWith(value);
+}
+
+/**
+ * A top-level variable declaration of a module loaded by an update. Functions and classes bound
+ * by it are new code; other bindings carry the old version's value (or run their initialiser
+ * when the binding is new).
+ */
+function carryDeclaration(decl: t.VariableDeclaration): t.Statement[] {
+  const after: t.Statement[] = [];
+  let pattern = false;
+  for (const d of decl.declarations) {
+    if (t.isIdentifier(d.id)) {
+      if (isCode(d.init)) {
+        if (t.isClassExpression(d.init)) after.push(t.expressionStatement(call('adopt', [t.stringLiteral(d.id.name), t.identifier(d.id.name)])));
+        continue;
+      }
+      d.init = call('carry', [t.stringLiteral(d.id.name), t.arrowFunctionExpression([], d.init ?? t.identifier('undefined'))]);
+    } else {
+      // A pattern: its initialiser runs again; each name then takes the carried value.
+      pattern = true;
+      for (const name of Object.keys(t.getBindingIdentifiers(d.id))) {
+        after.push(t.expressionStatement(t.assignmentExpression('=', t.identifier(name),
+          call('carry', [t.stringLiteral(name), t.arrowFunctionExpression([], t.identifier(name))]))));
+      }
+    }
+  }
+  if (pattern && decl.kind === 'const') decl.kind = 'let';
+  return [decl, ...after];
+}

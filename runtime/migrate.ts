@@ -1,0 +1,334 @@
+/**
+ * Moving captured frames and module state to a new version (decision 2), in three steps that
+ * change nothing until the last:
+ *
+ *  1. map: each frame record's continuation point through the patch's plan for its function, its
+ *     live variables by name (then the mapping's `vars`, then its stack transformer `frame()`);
+ *     every new live variable must get a value;
+ *  2. evaluate: run the new version's module functions (loader format): variables carry the old
+ *     version's values (or a state transformer's, or their initialiser when new), classes are
+ *     collected for adoption; a module the old version did not have runs its top-level code;
+ *  3. commit: old instances get the new methods (each old class's prototype inherits from the new
+ *     one and keeps no methods of its own), the old modules become stale, the records point at
+ *     the new version's restore functions.
+ *
+ * A failure in 1 or 2 throws an UpdateRefused: the engine rebuilds the old records in the old
+ * version (an identity update) and reports why; the new modules evaluated so far are dropped.
+ */
+import { createRequire, isBuiltin } from 'node:module';
+import { dirname, posix } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FrameRecord, ModuleHandle } from './engine.js';
+import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
+import type { FrameMove, UpdateReport } from './report.js';
+
+export class UpdateRefused extends Error {
+  constructor(message: string, readonly frame?: string) {
+    super(message);
+    this.name = 'UpdateRefused';
+  }
+}
+
+/** A frame record mapped to the new version, waiting for the new modules to exist. */
+export interface MappedFrame {
+  rec: FrameRecord;
+  module: string;
+  cpId: number;
+  l: unknown[];
+  s: unknown;
+  move: FrameMove;
+}
+
+export interface VersionHost {
+  /** The current version's handles, by module id. */
+  current: Map<string, ModuleHandle>;
+  /** Handles registered while a new version is evaluated, by url. */
+  beginLoading(): Map<string, ModuleHandle>;
+  endLoading(): void;
+  /** Drops handles of a version that was not committed. */
+  forget(handles: Iterable<ModuleHandle>): void;
+}
+
+const describeFn = (id: string, cp: number): string => `${id} @${cp}`;
+
+/** The old function and cp of a record, with the plan for its function. */
+export function planFor(patch: LoadedPatch, m: ModuleHandle, cpId: number): { plan: FunctionPlan; cp: number; where: string } {
+  const id = m.info?.id;
+  if (!id) throw new UpdateRefused(`${m.url} was compiled without module information; compile it again with this restack`);
+  const site = patch.oldCps.get(id)?.get(cpId);
+  if (!site) throw new UpdateRefused(`${id}: continuation point id ${cpId} is not in the base version's metadata`);
+  const plan = patch.plans.get(site.fn.id);
+  if (!plan) throw new UpdateRefused(`${site.fn.id}: not in patch.json`);
+  return { plan, cp: site.cp.cp, where: describeFn(site.fn.id, site.cp.cp) };
+}
+
+/** Why a frame suspended at (m, cpId) cannot move, or null when the plan maps it. */
+export function refusal(patch: LoadedPatch, m: ModuleHandle, cpId: number): string | null {
+  try {
+    const { plan, cp, where } = planFor(patch, m, cpId);
+    const target = plan.cps[cp];
+    if (typeof target === 'number') return null;
+    if (!plan.newFn) return `${where}: the function is gone in the new version and a frame of it is on the stack`;
+    return `${where}: ${target === 'TODO' ? "still 'TODO' in the mapping" : 'refused by the mapping'}`;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+export function mapFrame(patch: LoadedPatch, rec: FrameRecord): MappedFrame {
+  const { plan, cp, where } = planFor(patch, rec.m, rec.cp);
+  const target = plan.cps[cp];
+  if (typeof target !== 'number' || !plan.newFn || !plan.newModule) {
+    throw new UpdateRefused(refusal(patch, rec.m, rec.cp) ?? `${where}: not mapped`, where);
+  }
+  const newFn = plan.newFn;
+  const newCp = newFn.cps[target];
+  const to = describeFn(newFn.id, target);
+  if (!newCp) throw new UpdateRefused(`${where} -> ${to}: the new function has no cp ${target}`, where);
+  const oldCp = plan.oldFn.cps[cp];
+  if (newCp.kind !== oldCp.kind) {
+    throw new UpdateRefused(`${where} -> ${to}: a frame suspended at ${oldCp.kind === 'call' ? 'a call' : 'an update point'} must resume at ${oldCp.kind === 'call' ? 'a call' : 'an update point'}`, where);
+  }
+  const move: FrameMove = { from: where, to };
+  if (!plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
+    // Unchanged function: the record's slots are the new function's.
+    return { rec, module: plan.newModule, cpId: newCp.id, l: rec.l, s: rec.s, move };
+  }
+  const oldLocals: Record<string, unknown> = Object.create(null);
+  for (const name of oldCp.live) oldLocals[name] = rec.l[plan.oldFn.slots.indexOf(name)];
+  const locals: Record<string, unknown> = Object.create(null);
+  const renamed = plan.renamed[cp] ?? {};
+  for (const name of newCp.live) {
+    const source = plan.vars[name];
+    if (source === 'TODO') throw new UpdateRefused(`${to}: variable '${name}' is still 'TODO' in the mapping`, where);
+    if (source === 'transform') continue;
+    if (source && typeof source === 'object') {
+      if ('from' in source) {
+        if (!(source.from in oldLocals)) throw new UpdateRefused(`${to}: vars.${name} takes '${source.from}', which is not live at ${where}`, where);
+        locals[name] = oldLocals[source.from];
+      } else {
+        locals[name] = source.value;
+      }
+      continue;
+    }
+    if (name in oldLocals) locals[name] = oldLocals[name];
+    else if (renamed[name] !== undefined && renamed[name] in oldLocals) locals[name] = oldLocals[renamed[name]];
+  }
+  const next = { cp: target, this: rec.s, locals };
+  if (plan.frame) {
+    const oldView = Object.freeze({ cp, this: rec.s, locals: Object.freeze({ ...oldLocals }) });
+    try {
+      plan.frame(oldView, next);
+    } catch (e) {
+      throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${(e as Error)?.message ?? String(e)}`, where);
+    }
+  }
+  const l: unknown[] = new Array(newFn.slots.length);
+  for (const name of newCp.live) {
+    if (!(name in next.locals)) {
+      throw new UpdateRefused(`${to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
+    }
+    l[newFn.slots.indexOf(name)] = next.locals[name];
+  }
+  return { rec, module: plan.newModule, cpId: newCp.id, l, s: next.this, move };
+}
+
+/** The loader context a module function of the new version runs with (compiler's `__rsU`). */
+interface LoaderContext {
+  url: string;
+  meta: { url: string; filename?: string; dirname?: string; resolve(spec: string): string };
+  import(spec: string): object;
+  exports(getters: object): void;
+  reexport(ns: object): void;
+  carry(name: string, init: () => unknown): unknown;
+  adopt(name: string, cls: unknown): void;
+  dynamicImport(spec: string): Promise<unknown>;
+}
+
+export interface Evaluated {
+  handles: Map<string, ModuleHandle>;
+  adoptions: Array<[Function, Function]>;
+  modules: UpdateReport['modules'];
+}
+
+const wrapped = new WeakMap<object, object>();
+
+/** The namespace an ES import of a CommonJS or builtin module would see. */
+function namespaceOf(m: unknown): object {
+  if (m !== null && (typeof m === 'object' || typeof m === 'function')) {
+    let ns = wrapped.get(m);
+    if (!ns) {
+      ns = Object.assign(Object.create(null), m, { default: m }) as object;
+      wrapped.set(m, ns);
+    }
+    return ns;
+  }
+  return Object.assign(Object.create(null), { default: m }) as object;
+}
+
+/** Runs the new version's modules; throws UpdateRefused (after dropping what it made) on failure. */
+export function evaluateVersion(patch: LoadedPatch, host: VersionHost): Evaluated {
+  const loading = host.beginLoading();
+  const namespaces = new Map<string, object>();
+  const handles = new Map<string, ModuleHandle>();
+  const adoptions: Array<[Function, Function]> = [];
+  const modules: UpdateReport['modules'] = [];
+  try {
+    const load = (pm: PatchModule): object => {
+      const existing = namespaces.get(pm.id);
+      if (existing) return existing;
+      const ns = Object.create(null) as Record<string | symbol, unknown>;
+      Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+      namespaces.set(pm.id, ns);
+      const old = host.current.get(pm.id);
+      // import.meta.url stays the program's: code finds its files next to itself.
+      const baseUrl = old ? old.baseUrl : pathToFileURL(pm.file).href;
+      const baseFile = baseUrl.startsWith('file:') ? fileURLToPath(baseUrl) : pm.file;
+      const req = createRequire(baseFile);
+      const report = { module: pm.id, carried: [] as string[], initialised: [] as string[], transformed: [] as string[] };
+      modules.push(report);
+
+      let oldState: Record<string, unknown> | null = null;
+      const readOld = (): Record<string, unknown> => {
+        if (oldState) return oldState;
+        oldState = Object.create(null) as Record<string, unknown>;
+        const getters = old?.info?.state?.() as Record<string, unknown> | undefined;
+        if (getters) {
+          for (const name of Object.keys(getters)) {
+            try {
+              oldState[name] = getters[name];
+            } catch {
+              // Not initialised yet in the old version (its top-level code never reached it).
+            }
+          }
+        }
+        return oldState;
+      };
+      const assigned = new Map<string, unknown>();
+      const transformer = patch.state[pm.id];
+      if (transformer && old) {
+        const snapshot = readOld();
+        const next = new Proxy({ ...snapshot }, {
+          set(target, key, value) {
+            if (typeof key === 'string') assigned.set(key, value);
+            (target as Record<string | symbol, unknown>)[key] = value;
+            return true;
+          },
+        });
+        try {
+          transformer(Object.freeze({ ...snapshot }), next);
+        } catch (e) {
+          throw new UpdateRefused(`the state transformer of ${pm.id} threw: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }
+      let newHandle: ModuleHandle | undefined;
+      const ctx: LoaderContext = {
+        url: `${pathToFileURL(pm.file).href}?restack=${patch.generation}`,
+        meta: {
+          url: baseUrl,
+          filename: baseUrl.startsWith('file:') ? baseFile : undefined,
+          dirname: baseUrl.startsWith('file:') ? dirname(baseFile) : undefined,
+          resolve: (spec: string) => resolveUrl(spec, baseUrl, req),
+        },
+        import: (spec: string): object => {
+          if (spec.startsWith('./') || spec.startsWith('../')) {
+            const id = posix.normalize(posix.join(posix.dirname(pm.id), spec));
+            const target = patch.modules.get(id);
+            if (target) return load(target);
+          }
+          if (isBuiltin(spec)) return namespaceOf(process.getBuiltinModule(spec));
+          try {
+            return namespaceOf(req(spec));
+          } catch (e) {
+            const code = (e as { code?: string }).code;
+            throw new UpdateRefused(code === 'ERR_REQUIRE_ESM'
+              ? `${pm.id} imports '${spec}', an ES module outside the program, which an update cannot load synchronously`
+              : `${pm.id} imports '${spec}': ${(e as Error).message}`);
+          }
+        },
+        exports: (getters: object): void => {
+          Object.defineProperties(ns, Object.getOwnPropertyDescriptors(getters));
+        },
+        reexport: (src: object): void => {
+          for (const key of Object.keys(src)) {
+            if (key === 'default' || Object.hasOwn(ns, key)) continue;
+            Object.defineProperty(ns, key, { enumerable: true, get: () => (src as Record<string, unknown>)[key] });
+          }
+        },
+        carry: (name: string, init: () => unknown): unknown => {
+          if (assigned.has(name)) {
+            report.transformed.push(name);
+            return assigned.get(name);
+          }
+          if (!pm.fresh && old) {
+            const state = readOld();
+            newHandle ??= loading.get(ctx.url);
+            const oldInit = old.info?.inits?.[name];
+            const newInit = newHandle?.info?.inits?.[name];
+            const constChanged = (oldInit !== undefined || newInit !== undefined) && oldInit !== newInit;
+            if (name in state && !constChanged) {
+              report.carried.push(name);
+              return state[name];
+            }
+          }
+          report.initialised.push(name);
+          return init();
+        },
+        adopt: (name: string, cls: unknown): void => {
+          if (!old || typeof cls !== 'function') return;
+          const prev = readOld()[name];
+          if (typeof prev === 'function' && prev !== cls && prev.prototype && cls.prototype) adoptions.push([prev, cls]);
+        },
+        dynamicImport: (spec: string): Promise<unknown> => import(resolveUrl(spec, baseUrl, req)),
+      };
+      try {
+        pm.fn(ctx);
+      } catch (e) {
+        if (e instanceof UpdateRefused) throw e;
+        throw new UpdateRefused(`evaluating ${pm.id} of the new version threw: ${(e as Error)?.message ?? String(e)}`);
+      }
+      const handle = loading.get(ctx.url);
+      if (!handle) throw new UpdateRefused(`${pm.id} of the new version did not register with the runtime`);
+      handle.baseUrl = baseUrl;
+      handles.set(pm.id, handle);
+      return ns;
+    };
+    for (const pm of patch.modules.values()) load(pm);
+    return { handles, adoptions, modules };
+  } catch (e) {
+    host.forget(loading.values());
+    throw e;
+  } finally {
+    host.endLoading();
+  }
+}
+
+function resolveUrl(spec: string, baseUrl: string, req: NodeRequire): string {
+  if (isBuiltin(spec)) return spec;
+  if (/^[a-z]+:/i.test(spec)) return spec;
+  if (spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/')) return new URL(spec, baseUrl).href;
+  return pathToFileURL(req.resolve(spec)).href;
+}
+
+/**
+ * Instances made by the old class get the new methods: the old prototype keeps no methods of its
+ * own and inherits from the new one (so `instanceof` holds for both); the static side keeps the
+ * old class's data (static fields) that the new class also has.
+ */
+export function adoptClass(oldCls: Function, newCls: Function): void {
+  const keepStatic = new Set(['prototype', 'length', 'name']);
+  for (const key of Reflect.ownKeys(oldCls)) {
+    if (keepStatic.has(key as string)) continue;
+    const d = Object.getOwnPropertyDescriptor(oldCls, key);
+    const n = Object.getOwnPropertyDescriptor(newCls, key);
+    if (d && 'value' in d && typeof d.value !== 'function' && n && 'value' in n && n.writable) {
+      (newCls as unknown as Record<string | symbol, unknown>)[key] = d.value;
+    }
+  }
+  const proto = oldCls.prototype as object;
+  for (const key of Reflect.ownKeys(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (d?.configurable) delete (proto as Record<string | symbol, unknown>)[key];
+  }
+  Object.setPrototypeOf(proto, newCls.prototype as object);
+}

@@ -1,0 +1,76 @@
+/**
+ * The update report: what an update did and how long each step took, for a person on a terminal
+ * (formatReport) and as JSON (the object itself). Produced by the engine for every update, applied
+ * or rolled back; `restack update` prints it and exits non-zero when `applied` is false.
+ */
+
+export interface FrameMove {
+  /** Old function id and continuation point, e.g. 'fft.js#transform @3'. */
+  from: string;
+  /** New function id and continuation point, or null when the frame was not moved (rollback). */
+  to: string | null;
+  /** Set on a frame that could not be moved: why. */
+  problem?: string;
+}
+
+export interface UpdateTimings {
+  /** From the request (its arrival in the process) to the update point where it was applied. */
+  requestToPointMs: number;
+  /** Reading and compiling the new version's modules (before the pause when the event loop was free). */
+  loadMs: number;
+  /** Checking the stack and unwinding it into frame records. */
+  captureMs: number;
+  /** Mapping continuation points, running stack and state transformers, evaluating the new modules. */
+  mapMs: number;
+  /** Rebuilding the stack until the top frame is back at its update point. */
+  rebuildMs: number;
+  /** The time the program was stopped: capture + map + rebuild (+ load when it happened in the pause). */
+  pauseMs: number;
+}
+
+export interface UpdateReport {
+  applied: boolean;
+  /** Version labels: the patch directory's name or the label given to the update. */
+  from: string;
+  to: string;
+  /** Why the update was rolled back (absent when applied). */
+  reason?: string;
+  /** Process id and thread of the program. */
+  pid: number;
+  /** Frames on the stack at the update point, top first. */
+  frames: FrameMove[];
+  /** Modules of the new version: how their state was carried over. */
+  modules: Array<{ module: string; carried: string[]; initialised: string[]; transformed: string[] }>;
+  timings: UpdateTimings;
+}
+
+function ms(n: number): string {
+  return n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(3)} ms`;
+}
+
+/** The report as lines for a terminal. */
+export function formatReport(r: UpdateReport): string {
+  const out: string[] = [];
+  out.push(r.applied
+    ? `restack: updated ${r.from} -> ${r.to} (pid ${r.pid})`
+    : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
+  if (r.reason) out.push(`  reason: ${r.reason}`);
+  const t = r.timings;
+  out.push(`  request -> update point ${ms(t.requestToPointMs)}; pause ${ms(t.pauseMs)} ` +
+    `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
+  if (!r.frames.length) out.push('  frames: none (the update happened between events)');
+  else out.push(`  frames (${r.frames.length}, top first):`);
+  const width = Math.min(60, Math.max(0, ...r.frames.map((f) => f.from.length)));
+  for (const f of r.frames) {
+    const line = `    ${f.from.padEnd(width)} -> ${f.to ?? '(not moved)'}`;
+    out.push(f.problem ? `${line}   ${f.problem}` : line);
+  }
+  for (const m of r.modules) {
+    const parts: string[] = [];
+    if (m.carried.length) parts.push(`carried ${m.carried.join(', ')}`);
+    if (m.initialised.length) parts.push(`initialised ${m.initialised.join(', ')}`);
+    if (m.transformed.length) parts.push(`transformed ${m.transformed.join(', ')}`);
+    if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * What an update costs, measured on bench/updates (versions A and B of one program, moved back and
+ * forth by patches made with `restack patch` and checked with `restack check`):
+ *
+ *  - pause vs stack depth: the program recurses to depth D (1 .. 10,000 compiled frames) and loops
+ *    there; each update captures all D frames, maps them, evaluates the other version's module,
+ *    carries its state and rebuilds the D frames. Reported: median and max of the pause (update
+ *    point reached -> top frame back at its update point), and of its parts;
+ *  - memory: heap after a forced GC after the 1st update and after the 1,000th (versions no longer
+ *    referenced must be collected);
+ *  - request -> update point from outside the process, through `restack update <pid>`, in a
+ *    CPU-bound loop that never yields and in an idle program (waiting on a timer).
+ *
+ *   node scripts/bench-updates.js [--json] [--docs] [--quick]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const out = join(root, '.restack-out', 'bench-updates');
+const cli = join(root, 'bin', 'restack.js');
+const src = join(root, 'bench', 'updates');
+
+function run(args, what) {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    process.stderr.write(`bench-updates: ${what} failed\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+  return r.stdout;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const ab = join(out, 'AB');
+const ba = join(out, 'BA');
+run([cli, 'patch', join(src, 'A'), join(src, 'B'), '-o', ab], 'restack patch A B');
+run([cli, 'patch', join(src, 'B'), join(src, 'A'), '-o', ba], 'restack patch B A');
+run([cli, 'check', ab], 'restack check AB');
+run([cli, 'check', ba], 'restack check BA');
+run([cli, 'compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet'], 'restack compile A');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+function drive(depth, updates, interval) {
+  const text = run(['--expose-gc', '--stack-size=7800', join(src, 'driver.mjs'), join(root, 'dist/runtime/index.js'),
+    join(out, 'A', 'main.js'), ab, ba, String(depth), String(updates), String(interval)], `driver at depth ${depth}`);
+  const r = JSON.parse(text);
+  if (r.failed) {
+    process.stderr.write(`bench-updates: an update was rolled back: ${r.failed}\n`);
+    process.exit(1);
+  }
+  if (r.timings.length !== updates) {
+    process.stderr.write(`bench-updates: ${r.timings.length} of ${updates} updates happened at depth ${depth}\n`);
+    process.exit(1);
+  }
+  return r;
+}
+
+const results = { pause: [], memory: null, request: null };
+for (const depth of [1, 10, 100, 1000, 10000]) {
+  const n = quick ? 10 : depth >= 10000 ? 21 : 51;
+  const r = drive(depth, n, 200);
+  const t = r.timings.slice(1); // the first update also warms the code up
+  const pick = (k) => t.map((x) => x[k]);
+  results.pause.push({
+    depth, updates: t.length,
+    pauseMs: median(pick('pauseMs')), pauseMaxMs: Math.max(...pick('pauseMs')),
+    captureMs: median(pick('captureMs')), mapMs: median(pick('mapMs')), rebuildMs: median(pick('rebuildMs')), loadMs: median(pick('loadMs')),
+  });
+  process.stderr.write(`bench-updates: depth ${depth}: pause median ${results.pause.at(-1).pauseMs.toFixed(3)} ms\n`);
+}
+
+{
+  const n = quick ? 50 : 1000;
+  const r = drive(1, n, 50);
+  const [afterFirst, beforeLast, end] = r.heap;
+  results.memory = { updates: n, heapAfterFirst: afterFirst, heapAfterLast: end, growth: end / afterFirst - 1, beforeLast };
+  process.stderr.write(`bench-updates: heap after update 1: ${(afterFirst / 1048576).toFixed(2)} MiB, after ${n}: ${(end / 1048576).toFixed(2)} MiB\n`);
+}
+
+// Requests from outside the process, through the control channel.
+async function requestTimes(programSource, count) {
+  const dir = join(out, `prog-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  writeFileSync(join(dir, 'main.js'), programSource);
+  const times = [];
+  // Each program is version A with a driver loop: compiled A imports its state from main.js.
+  const child = spawn(process.execPath, [cli, 'run', join(dir, 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  await new Promise((resolve, reject) => {
+    const t = setInterval(() => { if (/control socket/.test(err)) { clearInterval(t); resolve(); } }, 20);
+    child.on('exit', () => reject(new Error(`the program exited: ${err}`)));
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  for (let i = 0; i < count; i++) {
+    const r = spawnSync(process.execPath, [cli, 'update', String(child.pid), i % 2 === 0 ? ab : ba, '--json'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`restack update failed: ${r.stdout}${r.stderr}`);
+    times.push(JSON.parse(r.stdout).timings.requestToPointMs);
+  }
+  child.kill();
+  return times;
+}
+
+const compiledMain = JSON.stringify(join(out, 'A', 'main.js'));
+const busy = `globalThis.__tick = () => {};\nconst { main } = await import(${compiledMain});\nmain(1, 4e9);\n`;
+const idle = `globalThis.__tick = () => {};\nawait import(${compiledMain});\nsetTimeout(() => {}, 600000);\n`;
+try {
+  const count = quick ? 5 : 21;
+  // The program itself is not compiled here: it imports the compiled A, whose loop is the busy one.
+  const busyTimes = await requestTimes(busy, count);
+  const idleTimes = await requestTimes(idle, count);
+  results.request = {
+    busy: { median: median(busyTimes), max: Math.max(...busyTimes), n: busyTimes.length },
+    idle: { median: median(idleTimes), max: Math.max(...idleTimes), n: idleTimes.length },
+  };
+} catch (e) {
+  process.stderr.write(`bench-updates: request times not measured: ${e.message}\n`);
+}
+
+const f = (n) => (n >= 10 ? n.toFixed(1) : n.toFixed(3));
+const lines = [
+  '| stack depth | updates | pause median (ms) | pause max (ms) | capture | map + evaluate | rebuild | load (before the pause) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.pause.map((p) => `| ${p.depth} | ${p.updates} | ${f(p.pauseMs)} | ${f(p.pauseMaxMs)} | ${f(p.captureMs)} | ${f(p.mapMs)} | ${f(p.rebuildMs)} | ${f(p.loadMs)} |`),
+  '',
+  `Memory: heap after a forced GC after the first update ${(results.memory.heapAfterFirst / 1048576).toFixed(2)} MiB, ` +
+  `after update ${results.memory.updates} ${(results.memory.heapAfterLast / 1048576).toFixed(2)} MiB: ` +
+  `**${(100 * results.memory.growth).toFixed(1)}%** growth.`,
+];
+if (results.request) {
+  lines.push('', `Request (\`restack update <pid>\`, from another process) to update point: CPU-bound loop median **${f(results.request.busy.median)} ms** (max ${f(results.request.busy.max)}, ${results.request.busy.n} requests); ` +
+    `idle program median **${f(results.request.idle.median)} ms** (max ${f(results.request.idle.max)}).`);
+}
+const table = lines.join('\n');
+process.stdout.write(table + '\n');
+if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'updates-results.json'), JSON.stringify(results, null, 2) + '\n');
+if (argv.includes('--docs')) {
+  const docs = join(root, 'docs', 'benchmarks.md');
+  const begin = '<!-- updates:begin -->';
+  const end = '<!-- updates:end -->';
+  let text = readFileSync(docs, 'utf8');
+  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-updates.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).\n${end}`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Updates: pause, request latency, memory\n\n${section}\n`;
+  writeFileSync(docs, text);
+}

@@ -1,0 +1,3 @@
+export function weight(i) {
+  return i * 3 + 1;
+}

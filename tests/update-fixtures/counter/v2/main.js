@@ -1,0 +1,24 @@
+// A counting job updated live by tests/update.test.js: each version changes what an iteration adds.
+import { weight } from './lib.js';
+
+let processed = 0;
+
+export class Acc {
+  constructor() { this.total = 0; }
+  add(x) { this.total += x; }
+  label() { return 'v2'; }
+}
+
+const keeper = new Acc();
+
+function run(n) {
+  const acc = new Acc();
+  for (let i = 0; i < n; i++) {
+    acc.add(weight(i) % 5);
+    processed++;
+    globalThis.__at?.(i);
+  }
+  return { total: acc.total, processed, label: keeper.label() };
+}
+
+console.log(JSON.stringify(run(Number(process.argv[2] ?? 20000))));

@@ -34,6 +34,6 @@ for (let i = 0; i < iterations; i++) {
 const result = { times, digest: digests[digests.length - 1], digests };
 if (mode === 'compiled') {
   const { status } = await import('../dist/runtime/index.js');
-  result.updates = status().captures;
+  result.updates = status().stats.captures;
 }
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -54,19 +54,52 @@ program
   .argument('[args...]', 'arguments for the program')
   .option('--storm <n>', 'identity update (capture and rebuild the whole stack) at every nth update point', positiveInt)
   .option('--report', 'print update statistics on stderr at exit')
+  .option('--no-control', 'do not listen on a control socket (no `restack update` for this run)')
+  .option('--announce', 'print the control socket path on stderr even when stderr is not a terminal')
   .passThroughOptions()
-  .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean }) => {
+  .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean; control: boolean; announce?: boolean }) => {
     if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
       await reexecWithStack();
       return;
     }
     const { runProgram } = await import('../runtime/run.js');
     try {
-      await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false });
+      await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false, control: opts.control, announce: opts.announce });
     } catch (e) {
       // The program's own uncaught error: let Node report it as it would without restack.
       process.nextTick(() => { throw e; });
     }
+  });
+
+async function client(run: () => Promise<number>): Promise<void> {
+  const { ClientError } = await import('./client.js');
+  try {
+    process.exitCode = await run();
+  } catch (e) {
+    if (!(e instanceof ClientError) && !(e instanceof Error && /^restack: /.test(e.message))) throw e;
+    process.stderr.write(`restack: ${(e as Error).message.replace(/^restack: /, '')}\n`);
+    process.exitCode = 2;
+  }
+}
+
+program
+  .command('update')
+  .description('apply a patch bundle to a program running under `restack run`, and print the report')
+  .argument('<target>', 'the program: its pid, or the path of its control socket')
+  .argument('<patchDir>', 'a bundle written by `restack patch` and validated by `restack check`')
+  .option('--json', 'print the report as JSON')
+  .option('--timeout <s>', 'how long the program may wait for an update point where every frame can move', positiveInt, 10)
+  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number }) => {
+    await client(async () => (await import('./client.js')).updateCommand(target, patchDir, opts));
+  });
+
+program
+  .command('status')
+  .description('show the version a program running under `restack run` is at, its modules and its last update')
+  .argument('<target>', 'the program: its pid, or the path of its control socket')
+  .option('--json', 'print the status as JSON')
+  .action(async (target: string, opts: { json?: boolean }) => {
+    await client(async () => (await import('./client.js')).statusCommand(target, opts));
   });
 
 program

@@ -44,6 +44,10 @@ interface UpdateJob {
   deadline: number;
   done: (report: UpdateReport) => void;
   report: UpdateReport;
+  /** Start of the pause (the update point, or the load when it happened there). */
+  pauseFrom?: number;
+  /** When the request was noticed, if loading the patch paused the program (control channel). */
+  noticedAt?: number;
   /** Last reason the update was deferred (a refused frame), for the timeout's report. */
   deferredBy?: string;
   pointAt?: number;
@@ -235,13 +239,13 @@ export class Engine implements VersionHost {
    * on the stack can be moved, or between events when no frame is live. `done` is called (once,
    * synchronously, possibly deep in the program's stack) with the report, applied or rolled back.
    */
-  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number } = {}): void {
+  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number } = {}): void {
     const receivedAt = options.receivedAt ?? now();
     const report: UpdateReport = {
       applied: false, from: this.version, to: patch.label, pid: process.pid, frames: [], modules: [],
       timings: { requestToPointMs: 0, loadMs: patch.loadMs, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
     };
-    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report };
+    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt };
     if (this.job) return this.finish(job, 'another update is in progress');
     const mismatch = this.baseMismatch(patch);
     if (mismatch) return this.finish(job, mismatch);
@@ -299,14 +303,24 @@ export class Engine implements VersionHost {
     const at = now();
     job.pointAt = at;
     job.capturedAt = at;
-    job.report.timings.requestToPointMs = at - job.receivedAt;
+    this.startTimes(job, at);
     this.events?.('reached', { frames: 0 });
     const reason = this.migrate(job);
     const end = now();
     const t = job.report.timings;
     t.mapMs = end - at;
-    t.pauseMs = end - at;
+    t.pauseMs = end - job.pauseFrom!;
     this.finish(job, reason ?? undefined);
+  }
+
+  /**
+   * The time to the update point, and where the pause starts: when the patch was loaded right
+   * where the request was noticed (the control channel), the load stopped the program too.
+   */
+  private startTimes(job: UpdateJob, at: number): void {
+    const loadedHere = job.noticedAt !== undefined && job.deferredBy === undefined;
+    job.pauseFrom = loadedHere ? job.noticedAt! : at;
+    job.report.timings.requestToPointMs = (loadedHere ? job.noticedAt! : at) - job.receivedAt;
   }
 
   /**
@@ -436,7 +450,7 @@ export class Engine implements VersionHost {
         }
       }
       job.pointAt = now();
-      job.report.timings.requestToPointMs = job.pointAt - job.receivedAt;
+      this.startTimes(job, job.pointAt);
       this.jobPhase = 'unwinding';
       this.events?.('reached', { frames: depth });
     }
@@ -580,7 +594,7 @@ export class Engine implements VersionHost {
       t.captureMs = job.capturedAt! - job.pointAt!;
       t.mapMs = job.mappedAt! - job.capturedAt!;
       t.rebuildMs = end - job.mappedAt!;
-      t.pauseMs = end - job.pointAt!;
+      t.pauseMs = end - job.pauseFrom!;
       this.finish(job);
     }
     const pause = performance.now() - this.started;

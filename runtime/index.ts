@@ -52,6 +52,12 @@ export interface UpdateOptions {
   timeoutMs?: number;
   /** When the request arrived (ms since the epoch, performance.timeOrigin + performance.now()). */
   receivedAt?: number;
+  /**
+   * Set by the control channel: the request is taken at an update point (or from the event loop)
+   * and loading the patch stops the program, so the load counts in the pause and the time to the
+   * update point ends when the request was noticed.
+   */
+  loadInPause?: boolean;
 }
 
 /**
@@ -71,7 +77,8 @@ export function update(patchDir: string, options: UpdateOptions = {}): Promise<U
  */
 export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: (report: UpdateReport) => void): void {
   const engine = install();
-  const receivedAt = options.receivedAt ?? performance.timeOrigin + performance.now();
+  const noticedAt = performance.timeOrigin + performance.now();
+  const receivedAt = options.receivedAt ?? noticedAt;
   let patch;
   try {
     patch = loadPatch(patchDir, options.label);
@@ -86,7 +93,7 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
     done(report);
     return;
   }
-  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs });
+  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined });
 }
 
 /** The running version, its modules, what is pending, capture statistics and the last report. */

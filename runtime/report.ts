@@ -16,7 +16,7 @@ export interface FrameMove {
 export interface UpdateTimings {
   /** From the request (its arrival in the process) to the update point where it was applied. */
   requestToPointMs: number;
-  /** Reading and compiling the new version's modules (before the pause when the event loop was free). */
+  /** Reading and compiling the new version's modules (not evaluating them: that is in map). */
   loadMs: number;
   /** Checking the stack and unwinding it into frame records. */
   captureMs: number;
@@ -24,7 +24,10 @@ export interface UpdateTimings {
   mapMs: number;
   /** Rebuilding the stack until the top frame is back at its update point. */
   rebuildMs: number;
-  /** The time the program was stopped: capture + map + rebuild (+ load when it happened in the pause). */
+  /**
+   * The time the program was stopped: capture + map + rebuild, plus the load when the patch was
+   * loaded where the request was noticed (a request through the control channel).
+   */
   pauseMs: number;
 }
 

@@ -10,12 +10,23 @@ export interface RunOptions {
   storm?: number;
   /** Print the capture statistics on stderr when the program exits. */
   report?: boolean;
+  /** Listen on the control socket (default true). */
+  control?: boolean;
+  /** Print the socket's path on stderr even when stderr is not a terminal. */
+  announce?: boolean;
 }
 
 export async function runProgram(file: string, args: string[], options: RunOptions): Promise<void> {
   const engine = install();
   process.argv = [process.argv[0], resolve(file), ...args];
   if (options.storm) setStorm(options.storm);
+  if (options.control !== false) {
+    const { startChannel } = await import('./channel.js');
+    const channel = startChannel(engine);
+    await channel.ready;
+    // Only on a terminal unless asked: the program's own stderr must stay what it would be natively.
+    if (process.stderr.isTTY || options.announce) process.stderr.write(`restack: control socket ${channel.socketPath} (pid ${process.pid})\n`);
+  }
   if (options.report) {
     process.on('exit', () => {
       const s = engine.stats;

@@ -95,19 +95,21 @@ async function requestTimes(programSource, count) {
   writeFileSync(join(dir, 'main.js'), programSource);
   const times = [];
   // Each program is version A with a driver loop: compiled A imports its state from main.js.
-  const child = spawn(process.execPath, [cli, 'run', join(dir, 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => { err += d; });
-  await new Promise((resolve, reject) => {
-    const t = setInterval(() => { if (/control socket/.test(err)) { clearInterval(t); resolve(); } }, 20);
-    child.on('exit', () => reject(new Error(`the program exited: ${err}`)));
+  // `restack run` runs the program in a child with a larger stack: its pid is in the line it prints.
+  const pid = await new Promise((resolve, reject) => {
+    const t = setInterval(() => { const m = /control socket .* \(pid (\d+)\)/.exec(err); if (m) { clearInterval(t); resolve(m[1]); } }, 20);
+    child.on('exit', () => { clearInterval(t); reject(new Error(`the program exited: ${err}`)); });
   });
   await new Promise((r) => setTimeout(r, 300));
   for (let i = 0; i < count; i++) {
-    const r = spawnSync(process.execPath, [cli, 'update', String(child.pid), i % 2 === 0 ? ab : ba, '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'update', pid, i % 2 === 0 ? ab : ba, '--json'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`restack update failed: ${r.stdout}${r.stderr}`);
     times.push(JSON.parse(r.stdout).timings.requestToPointMs);
   }
+  process.kill(Number(pid));
   child.kill();
   return times;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { root } from './helpers/run.js';
 
 const cli = join(root, 'bin/restack.js');
-const fixtures = join(root, 'tests/update-fixtures/counter');
+const fixtures = join(root, 'samples/counter');
 const work = mkdtempSync(join(tmpdir(), 'restack-update-'));
 const N = 20000;
 

@@ -1,4 +1,4 @@
-// A counting job updated live by tests/update.test.js: each version changes what an iteration adds.
+// A counting job updated live (npm start, tests/update.test.js): each version changes what an iteration adds.
 import { weight } from './lib.js';
 
 let processed = 0;

@@ -1,4 +1,4 @@
-// A counting job updated live by tests/update.test.js: each version changes what an iteration adds.
+// A counting job updated live (npm start, tests/update.test.js): each version changes what an iteration adds.
 import { weight } from './lib.js';
 
 let processed = 0;
@@ -6,7 +6,7 @@ let processed = 0;
 export class Acc {
   constructor() { this.total = 0; }
   add(x) { this.total += x; }
-  label() { return 'v1'; }
+  label() { return 'v2'; }
 }
 
 const keeper = new Acc();
@@ -14,7 +14,7 @@ const keeper = new Acc();
 function run(n) {
   const acc = new Acc();
   for (let i = 0; i < n; i++) {
-    acc.add(weight(i) % 7);
+    acc.add(weight(i) % 5);
     processed++;
     globalThis.__at?.(i);
   }

@@ -66,13 +66,19 @@ program
     try {
       await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false, control: opts.control, announce: opts.announce });
     } catch (e) {
+      if ((e as Error)?.name === 'ControlError' && e instanceof (await import('../runtime/control.js')).ControlError) {
+        // The control channel could not start (its directory, its socket): the program did not run.
+        process.stderr.write(`restack: ${(e as Error).message} (--no-control runs the program without the control channel)\n`);
+        process.exitCode = 1;
+        return;
+      }
       // The program's own uncaught error: let Node report it as it would without restack.
       process.nextTick(() => { throw e; });
     }
   });
 
 async function client(run: () => Promise<number>): Promise<void> {
-  const { ClientError } = await import('./client.js');
+  const { ClientError } = await import('./control.js');
   try {
     process.exitCode = await run();
   } catch (e) {
@@ -90,7 +96,7 @@ program
   .option('--json', 'print the report as JSON')
   .option('--timeout <s>', 'how long the program may wait for an update point where every frame can move', positiveInt, 10)
   .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number }) => {
-    await client(async () => (await import('./client.js')).updateCommand(target, patchDir, opts));
+    await client(async () => (await import('./control.js')).updateCommand(target, patchDir, opts));
   });
 
 program
@@ -99,7 +105,7 @@ program
   .argument('<target>', 'the program: its pid, or the path of its control socket')
   .option('--json', 'print the status as JSON')
   .action(async (target: string, opts: { json?: boolean }) => {
-    await client(async () => (await import('./client.js')).statusCommand(target, opts));
+    await client(async () => (await import('./control.js')).statusCommand(target, opts));
   });
 
 program
@@ -152,12 +158,23 @@ async function reexecWithStack(): Promise<void> {
   const child = spawn(process.execPath, [`--stack-size=${STACK_KB}`, ...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
   await new Promise<void>((resolveExit) => {
-    child.on('exit', (code, signal) => {
+    child.on('exit', async (code, signal) => {
+      // A program killed by a signal could not remove its control socket: remove it here.
+      if (signal && child.pid !== undefined) await removeControlSocket(child.pid);
       if (signal) process.kill(process.pid, signal);
       process.exitCode = code ?? 1;
       resolveExit();
     });
   });
+}
+
+async function removeControlSocket(pid: number): Promise<void> {
+  try {
+    const { controlDir, isAlive, removeSocket, socketPathFor } = await import('../runtime/control.js');
+    if (!isAlive(pid)) removeSocket(socketPathFor(pid, controlDir()));
+  } catch {
+    // Nothing to remove: the next `restack run` removes sockets of dead processes anyway.
+  }
 }
 
 function printSummary(r: TreeResult, out: string): void {

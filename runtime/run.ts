@@ -21,11 +21,14 @@ export async function runProgram(file: string, args: string[], options: RunOptio
   process.argv = [process.argv[0], resolve(file), ...args];
   if (options.storm) setStorm(options.storm);
   if (options.control !== false) {
-    const { startChannel } = await import('./channel.js');
-    const channel = startChannel(engine);
-    await channel.ready;
+    // A problem here (the socket directory, its path) is a ControlError: `restack run` reports it
+    // in one line and does not start the program.
+    const { startControl } = await import('./control.js');
+    const { controlHandlers } = await import('./controlHandlers.js');
+    const control = startControl(engine, controlHandlers());
+    await control.ready;
     // Only on a terminal unless asked: the program's own stderr must stay what it would be natively.
-    if (process.stderr.isTTY || options.announce) process.stderr.write(`restack: control socket ${channel.socketPath} (pid ${process.pid})\n`);
+    if (process.stderr.isTTY || options.announce) process.stderr.write(`restack: control socket ${control.socketPath} (pid ${process.pid})\n`);
   }
   if (options.report) {
     process.on('exit', () => {

@@ -1,0 +1,154 @@
+/**
+ * `restack update` and `restack status`: the client side of the control channel (see
+ * runtime/control.ts for the socket's location, protocol and access control). Exit codes: 0
+ * applied (or status shown), 1 rolled back, 2 the program could not be reached, did not answer in
+ * time, or answered something that is not the protocol.
+ */
+import { existsSync, lstatSync } from 'node:fs';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+import { checkControlDir, controlDir, ControlError, isAlive, removeSocket, socketPathFor } from '../runtime/control.js';
+import { formatReport, type UpdateReport } from '../runtime/report.js';
+
+/** A failure to talk to the program: one line on stderr, exit code 2. */
+export class ClientError extends Error {}
+
+/** The socket of `target`: a pid (its socket in this user's directory) or a socket's path. */
+function socketOf(target: string): string {
+  if (!/^\d+$/.test(target)) {
+    const path = resolve(target);
+    let st;
+    try {
+      st = lstatSync(path);
+    } catch {
+      throw new ClientError(`cannot reach ${path}: no such socket (give a pid or the path of a control socket)`);
+    }
+    if (!st.isSocket()) throw new ClientError(`${path} is not a socket: not a restack control socket`);
+    return path;
+  }
+  const pid = Number(target);
+  const dir = controlDir();
+  if (existsSync(dir)) {
+    try {
+      checkControlDir(dir);
+    } catch (e) {
+      throw new ClientError((e as ControlError).message);
+    }
+  }
+  const path = socketPathFor(pid, dir);
+  const there = existsSync(path);
+  if (!isAlive(pid)) {
+    // Left by a program that was killed: nobody will ever listen there again.
+    if (there) removeSocket(path);
+    throw new ClientError(`no process ${pid}`);
+  }
+  if (!there) {
+    let mine = true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      mine = false;
+    }
+    throw new ClientError(mine
+      ? `process ${pid} is not a restack program listening for updates (no ${path}): start it with \`restack run\` (without --no-control)`
+      : `process ${pid} belongs to another user (permission denied): only its owner can update it`);
+  }
+  return path;
+}
+
+interface Reply { id: unknown; ok: boolean; result?: unknown; error?: string }
+
+function ask(path: string, req: { id: number } & Record<string, unknown>, timeoutMs: number): Promise<Reply> {
+  return new Promise((resolveReply, reject) => {
+    const socket = connect(path);
+    let buffer = '';
+    let settled = false;
+    const finish = (e: ClientError | null, reply?: Reply): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (e) reject(e);
+      else resolveReply(reply as Reply);
+    };
+    const timer = setTimeout(() => finish(new ClientError(`no answer from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+    const notProtocol = `${path} answered something that is not restack's control protocol: not a restack program?`;
+    socket.setEncoding('utf8');
+    socket.on('connect', () => socket.write(JSON.stringify(req) + '\n'));
+    socket.on('data', (d: string) => {
+      buffer += d;
+      const i = buffer.indexOf('\n');
+      if (i < 0) {
+        if (buffer.length > 64 << 20) finish(new ClientError(notProtocol));
+        return;
+      }
+      let reply: Reply;
+      try {
+        reply = JSON.parse(buffer.slice(0, i)) as Reply;
+      } catch {
+        return finish(new ClientError(notProtocol));
+      }
+      if (typeof reply !== 'object' || reply === null || reply.id !== req.id || typeof reply.ok !== 'boolean') return finish(new ClientError(notProtocol));
+      finish(null, reply);
+    });
+    socket.on('close', () => finish(new ClientError(`${path} closed the connection without answering (did the program exit?)`)));
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      const why = e.code === 'ENOENT' ? 'no such socket'
+        : e.code === 'ECONNREFUSED' ? 'nobody listens there (the program has exited, or it is not a restack program)'
+          : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied (the program belongs to another user?)'
+            : e.code === 'ENOTSOCK' ? 'not a socket'
+              : e.message;
+      finish(new ClientError(`cannot reach ${path}: ${why}`));
+    });
+  });
+}
+
+function isReport(v: unknown): v is UpdateReport {
+  const r = v as UpdateReport | null;
+  return typeof r === 'object' && r !== null && typeof r.applied === 'boolean' && typeof r.timings === 'object' && r.timings !== null && Array.isArray(r.frames);
+}
+
+export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number }): Promise<number> {
+  const path = socketOf(target);
+  const timeoutMs = opts.timeout * 1000;
+  // The program waits up to the timeout for an update point where every frame can move; the
+  // client gives it a little longer to load the patch and answer.
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs } }, timeoutMs + 5000);
+  if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
+  if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
+  const report = reply.result;
+  process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
+  return report.applied ? 0 : 1;
+}
+
+interface Status {
+  pid?: number;
+  version?: string;
+  updates?: number;
+  modules?: Array<{ id: string }>;
+  pending?: string | null;
+  stats?: { captures?: number; maxPauseMs?: number };
+  lastReport?: UpdateReport | null;
+}
+
+export async function statusCommand(target: string, opts: { json?: boolean }): Promise<number> {
+  const path = socketOf(target);
+  const reply = await ask(path, { id: 1, type: 'status' }, 10_000);
+  if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(reply.result, null, 2) + '\n');
+    return 0;
+  }
+  if (typeof reply.result !== 'object' || reply.result === null) throw new ClientError(`${path} answered with something that is not a status`);
+  const s = reply.result as Status;
+  const lines: string[] = [];
+  const updates = s.updates === undefined ? '' : ` (${s.updates} update${s.updates === 1 ? '' : 's'} applied)`;
+  lines.push(`restack: pid ${s.pid ?? '?'} runs version ${s.version ?? '?'}${updates}${s.pending ? `; update to ${s.pending} pending` : ''}`);
+  if (s.modules) lines.push(`  modules: ${s.modules.map((m) => m.id).join(', ') || '(none registered)'}`);
+  if (s.stats?.captures !== undefined) {
+    lines.push(`  captures: ${s.stats.captures}${s.stats.maxPauseMs !== undefined ? `, longest pause ${s.stats.maxPauseMs.toFixed(3)} ms` : ''}`);
+  }
+  if (s.lastReport && isReport(s.lastReport)) lines.push(`  last update:\n${formatReport(s.lastReport).replace(/^/gm, '    ')}`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,42 @@
+/**
+ * The control handlers of `restack run`: thin adapters from the control channel to the in-process
+ * update API.
+ * `update` applies the patch bundle (the update happens at the update point where the request was
+ * noticed, or between events) and replies synchronously with the report; `status` is the engine's.
+ */
+import type { ControlHandlers } from './control.js';
+import { requestUpdateTo, status, type UpdateOptions } from './index.js';
+import type { UpdateReport } from './report.js';
+
+/** The options a client may send with an update request, checked. */
+function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'label' | 'timeoutMs'> {
+  const out: Pick<UpdateOptions, 'label' | 'timeoutMs'> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'timeoutMs') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new Error('option timeoutMs: expected a positive number of milliseconds');
+      out.timeoutMs = value;
+    } else if (key === 'label') {
+      if (typeof value !== 'string' || !value) throw new Error('option label: expected a non-empty string');
+      out.label = value;
+    } else {
+      throw new Error(`unknown update option ${JSON.stringify(key)} (expected timeoutMs or label)`);
+    }
+  }
+  return out;
+}
+
+export function controlHandlers(): ControlHandlers {
+  return {
+    update(patchDir, request, reply) {
+      const options = updateOptions(request.options);
+      return new Promise<UpdateReport>((resolve) => {
+        // loadInPause: the patch is loaded where the request was noticed, so that time is pause.
+        requestUpdateTo(patchDir, { ...options, receivedAt: request.receivedAt, loadInPause: true }, (report) => {
+          reply(report);
+          resolve(report);
+        });
+      });
+    },
+    status: () => status(),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The control channel's worker thread (see control.ts): serves the Unix socket, hands each valid
+ * request to the main thread (posts it, then raises the pending flag the update points read) and
+ * writes the replies back to the client that asked.
+ *
+ * Protocol: one JSON object per line each way. Requests `{ id, type: 'update', patchDir, options }`
+ * or `{ id, type: 'status' }`; replies `{ id, ok: true, result }` or `{ id, ok: false, error }`,
+ * with the request's id (null when it had none or could not be read). A malformed line gets an
+ * error reply; nothing a client sends can stop the program.
+ */
+import { chmodSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { workerData, type MessagePort } from 'node:worker_threads';
+
+const { flags, port, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string };
+const S = new Int32Array(flags);
+/** Index of the "update pending" flag (contract Flag.pending). */
+const PENDING = 0;
+/** Longest request line accepted. */
+const MAX_LINE = 1 << 20;
+
+/** Requests handed to the main thread and not answered yet, by the id given to the main thread. */
+const waiting = new Map<number, { socket: Socket; id: unknown }>();
+let nextId = 1;
+
+function write(socket: Socket, reply: object): void {
+  if (!socket.destroyed && socket.writable) socket.write(JSON.stringify(reply) + '\n');
+}
+
+port.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+  const w = waiting.get(m.id);
+  if (!w) return;
+  waiting.delete(m.id);
+  write(w.socket, m.ok ? { id: w.id, ok: true, result: m.result } : { id: w.id, ok: false, error: m.error });
+});
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function request(socket: Socket, line: string): void {
+  let req: unknown;
+  try {
+    req = JSON.parse(line);
+  } catch {
+    write(socket, { id: null, ok: false, error: 'malformed request: not JSON' });
+    return;
+  }
+  if (!isObject(req)) {
+    write(socket, { id: null, ok: false, error: 'malformed request: expected a JSON object' });
+    return;
+  }
+  const clientId = req.id ?? null;
+  const fail = (error: string): void => write(socket, { id: clientId, ok: false, error });
+  if (req.type !== 'update' && req.type !== 'status') {
+    fail(`unknown request type ${JSON.stringify(req.type) ?? 'undefined'} (expected 'update' or 'status')`);
+    return;
+  }
+  if (req.type === 'update' && (typeof req.patchDir !== 'string' || !req.patchDir)) {
+    fail('an update request needs patchDir (a non-empty string)');
+    return;
+  }
+  if (req.options !== undefined && !isObject(req.options)) {
+    fail('options must be a JSON object');
+    return;
+  }
+  const receivedAt = performance.timeOrigin + performance.now();
+  const id = nextId++;
+  waiting.set(id, { socket, id: clientId });
+  // Posted first: when the main thread sees the flag, the message is there to take.
+  port.postMessage({ id, type: req.type, patchDir: req.patchDir, options: req.options ?? {}, receivedAt });
+  Atomics.store(S, PENDING, 1);
+}
+
+const server = createServer((socket) => {
+  let buffer = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, i).trim();
+      buffer = buffer.slice(i + 1);
+      if (line) request(socket, line);
+    }
+    if (buffer.length > MAX_LINE) {
+      write(socket, { id: null, ok: false, error: `malformed request: a line longer than ${MAX_LINE} bytes` });
+      socket.end();
+      buffer = '';
+    }
+  });
+  socket.on('error', () => {});
+  socket.on('close', () => {
+    for (const [id, w] of waiting) if (w.socket === socket) waiting.delete(id);
+  });
+});
+server.on('error', (e) => port.postMessage({ control: 'error', message: e.message }));
+server.listen(path, () => {
+  // The directory (0700) is the access control; the socket's own mode is a second fence.
+  try {
+    chmodSync(path, 0o600);
+  } catch (e) {
+    port.postMessage({ control: 'error', message: `chmod 600 failed: ${(e as Error).message}` });
+    server.close();
+    return;
+  }
+  port.postMessage({ control: 'listening' });
+});

@@ -23,7 +23,8 @@ import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
 import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
-import { constInits, LOADER, stateFunction, stateFunctionRef, stateNames, toLoaderFormat } from './passes/loaderFormat.js';
+import { constInits, LOADER, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
+import { topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 
@@ -116,7 +117,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
   }
   const sourceHash = createHash('sha256').update(source).digest('hex');
-  const stateBindings = stateNames(ast.program);
+  const stateBindings = topLevelBindings(ast.program, { classes: true });
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
   traverse(ast, { Program(p: NodePath<t.Program>) { program = p; p.stop(); } });

@@ -1,6 +1,7 @@
 /**
  * Small facts about syntax trees that several passes need: the names a binding pattern declares,
- * and how linearizeCalls marks a try whose finally entry is tracked.
+ * a module's top-level state bindings, and how linearizeCalls marks a try whose finally entry is
+ * tracked.
  */
 import * as t from '@babel/types';
 import { R } from '../contract/index.js';
@@ -19,4 +20,28 @@ export function patternNames(p: t.Node, out: string[]): string[] {
 export function isTrackedFinally(s: t.TryStatement): boolean {
   const p = s.handler?.param;
   return !!s.finalizer && t.isIdentifier(p) && p.name.startsWith(`${R.tempPrefix}_fin`);
+}
+
+/**
+ * The top-level bindings that hold a module's state, in source order: `let`/`const`/`var` names
+ * (exported or not; TypeScript enums, which are variables once compiled) and, with `classes`,
+ * class declarations. Ambient (`declare`) declarations and restack's own names are left out.
+ */
+export function topLevelBindings(program: t.Program, options: { classes: boolean }): string[] {
+  const names: string[] = [];
+  const add = (decl: t.Node | null | undefined): void => {
+    if (!decl) return;
+    if (t.isVariableDeclaration(decl) && !decl.declare) {
+      for (const d of decl.declarations) patternNames(d.id, names);
+    } else if (t.isTSEnumDeclaration(decl) && !decl.declare) {
+      names.push(decl.id.name);
+    } else if (options.classes && t.isClassDeclaration(decl) && decl.id && !decl.declare) {
+      names.push(decl.id.name);
+    }
+  };
+  for (const s of program.body) {
+    if (t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s)) add(s.declaration);
+    else add(s);
+  }
+  return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
 }

@@ -52,6 +52,11 @@ export const Flag = {
   pending: 0,
   /** Non-zero while frames are being unwound: call sites save their record and return. */
   unwinding: 1,
+  /**
+   * Raised (with `pending`) by another thread that posted a request for this one (the control
+   * channel): the runtime takes the requests at the next update point. Not read by compiled code.
+   */
+  remote: 2,
 } as const;
 
 /** Method names on the module handle, as emitted by the compiler. */

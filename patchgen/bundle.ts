@@ -1,8 +1,9 @@
 /**
  * The layout of a patch bundle, and how metadata is found in a compiled tree: shared by the
- * writer (`restack patch`) and the checker (`restack check`), which must not need to load the
- * compiler to read a bundle.
+ * writer (`restack patch`), the checker (`restack check`) and the runtime that loads a bundle,
+ * none of which may need the compiler to read one.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -12,6 +13,20 @@ export const PATCH_JSON = 'patch.json';
 export const MAPPING_TS = 'mapping.ts';
 /** mapping.ts as the runtime loads it: written by `restack check` when the mapping is valid. */
 export const MAPPING_JS = 'mapping.js';
+/** First line of mapping.js: the hash of the mapping.ts it was made from. */
+export function mappingHeader(mappingTs: string): string {
+  return `// restack check: mapping.ts sha256 ${mappingHash(mappingTs)}`;
+}
+
+/** The mapping.ts hash mapping.js records, or null. */
+export function recordedMappingHash(mappingJs: string): string | null {
+  return /^\/\/ restack check: mapping\.ts sha256 ([0-9a-f]{64})/.exec(mappingJs)?.[1] ?? null;
+}
+
+export function mappingHash(mappingTs: string): string {
+  return createHash('sha256').update(mappingTs).digest('hex');
+}
+
 /** The new version, compiled. */
 export const NEW_DIR = 'new';
 /** The old version's metadata. */

@@ -27,9 +27,8 @@ import * as t from '@babel/types';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { errorAt } from '../compiler/errors.js';
 import { isForOfStep, varMapFor } from './align.js';
-import { findMetadata, MAPPING_JS, MAPPING_TS, PATCH_JSON } from './bundle.js';
+import { findMetadata, MAPPING_JS, MAPPING_TS, mappingHeader, PATCH_JSON } from './bundle.js';
 import { generate } from '../compiler/babel.js';
-import { createHash } from 'node:crypto';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
 import { PATCH_FORMAT, type PatchFile } from './types.js';
@@ -290,11 +289,7 @@ export function mappingScript(stripped: string, source: string): string {
     }
   }
   const code = generate(t.program(body, [t.directive(t.directiveLiteral('use strict'))])).code;
-  return `// restack check: mapping.ts sha256 ${mappingHash(source)}\n${code}\n`;
-}
-
-export function mappingHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
+  return `${mappingHeader(source)}\n${code}\n`;
 }
 
 interface Context {

@@ -13,6 +13,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
+import { topLevelBindings } from '../compiler/syntax.js';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
 import { bigrams, squash, tokens } from './similarity.js';
@@ -74,7 +75,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     return result;
   }
 
-  result.stateBindings = stateBindingsOf(ast.program);
+  result.stateBindings = topLevelBindings(ast.program, { classes: false });
 
   const fnAt = new Map<string, NodePath<t.Function>>();
   traverse(ast, {
@@ -213,19 +214,3 @@ function contextOf(node: NodePath, fn: NodePath<t.Function>, slice: (n: t.Node) 
   return labels.reverse();
 }
 
-function stateBindingsOf(program: t.Program): string[] {
-  const names: string[] = [];
-  const add = (decl: t.Node | null | undefined): void => {
-    if (!decl) return;
-    if (t.isVariableDeclaration(decl) && !decl.declare) {
-      for (const d of decl.declarations) names.push(...Object.keys(t.getBindingIdentifiers(d.id)));
-    } else if (t.isTSEnumDeclaration(decl) && !decl.declare) {
-      names.push(decl.id.name);
-    }
-  };
-  for (const s of program.body) {
-    if (t.isExportNamedDeclaration(s)) add(s.declaration);
-    else add(s);
-  }
-  return [...new Set(names)];
-}

@@ -11,11 +11,12 @@
 import { chmodSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { Flag } from '../contract/index.js';
 
 const { flags, port, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string };
 const S = new Int32Array(flags);
 /** Index of the "update pending" flag (contract Flag.pending). */
-const PENDING = 0;
+
 /** Longest request line accepted. */
 const MAX_LINE = 1 << 20;
 
@@ -67,9 +68,11 @@ function request(socket: Socket, line: string): void {
   const receivedAt = performance.timeOrigin + performance.now();
   const id = nextId++;
   waiting.set(id, { socket, id: clientId });
-  // Posted first: when the main thread sees the flag, the message is there to take.
+  // Posted first: when the main thread sees the flags, the message is there to take. Remote before
+  // pending: the engine clears pending and then reads remote (see Engine.refreshPending).
   port.postMessage({ id, type: req.type, patchDir: req.patchDir, options: req.options ?? {}, receivedAt });
-  Atomics.store(S, PENDING, 1);
+  Atomics.store(S, Flag.remote, 1);
+  Atomics.store(S, Flag.pending, 1);
 }
 
 const server = createServer((socket) => {

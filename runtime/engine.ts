@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
 import { adoptClass, evaluateVersion, mapFrame, refusal, UpdateRefused, type MappedFrame, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
-import type { FrameMove, UpdateReport } from './report.js';
+import { newReport, type FrameMove, type UpdateReport } from './report.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export interface ModuleInfo {
@@ -181,17 +181,18 @@ export class Engine implements VersionHost {
   private poll: (() => void) | null = null;
 
   /**
-   * Another thread may raise S[pending] (the control channel): then `poll` is called at the next
-   * update point to take its requests (synchronously, e.g. with receiveMessageOnPort).
+   * Another thread may post requests for this one and raise S[remote] and S[pending] (the control
+   * channel): then `poll` is called at the next update point to take them (synchronously, e.g.
+   * with receiveMessageOnPort).
    */
   setPoll(poll: (() => void) | null): void {
     this.poll = poll;
   }
 
-  /** The flag was raised with nothing requested here: clear it, then take what other threads sent. */
+  /** Another thread posted requests: take them. */
   private takeRequests(): void {
-    Atomics.store(this.S, Flag.pending, 0);
     // Cleared before polling: a request posted after this poll raises the flag again.
+    Atomics.store(this.S, Flag.remote, 0);
     this.poll?.();
     this.refreshPending();
   }
@@ -241,10 +242,8 @@ export class Engine implements VersionHost {
    */
   requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number } = {}): void {
     const receivedAt = options.receivedAt ?? now();
-    const report: UpdateReport = {
-      applied: false, from: this.version, to: patch.label, pid: process.pid, frames: [], modules: [],
-      timings: { requestToPointMs: 0, loadMs: patch.loadMs, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
-    };
+    const report = newReport(this.version, patch.label);
+    report.timings.loadMs = patch.loadMs;
     const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt };
     if (this.job) return this.finish(job, 'another update is in progress');
     const mismatch = this.baseMismatch(patch);
@@ -262,6 +261,15 @@ export class Engine implements VersionHost {
       if (this.job === job && this.jobPhase === 'waiting') this.finish(job, `no update point where every frame could move was reached in ${options.timeoutMs ?? 10_000} ms${job.deferredBy ? ` (last refusal: ${job.deferredBy})` : ''}`);
     }, (options.timeoutMs ?? 10_000) + 5);
     job.timer.unref();
+  }
+
+  /** Reports a request that never became an update (its patch could not be loaded). */
+  refuseRequest(label: string, reason: string, done: (report: UpdateReport) => void): void {
+    const report = newReport(this.version, label);
+    report.reason = reason;
+    this.lastReport = report;
+    this.events?.('rolledback', report);
+    done(report);
   }
 
   /** Events for the control API: requested, reached, applied, rolledback. */
@@ -330,16 +338,16 @@ export class Engine implements VersionHost {
   private migrate(job: UpdateJob): string | null {
     const patch = job.patch;
     const mapped: MappedFrame[] = [];
-    const moves: FrameMove[] = [];
+    let r = this.records;
     try {
-      for (let r = this.records; r; r = r.k) mapped.push(mapFrame(patch, r));
+      for (; r; r = r.k) mapped.push(mapFrame(patch, r));
     } catch (e) {
       const err = e as UpdateRefused;
-      // Report every frame: those after the failing one as not examined.
-      for (let r = this.records; r; r = r.k) {
-        const m = mapped.find((x) => x.rec === r);
-        moves.push(m ? { from: m.move.from, to: null } : { from: this.describe(r), to: null, ...(err.frame === this.describe(r) ? { problem: err.message } : {}) });
-      }
+      // Every frame stays: those mapped before the failing one, the failing one with the problem,
+      // and those not examined.
+      const moves: FrameMove[] = mapped.map((m) => ({ from: m.move.from, to: null }));
+      moves.push({ from: err.frame ?? this.describe(r!), to: null, problem: err.message });
+      for (let rest = r!.k; rest; rest = rest.k) moves.push({ from: this.describe(rest), to: null });
       job.report.frames = moves.reverse();
       return err.message ?? String(e);
     }
@@ -420,12 +428,19 @@ export class Engine implements VersionHost {
   }
 
   private refreshPending(): void {
-    Atomics.store(this.S, Flag.pending, this.stormEvery > 0 || this.requested > 0 || this.job ? 1 : 0);
+    if (this.stormEvery > 0 || this.requested > 0 || this.job) {
+      Atomics.store(this.S, Flag.pending, 1);
+      return;
+    }
+    // Clear, then look for a request another thread raised meanwhile: it stores remote before
+    // pending, so either we see remote here or its pending store comes after ours.
+    Atomics.store(this.S, Flag.pending, 0);
+    if (Atomics.load(this.S, Flag.remote) !== 0) Atomics.store(this.S, Flag.pending, 1);
   }
 
   atUpdatePoint(top: ModuleHandle, _cpId: number): boolean {
     if (this.S[Flag.unwinding] !== 0) return false;
-    if (this.requested === 0 && !this.job && this.poll) this.takeRequests();
+    if (this.S[Flag.remote] !== 0) this.takeRequests();
     const job = this.job && this.jobPhase === 'waiting' ? this.job : null;
     if (this.requested === 0 && !job) {
       if (this.stormEvery === 0) return false;
@@ -482,9 +497,13 @@ export class Engine implements VersionHost {
       Error.stackTraceLimit = limit;
     }
     if (!sites.length || sites[0].getFileName() !== top.url) return 0;
-    this.sites = Object.create(null);
-    this.sites.n = 0;
-    if (this.job) this.sites[this.sites.n++] = { m: top, cp: topCp };
+    // Sites are collected only for an update to a new version (its refusals are checked on them):
+    // identity updates, the storm included, need only the depth.
+    if (this.job) {
+      this.sites = Object.create(null);
+      this.sites.n = 0;
+      this.sites[this.sites.n++] = { m: top, cp: topCp };
+    }
     let depth = 1;
     let i = 1;
     for (; i < sites.length; i++) {

@@ -84,13 +84,7 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
     patch = loadPatch(patchDir, options.label);
   } catch (e) {
     const reason = e instanceof PatchError ? e.message : `loading the patch failed: ${(e as Error)?.stack ?? String(e)}`;
-    const report: UpdateReport = {
-      applied: false, from: engine.version, to: options.label ?? patchDir, reason, pid: process.pid, frames: [], modules: [],
-      timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
-    };
-    engine.lastReport = report;
-    emitter.emit('rolledback', report);
-    done(report);
+    engine.refuseRequest(options.label ?? patchDir, reason, done);
     return;
   }
   engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined });

@@ -6,47 +6,14 @@
  * Everything here is synchronous: a request can arrive at an update point deep in a busy loop,
  * where the event loop will not run until the update is done.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
-
-/** The parts of patch.json the runtime reads (patchgen/types.ts has the full format). */
-interface PatchJson {
-  format: number;
-  baseDir: string;
-  base: Record<string, { code: string | null; source: string | null }>;
-  new: { dir: string };
-  modules: { unchanged: string[]; changed: string[]; added: string[]; removed: string[] };
-  functions: Array<{
-    status: 'unchanged' | 'changed' | 'added' | 'removed';
-    old: string | null;
-    new: string | null;
-    cps?: Array<{ old: number; new: number | null; confident: boolean; vars?: { renamed?: Record<string, string> } }>;
-  }>;
-}
-
-type CpTarget = number | 'refuse' | 'TODO';
-type VarSource = { from: string } | { value: unknown } | 'transform' | 'TODO';
-
-export interface OldFrameView { cp: number; this: unknown; locals: Record<string, unknown> }
-export interface NewFrameView { cp: number; this: unknown; locals: Record<string, unknown> }
-
-interface MappingEntry {
-  to: string | null;
-  cps?: Record<string, CpTarget>;
-  vars?: Record<string, VarSource>;
-  frame?: (old: OldFrameView, next: NewFrameView) => void;
-}
-
-interface MappingObject {
-  format: number;
-  functions: Record<string, MappingEntry>;
-  state?: Record<string, (old: Record<string, unknown>, next: Record<string, unknown>) => void>;
-}
+import { findMetadata, MAPPING_JS, MAPPING_TS, mappingHash, META_SUFFIX, PATCH_JSON, recordedMappingHash } from '../patchgen/bundle.js';
+import { PATCH_FORMAT, type CpTarget, type FunctionMapping, type Mapping, type PatchFile, type VarSource } from '../patchgen/types.js';
 
 /** How frames of one old function move. */
 export interface FunctionPlan {
@@ -56,10 +23,10 @@ export interface FunctionPlan {
   newModule: string | null;
   /** Old cp number -> new cp number, or why not. */
   cps: CpTarget[];
-  vars: Record<string, VarSource>;
+  vars: { [name: string]: VarSource | undefined };
   /** Per old cp: new temporary -> old temporary (compiler temporaries are renumbered). */
   renamed: Array<Record<string, string>>;
-  frame?: MappingEntry['frame'];
+  frame?: FunctionMapping['frame'];
   /** The mapping file names this function (else: unchanged, mapped to itself). */
   mapped: boolean;
 }
@@ -77,12 +44,12 @@ export interface PatchModule {
 export interface LoadedPatch {
   dir: string;
   label: string;
-  base: PatchJson['base'];
+  base: PatchFile['base'];
   modules: Map<string, PatchModule>;
   /** By old module id, then old cp id: the function and cp number. */
   oldCps: Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>;
   plans: Map<string, FunctionPlan>;
-  state: NonNullable<MappingObject['state']>;
+  state: NonNullable<Mapping['state']>;
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
   loadMs: number;
@@ -103,43 +70,28 @@ function readJson<T>(path: string, what: string): T {
   }
 }
 
-function metadataFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.restack.json')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 let generation = 0;
 
 /** Reads and compiles a patch bundle; throws PatchError with a sentence for the user. */
 export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   const started = performance.now();
   const dir = resolve(dirIn);
-  if (!existsSync(join(dir, 'patch.json'))) throw new PatchError(`${dirIn} is not a patch directory (no patch.json; write one with \`restack patch\`)`);
-  const patch = readJson<PatchJson>(join(dir, 'patch.json'), 'patch');
-  if (patch.format !== 1) throw new PatchError(`${dirIn}/patch.json: format ${String(patch.format)} is not supported`);
+  if (!existsSync(join(dir, PATCH_JSON))) throw new PatchError(`${dirIn} is not a patch directory (no ${PATCH_JSON}; write one with \`restack patch\`)`);
+  const patch = readJson<PatchFile>(join(dir, PATCH_JSON), 'patch');
+  if (patch.format !== PATCH_FORMAT) throw new PatchError(`${dirIn}/${PATCH_JSON}: format ${String(patch.format)} is not supported`);
 
-  const mappingJs = join(dir, 'mapping.js');
-  const mappingTs = join(dir, 'mapping.ts');
-  if (!existsSync(mappingJs)) throw new PatchError(`${dirIn} has not been checked: run \`restack check ${dirIn}\` (it writes mapping.js from mapping.ts)`);
+  const mappingJs = join(dir, MAPPING_JS);
+  const mappingTs = join(dir, MAPPING_TS);
+  if (!existsSync(mappingJs)) throw new PatchError(`${dirIn} has not been checked: run \`restack check ${dirIn}\` (it writes ${MAPPING_JS} from ${MAPPING_TS})`);
   const script = readFileSync(mappingJs, 'utf8');
-  const recorded = /^\/\/ restack check: mapping\.ts sha256 ([0-9a-f]{64})/.exec(script)?.[1];
   if (existsSync(mappingTs)) {
-    const now = createHash('sha256').update(readFileSync(mappingTs, 'utf8')).digest('hex');
-    if (recorded !== now) throw new PatchError(`${dirIn}/mapping.ts changed since it was checked: run \`restack check ${dirIn}\` again`);
+    if (recordedMappingHash(script) !== mappingHash(readFileSync(mappingTs, 'utf8'))) throw new PatchError(`${dirIn}/mapping.ts changed since it was checked: run \`restack check ${dirIn}\` again`);
   }
   const mapping = evaluateMapping(script, mappingJs);
 
   const base = new Map<string, ModuleMeta>();
-  for (const f of metadataFiles(join(dir, patch.baseDir))) {
-    const m = readJson<ModuleMeta>(f, 'base metadata');
+  for (const f of findMetadata(join(dir, patch.baseDir))) {
+    const m = readJson<ModuleMeta>(join(dir, patch.baseDir, f), 'base metadata');
     base.set(m.module, m);
   }
   const oldCps = new Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>();
@@ -157,9 +109,9 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   const newDir = join(dir, patch.new.dir);
   const modules = new Map<string, PatchModule>();
   const newFns = new Map<string, { fn: FunctionMeta; module: string }>();
-  for (const f of metadataFiles(newDir)) {
-    const meta = readJson<ModuleMeta>(f, 'new metadata');
-    const file = f.slice(0, -'.restack.json'.length);
+  for (const f of findMetadata(newDir)) {
+    const meta = readJson<ModuleMeta>(join(newDir, f), 'new metadata');
+    const file = join(newDir, f.slice(0, -META_SUFFIX.length));
     if (!existsSync(file)) throw new PatchError(`${dirIn}: ${relative(dir, file)} is missing`);
     const code = readFileSync(file, 'utf8');
     if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
@@ -188,7 +140,7 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
     if (to !== null && !target) throw new PatchError(`mapping: ${entry.old} -> ${to}: no such function in the new version`);
     const cps: CpTarget[] = old.fn.cps.map((c, i) => {
       if (!target) return 'refuse';
-      if (m) return m.cps?.[String(c.cp)] ?? 'refuse';
+      if (m) return m.cps?.[c.cp] ?? 'refuse';
       if (entry.status === 'unchanged') return i;
       const inferred = entry.cps?.[i];
       return inferred && inferred.confident && inferred.new !== null ? inferred.new : 'refuse';
@@ -205,7 +157,7 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   };
 }
 
-function evaluateMapping(script: string, file: string): MappingObject {
+function evaluateMapping(script: string, file: string): Mapping {
   const module = { exports: {} as unknown };
   try {
     const fn = vm.compileFunction(script, ['module', 'exports', 'require'], { filename: pathToFileURL(file).href }) as
@@ -214,7 +166,7 @@ function evaluateMapping(script: string, file: string): MappingObject {
   } catch (e) {
     throw new PatchError(`${file}: loading the mapping failed: ${(e as Error).message}`);
   }
-  const m = module.exports as MappingObject;
+  const m = module.exports as Mapping;
   if (!m || typeof m !== 'object' || typeof m.functions !== 'object') throw new PatchError(`${file}: not a mapping (run \`restack check\`)`);
   return m;
 }

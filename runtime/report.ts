@@ -47,6 +47,14 @@ export interface UpdateReport {
   timings: UpdateTimings;
 }
 
+/** A report for an update from `from` to `to` that has not happened (yet). */
+export function newReport(from: string, to: string): UpdateReport {
+  return {
+    applied: false, from, to, pid: process.pid, frames: [], modules: [],
+    timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
+  };
+}
+
 function ms(n: number): string {
   return n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(3)} ms`;
 }
@@ -61,7 +69,7 @@ export function formatReport(r: UpdateReport): string {
   const t = r.timings;
   out.push(`  request -> update point ${ms(t.requestToPointMs)}; pause ${ms(t.pauseMs)} ` +
     `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
-  if (!r.frames.length) out.push('  frames: none (the update happened between events)');
+  if (!r.frames.length) out.push(r.applied ? '  frames: none (the update happened between events)' : '  frames: none moved');
   else out.push(`  frames (${r.frames.length}, top first):`);
   const width = Math.min(60, Math.max(0, ...r.frames.map((f) => f.from.length)));
   for (const f of r.frames) {

@@ -82,8 +82,8 @@ for (const depth of [1, 10, 100, 1000, 10000]) {
 {
   const n = quick ? 50 : 1000;
   const r = drive(1, n, 50);
-  const [afterFirst, beforeLast, end] = r.heap;
-  results.memory = { updates: n, heapAfterFirst: afterFirst, heapAfterLast: end, growth: end / afterFirst - 1, beforeLast };
+  const [afterFirst, end] = r.heap;
+  results.memory = { updates: n, heapAfterFirst: afterFirst, heapAfterLast: end, growth: end / afterFirst - 1 };
   process.stderr.write(`bench-updates: heap after update 1: ${(afterFirst / 1048576).toFixed(2)} MiB, after ${n}: ${(end / 1048576).toFixed(2)} MiB\n`);
 }
 
@@ -94,7 +94,6 @@ async function requestTimes(programSource, count) {
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
   writeFileSync(join(dir, 'main.js'), programSource);
   const times = [];
-  // Each program is version A with a driver loop: compiled A imports its state from main.js.
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'main.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => { err += d; });
@@ -119,7 +118,7 @@ const busy = `globalThis.__tick = () => {};\nconst { main } = await import(${com
 const idle = `globalThis.__tick = () => {};\nawait import(${compiledMain});\nsetTimeout(() => {}, 600000);\n`;
 try {
   const count = quick ? 5 : 21;
-  // The program itself is not compiled here: it imports the compiled A, whose loop is the busy one.
+  // Each program is a small uncompiled driver around the compiled A, whose loop is the busy one.
   const busyTimes = await requestTimes(busy, count);
   const idleTimes = await requestTimes(idle, count);
   results.request = {

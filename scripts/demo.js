@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { completeV2toV3 } from '../samples/counter/decisions.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}bin/restack.js`;
@@ -56,9 +57,9 @@ step(['compile', 'samples/counter/v1', '-o', `${work}/v1`, '--quiet']);
 for (const [a, b] of [['v1', 'v2'], ['v2', 'v3']]) {
   const dir = `${work}/${a}-${b}`;
   step(['patch', `samples/counter/${a}`, `samples/counter/${b}`, '-o', dir, '--force']);
-  // The decisions a person makes in mapping.ts, written here by the demo (see samples/counter/README.md).
+  // The decisions a person makes in mapping.ts (samples/counter/decisions.js).
   const mapping = `${dir}/mapping.ts`;
-  if (b === 'v3') writeFileSync(mapping, complete(readFileSync(mapping, 'utf8')));
+  if (b === 'v3') writeFileSync(mapping, completeV2toV3(readFileSync(mapping, 'utf8')));
   process.stdout.write(step(['check', dir]));
 }
 const n = 150_000_000;
@@ -80,10 +81,3 @@ await new Promise((r) => child.on('exit', r));
 console.log(`\nthe job's result: ${jobOut.trim()}`);
 console.log('(processed counts every iteration once across the three versions; label is the v3 method, called on an object made by v1)');
 
-function complete(text) {
-  return text
-    .replace(/0: 'TODO',/, "0: 'refuse',").replace(/3: 'TODO',/, "3: 'refuse',").replace(/5: 'TODO',/, "5: 'refuse',")
-    .replace("sum: 'TODO',", "sum: 'transform',")
-    .replace(/\/\/ frame\(old: OldFrame<([^>]*)>, next: NewFrame<([^>]*)>\): void \{\n\s*\/\/ \},/,
-      'frame(old: OldFrame<$1>, next: NewFrame<$2>): void {\n        next.locals.sum = (old.locals.acc as { total: number }).total;\n      },');
-}

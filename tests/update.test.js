@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './helpers/run.js';
+import { completeV2toV3 } from '../samples/counter/decisions.js';
 
 const cli = join(root, 'bin/restack.js');
 const fixtures = join(root, 'samples/counter');
@@ -31,39 +32,41 @@ function patch(from, to, name, edit = (s) => s, check = true) {
   return dir;
 }
 
-// v2 -> v3: the frame local `acc` (an Acc) becomes a number `sum`: a stack transformer.
-const completeV3 = (s) => s
-  .replace(/0: 'TODO',/, "0: 'refuse',")
-  .replace(/3: 'TODO',/, "3: 'refuse',")
-  .replace(/5: 'TODO',/, "5: 'refuse',")
-  .replace("sum: 'TODO',", "sum: 'transform',")
-  .replace(/\/\/ frame\(old: OldFrame<([^>]*)>, next: NewFrame<([^>]*)>\): void \{\n\s*\/\/ \},/,
-    'frame(old: OldFrame<$1>, next: NewFrame<$2>): void {\n        next.locals.sum = (old.locals.acc as { total: number }).total;\n      },');
-
+// v2 -> v3: the frame local `acc` (an Acc) becomes a number `sum`: a stack transformer
+// (samples/counter/decisions.js).
 const p12 = patch('v1', 'v2', 'p12');
-const p23 = patch('v2', 'v3', 'p23', completeV3);
+const p23 = patch('v2', 'v3', 'p23', completeV2toV3);
 
 const compiled = join(work, 'b1');
 execFileSync(process.execPath, [cli, 'compile', join(fixtures, 'v1'), '-o', compiled, '--quiet']);
 
 /**
- * Runs the compiled v1 under a driver that requests the updates `at` iterations (each `[i, dir]`:
- * requested during iteration i, applied at the next loop head) and prints the reports as JSON.
+ * Runs the compiled v1 under a driver: `body` (with `requestUpdateTo` in scope) defines
+ * `globalThis.__at(i)`, called by the job at each iteration, and `result`, printed at exit.
  */
-function runWithUpdates(at) {
+function runDriver(body) {
   const driver = join(work, `driver-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(driver, `
 import { requestUpdateTo } from ${JSON.stringify(join(root, 'dist/runtime/index.js'))};
-const plan = new Map(${JSON.stringify(at)});
-const reports = [];
-globalThis.__at = (i) => { const dir = plan.get(i); if (dir) requestUpdateTo(dir, {}, (r) => reports.push(r)); };
-process.on('exit', () => process.stderr.write('REPORTS ' + JSON.stringify(reports) + '\\n'));
+${body}
+process.on('exit', () => process.stderr.write('RESULT ' + JSON.stringify(result) + '\\n'));
 await import(${JSON.stringify(join(compiled, 'main.js'))});
 `);
   const r = spawnSync(process.execPath, ['--stack-size=4000', driver, String(N)], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const reports = JSON.parse(/REPORTS (.*)/.exec(r.stderr)[1]);
-  return { result: JSON.parse(r.stdout), reports };
+  return { result: JSON.parse(r.stdout), driver: JSON.parse(/RESULT (.*)/.exec(r.stderr)[1]) };
+}
+
+/**
+ * Requests the updates `at` iterations (each `[i, dir]`: requested during iteration i, applied at
+ * the next loop head); returns the job's result and the reports.
+ */
+function runWithUpdates(at) {
+  const { result, driver } = runDriver(`
+const plan = new Map(${JSON.stringify(at)});
+const result = [];
+globalThis.__at = (i) => { const dir = plan.get(i); if (dir) requestUpdateTo(dir, {}, (r) => result.push(r)); };`);
+  return { result, reports: driver };
 }
 
 /** What the versions compute when v(k) runs iterations from switch[k-1] + 1 on. */
@@ -97,7 +100,7 @@ test('v1 -> v2 -> v3 mid-loop: the loop goes on from the same iteration in each 
 });
 
 test('a stack transformer that throws rolls back: v2 keeps running with its state', () => {
-  const bad = patch('v2', 'v3', 'p23-throws', (s) => completeV3(s).replace('next.locals.sum =', 'throw new Error("layout unknown"); next.locals.sum ='));
+  const bad = patch('v2', 'v3', 'p23-throws', (s) => completeV2toV3(s).replace('next.locals.sum =', 'throw new Error("layout unknown"); next.locals.sum ='));
   const { result, reports } = runWithUpdates([[1000, p12], [5000, bad]]);
   assert.equal(reports[0].applied, true);
   assert.equal(reports[1].applied, false);
@@ -132,7 +135,7 @@ test('a mapping with a TODO is never loaded; a mapping edited after check is ref
 });
 
 test('a malformed mapping file is reported by check with its line and entry, and nothing is written', () => {
-  const dir = patch('v2', 'v3', 'p23-malformed', (s) => completeV3(s).replace("to: 'main.js#run',", "to: 'main.js#runn',"), false);
+  const dir = patch('v2', 'v3', 'p23-malformed', (s) => completeV2toV3(s).replace("to: 'main.js#run',", "to: 'main.js#runn',"), false);
   const c = restack('check', dir);
   assert.equal(c.status, 1);
   assert.match(c.stderr, /mapping\.ts:\d+:\d+: main\.js#run: to: no function 'main\.js#runn' in the new version \(did you mean 'main\.js#run'\?\)/);
@@ -141,25 +144,16 @@ test('a malformed mapping file is reported by check with its line and entry, and
 });
 
 test('a frame whose cp is refused defers the update; it times out into a rollback when the frame stays', () => {
-  const refusing = patch('v2', 'v3', 'p23-refuse', (s) => completeV3(s).replace('1: 0,', "1: 'refuse',"));
-  const driver = join(work, 'refuse.mjs');
-  writeFileSync(driver, `
-import { requestUpdateTo } from ${JSON.stringify(join(root, 'dist/runtime/index.js'))};
-let report;
+  const refusing = patch('v2', 'v3', 'p23-refuse', (s) => completeV2toV3(s).replace('1: 0,', "1: 'refuse',"));
+  const { result, driver: report } = runDriver(`
+let result;
 globalThis.__at = (i) => {
   if (i === 1000) requestUpdateTo(${JSON.stringify(p12)}, {}, () => {});
-  if (i === 2000) requestUpdateTo(${JSON.stringify(refusing)}, { timeoutMs: 50 }, (r) => { report = r; });
-  if (i > 2000 && !report) { const t = Date.now(); while (Date.now() - t < 1) {} }
-};
-process.on('exit', () => process.stderr.write('REPORT ' + JSON.stringify(report) + '\\n'));
-await import(${JSON.stringify(join(compiled, 'main.js'))});
-`);
-  const r = spawnSync(process.execPath, ['--stack-size=4000', driver, String(N)], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const report = JSON.parse(/REPORT (.*)/.exec(r.stderr)[1]);
+  if (i === 2000) requestUpdateTo(${JSON.stringify(refusing)}, { timeoutMs: 50 }, (r) => { result = r; });
+  if (i > 2000 && !result) { const t = Date.now(); while (Date.now() - t < 1) {} }
+};`);
   assert.equal(report.applied, false);
   assert.match(report.reason, /main\.js#run @1: refused by the mapping/);
-  const result = JSON.parse(r.stdout);
   assert.equal(result.total, expected([1000]));
   assert.equal(result.label, 'v2');
 });

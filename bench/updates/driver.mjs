@@ -12,19 +12,19 @@ const interval = Number(intervalArg);
 const KEYS = ['requestToPointMs', 'loadMs', 'captureMs', 'mapMs', 'rebuildMs', 'pauseMs'];
 const table = new Float64Array(updates * KEYS.length);
 let count = 0;
-const reports = { get length() { return count; } };
+/** Heap after a forced GC: after the first update (the code is warm), and at the end. */
 const heap = [];
 let pending = false;
 let failed = null;
 
 globalThis.__tick = (i) => {
-  if (i % interval !== 0 || pending || reports.length >= updates) return;
-  if (reports.length === 1 && heap.length === 0 || reports.length === updates - 1 && heap.length === 1) {
+  if (i % interval !== 0 || pending || count >= updates) return;
+  if (count === 1 && heap.length === 0) {
     globalThis.gc?.();
     heap.push(process.memoryUsage().heapUsed);
   }
   pending = true;
-  requestUpdateTo(reports.length % 2 === 0 ? ab : ba, { label: reports.length % 2 === 0 ? 'B' : 'A' }, (r) => {
+  requestUpdateTo(count % 2 === 0 ? ab : ba, { label: count % 2 === 0 ? 'B' : 'A' }, (r) => {
     pending = false;
     if (!r.applied) failed ??= r.reason;
     KEYS.forEach((k, j) => { table[count * KEYS.length + j] = r.timings[k]; });

@@ -30,24 +30,6 @@ import { errorAt } from '../errors.js';
 export const LOADER = '__rsU';
 const STATE_FN = '__rsState';
 
-/** Names of the top-level bindings an update carries over (variables and classes). */
-export function stateNames(program: t.Program): string[] {
-  const names: string[] = [];
-  const add = (decl: t.Node | null | undefined): void => {
-    if (!decl) return;
-    if (t.isVariableDeclaration(decl)) {
-      for (const d of decl.declarations) names.push(...Object.keys(t.getBindingIdentifiers(d.id)));
-    } else if (t.isClassDeclaration(decl) && decl.id) {
-      names.push(decl.id.name);
-    }
-  };
-  for (const s of program.body) {
-    if (t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s)) add(s.declaration);
-    else add(s);
-  }
-  return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
-}
-
 /** `function __rsState() { return { get x() { return x; }, ... }; }` */
 export function stateFunction(names: string[]): t.FunctionDeclaration {
   return t.functionDeclaration(t.identifier(STATE_FN), [], t.blockStatement([t.returnStatement(t.objectExpression(
@@ -194,20 +176,17 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
   // Top-level await in what is evaluated again cannot be: the module function is synchronous.
   checkNoTopLevelAwait(program.node, fail);
 
-  // Now that every statement is in place, make import bindings read their namespaces.
+  // Now that every statement is in place, make import bindings read their namespaces. The import
+  // declarations are gone, so each reference is a free identifier with an import's name (one that
+  // no inner scope shadows).
   program.scope.crawl();
-  for (const [local, ref] of importRefs) {
-    const binding = program.scope.getBinding(local);
-    const paths: NodePath[] = binding ? [...binding.referencePaths] : [];
-    if (!binding) {
-      // Not a binding any more (the import declaration is gone): find the free references.
-      program.traverse({
-        Identifier(p) {
-          if (p.node.name === local && p.isReferencedIdentifier() && !p.scope.hasBinding(local)) paths.push(p);
-        },
-      });
-    }
-    for (const p of paths) replaceImportRef(p, ref);
+  if (importRefs.size) {
+    program.traverse({
+      Identifier(p) {
+        const ref = importRefs.get(p.node.name);
+        if (ref && p.isReferencedIdentifier() && !p.scope.hasBinding(p.node.name)) replaceImportRef(p, ref);
+      },
+    });
   }
 
   program.traverse({

@@ -95,7 +95,8 @@ program
   .argument('<patchDir>', 'a bundle written by `restack patch` and validated by `restack check`')
   .option('--json', 'print the report as JSON')
   .option('--timeout <s>', 'how long the program may wait for an update point where every frame can move', positiveInt, 10)
-  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number }) => {
+  .option('--label <name>', 'name of the new version in reports and status (default: the patch directory\'s name)')
+  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string }) => {
     await client(async () => (await import('./control.js')).updateCommand(target, patchDir, opts));
   });
 
@@ -117,9 +118,10 @@ program
   .option('--update-points <policy>', 'policy for compiling a source tree (default: the other version\'s if it is compiled, else loops)', policy)
   .option('--threshold <score>', 'minimum similarity (0-1) to match a function whose id changed', unitInterval)
   .option('--force', 'overwrite an existing mapping.ts')
-  .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; threshold?: number; force?: boolean }) => {
+  .option('--keep-mapping', 'keep an existing mapping.ts and write the rest of the bundle afresh')
+  .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; threshold?: number; force?: boolean; keepMapping?: boolean }) => {
     const { writePatch } = await import('../patchgen/patch.js');
-    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, threshold: opts.threshold, force: opts.force });
+    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, threshold: opts.threshold, force: opts.force, keepMapping: opts.keepMapping });
     process.stdout.write(result.summary);
   });
 

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { CompileError } from '../compiler/errors.js';
 import type { UpdatePointPolicy } from '../contract/index.js';
 import { compile } from '../compiler/pipeline.js';
-import { BASE_DIR, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
+import { BASE_DIR, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
 import { renderMapping } from './mappingFile.js';
 import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
@@ -26,6 +26,11 @@ export interface PatchOptions {
   threshold?: number;
   /** Overwrite an existing mapping.ts (it may hold a person's decisions). */
   force?: boolean;
+  /**
+   * Keep an existing mapping.ts (a person's decisions) and write the rest of the bundle afresh,
+   * e.g. after the versions were compiled again; `restack check` then validates it against them.
+   */
+  keepMapping?: boolean;
 }
 
 export interface PatchResult {
@@ -109,7 +114,7 @@ function writeNewVersion(diff: VersionDiff, dir: string): void {
   }
 }
 
-export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: string): string {
+export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: string, kept = false): string {
   const s = patch.summary;
   const lines = [
     `restack: patch written to ${outDir}`,
@@ -128,16 +133,23 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
   }
   for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
   const { cps, vars } = diff.todos;
-  lines.push(`  mapping.ts: ${cps + vars} TODO${cps + vars === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'})`);
-  lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
+  if (kept) {
+    lines.push(`  mapping.ts: kept as it was (the generator would have left ${cps + vars} TODO${cps + vars === 1 ? '' : 's'})`);
+    lines.push(`  next: run \`restack check ${outDir}\` to validate it against this bundle`);
+  } else {
+    lines.push(`  mapping.ts: ${cps + vars} TODO${cps + vars === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'})`);
+    lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
+  }
   return lines.join('\n') + '\n';
 }
 
 /** Compares two versions and writes the bundle into outDir. */
 export function writePatch(oldInput: string, newInput: string, outDir: string, options: PatchOptions = {}): PatchResult {
   const out = resolve(outDir);
-  if (existsSync(join(out, MAPPING_TS)) && !options.force) {
-    throw new CompileError(`${join(outDir, MAPPING_TS)} exists and may hold decisions; pass --force to overwrite it`);
+  if (options.force && options.keepMapping) throw new CompileError('--force and --keep-mapping exclude each other');
+  const keep = !!options.keepMapping && existsSync(join(out, MAPPING_TS));
+  if (existsSync(join(out, MAPPING_TS)) && !options.force && !keep) {
+    throw new CompileError(`${join(outDir, MAPPING_TS)} exists and may hold decisions; pass --keep-mapping to keep it, or --force to overwrite it`);
   }
   for (const input of [oldInput, newInput]) {
     const abs = resolve(input);
@@ -156,8 +168,10 @@ export function writePatch(oldInput: string, newInput: string, outDir: string, o
       writeFileSync(target, JSON.stringify(m.meta, null, 2) + '\n');
     }
     writeFileSync(join(out, PATCH_JSON), JSON.stringify(patch, null, 2) + '\n');
-    writeFileSync(join(out, MAPPING_TS), renderMapping(diff, { old: patch.old.root, new: patch.new.root }));
-    return { patch, summary: formatSummary(diff, patch, outDir) };
+    // A mapping checked against an earlier bundle is not checked against this one.
+    rmSync(join(out, MAPPING_JS), { force: true });
+    if (!keep) writeFileSync(join(out, MAPPING_TS), renderMapping(diff, { old: patch.old.root, new: patch.new.root }));
+    return { patch, summary: formatSummary(diff, patch, outDir, keep) };
   } finally {
     diff.dispose();
   }

@@ -50,6 +50,17 @@ export interface NewFrame<V extends string = string> {
   locals: { [K in V]?: unknown } & Temporaries;
 }
 
+/**
+ * Shared by every transformer of one update attempt (the third argument of `frame()` and of a
+ * state transformer). When several frames or modules share an old object (a buffer a caller
+ * passed to its callees), each transformer asks for its replacement with `once(oldObject, make)`:
+ * the first call makes it, the others get the same one, so the new frames share it too. The
+ * scope is new for every attempt: an update that was rolled back and tried again starts afresh.
+ */
+export interface UpdateScope {
+  once<T>(key: object, make: () => T): T;
+}
+
 /** Top-level bindings of a module (`let`/`const`/`var`), by name. */
 export type ModuleState<V extends string = string> = { [K in V]?: unknown };
 
@@ -65,7 +76,7 @@ export interface FunctionMapping<O extends string = string, N extends string = s
   /** New live variables without a same-named old one, by name. */
   vars?: { [K in N]?: VarSource };
   /** Stack transformer: adjusts the new frame after `cps` and `vars` were applied. */
-  frame?(old: OldFrame<O>, next: NewFrame<N>): void;
+  frame?(old: OldFrame<O>, next: NewFrame<N>, update: UpdateScope): void;
 }
 
 /**
@@ -73,7 +84,7 @@ export interface FunctionMapping<O extends string = string, N extends string = s
  * present in both versions were carried by name; sets what the new bindings should hold.
  */
 export type StateTransformer<O extends string = string, N extends string = string> =
-  (old: Readonly<ModuleState<O>>, next: ModuleState<N>) => void;
+  (old: Readonly<ModuleState<O>>, next: ModuleState<N>, update: UpdateScope) => void;
 
 /** The default export of mapping.ts. */
 export interface Mapping {

@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FrameRecord, ModuleHandle } from './engine.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
+import type { UpdateScope } from '../patchgen/types.js';
 
 export class UpdateRefused extends Error {
   constructor(message: string, readonly frame?: string) {
@@ -49,6 +50,22 @@ export interface VersionHost {
   forget(handles: Iterable<ModuleHandle>): void;
 }
 
+/** A fresh scope for one update attempt: `once` keys by object identity. */
+export function updateScope(): UpdateScope {
+  const made = new Map<object, unknown>();
+  return {
+    once<T>(key: object, make: () => T): T {
+      if ((typeof key !== 'object' && typeof key !== 'function') || key === null) {
+        throw new TypeError(`update.once needs an object or function as its key, not ${key === null ? 'null' : typeof key}`);
+      }
+      if (made.has(key)) return made.get(key) as T;
+      const value = make();
+      made.set(key, value);
+      return value;
+    },
+  };
+}
+
 const describeFn = (id: string, cp: number): string => `${id} @${cp}`;
 
 /** The old function and cp of a record, with the plan for its function. */
@@ -75,7 +92,7 @@ export function refusal(patch: LoadedPatch, m: ModuleHandle, cpId: number): stri
   }
 }
 
-export function mapFrame(patch: LoadedPatch, rec: FrameRecord): MappedFrame {
+export function mapFrame(patch: LoadedPatch, rec: FrameRecord, scope: UpdateScope): MappedFrame {
   const { plan, cp, where } = planFor(patch, rec.m, rec.cp);
   const target = plan.cps[cp];
   if (typeof target !== 'number' || !plan.newFn || !plan.newModule) {
@@ -118,7 +135,7 @@ export function mapFrame(patch: LoadedPatch, rec: FrameRecord): MappedFrame {
   if (plan.frame) {
     const oldView = Object.freeze({ cp, this: rec.s, locals: Object.freeze({ ...oldLocals }) });
     try {
-      plan.frame(oldView, next);
+      plan.frame(oldView, next, scope);
     } catch (e) {
       throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${(e as Error)?.message ?? String(e)}`, where);
     }
@@ -167,7 +184,7 @@ function namespaceOf(m: unknown): object {
 }
 
 /** Runs the new version's modules; throws UpdateRefused (after dropping what it made) on failure. */
-export function evaluateVersion(patch: LoadedPatch, host: VersionHost): Evaluated {
+export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope): Evaluated {
   const loading = host.beginLoading();
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
@@ -216,7 +233,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost): Evaluate
           },
         });
         try {
-          transformer(Object.freeze({ ...snapshot }), next);
+          transformer(Object.freeze({ ...snapshot }), next, scope);
         } catch (e) {
           throw new UpdateRefused(`the state transformer of ${pm.id} threw: ${(e as Error)?.message ?? String(e)}`);
         }

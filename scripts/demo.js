@@ -1,10 +1,10 @@
 // `npm start`: compiles a sample, runs it natively, compiled, and under update storms (an
 // identity update, capturing and rebuilding the whole stack, at every nth update point), and
 // shows that every run prints the same and what the storms did.
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { completeV2toV3 } from '../samples/counter/decisions.js';
+import { checkRun } from '../samples/fft/check.js';
+import { prepare, runLive } from '../samples/fft/live.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}bin/restack.js`;
@@ -43,41 +43,45 @@ console.log(`\n${same ? 'identical output in every run' : 'OUTPUTS DIFFER'}: eac
 console.log('(the loop, its caller and locals), unwound it and rebuilt it from the saved frame records.');
 if (!same) process.exit(1);
 
-// Part 2: a new version, live. samples/counter v1 runs a long loop; v2 fixes what an iteration
-// adds (a bug in the hot loop); v3 changes a frame local's layout (an Acc object becomes a plain
-// number), which its mapping file handles with a stack transformer.
-console.log('\nrestack demo, part 2: samples/counter updated twice while its loop runs (restack update <pid>)\n');
-const work = `${root}.restack-out/counter`;
-const step = (args) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) { process.stderr.write(r.stdout + r.stderr); process.exit(1); }
-  return r.stdout;
-};
-step(['compile', 'samples/counter/v1', '-o', `${work}/v1`, '--quiet']);
-for (const [a, b] of [['v1', 'v2'], ['v2', 'v3']]) {
-  const dir = `${work}/${a}-${b}`;
-  step(['patch', `samples/counter/${a}`, `samples/counter/${b}`, '-o', dir, '--force']);
-  // The decisions a person makes in mapping.ts (samples/counter/decisions.js).
-  const mapping = `${dir}/mapping.ts`;
-  if (b === 'v3') writeFileSync(mapping, completeV2toV3(readFileSync(mapping, 'utf8')));
-  process.stdout.write(step(['check', dir]));
-}
-const n = 150_000_000;
-const child = spawn(process.execPath, [cli, 'run', '--announce', `${work}/v1/main.js`, String(n)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-let jobOut = '';
-let err = '';
-child.stdout.on('data', (d) => { jobOut += d; });
-child.stderr.on('data', (d) => { err += d; });
-const pid = await new Promise((resolve) => {
-  const t = setInterval(() => { const m = /\(pid (\d+)\)/.exec(err); if (m) { clearInterval(t); resolve(m[1]); } }, 10);
+// Part 2: new versions, live. samples/fft runs a long CPU-bound spectral analysis; three patches
+// arrive through `restack update <pid>` while it computes: v2 fixes the window formula inside the
+// hot loop, v3 changes a frame local's layout (split re/im arrays -> one interleaved buffer, by a
+// stack transformer, even in the middle of an FFT), v4 renames a function and splits another. The
+// bundles come from `restack patch`; the mapping files are the committed, hand-completed ones in
+// samples/fft/patches. samples/fft/check.js then recomputes every block natively.
+console.log('\nrestack demo, part 2: samples/fft (a spectral analysis) updated v1 -> v2 -> v3 -> v4 while it computes\n');
+const work = `${root}.restack-out/fft`;
+for (const out of prepare(work)) process.stdout.write(out.replaceAll(root, ''));
+const args = ['--blocks', '400', '--passes', '24'];
+console.log(`\n$ restack run ${work.slice(root.length)}/v1/main.js ${args.join(' ')}   (9,600 blocks of 4,096 samples)`);
+const t0 = performance.now();
+const job = await runLive(work, {
+  args,
+  schedule: [4, 10, 16],
+  onStart: (pid) => console.log(`running as pid ${pid}`),
+  onReport: (name, text) => {
+    console.log(`\n$ restack update --label ${name.split('-')[1]} <pid> ${work.slice(root.length)}/${name}    (at ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    process.stdout.write(text);
+  },
 });
-console.log(`running ${work.slice(root.length)}/v1/main.js ${n} as pid ${pid}`);
-for (const [patch, wait] of [['v1-v2', 700], ['v2-v3', 700]]) {
-  await new Promise((r) => setTimeout(r, wait));
-  console.log(`\n$ restack update ${pid} ${patch}`);
-  process.stdout.write(step(['update', pid, `${work}/${patch}`]));
+if (job.code !== 0 || job.reports.some((r) => r.code !== 0)) {
+  process.stderr.write(job.stderr);
+  console.log('\nTHE LIVE RUN FAILED');
+  process.exit(1);
 }
-await new Promise((r) => child.on('exit', r));
-console.log(`\nthe job's result: ${jobOut.trim()}`);
-console.log('(processed counts every iteration once across the three versions; label is the v3 method, called on an object made by v1)');
-
+console.log(`\nthe job finished in ${((performance.now() - t0) / 1000).toFixed(1)} s; checking its ${JSON.parse(job.stdout).records.length} block records against native runs of each version...`);
+let checked;
+try {
+  checked = checkRun(job.stdout, { expectVersions: [1, 2, 3, 4], startVersion: 1 });
+} catch (e) {
+  console.log(`CHECK FAILED: ${e.message}`);
+  process.exit(1);
+}
+const per = Object.entries(checked.blocksPerVersion).map(([v, n]) => `v${v}: ${n}`).join(', ');
+console.log(`every block has the digest its version computes (${per})`);
+const m = checked.mixed;
+const cut = m.j === 4096 ? 'its window loop had finished under v1'
+  : m.j === 0 ? 'its window loop had not started, all v2'
+  : `windowed by v1 up to sample ${m.j} and by v2 after`;
+console.log(`the block v1 -> v2 landed in (pass ${m.pass}, block ${m.block}): ${cut}`);
+console.log(`average spectrum ${checked.spectrumDigest}, peaks at bins ${checked.peaks.join(', ')}: the average of exactly those blocks`);

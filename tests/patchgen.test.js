@@ -365,11 +365,24 @@ test('a TypeScript function moved to a new module and a renamed method are guess
   assert.match(c.stdout, /is valid: 3 function entries, 9 cps mapped to new cps, 0 refused/);
 });
 
-test('patch does not overwrite a mapping.ts without --force', async () => {
+test('patch does not overwrite a mapping.ts without --force; --keep-mapping writes the bundle around it', async () => {
   const { target, text } = editedCopy('keep', completed);
   const r = await restack('patch', v1, v2, '-o', target);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /^restack: .*keep\/mapping\.ts exists and may hold decisions; pass --force to overwrite it\n$/);
+  assert.match(r.stderr, /^restack: .*keep\/mapping\.ts exists and may hold decisions; pass --keep-mapping to keep it, or --force to overwrite it\n$/);
+  assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
+  const both = await restack('patch', v1, v2, '-o', target, '--force', '--keep-mapping');
+  assert.equal(both.code, 1);
+  assert.match(both.stderr, /--force and --keep-mapping exclude each other/);
+  // Checked, then the bundle written again: the decisions stay, the check must be made again.
+  assert.equal((await restack('check', target)).code, 0);
+  assert.ok(existsSync(join(target, 'mapping.js')));
+  const kept = await restack('patch', v1, v2, '-o', target, '--keep-mapping');
+  assert.equal(kept.code, 0, kept.stderr);
+  assert.match(kept.stdout, /mapping\.ts: kept as it was \(the generator would have left \d+ TODOs?\)\n +next: run `restack check /);
+  assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
+  assert.ok(!existsSync(join(target, 'mapping.js')), 'mapping.js of the earlier bundle removed');
+  assert.ok(existsSync(join(target, 'patch.json')));
   assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
   const forced = await restack('patch', v1, v2, '-o', target, '--force');
   assert.equal(forced.code, 0, forced.stderr);

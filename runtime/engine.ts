@@ -333,6 +333,7 @@ export class Engine implements VersionHost {
    * where the request was noticed (the control channel), the load stopped the program too.
    */
   private startTimes(job: UpdateJob, at: number): void {
+    job.report.reached = true;
     const loadedHere = job.noticedAt !== undefined && job.deferredBy === undefined;
     job.pauseFrom = loadedHere ? job.noticedAt! : at;
     job.report.timings.requestToPointMs = (loadedHere ? job.noticedAt! : at) - job.receivedAt;

@@ -36,6 +36,12 @@ export interface UpdateReport {
   /** Version labels: the patch directory's name or the label given to the update. */
   from: string;
   to: string;
+  /**
+   * Whether the program stopped for this update (at an update point, or between events). False
+   * when it was refused before: the patch did not load, or is for another version, or no point
+   * where every frame could move came before the timeout.
+   */
+  reached: boolean;
   /** Why the update was rolled back (absent when applied). */
   reason?: string;
   /** Process id and thread of the program. */
@@ -50,7 +56,7 @@ export interface UpdateReport {
 /** A report for an update from `from` to `to` that has not happened (yet). */
 export function newReport(from: string, to: string): UpdateReport {
   return {
-    applied: false, from, to, pid: process.pid, frames: [], modules: [],
+    applied: false, reached: false, from, to, pid: process.pid, frames: [], modules: [],
     timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
   };
 }
@@ -67,6 +73,10 @@ export function formatReport(r: UpdateReport): string {
     : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
   if (r.reason) out.push(`  reason: ${r.reason}`);
   const t = r.timings;
+  if (!r.reached) {
+    out.push(`  nothing was captured: the update was refused before the program stopped${t.loadMs > 0 ? ` (load ${ms(t.loadMs)})` : ''}`);
+    return out.join('\n');
+  }
   out.push(`  request -> update point ${ms(t.requestToPointMs)}; pause ${ms(t.pauseMs)} ` +
     `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
   if (!r.frames.length) out.push(r.applied ? '  frames: none (the update happened between events)' : '  frames: none moved');

@@ -161,7 +161,11 @@ test('an idle program is updated between events, answers status, and still exits
   // Applying the same patch again: its base is not the running version any more.
   const again = restack(['update', pid, p12]);
   assert.equal(again.status, 1);
-  assert.match(again.stdout, /ROLLED BACK.*\n\s+reason: the patch is for another version of main\.js/);
+  assert.match(again.stdout, /ROLLED BACK.*\n\s+reason: the patch is for another version of main\.js.*\n\s+nothing was captured: the update was refused before the program stopped \(load [\d.]+ ms\)\n?$/);
+  // A label names the new version in the report and the status.
+  const labelled = restack(['update', '--label', 'v2-again', pid, p12]);
+  assert.equal(labelled.status, 1);
+  assert.match(labelled.stdout, /update p12 -> v2-again ROLLED BACK/);
   const r = await prog.exited;
   assert.equal(r.code, 0);
   assert.match(r.stdout, /timer done/);

@@ -18,6 +18,7 @@
  * symbolic link) owned by this user with no group or other permission bits. The socket file,
  * `<pid>.sock`, is 0600 as well.
  */
+import type { PatchData } from './patch.js';
 import { lstatSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -33,10 +34,18 @@ export class ControlError extends Error {
 }
 
 export interface UpdateRequest {
-  /** When the request arrived, absolute ms (performance.timeOrigin + performance.now() in the worker). */
+  /**
+   * When the worker handed the request over, absolute ms (performance.timeOrigin + performance.now()
+   * in the worker): after it read the bundle (prepared.data.readMs).
+   */
   receivedAt: number;
   /** The client's options, as sent (the handler validates them). */
   options: Record<string, unknown>;
+  /**
+   * The bundle, read off the main thread by the worker (with V8 code caches), or why it could not
+   * be read: the handler then only compiles it, and the program stops for less.
+   */
+  prepared?: { data: PatchData } | { error: string };
 }
 
 export interface ControlHandlers {
@@ -71,6 +80,7 @@ interface WorkerRequest {
   patchDir?: string;
   options: Record<string, unknown>;
   receivedAt: number;
+  prepared?: UpdateRequest['prepared'];
 }
 
 type WorkerMessage = WorkerRequest | { control: 'listening' } | { control: 'error'; message: string };
@@ -198,7 +208,7 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
         answer(true, handlers.status());
         return;
       }
-      const pending = handlers.update(req.patchDir as string, { receivedAt: req.receivedAt, options: req.options }, (result) => answer(true, result));
+      const pending = handlers.update(req.patchDir as string, { receivedAt: req.receivedAt, options: req.options, prepared: req.prepared }, (result) => answer(true, result));
       if (pending && typeof pending.then === 'function') pending.then((result) => answer(true, result), (e: unknown) => answer(false, messageOf(e)));
     } catch (e) {
       answer(false, messageOf(e));

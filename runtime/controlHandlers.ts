@@ -31,7 +31,7 @@ export function controlHandlers(): ControlHandlers {
       const options = updateOptions(request.options);
       return new Promise<UpdateReport>((resolve) => {
         // loadInPause: the patch is loaded where the request was noticed, so that time is pause.
-        requestUpdateTo(patchDir, { ...options, receivedAt: request.receivedAt, loadInPause: true }, (report) => {
+        requestUpdateTo(patchDir, { ...options, receivedAt: request.receivedAt, loadInPause: true, prepared: request.prepared }, (report) => {
           reply(report);
           resolve(report);
         });

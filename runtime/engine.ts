@@ -251,6 +251,7 @@ export class Engine implements VersionHost {
     const receivedAt = options.receivedAt ?? now();
     const report = newReport(this.version, patch.label);
     report.timings.loadMs = patch.loadMs;
+    if (patch.readElsewhereMs !== undefined) report.timings.readElsewhereMs = patch.readElsewhereMs;
     const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt };
     if (this.job) return this.finish(job, 'another update is in progress');
     const mismatch = this.baseMismatch(patch);
@@ -460,6 +461,8 @@ export class Engine implements VersionHost {
     const depth = this.checkStack(top, _cpId);
     if (depth === 0) {
       this.stats.deferred++;
+      // A busy loop never lets the job's timer run: the deadline is enforced here too.
+      if (job && now() > job.deadline) this.finish(job, `no update point where the whole stack could be captured was reached in ${Math.round(job.deadline - job.receivedAt)} ms`);
       return false;
     }
     if (job) {

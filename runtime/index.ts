@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
-import { loadPatch, PatchError } from './patch.js';
+import { instantiatePatch, loadPatch, PatchError, type PatchData } from './patch.js';
 import type { UpdateReport } from './report.js';
 
 export type { CaptureStats } from './engine.js';
@@ -58,6 +58,8 @@ export interface UpdateOptions {
    * update point ends when the request was noticed.
    */
   loadInPause?: boolean;
+  /** Set by the control channel: the bundle as its worker thread read it, or why it could not. */
+  prepared?: { data: PatchData } | { error: string };
 }
 
 /**
@@ -81,7 +83,14 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
   const receivedAt = options.receivedAt ?? noticedAt;
   let patch;
   try {
-    patch = loadPatch(patchDir, options.label);
+    const prepared = options.prepared;
+    if (prepared && 'error' in prepared) throw new PatchError(prepared.error);
+    if (prepared) {
+      patch = instantiatePatch(prepared.data, options.label);
+      patch.readElsewhereMs = prepared.data.readMs;
+    } else {
+      patch = loadPatch(patchDir, options.label);
+    }
   } catch (e) {
     const reason = e instanceof PatchError ? e.message : `loading the patch failed: ${(e as Error)?.stack ?? String(e)}`;
     engine.refuseRequest(options.label ?? patchDir, reason, done);

@@ -240,7 +240,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       }
       let newHandle: ModuleHandle | undefined;
       const ctx: LoaderContext = {
-        url: `${pathToFileURL(pm.file).href}?restack=${patch.generation}`,
+        url: pm.url,
         meta: {
           url: baseUrl,
           filename: baseUrl.startsWith('file:') ? baseFile : undefined,

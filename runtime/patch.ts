@@ -34,6 +34,8 @@ export interface FunctionPlan {
 export interface PatchModule {
   id: string;
   file: string;
+  /** Its url in the program (the file's, with a query naming this load of the bundle). */
+  url: string;
   meta: ModuleMeta;
   /** The module function (loader format), compiled but not run. */
   fn: (loader: unknown) => void;
@@ -52,7 +54,10 @@ export interface LoadedPatch {
   state: NonNullable<Mapping['state']>;
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
+  /** Time this thread spent reading and compiling the bundle. */
   loadMs: number;
+  /** Time another thread (the control channel's) spent reading it first, if one did. */
+  readElsewhereMs?: number;
 }
 
 export class PatchError extends Error {
@@ -71,9 +76,40 @@ function readJson<T>(path: string, what: string): T {
 }
 
 let generation = 0;
+let readCount = 0;
 
-/** Reads and compiles a patch bundle; throws PatchError with a sentence for the user. */
-export function loadPatch(dirIn: string, label?: string): LoadedPatch {
+/**
+ * A bundle as read from disk, checked and hashed, but not compiled: plain data, so the control
+ * channel's worker thread reads it off the main thread and posts it (structured clone), and the
+ * main thread only compiles it where the request is taken. `cachedData` is V8's code cache of a
+ * module or the mapping, made where the bundle was read: compiling with it skips the parse.
+ */
+export interface PatchData {
+  dir: string;
+  /** The directory as the user gave it, for messages. */
+  given: string;
+  patch: PatchFile;
+  mapping: { file: string; script: string; cachedData?: Uint8Array };
+  base: ModuleMeta[];
+  /**
+   * url: the module's url in the program, set when a code cache was made: V8 keeps the name a
+   * script was compiled under in its cache, so the program must use the same one.
+   */
+  modules: Array<{ meta: ModuleMeta; file: string; code: string; url?: string; cachedData?: Uint8Array }>;
+  readMs: number;
+}
+
+const MODULE_PARAMS = ['__rsU'];
+const MAPPING_PARAMS = ['module', 'exports', 'require'];
+
+/**
+ * Reads a bundle (patch.json, the checked mapping, both versions' metadata, the new modules'
+ * code); throws PatchError with a sentence for the user. With codeCache, compiles each script once
+ * to make V8's code cache for the thread that will run it.
+ */
+export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}): PatchData {
+  // Urls of modules read elsewhere are told apart from this thread's generations by a token.
+  const token = options.codeCache ? `r${++readCount}-${process.pid}` : '';
   const started = performance.now();
   const dir = resolve(dirIn);
   if (!existsSync(join(dir, PATCH_JSON))) throw new PatchError(`${dirIn} is not a patch directory (no ${PATCH_JSON}; write one with \`restack patch\`)`);
@@ -87,13 +123,57 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   if (existsSync(mappingTs)) {
     if (recordedMappingHash(script) !== mappingHash(readFileSync(mappingTs, 'utf8'))) throw new PatchError(`${dirIn}/mapping.ts changed since it was checked: run \`restack check ${dirIn}\` again`);
   }
-  const mapping = evaluateMapping(script, mappingJs);
+  const base = findMetadata(join(dir, patch.baseDir)).map((f) => readJson<ModuleMeta>(join(dir, patch.baseDir, f), 'base metadata'));
+  const newDir = join(dir, patch.new.dir);
+  const modules: PatchData['modules'] = [];
+  for (const f of findMetadata(newDir)) {
+    const meta = readJson<ModuleMeta>(join(newDir, f), 'new metadata');
+    const file = join(newDir, f.slice(0, -META_SUFFIX.length));
+    if (!existsSync(file)) throw new PatchError(`${dirIn}: ${relative(dir, file)} is missing`);
+    const code = readFileSync(file, 'utf8');
+    if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
+      throw new PatchError(`${dirIn}: ${relative(dir, file)} is not in restack's loader format; write the bundle again with \`restack patch\``);
+    }
+    if (options.codeCache) {
+      const url = `${pathToFileURL(file).href}?restack=${token}`;
+      modules.push({ meta, file, code, url, cachedData: codeCache(code, MODULE_PARAMS, url) });
+    } else {
+      modules.push({ meta, file, code });
+    }
+  }
+  const mapping = { file: mappingJs, script, cachedData: options.codeCache ? codeCache(script, MAPPING_PARAMS, pathToFileURL(mappingJs).href) : undefined };
+  return { dir, given: dirIn, patch, mapping, base, modules, readMs: performance.now() - started };
+}
+
+/** V8's code cache of a function body, or undefined when it cannot be made (a syntax error shows later). */
+function codeCache(code: string, params: string[], filename: string): Uint8Array | undefined {
+  try {
+    const fn = vm.compileFunction(code, params, { filename, produceCachedData: true }) as { cachedData?: Buffer };
+    return fn.cachedData ? new Uint8Array(fn.cachedData) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and compiles a patch bundle; throws PatchError with a sentence for the user. */
+export function loadPatch(dirIn: string, label?: string): LoadedPatch {
+  const data = readPatch(dirIn);
+  const loaded = instantiatePatch(data, label);
+  loaded.loadMs += data.readMs;
+  return loaded;
+}
+
+/**
+ * Compiles a bundle that was read (here or by another thread) and evaluates its mapping; throws
+ * PatchError. Its loadMs counts this thread's work only.
+ */
+export function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
+  const started = performance.now();
+  const { dir, given: dirIn, patch } = data;
+  const mapping = evaluateMapping(data.mapping.script, data.mapping.file, data.mapping.cachedData);
 
   const base = new Map<string, ModuleMeta>();
-  for (const f of findMetadata(join(dir, patch.baseDir))) {
-    const m = readJson<ModuleMeta>(join(dir, patch.baseDir, f), 'base metadata');
-    base.set(m.module, m);
-  }
+  for (const m of data.base) base.set(m.module, m);
   const oldCps = new Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>();
   const oldFns = new Map<string, { fn: FunctionMeta; module: string }>();
   for (const m of base.values()) {
@@ -106,26 +186,18 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   }
 
   const gen = ++generation;
-  const newDir = join(dir, patch.new.dir);
   const modules = new Map<string, PatchModule>();
   const newFns = new Map<string, { fn: FunctionMeta; module: string }>();
-  for (const f of findMetadata(newDir)) {
-    const meta = readJson<ModuleMeta>(join(newDir, f), 'new metadata');
-    const file = join(newDir, f.slice(0, -META_SUFFIX.length));
-    if (!existsSync(file)) throw new PatchError(`${dirIn}: ${relative(dir, file)} is missing`);
-    const code = readFileSync(file, 'utf8');
-    if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
-      throw new PatchError(`${dirIn}: ${relative(dir, file)} is not in restack's loader format; write the bundle again with \`restack patch\``);
-    }
+  for (const { meta, file, code, url, cachedData } of data.modules) {
     // The file name carries the generation: applying the same bundle twice makes two versions.
-    const filename = `${pathToFileURL(file).href}?restack=${gen}`;
+    const filename = url ?? `${pathToFileURL(file).href}?restack=${gen}`;
     let fn: PatchModule['fn'];
     try {
-      fn = vm.compileFunction(code, ['__rsU'], { filename }) as PatchModule['fn'];
+      fn = vm.compileFunction(code, MODULE_PARAMS, { filename, cachedData: cachedData && Buffer.from(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength) }) as PatchModule['fn'];
     } catch (e) {
       throw new PatchError(`${relative(dir, file)}: ${(e as Error).message}`);
     }
-    modules.set(meta.module, { id: meta.module, file, meta, fn, fresh: !base.has(meta.module) });
+    modules.set(meta.module, { id: meta.module, file, url: filename, meta, fn, fresh: !base.has(meta.module) });
     for (const fnMeta of meta.functions) newFns.set(fnMeta.id, { fn: fnMeta, module: meta.module });
   }
 
@@ -157,10 +229,11 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
   };
 }
 
-function evaluateMapping(script: string, file: string): Mapping {
+function evaluateMapping(script: string, file: string, cachedData?: Uint8Array): Mapping {
   const module = { exports: {} as unknown };
   try {
-    const fn = vm.compileFunction(script, ['module', 'exports', 'require'], { filename: pathToFileURL(file).href }) as
+    const cache = cachedData && Buffer.from(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
+    const fn = vm.compileFunction(script, MAPPING_PARAMS, { filename: pathToFileURL(file).href, cachedData: cache }) as
       (m: typeof module, e: unknown, r: NodeRequire) => void;
     fn(module, module.exports, createRequire(file));
   } catch (e) {

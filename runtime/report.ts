@@ -14,10 +14,21 @@ export interface FrameMove {
 }
 
 export interface UpdateTimings {
-  /** From the request (its arrival in the process) to the update point where it was applied. */
+  /**
+   * From the request to the update point where it was applied. Through the control channel, from
+   * when its worker thread handed the request over, after reading the bundle (readElsewhereMs).
+   */
   requestToPointMs: number;
-  /** Reading and compiling the new version's modules (not evaluating them: that is in map). */
+  /**
+   * Reading and compiling the new version's modules (not evaluating them: that is in map), on the
+   * program's thread.
+   */
   loadMs: number;
+  /**
+   * Through the control channel: the time its worker thread spent reading the bundle (and making
+   * V8 code caches) before handing it over; the program ran on meanwhile, so it is not in loadMs.
+   */
+  readElsewhereMs?: number;
   /** Checking the stack and unwinding it into frame records. */
   captureMs: number;
   /** Mapping continuation points, running stack and state transformers, evaluating the new modules. */
@@ -77,7 +88,8 @@ export function formatReport(r: UpdateReport): string {
     out.push(`  nothing was captured: the update was refused before the program stopped${t.loadMs > 0 ? ` (load ${ms(t.loadMs)})` : ''}`);
     return out.join('\n');
   }
-  out.push(`  request -> update point ${ms(t.requestToPointMs)}; pause ${ms(t.pauseMs)} ` +
+  const read = t.readElsewhereMs !== undefined ? ` (bundle read off the main thread before: ${ms(t.readElsewhereMs)})` : '';
+  out.push(`  request -> update point ${ms(t.requestToPointMs)}${read}; pause ${ms(t.pauseMs)} ` +
     `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
   if (!r.frames.length) out.push(r.applied ? '  frames: none (the update happened between events)' : '  frames: none moved');
   else out.push(`  frames (${r.frames.length}, top first):`);

@@ -96,6 +96,26 @@ const UNWOUND = Object.freeze({});
 /** Returned by a restore function that became the bottom of a new capture: resume again. */
 const AGAIN = Symbol('restack.again');
 
+/**
+ * Empties a record whose restore function returned (its frame finished, or was captured again
+ * into a new record). The first record of a stack stays an argument of the save() call at its
+ * bottom, which returns only when the program's stack does: the version its frame was rebuilt in
+ * at the first update (the commit points the record at it) would stay alive as long.
+ */
+function spend(rec: FrameRecord): void {
+  (rec as { m: ModuleHandle | undefined }).m = undefined;
+  rec.f = undefined;
+  rec.l = NO_LOCALS;
+  rec.s = rec.e = rec.a = rec.n = undefined;
+}
+
+const NO_LOCALS: unknown[] = [];
+
+type Sites = { n: number; [i: number]: { m: ModuleHandle; cp: number } };
+
+/** No sites (nothing examined, or examined already). */
+const NO_SITES: Sites = Object.freeze(Object.assign(Object.create(null) as Sites, { n: 0 }));
+
 export interface CaptureStats {
   captures: number;
   deferred: number;
@@ -213,10 +233,11 @@ export class Engine implements VersionHost {
   private job: UpdateJob | null = null;
   private jobPhase: 'waiting' | 'unwinding' | 'rebuilding' = 'waiting';
   /**
-   * (module, cp id) of each frame found by the last stack check, top first, when an update to a
-   * new version waits. Not an array: element stores would consult prototypes programs patch.
+   * (module, cp id) of each frame found by the stack check, top first, when an update to a new
+   * version waits; emptied once examined (they hold the version's module handles). Not an array:
+   * element stores would consult prototypes programs patch.
    */
-  private sites: { n: number; [i: number]: { m: ModuleHandle; cp: number } } = Object.create(null);
+  private sites: Sites = NO_SITES;
 
   module(url: string, protocol: number, restoreFns: RestoreFn[], cpRestore: number[], linesFn?: () => [number[], number[], number[]], info?: ModuleInfo): ModuleHandle {
     if (protocol !== PROTOCOL_VERSION) {
@@ -459,6 +480,9 @@ export class Engine implements VersionHost {
     const started = performance.now();
     if (job?.retryAt !== undefined && started < job.retryAt && this.requested === 0) return false;
     const depth = this.checkStack(top, _cpId);
+    // Kept past this check, the sites would keep the version this update leaves reachable.
+    const sites = this.sites;
+    this.sites = NO_SITES;
     if (depth === 0) {
       this.stats.deferred++;
       // A busy loop never lets the job's timer run: the deadline is enforced here too.
@@ -467,8 +491,8 @@ export class Engine implements VersionHost {
     }
     if (job) {
       // Refused frames are found before anything is unwound: the update waits for a better point.
-      for (let k = 0; k < this.sites.n; k++) {
-        const site = this.sites[k];
+      for (let k = 0; k < sites.n; k++) {
+        const site = sites[k];
         const why = refusal(job.patch, site.m, site.cp);
         if (why) {
           job.deferredBy = why;
@@ -515,7 +539,7 @@ export class Engine implements VersionHost {
     // Sites are collected only for an update to a new version (its refusals are checked on them):
     // identity updates, the storm included, need only the depth.
     if (this.job) {
-      this.sites = Object.create(null);
+      this.sites = Object.create(null) as Sites;
       this.sites.n = 0;
       this.sites[this.sites.n++] = { m: top, cp: topCp };
     }
@@ -564,22 +588,29 @@ export class Engine implements VersionHost {
     this.S[Flag.unwinding] = 0;
     this.stats.framesUnwound += this.recordCount;
     if (this.recordCount > this.stats.maxDepth) this.stats.maxDepth = this.recordCount;
-    const job = this.job;
-    if (job && this.jobPhase === 'unwinding') {
-      job.capturedAt = now();
-      const reason = this.migrate(job);
-      job.mappedAt = now();
-      if (reason) job.report.reason = reason;
-      this.jobPhase = 'rebuilding';
-    }
+    // In a call of its own: the bottom frame's save() call stays on the stack while the program
+    // runs, and a value it read (the job: its patch, the version it loaded) would stay as long.
+    this.captured();
     if (restored) return AGAIN;
     return this.resume();
+  }
+
+  /** The stack is captured: an update to a new version moves the records (or leaves them, refused). */
+  private captured(): void {
+    const job = this.job;
+    if (!job || this.jobPhase !== 'unwinding') return;
+    job.capturedAt = now();
+    const reason = this.migrate(job);
+    job.mappedAt = now();
+    if (reason) job.report.reason = reason;
+    this.jobPhase = 'rebuilding';
   }
 
   readonly resume = (): unknown => {
     for (;;) {
       const rec = this.pop();
       const result = rec.f!(rec);
+      spend(rec);
       if (result !== AGAIN) return result;
     }
   };

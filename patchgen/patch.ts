@@ -147,8 +147,9 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
 export function writePatch(oldInput: string, newInput: string, outDir: string, options: PatchOptions = {}): PatchResult {
   const out = resolve(outDir);
   if (options.force && options.keepMapping) throw new CompileError('--force and --keep-mapping exclude each other');
-  const keep = !!options.keepMapping && existsSync(join(out, MAPPING_TS));
-  if (existsSync(join(out, MAPPING_TS)) && !options.force && !keep) {
+  const exists = existsSync(join(out, MAPPING_TS));
+  const keep = !!options.keepMapping && exists;
+  if (exists && !options.force && !keep) {
     throw new CompileError(`${join(outDir, MAPPING_TS)} exists and may hold decisions; pass --keep-mapping to keep it, or --force to overwrite it`);
   }
   for (const input of [oldInput, newInput]) {

@@ -18,7 +18,7 @@
  * symbolic link) owned by this user with no group or other permission bits. The socket file,
  * `<pid>.sock`, is 0600 as well.
  */
-import type { PatchData } from './patch.js';
+import type { PreparedPatch } from './patch.js';
 import { lstatSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ export interface UpdateRequest {
    * The bundle, read off the main thread by the worker (with V8 code caches), or why it could not
    * be read: the handler then only compiles it, and the program stops for less.
    */
-  prepared?: { data: PatchData } | { error: string };
+  prepared?: PreparedPatch;
 }
 
 export interface ControlHandlers {

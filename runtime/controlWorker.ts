@@ -12,7 +12,7 @@ import { chmodSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
-import { PatchError, readPatch } from './patch.js';
+import { preparePatch } from './patch.js';
 
 const { flags, port, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string };
 const S = new Int32Array(flags);
@@ -71,14 +71,7 @@ function request(socket: Socket, line: string): void {
   // The bundle is read here, with code caches for the main thread: at the update point the main
   // thread only compiles it (a busy program stops for that, not for the disk and the parse). The
   // request counts as received when it is handed over; the reading time travels with the bundle.
-  let prepared: { data: ReturnType<typeof readPatch> } | { error: string } | undefined;
-  if (req.type === 'update') {
-    try {
-      prepared = { data: readPatch(req.patchDir as string, { codeCache: true }) };
-    } catch (e) {
-      prepared = { error: e instanceof PatchError ? e.message : `reading the patch failed: ${(e as Error)?.message ?? String(e)}` };
-    }
-  }
+  const prepared = req.type === 'update' ? preparePatch(req.patchDir as string) : undefined;
   const receivedAt = performance.timeOrigin + performance.now();
   // Posted first: when the main thread sees the flags, the message is there to take. Remote before
   // pending: the engine clears pending and then reads remote (see Engine.refreshPending).

@@ -287,7 +287,7 @@ export class Engine implements VersionHost {
     });
     job.immediate.unref();
     job.timer = setTimeout(() => {
-      if (this.job === job && this.jobPhase === 'waiting') this.finish(job, `no update point where every frame could move was reached in ${options.timeoutMs ?? 10_000} ms${job.deferredBy ? ` (last refusal: ${job.deferredBy})` : ''}`);
+      if (this.job === job && this.jobPhase === 'waiting') this.timedOut(job);
     }, (options.timeoutMs ?? 10_000) + 5);
     job.timer.unref();
   }
@@ -484,9 +484,8 @@ export class Engine implements VersionHost {
     const sites = this.sites;
     this.sites = NO_SITES;
     if (depth === 0) {
-      this.stats.deferred++;
-      // A busy loop never lets the job's timer run: the deadline is enforced here too.
-      if (job && now() > job.deadline) this.finish(job, `no update point where the whole stack could be captured was reached in ${Math.round(job.deadline - job.receivedAt)} ms`);
+      if (job) this.defer(job, 'the stack cannot be captured here (a frame restack cannot unwind is on it)', started);
+      else this.stats.deferred++;
       return false;
     }
     if (job) {
@@ -495,11 +494,7 @@ export class Engine implements VersionHost {
         const site = sites[k];
         const why = refusal(job.patch, site.m, site.cp);
         if (why) {
-          job.deferredBy = why;
-          const end = performance.now();
-          job.retryAt = end + (end - started);
-          this.stats.deferred++;
-          if (now() > job.deadline) this.finish(job, `frames that cannot move stayed on the stack until the timeout: ${why}`);
+          this.defer(job, why, started);
           return false;
         }
       }
@@ -515,6 +510,24 @@ export class Engine implements VersionHost {
     this.recordCount = 0;
     this.S[Flag.unwinding] = 1;
     return true;
+  }
+
+  /**
+   * The update waits for a later update point: the next ones are skipped for as long as this
+   * examination took (retryAt), and past the deadline it ends here, since a busy loop never lets
+   * the job's timer run.
+   */
+  private defer(job: UpdateJob, why: string, started: number): void {
+    job.deferredBy = why;
+    const end = performance.now();
+    job.retryAt = end + (end - started);
+    this.stats.deferred++;
+    if (now() > job.deadline) this.timedOut(job);
+  }
+
+  private timedOut(job: UpdateJob): void {
+    const ms = Math.round(job.deadline - job.receivedAt);
+    this.finish(job, `no update point where every frame could move was reached in ${ms} ms${job.deferredBy ? ` (last refusal: ${job.deferredBy})` : ''}`);
   }
 
   /**

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
-import { instantiatePatch, loadPatch, PatchError, type PatchData } from './patch.js';
+import { loadPatch, patchFailure, type PreparedPatch } from './patch.js';
 import type { UpdateReport } from './report.js';
 
 export type { CaptureStats } from './engine.js';
@@ -59,7 +59,7 @@ export interface UpdateOptions {
    */
   loadInPause?: boolean;
   /** Set by the control channel: the bundle as its worker thread read it, or why it could not. */
-  prepared?: { data: PatchData } | { error: string };
+  prepared?: PreparedPatch;
 }
 
 /**
@@ -83,17 +83,9 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
   const receivedAt = options.receivedAt ?? noticedAt;
   let patch;
   try {
-    const prepared = options.prepared;
-    if (prepared && 'error' in prepared) throw new PatchError(prepared.error);
-    if (prepared) {
-      patch = instantiatePatch(prepared.data, options.label);
-      patch.readElsewhereMs = prepared.data.readMs;
-    } else {
-      patch = loadPatch(patchDir, options.label);
-    }
+    patch = loadPatch(patchDir, options.label, options.prepared);
   } catch (e) {
-    const reason = e instanceof PatchError ? e.message : `loading the patch failed: ${(e as Error)?.stack ?? String(e)}`;
-    engine.refuseRequest(options.label ?? patchDir, reason, done);
+    engine.refuseRequest(options.label ?? patchDir, patchFailure(e, 'loading'), done);
     return;
   }
   engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined });

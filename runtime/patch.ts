@@ -148,18 +148,39 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
 /** V8's code cache of a function body, or undefined when it cannot be made (a syntax error shows later). */
 function codeCache(code: string, params: string[], filename: string): Uint8Array | undefined {
   try {
-    const fn = vm.compileFunction(code, params, { filename, produceCachedData: true }) as { cachedData?: Buffer };
-    return fn.cachedData ? new Uint8Array(fn.cachedData) : undefined;
+    return vm.compileFunction(code, params, { filename, produceCachedData: true }).cachedData;
   } catch {
     return undefined;
   }
 }
 
-/** Reads and compiles a patch bundle; throws PatchError with a sentence for the user. */
-export function loadPatch(dirIn: string, label?: string): LoadedPatch {
-  const data = readPatch(dirIn);
+/** A sentence for the user about a failure to read or load a bundle. */
+export function patchFailure(e: unknown, doing: string): string {
+  return e instanceof PatchError ? e.message : `${doing} the patch failed: ${(e as Error)?.stack ?? String(e)}`;
+}
+
+/** A bundle another thread read for this one (the control channel's), or why it could not. */
+export type PreparedPatch = { data: PatchData } | { error: string };
+
+/** Reads a bundle with code caches, for another thread to load; never throws. */
+export function preparePatch(dirIn: string): PreparedPatch {
+  try {
+    return { data: readPatch(dirIn, { codeCache: true }) };
+  } catch (e) {
+    return { error: patchFailure(e, 'reading') };
+  }
+}
+
+/**
+ * Reads and compiles a patch bundle, or compiles one another thread prepared; throws PatchError
+ * with a sentence for the user.
+ */
+export function loadPatch(dirIn: string, label?: string, prepared?: PreparedPatch): LoadedPatch {
+  if (prepared && 'error' in prepared) throw new PatchError(prepared.error);
+  const data = prepared ? prepared.data : readPatch(dirIn);
   const loaded = instantiatePatch(data, label);
-  loaded.loadMs += data.readMs;
+  if (prepared) loaded.readElsewhereMs = data.readMs;
+  else loaded.loadMs += data.readMs;
   return loaded;
 }
 
@@ -167,7 +188,7 @@ export function loadPatch(dirIn: string, label?: string): LoadedPatch {
  * Compiles a bundle that was read (here or by another thread) and evaluates its mapping; throws
  * PatchError. Its loadMs counts this thread's work only.
  */
-export function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
+function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   const started = performance.now();
   const { dir, given: dirIn, patch } = data;
   const mapping = evaluateMapping(data.mapping.script, data.mapping.file, data.mapping.cachedData);
@@ -193,7 +214,7 @@ export function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     const filename = url ?? `${pathToFileURL(file).href}?restack=${gen}`;
     let fn: PatchModule['fn'];
     try {
-      fn = vm.compileFunction(code, MODULE_PARAMS, { filename, cachedData: cachedData && Buffer.from(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength) }) as PatchModule['fn'];
+      fn = vm.compileFunction(code, MODULE_PARAMS, { filename, cachedData }) as PatchModule['fn'];
     } catch (e) {
       throw new PatchError(`${relative(dir, file)}: ${(e as Error).message}`);
     }
@@ -232,8 +253,7 @@ export function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
 function evaluateMapping(script: string, file: string, cachedData?: Uint8Array): Mapping {
   const module = { exports: {} as unknown };
   try {
-    const cache = cachedData && Buffer.from(cachedData.buffer, cachedData.byteOffset, cachedData.byteLength);
-    const fn = vm.compileFunction(script, MAPPING_PARAMS, { filename: pathToFileURL(file).href, cachedData: cache }) as
+    const fn = vm.compileFunction(script, MAPPING_PARAMS, { filename: pathToFileURL(file).href, cachedData }) as
       (m: typeof module, e: unknown, r: NodeRequire) => void;
     fn(module, module.exports, createRequire(file));
   } catch (e) {

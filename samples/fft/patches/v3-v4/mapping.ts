@@ -53,7 +53,7 @@ export default {
     //   before the FFT (copy and window) moved to prepareBlock, which runJob calls first. A frame
     //   there would have to become two (prepareBlock, and runJob before its analyzeBlock call),
     //   which one frame mapping cannot say: those CPs are refused, and an update that finds a
-    //   frame there waits until the block reaches its FFT (a few hundred microseconds).
+    //   frame there waits until the block reaches its FFT.
     'main.js#processBlock': {
       to: 'main.js#analyzeBlock',
       cps: {

@@ -20,8 +20,11 @@ function socketOf(target: string): string {
     let st;
     try {
       st = lstatSync(path);
-    } catch {
-      throw new ClientError(`cannot reach ${path}: no such socket (give a pid or the path of a control socket)`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ClientError(code === 'EACCES' || code === 'EPERM'
+        ? `cannot reach ${path}: permission denied (the program belongs to another user?)`
+        : `cannot reach ${path}: no such socket (give a pid or the path of a control socket)`);
     }
     if (!st.isSocket()) throw new ClientError(`${path} is not a socket: not a restack control socket`);
     return path;

@@ -63,6 +63,7 @@ interface UpdateJob {
   /** The between-events attempt and the timeout: cleared when the job ends (they hold the patch). */
   immediate?: NodeJS.Immediate;
   timer?: NodeJS.Timeout;
+  retryTimer?: NodeJS.Timeout;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -282,10 +283,7 @@ export class Engine implements VersionHost {
     this.refreshPending();
     this.events?.('requested', { from: this.version, to: patch.label });
     // With no frame live (the program is between events), the update applies from the event loop.
-    job.immediate = setImmediate(() => {
-      if (this.job === job && this.jobPhase === 'waiting' && this.S[Flag.unwinding] === 0) this.applyBetweenEvents(job);
-    });
-    job.immediate.unref();
+    this.attemptBetweenEvents(job);
     job.timer = setTimeout(() => {
       if (this.job === job && this.jobPhase === 'waiting') this.timedOut(job);
     }, (options.timeoutMs ?? 10_000) + 5);
@@ -326,7 +324,8 @@ export class Engine implements VersionHost {
     }
     if (job.immediate) clearImmediate(job.immediate);
     if (job.timer) clearTimeout(job.timer);
-    job.immediate = job.timer = undefined;
+    if (job.retryTimer) clearTimeout(job.retryTimer);
+    job.immediate = job.timer = job.retryTimer = undefined;
     if (this.job === job) {
       this.job = null;
       this.refreshPending();
@@ -334,6 +333,51 @@ export class Engine implements VersionHost {
     this.lastReport = r;
     this.events?.(r.applied ? 'applied' : 'rolledback', r);
     job.done(r);
+  }
+
+  /**
+   * With no frame live (the program is between events), the update applies from the event loop;
+   * while a module's top-level code has not initialised its bindings yet (it awaits at its top
+   * level), the attempt is repeated until the job's deadline.
+   */
+  private attemptBetweenEvents(job: UpdateJob, delayMs = 0): void {
+    const attempt = (): void => {
+      if (this.job !== job || this.jobPhase !== 'waiting' || this.S[Flag.unwinding] !== 0) return;
+      const pending = this.uninitialised(job.patch);
+      if (!pending) return this.applyBetweenEvents(job);
+      job.deferredBy = pending;
+      this.stats.deferred++;
+      this.attemptBetweenEvents(job, Math.min(50, Math.max(1, delayMs * 2)));
+    };
+    if (delayMs === 0) {
+      job.immediate = setImmediate(attempt);
+      job.immediate.unref();
+    } else {
+      job.immediate = undefined;
+      job.retryTimer = setTimeout(attempt, delayMs);
+      job.retryTimer.unref();
+    }
+  }
+
+  /**
+   * A top-level binding of a module the patch replaces that the old version has not initialised
+   * yet: its module's top-level code is still running (a call it made is on the stack, or it
+   * awaits). The new version could only run the initialiser again (its side effects twice), so
+   * the update waits until the old code has initialised it.
+   */
+  private uninitialised(patch: LoadedPatch): string | null {
+    for (const [id, h] of this.current) {
+      if (!patch.modules.has(id) || !h.info?.state) continue;
+      const getters = h.info.state() as Record<string, unknown>;
+      for (const name of Object.keys(getters)) {
+        try {
+          void getters[name];
+        } catch {
+          return `${id}: '${name}' is not initialised yet (the module's top-level code is still running); the update waits until it is`;
+        }
+      }
+    }
+    return null;
   }
 
   private applyBetweenEvents(job: UpdateJob): void {
@@ -489,6 +533,11 @@ export class Engine implements VersionHost {
       return false;
     }
     if (job) {
+      const pending = this.uninitialised(job.patch);
+      if (pending) {
+        this.defer(job, pending, started);
+        return false;
+      }
       // Refused frames are found before anything is unwound: the update waits for a better point.
       for (let k = 0; k < sites.n; k++) {
         const site = sites[k];

@@ -7,8 +7,10 @@
  *    there; each update captures all D frames, maps them, evaluates the other version's module,
  *    carries its state and rebuilds the D frames. Reported: median and max of the pause (update
  *    point reached -> top frame back at its update point), and of its parts;
- *  - memory: heap after a forced GC after the 1st update and after the 1,000th (versions no longer
- *    referenced must be collected);
+ *  - memory: heap after forced GCs after the 1st update, after the 100th and after the 1,000th
+ *    (versions no longer referenced must be collected). Growth is reported from both baselines:
+ *    from the 1st it includes V8 compiling and optimising the code updates run (it stops growing
+ *    by itself, see docs/benchmarks.md); from the 100th it is what updates leave behind;
  *  - request -> update point from outside the process, through `restack update <pid>`, in a
  *    CPU-bound loop that never yields and in an idle program (waiting on a timer).
  *
@@ -50,9 +52,9 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-function drive(depth, updates, interval) {
+function drive(depth, updates, interval, snapshots) {
   const text = run(['--expose-gc', '--stack-size=7800', join(src, 'driver.mjs'), join(root, 'dist/runtime/index.js'),
-    join(out, 'A', 'main.js'), ab, ba, String(depth), String(updates), String(interval)], `driver at depth ${depth}`);
+    join(out, 'A', 'main.js'), ab, ba, String(depth), String(updates), String(interval), ...(snapshots ? [snapshots] : [])], `driver at depth ${depth}`);
   const r = JSON.parse(text);
   if (r.failed) {
     process.stderr.write(`bench-updates: an update was rolled back: ${r.failed}\n`);
@@ -81,10 +83,40 @@ for (const depth of [1, 10, 100, 1000, 10000]) {
 
 {
   const n = quick ? 50 : 1000;
-  const r = drive(1, n, 50);
-  const [afterFirst, end] = r.heap;
-  results.memory = { updates: n, heapAfterFirst: afterFirst, heapAfterLast: end, growth: end / afterFirst - 1 };
-  process.stderr.write(`bench-updates: heap after update 1: ${(afterFirst / 1048576).toFixed(2)} MiB, after ${n}: ${(end / 1048576).toFixed(2)} MiB\n`);
+  const r = drive(1, n, 50, join(out, 'heap'));
+  const [afterFirst, afterWarm, end] = r.heap;
+  const [, warmKinds, endKinds] = [1, 2, 3].map((i) => heapKinds(join(out, `heap-${i}.heapsnapshot`)));
+  results.memory = {
+    updates: n, warm: r.warm, heapAfterFirst: afterFirst, heapAfterWarm: afterWarm, heapAfterLast: end,
+    growth: end / afterFirst - 1, growthFromWarm: end / afterWarm - 1, bytesPerUpdate: (end - afterWarm) / (n - r.warm),
+    // The same interval in heap snapshots: V8's compiled machine code (and its deoptimisation and
+    // relocation data) apart from everything else (objects, closures, scripts, bytecode).
+    snapshotFromWarm: {
+      machineCodeBytes: endKinds.machine - warmKinds.machine,
+      otherBytes: endKinds.other - warmKinds.other,
+      otherGrowth: endKinds.other / warmKinds.other - 1,
+    },
+  };
+  const mib = (b) => (b / 1048576).toFixed(2);
+  process.stderr.write(`bench-updates: heap after update 1: ${mib(afterFirst)} MiB, after ${r.warm}: ${mib(afterWarm)} MiB, after ${n}: ${mib(end)} MiB\n`);
+}
+
+/** Self sizes in a heap snapshot: V8's optimised machine code and its tables, and all the rest. */
+function heapKinds(file) {
+  const snap = JSON.parse(readFileSync(file, 'utf8'));
+  rmSync(file);
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [ti, ni, si] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const machineNames = new Set(['', '(code deopt data)', '(code relocation info)', '(source position table)', '(constant pool)']);
+  let machine = 0;
+  let other = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const size = snap.nodes[i + si];
+    if (types[snap.nodes[i + ti]] === 'code' && machineNames.has(snap.strings[snap.nodes[i + ni]])) machine += size;
+    else other += size;
+  }
+  return { machine, other };
 }
 
 // Requests from outside the process, through the control channel.
@@ -138,9 +170,15 @@ const lines = [
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.pause.map((p) => `| ${p.depth} | ${p.updates} | ${f(p.pauseMs)} | ${f(p.pauseMaxMs)} | ${f(p.captureMs)} | ${f(p.mapMs)} | ${f(p.rebuildMs)} | ${f(p.loadMs)} |`),
   '',
-  `Memory: heap after a forced GC after the first update ${(results.memory.heapAfterFirst / 1048576).toFixed(2)} MiB, ` +
-  `after update ${results.memory.updates} ${(results.memory.heapAfterLast / 1048576).toFixed(2)} MiB: ` +
-  `**${(100 * results.memory.growth).toFixed(1)}%** growth.`,
+  (() => {
+    const m = results.memory;
+    const mib = (b) => (b / 1048576).toFixed(2);
+    return `Memory (heap after forced GCs): after update 1 ${mib(m.heapAfterFirst)} MiB, after update ${m.warm} ${mib(m.heapAfterWarm)} MiB, ` +
+      `after update ${m.updates} ${mib(m.heapAfterLast)} MiB. Growth from update ${m.warm} to ${m.updates}: **${(100 * m.growthFromWarm).toFixed(1)}%** ` +
+      `(${Math.round(m.bytesPerUpdate)} bytes per update); from update 1: ${(100 * m.growth).toFixed(1)}%, V8's code and type feedback for what updates run included. ` +
+      `Heap snapshots over updates ${m.warm} to ${m.updates}: V8 machine code ${(m.snapshotFromWarm.machineCodeBytes / 1024).toFixed(1)} KiB, ` +
+      `everything else (objects, closures, scripts, bytecode) ${(m.snapshotFromWarm.otherBytes / 1024).toFixed(1)} KiB, **${(100 * m.snapshotFromWarm.otherGrowth).toFixed(2)}%**.`;
+  })(),
 ];
 if (results.request) {
   const { busy: b, idle: i } = results.request;

@@ -314,3 +314,37 @@ test('startControl in-process: handlers that answer by promise, throw, or return
   control.close();
   assert.ok(!existsSync(control.socketPath));
 });
+
+test('another user can neither connect to the socket nor reach the program through restack', { skip: uid !== 0 && 'acting as another user needs root' }, async () => {
+  // Every directory above the socket's is open to all here, so only restack's own (0700) keeps
+  // the other user out.
+  chmodSync(work, 0o755);
+  const openRuntime = join(work, 'xdg-open');
+  mkdirSync(openRuntime, { mode: 0o755 });
+  chmodSync(openRuntime, 0o755);
+  const dir = join(work, 'idle-other');
+  mkdirSync(dir, { mode: 0o755 });
+  writeFileSync(join(dir, 'idle.mjs'), 'setTimeout(() => console.log(\'timer done\'), 4000);\n');
+  const prog = start([join(dir, 'idle.mjs')], { extraEnv: { XDG_RUNTIME_DIR: openRuntime } });
+  const { pid, socket } = await prog.ready;
+  try {
+    assert.equal(lstatSync(join(openRuntime, `restack-${uid}`)).mode & 0o777, 0o700);
+    const nobody = { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/', env: { PATH: process.env.PATH, XDG_RUNTIME_DIR: openRuntime } };
+    const raw = spawnSync(process.execPath, ['-e', `require('net').connect(${JSON.stringify(socket)})
+      .on('connect', () => { console.log('connected'); process.exit(0); })
+      .on('error', (e) => { console.log(e.code); process.exit(0); });`], nobody);
+    assert.equal(raw.stdout.trim(), 'EACCES', raw.stderr);
+    const bySocket = spawnSync(process.execPath, [cli, 'status', socket], nobody);
+    assert.equal(bySocket.status, 2, bySocket.stdout + bySocket.stderr);
+    assert.match(bySocket.stderr, /cannot reach .*: permission denied \(the program belongs to another user\?\)/);
+    const byPid = spawnSync(process.execPath, [cli, 'update', pid, pSelf], nobody);
+    assert.equal(byPid.status, 2, byPid.stdout + byPid.stderr);
+    assert.equal(byPid.stderr, `restack: process ${pid} belongs to another user (permission denied): only its owner can update it\n`);
+    // The owner still can.
+    const mine = restack(['status', pid], { XDG_RUNTIME_DIR: openRuntime });
+    assert.equal(mine.status, 0, mine.stderr);
+  } finally {
+    prog.child.kill();
+    await prog.exited;
+  }
+});

@@ -157,3 +157,46 @@ globalThis.__at = (i) => {
   assert.equal(result.total, expected([1000]));
   assert.equal(result.label, 'v2');
 });
+
+test('an update landing while top-level code initialises a binding waits until it is initialised: the initialiser never runs twice', () => {
+  const src = join(work, 'toplevel');
+  for (const v of [1, 2]) {
+    const dir = join(src, `v${v}`);
+    execFileSync('mkdir', ['-p', dir]);
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(dir, 'main.js'), `let calls = 0;
+function compute(n) {
+  calls++;
+  let s = 0;
+  for (let i = 0; i < n; i++) { s += i; globalThis.__at?.(i); }
+  return s;
+}
+const x = compute(2000);
+export function describe() { return { x, calls, version: ${v} }; }
+`);
+  }
+  const p = join(work, 'p-toplevel');
+  assert.equal(restack('patch', join(src, 'v1'), join(src, 'v2'), '-o', p, '--force').status, 0);
+  assert.equal(restack('check', p).status, 0);
+  const b = join(work, 'b-toplevel');
+  execFileSync(process.execPath, [cli, 'compile', join(src, 'v1'), '-o', b, '--quiet']);
+  const driver = join(work, 'driver-toplevel.mjs');
+  writeFileSync(driver, `
+import { requestUpdateTo } from ${JSON.stringify(join(root, 'dist/runtime/index.js'))};
+let report;
+globalThis.__at = (i) => { if (i === 1000) requestUpdateTo(${JSON.stringify(p)}, {}, (r) => { report = r; }); };
+const m = await import(${JSON.stringify(join(b, 'main.js'))});
+const before = m.describe();
+await new Promise((r) => setTimeout(r, 50));
+console.log(JSON.stringify({ before, applied: report.applied, modules: report.modules, frames: report.frames.length }));
+`);
+  const r = spawnSync(process.execPath, [driver], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.before, { x: 1999000, calls: 1, version: 1 });
+  // Applied between events once x was initialised, x and calls carried: compute ran once (its
+  // second run would have counted a call, and asked for the update again at i = 1000).
+  assert.equal(out.applied, true);
+  assert.equal(out.frames, 0);
+  assert.deepEqual(out.modules, [{ module: 'main.js', carried: ['calls', 'x'], initialised: [], transformed: [] }]);
+});

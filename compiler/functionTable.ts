@@ -6,6 +6,7 @@
  * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
  * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
  */
+import { asyncReason } from './passes/asyncFunctions.js';
 import { createHash } from 'node:crypto';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
@@ -113,7 +114,10 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
   if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
   if (node.generator) return 'generator (suspended activations are updated in place by a later release)';
-  if (node.async) return 'async function (suspended activations are updated in place by a later release)';
+  if (node.async) {
+    const why = asyncReason(path);
+    if (why) return why;
+  }
   const member = classMemberOf(path);
   if (t.isClassMethod(node) && node.kind === 'constructor' && member?.cls.node.superClass) {
     // A derived constructor: `this` exists only after super(); capturable when super(...) is a

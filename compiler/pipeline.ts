@@ -23,6 +23,7 @@ import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
 import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
+import { finishAsync, prepareAsync } from './passes/asyncFunctions.js';
 import { constInits, LOADER, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
 import { topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
@@ -131,6 +132,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     },
   });
 
+  prepareAsync(program);
   const table = buildFunctionTable(program, opts.moduleId, source);
   lap('functionTable');
 
@@ -240,6 +242,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       // functions are instrumented innermost first) has the class with this method in it.
       const method = t.classPrivateMethod('method', t.privateName(t.identifier(restoreName)), [t.identifier(R.record)],
         emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
+      // The restore function of an async function is a generator, like its body (asyncFunctions).
+      method.generator = f.kind === 'async';
       const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
       emitter.rewriteNames(path);
       continue;
@@ -253,6 +257,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const paths = decls.length ? program.pushContainer('body', decls) as NodePath<t.FunctionDeclaration>[] : [];
   pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
+  finishAsync(program);
+  lap('async');
 
   if (opts.format !== 'module') {
     toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh');

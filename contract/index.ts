@@ -73,7 +73,8 @@ export const M = {
   resumed: 'd',
 } as const;
 
-export type CpKind = 'call' | 'update';
+/** A call, an update point, or an await of an async function (a call the event loop resumes). */
+export type CpKind = 'call' | 'update' | 'await';
 
 export interface SourceLoc {
   line: number;

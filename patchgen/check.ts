@@ -361,9 +361,8 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
       continue;
     }
     if (next.kind !== cp.kind) {
-      report(path, cpEntry(cp), cp.kind === 'call'
-        ? `new cp ${v} is an update point (${describe(next, 'new')}): a frame suspended in a call must resume at a call`
-        : `new cp ${v} is a call (${describe(next, 'new')}): a frame at an update point must resume at an update point`);
+      const kind = (k: string): string => (k === 'call' ? 'a call' : k === 'await' ? 'an await' : 'an update point');
+      report(path, cpEntry(cp), `new cp ${v} is ${kind(next.kind)} (${describe(next, 'new')}): a frame suspended at ${kind(cp.kind)} must resume at ${kind(cp.kind)}`);
       continue;
     }
     stats.mapped++;

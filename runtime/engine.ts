@@ -64,6 +64,8 @@ interface UpdateJob {
   immediate?: NodeJS.Immediate;
   timer?: NodeJS.Timeout;
   retryTimer?: NodeJS.Timeout;
+  /** Suspended async activations captured for this update (moved with the stack, or rebuilt as they were). */
+  parkedFrames?: ParkedFrame[];
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -91,8 +93,129 @@ export interface FrameRecord {
 
 type RestoreFn = (rec: FrameRecord) => unknown;
 
+interface ParkedFrame {
+  act: Activation;
+  rec: FrameRecord;
+}
+
 /** What a frame returns while it unwinds. */
 const UNWOUND = Object.freeze({});
+
+/**
+ * One activation of a compiled async function: the generator its body runs in (swapped by an
+ * update) driven by `drive`. `ref` is its entry in the engine's set of suspended activations
+ * (weak: an activation awaiting a promise nobody can settle is garbage, as natively).
+ */
+class Activation {
+  ref: WeakRef<Activation> | undefined = undefined;
+  /** Suspended at an await that is not a continuation point (in a finally block, say). */
+  opaque = false;
+  /** At an await now. */
+  suspended = false;
+  /** Links of the list of suspended activations it is in (Engine.park), if any. */
+  prev: Activation | null = null;
+  next: Activation | null = null;
+  list: ParkList | null = null;
+  constructor(public gen: Generator<unknown, unknown, unknown>) {}
+}
+
+/** A doubly linked list of activations: linking and unlinking allocate nothing. */
+class ParkList {
+  /** The sentinel: not an activation (it has no generator). */
+  readonly head = new Activation(null as unknown as Generator<unknown, unknown, unknown>);
+  constructor() {
+    this.head.prev = this.head.next = this.head;
+  }
+
+  add(act: Activation): void {
+    const h = this.head;
+    act.next = h.next;
+    act.prev = h;
+    h.next!.prev = act;
+    h.next = act;
+    act.list = this;
+  }
+
+  static remove(act: Activation): void {
+    act.prev!.next = act.next;
+    act.next!.prev = act.prev;
+    act.prev = act.next = null;
+    act.list = null;
+  }
+
+  *[Symbol.iterator](): Generator<Activation> {
+    for (let a = this.head.next!; a !== this.head; a = a.next!) yield a;
+  }
+
+  get empty(): boolean {
+    return this.head.next === this.head;
+  }
+}
+
+/** An await that is not a continuation point: the driver awaits `v`, and cannot capture there. */
+class OpaqueAwait {
+  constructor(readonly v: unknown) {}
+}
+
+/**
+ * What the bottom frame of a captured stack returns when it is a generator body: the rebuilt
+ * generator, already run to its next yield (`result`); the driver goes on with it.
+ */
+class Swap {
+  constructor(readonly gen: Generator<unknown, unknown, unknown>, readonly result: IteratorResult<unknown, unknown>) {}
+}
+
+/** Where a rebuilt async frame stops: its await, whose promise the driver still awaits. */
+const PARKED = Symbol('restack.parked');
+
+const isGeneratorFunction = types.isGeneratorFunction;
+/** Size of the buffer of recently parked activations (Engine.park). */
+const RECENT = 4096;
+const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as object;
+
+// util.types.isAsyncFunction asks V8 what kind of function it has: a compiled async function is a
+// plain function driving a generator, so it answers for those too.
+{
+  const native = types.isAsyncFunction;
+  const isAsyncFunction = (v: unknown): boolean =>
+    native(v) || (typeof v === 'function' && Object.getPrototypeOf(v) === ASYNC_FUNCTION_PROTOTYPE && !isGeneratorFunction(v));
+  (types as { isAsyncFunction: typeof isAsyncFunction }).isAsyncFunction = isAsyncFunction;
+}
+const promiseReject = Promise.reject.bind(Promise);
+
+/**
+ * Runs an async function's generator: each yield is an await, made here with a native await (the
+ * same ticks as the original, and no `then` looked up on native promises). The generator is read
+ * from the activation at every step, so an update that swaps it resumes the new version's code
+ * with what the awaited promise settles to.
+ */
+async function drive(engine: Engine, act: Activation): Promise<unknown> {
+  let r = act.gen.next();
+  for (;;) {
+    if (r.done) {
+      const v = r.value;
+      if (v instanceof Swap) {
+        act.gen = v.gen;
+        r = v.result;
+        continue;
+      }
+      return v;
+    }
+    let value = r.value;
+    act.opaque = value instanceof OpaqueAwait;
+    if (act.opaque) value = (value as OpaqueAwait).v;
+    engine.park(act);
+    let threw = false;
+    try {
+      value = await value;
+    } catch (e) {
+      threw = true;
+      value = e;
+    }
+    act.suspended = false;
+    r = threw ? act.gen.throw(value) : act.gen.next(value);
+  }
+}
 
 /** Returned by a restore function that became the bottom of a new capture: resume again. */
 const AGAIN = Symbol('restack.again');
@@ -343,7 +466,7 @@ export class Engine implements VersionHost {
   private attemptBetweenEvents(job: UpdateJob, delayMs = 0): void {
     const attempt = (): void => {
       if (this.job !== job || this.jobPhase !== 'waiting' || this.S[Flag.unwinding] !== 0) return;
-      const pending = this.uninitialised(job.patch);
+      const pending = this.uninitialised(job.patch) ?? this.takeParked(job);
       if (!pending) return this.applyBetweenEvents(job);
       job.deferredBy = pending;
       this.stats.deferred++;
@@ -380,6 +503,26 @@ export class Engine implements VersionHost {
     return null;
   }
 
+  /**
+   * Captures the suspended async activations for an update to a new version (job.parkedFrames),
+   * or says why the update must wait: one is at an await restack cannot capture, or at a
+   * continuation point the mapping refuses (it is then rebuilt as it was, untouched).
+   */
+  private takeParked(job: UpdateJob): string | null {
+    const acts = this.parkedActivations();
+    if (typeof acts === 'string') return acts;
+    const frames = this.captureParked(acts);
+    for (const f of frames) {
+      const why = refusal(job.patch, f.rec.m, f.rec.cp);
+      if (why) {
+        this.rebuildParked(frames);
+        return `a suspended async function: ${why}`;
+      }
+    }
+    job.parkedFrames = frames;
+    return null;
+  }
+
   private applyBetweenEvents(job: UpdateJob): void {
     const at = now();
     job.pointAt = at;
@@ -410,9 +553,20 @@ export class Engine implements VersionHost {
    * commits; returns null when applied, else why not (the records are then left as they were).
    */
   private migrate(job: UpdateJob): string | null {
+    const parked = job.parkedFrames ?? [];
+    job.parkedFrames = undefined;
+    const reason = this.migrateFrames(job, parked);
+    // Left as they were when the update did not happen: rebuilt in their own version.
+    if (reason !== null) this.rebuildParked(parked);
+    return reason;
+  }
+
+  private migrateFrames(job: UpdateJob, parked: ParkedFrame[]): string | null {
     const patch = job.patch;
     const mapped: MappedFrame[] = [];
     const scope = updateScope();
+    const notMoved = (from: string, suspended: boolean): FrameMove => (suspended ? { from, to: null, suspended } : { from, to: null });
+    const parkedMoves = (): FrameMove[] => parked.map((p) => notMoved(this.describe(p.rec, patch), true));
     let r = this.records;
     try {
       for (; r; r = r.k) mapped.push(mapFrame(patch, r, scope));
@@ -421,28 +575,42 @@ export class Engine implements VersionHost {
       // Every frame stays: those mapped before the failing one, the failing one with the problem,
       // and those not examined.
       const moves: FrameMove[] = mapped.map((m) => ({ from: m.move.from, to: null }));
-      moves.push({ from: err.frame ?? this.describe(r!), to: null, problem: err.message });
-      for (let rest = r!.k; rest; rest = rest.k) moves.push({ from: this.describe(rest), to: null });
-      job.report.frames = moves.reverse();
+      moves.push({ from: err.frame ?? this.describe(r!, patch), to: null, problem: err.message });
+      for (let rest = r!.k; rest; rest = rest.k) moves.push({ from: this.describe(rest, patch), to: null });
+      job.report.frames = [...moves.reverse(), ...parkedMoves()];
       return err.message ?? String(e);
     }
+    const mappedParked: MappedFrame[] = [];
+    for (let i = 0; i < parked.length; i++) {
+      try {
+        mappedParked.push(mapFrame(patch, parked[i].rec, scope));
+      } catch (e) {
+        const err = e as UpdateRefused;
+        const moves = parkedMoves();
+        moves[i].problem = err.message;
+        job.report.frames = [...mapped.map((m) => ({ from: m.move.from, to: null })).reverse(), ...moves];
+        return err.message ?? String(e);
+      }
+    }
+    const unmoved = (): FrameMove[] => [...mapped.map((m) => ({ from: m.move.from, to: null })).reverse(), ...parkedMoves()];
     let evaluated;
     try {
       evaluated = evaluateVersion(patch, this, scope);
     } catch (e) {
-      job.report.frames = mapped.map((m) => ({ from: m.move.from, to: null })).reverse();
+      job.report.frames = unmoved();
       return (e as Error).message;
     }
     job.report.modules = evaluated.modules;
     // Every record must find its restore function in the new modules before anything changes.
+    const all = [...mapped, ...mappedParked];
     const fns: RestoreFn[] = [];
-    for (const m of mapped) {
+    for (const m of all) {
       const h = evaluated.handles.get(m.module);
       const index = h ? h.cpRestore[m.cpId] : undefined;
       const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
       if (!f) {
         this.forget(evaluated.handles.values());
-        job.report.frames = mapped.map((x) => ({ from: x.move.from, to: null })).reverse();
+        job.report.frames = unmoved();
         return `${m.move.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`;
       }
       fns.push(f);
@@ -456,22 +624,27 @@ export class Engine implements VersionHost {
     }
     this.current.clear();
     for (const [id, h] of evaluated.handles) this.current.set(id, h);
-    mapped.forEach((m, i) => {
-      const r = m.rec;
-      r.m = evaluated.handles.get(m.module)!;
-      r.cp = m.cpId;
-      r.l = m.l;
-      r.s = m.s;
-      r.f = fns[i];
+    all.forEach((m, i) => {
+      const rec = m.rec;
+      rec.m = evaluated.handles.get(m.module)!;
+      rec.cp = m.cpId;
+      rec.l = m.l;
+      rec.s = m.s;
+      rec.f = fns[i];
     });
-    job.report.frames = mapped.map((m) => m.move).reverse();
+    this.rebuildParked(parked);
+    this.stats.framesUnwound += parked.length;
+    job.report.frames = [...mapped.map((m) => m.move).reverse(), ...mappedParked.map((m) => ({ ...m.move, suspended: true }))];
     job.report.applied = true;
     this.version = patch.label;
     this.updates++;
     return null;
   }
 
-  private describe(r: FrameRecord): string {
+  /** 'module.js#fn @cp' (the patch knows the old version's functions), else the module and cp id. */
+  private describe(r: FrameRecord, patch?: LoadedPatch): string {
+    const at = r.m.info ? patch?.oldCps.get(r.m.info.id)?.get(r.cp) : undefined;
+    if (at) return `${at.fn.id} @${at.cp.cp}`;
     return `${r.m.info?.id ?? r.m.url} cp id ${r.cp}`;
   }
 
@@ -546,6 +719,11 @@ export class Engine implements VersionHost {
           this.defer(job, why, started);
           return false;
         }
+      }
+      const parkedWhy = this.takeParked(job);
+      if (parkedWhy) {
+        this.defer(job, parkedWhy, started);
+        return false;
       }
       job.pointAt = now();
       this.startTimes(job, job.pointAt);
@@ -640,6 +818,11 @@ export class Engine implements VersionHost {
 
   save(rec: FrameRecord, restored: boolean): unknown {
     rec.f ??= rec.m.restoreFns[rec.m.cpRestore[rec.cp]];
+    if (this.parkedCapture) {
+      // A suspended async activation saving its record at its await (captureParked).
+      this.parkedRecord = rec;
+      return UNWOUND;
+    }
     rec.k = this.records;
     this.records = rec;
     this.recordCount++;
@@ -653,14 +836,19 @@ export class Engine implements VersionHost {
     // In a call of its own: the bottom frame's save() call stays on the stack while the program
     // runs, and a value it read (the job: its patch, the version it loaded) would stay as long.
     this.captured();
-    if (restored) return AGAIN;
+    // A restored frame returns AGAIN to the resume loop that called it. A rebuilt async body the
+    // loop ran to its await is resumed later by its driver instead: it rebuilds from here.
+    if (restored && (this.firstRun || !isGeneratorFunction(rec.f))) return AGAIN;
     return this.resume();
   }
 
   /** The stack is captured: an update to a new version moves the records (or leaves them, refused). */
   private captured(): void {
     const job = this.job;
-    if (!job || this.jobPhase !== 'unwinding') return;
+    if (!job || this.jobPhase !== 'unwinding') {
+      this.identityParked();
+      return;
+    }
     job.capturedAt = now();
     const reason = this.migrate(job);
     job.mappedAt = now();
@@ -671,7 +859,24 @@ export class Engine implements VersionHost {
   readonly resume = (): unknown => {
     for (;;) {
       const rec = this.pop();
-      const result = rec.f!(rec);
+      const f = rec.f!;
+      if (isGeneratorFunction(f)) {
+        // The bottom frame is an async function's body: its new generator runs until its next
+        // await (or until it is captured again), and its driver goes on with it.
+        const gen = f(rec) as Generator<unknown, unknown, unknown>;
+        const outer = this.firstRun;
+        this.firstRun = true;
+        let r: IteratorResult<unknown, unknown>;
+        try {
+          r = gen.next();
+        } finally {
+          this.firstRun = outer;
+        }
+        spend(rec);
+        if (r.done && r.value === AGAIN) continue;
+        return new Swap(gen, r);
+      }
+      const result = f(rec);
       spend(rec);
       if (result !== AGAIN) return result;
     }
@@ -734,6 +939,162 @@ export class Engine implements VersionHost {
       this.refreshPending();
       const waiters = this.waiters.splice(0);
       for (const w of waiters) w({ ...this.stats });
+    }
+  }
+
+  // Async functions (compiler/passes/asyncFunctions.ts).
+
+  /**
+   * Async activations that may be suspended (at an await). Parking one is a flag and, the first
+   * time, a store into `recent`; resuming clears the flag. `recent` is sorted out when full and by
+   * the aging timer: what is still suspended moves to `young`, then `aged` (linked lists, nothing
+   * allocated), and after two ticks of the timer to `weak`, held as natively: an activation
+   * awaiting a promise nobody can settle any more is garbage. Most awaits last less than a tick
+   * and cost the flag and the store.
+   */
+  private recent: Array<Activation | undefined> = new Array<Activation | undefined>(RECENT).fill(undefined);
+  private recentCount = 0;
+  private young = new ParkList();
+  private aged = new ParkList();
+  private weak = new Set<WeakRef<Activation>>();
+  private aging: NodeJS.Timeout | null = null;
+  private parkedCapture = false;
+  /** True while resume() runs a rebuilt async body to its first await. */
+  private firstRun = false;
+  private parkedRecord: FrameRecord | undefined = undefined;
+
+  /** Calls a compiled async function: its body is the generator `genFn` makes. */
+  readonly A = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): Promise<unknown> => {
+    let gen: Generator<unknown, unknown, unknown>;
+    try {
+      gen = Reflect.apply(genFn, self, args);
+    } catch (e) {
+      // Parameter initialisers that throw reject the call's promise.
+      return promiseReject(e);
+    }
+    return drive(this, new Activation(gen));
+  };
+
+  /** An async function's wrapper looks like one: AsyncFunction.prototype, and an arrow's length. */
+  readonly AF = (fn: object, n: number, name?: string): object => {
+    Object.setPrototypeOf(fn, ASYNC_FUNCTION_PROTOTYPE);
+    if (n > 0) Object.defineProperty(fn, 'length', { value: n });
+    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name });
+    return fn;
+  };
+
+  /** An await that is not a continuation point. */
+  readonly F = (v: unknown): OpaqueAwait => new OpaqueAwait(v);
+
+  /** Where a rebuilt async frame waits for its promise. */
+  readonly P = PARKED;
+
+  park(act: Activation): void {
+    act.suspended = true;
+    if (act.list !== null || act.ref !== undefined) return;
+    if (this.recentCount === RECENT) this.sortRecent();
+    this.recent[this.recentCount++] = act;
+    if (this.aging === null) {
+      this.aging = setInterval(() => this.age(), 1000);
+      this.aging.unref();
+    }
+  }
+
+  /** What is still suspended of the recently parked moves to `young`. */
+  private sortRecent(): void {
+    for (let i = 0; i < this.recentCount; i++) {
+      const act = this.recent[i]!;
+      this.recent[i] = undefined;
+      if (act.suspended && act.list === null && act.ref === undefined) this.young.add(act);
+    }
+    this.recentCount = 0;
+  }
+
+  /** Activations suspended for two ticks move to weak references; the young ones age. */
+  private age(): void {
+    this.sortRecent();
+    for (const act of [...this.aged]) {
+      ParkList.remove(act);
+      if (!act.suspended) continue;
+      act.ref = new WeakRef(act);
+      this.weak.add(act.ref);
+    }
+    for (const act of [...this.young]) if (!act.suspended) ParkList.remove(act);
+    const emptied = this.aged;
+    this.aged = this.young;
+    this.young = emptied;
+    for (const r of this.weak) {
+      const act = r.deref();
+      if (act === undefined || !act.suspended) {
+        this.weak.delete(r);
+        if (act) act.ref = undefined;
+      }
+    }
+    if (this.aged.empty && this.weak.size === 0 && this.aging) {
+      clearInterval(this.aging);
+      this.aging = null;
+    }
+  }
+
+  /** The suspended activations, or why one of them cannot be captured now. */
+  private parkedActivations(): Activation[] | string {
+    const out: Activation[] = [];
+    this.sortRecent();
+    const all: Iterable<Activation | undefined>[] = [this.young, this.aged, [...this.weak].map((r) => r.deref())];
+    for (const set of all) for (const act of set) {
+      if (!act || !act.suspended) continue;
+      if (act.opaque) return 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
+      out.push(act);
+    }
+    return out;
+  }
+
+  /**
+   * Captures suspended async activations: each one's generator is resumed with the unwinding
+   * flag up, so its body saves its record at the await's check and returns. Their awaited
+   * promises are untouched: the drivers await them still.
+   */
+  private captureParked(acts: Activation[]): ParkedFrame[] {
+    const out: ParkedFrame[] = [];
+    this.parkedCapture = true;
+    const flag = this.S[Flag.unwinding];
+    this.S[Flag.unwinding] = 1;
+    try {
+      for (const act of acts) {
+        this.parkedRecord = undefined;
+        act.gen.next();
+        const rec = this.parkedRecord as FrameRecord | undefined;
+        if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
+        out.push({ act, rec });
+      }
+    } finally {
+      this.S[Flag.unwinding] = flag;
+      this.parkedCapture = false;
+      this.parkedRecord = undefined;
+    }
+    return out;
+  }
+
+  /**
+   * An identity update moves the suspended async activations too: each is captured and rebuilt
+   * in its own version (the storm exercises the path an update to a new version takes).
+   */
+  private identityParked(): void {
+    const acts = this.parkedActivations();
+    if (typeof acts === 'string' || acts.length === 0) return;
+    const frames = this.captureParked(acts);
+    this.rebuildParked(frames);
+    this.stats.framesUnwound += frames.length;
+  }
+
+  /** Rebuilds captured activations from their records (in whichever version rec.f is). */
+  private rebuildParked(frames: ParkedFrame[]): void {
+    for (const { act, rec } of frames) {
+      const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
+      const r = gen.next();
+      spend(rec);
+      if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt async function did not stop at its await');
+      act.gen = gen;
     }
   }
 

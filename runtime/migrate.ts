@@ -104,7 +104,8 @@ export function mapFrame(patch: LoadedPatch, rec: FrameRecord, scope: UpdateScop
   if (!newCp) throw new UpdateRefused(`${where} -> ${to}: the new function has no cp ${target}`, where);
   const oldCp = plan.oldFn.cps[cp];
   if (newCp.kind !== oldCp.kind) {
-    throw new UpdateRefused(`${where} -> ${to}: a frame suspended at ${oldCp.kind === 'call' ? 'a call' : 'an update point'} must resume at ${oldCp.kind === 'call' ? 'a call' : 'an update point'}`, where);
+    const what = oldCp.kind === 'call' ? 'a call' : oldCp.kind === 'await' ? 'an await' : 'an update point';
+    throw new UpdateRefused(`${where} -> ${to}: a frame suspended at ${what} must resume at ${what}`, where);
   }
   const move: FrameMove = { from: where, to };
   if (!plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {

@@ -11,6 +11,8 @@ export interface FrameMove {
   to: string | null;
   /** Set on a frame that could not be moved: why. */
   problem?: string;
+  /** A suspended async activation (a heap frame, at an await), not a frame of the stack. */
+  suspended?: boolean;
 }
 
 export interface UpdateTimings {

@@ -245,7 +245,7 @@ test('check fails on a mapping to a nonexistent cp, and on every other inconsist
   };
   const cp99 = byMessage(/^report\.js#average, old cp 1 \(call Math\.round, old line 30\): new cp 99 does not exist in report\.js#average \(its cps are 0-1\)$/);
   assert.equal(cp99.text.trim(), '1: 99,');
-  const kind = byMessage(/^report\.js#report, old cp 3 \(update loop, old line 21\): new cp 5 is a call \(call formatRow, new line 25\): a frame at an update point must resume at an update point$/);
+  const kind = byMessage(/^report\.js#report, old cp 3 \(update loop, old line 21\): new cp 5 is a call \(call formatRow, new line 25\): a frame suspended at an update point must resume at an update point$/);
   assert.equal(kind.text.trim(), '3: 5,');
   const from = byMessage(/^report\.js#report, vars\.skipped: 'nothing' is not live in the old frame at old cp 2, 4, 5, 6, 7 \(live there: t, out\)$/);
   assert.equal(from.text.trim(), "skipped: { from: 'nothing' },");

@@ -19,6 +19,7 @@
  * Assumes: insertCheckpoints ran on the function. Guarantees: the restore function's
  * continuation-point calls and checks keep the shape contract/scanCallLines relies on.
  */
+import { AWAIT_CP } from './asyncFunctions.js';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { Flag, M, R } from '../../contract/index.js';
@@ -150,7 +151,8 @@ export class RestoreEmitter {
   }
 
   build(body: t.BlockStatement, restoreName: string): t.FunctionDeclaration {
-    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body));
+    // An async function's body runs as a generator driven by the runtime: so does its restore.
+    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body), this.info.kind === 'async');
   }
 
   buildBody(body: t.BlockStatement): t.BlockStatement {
@@ -235,6 +237,11 @@ export class RestoreEmitter {
       t.isNewExpression(call) ? t.callExpression(t.memberExpression(id(R.runtime), id('constructed')), [q(), rebuilt]) : rebuilt,
     ]);
     const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
+    if (t.isCallExpression(call) && t.isIdentifier(call.callee, { name: AWAIT_CP })) {
+      // An await: the frame parks there (yields the runtime's marker) and the driver resumes it
+      // with what the promise it was awaiting settles to; nothing is re-issued.
+      reissue.expressions = [reissue.expressions[0], t.callExpression(id(AWAIT_CP), [t.memberExpression(id(R.runtime), id('P'))])];
+    }
     if (t.isVariableDeclaration(s)) {
       const d = s.declarations[0];
       const name = (d.id as t.Identifier).name;

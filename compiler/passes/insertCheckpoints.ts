@@ -18,6 +18,7 @@
  * Guarantees: each checked call is followed by exactly one check statement naming its cp id, the
  * shape contract/scanCallLines relies on.
  */
+import { AWAIT, AWAIT_CP } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { generate } from '../babel.js';
 import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js';
@@ -171,7 +172,9 @@ export class Checkpointer {
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
       const text = this.tables.calleeText.get(call) ??
         (t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code);
-      const cp = this.newCp('call', text, call.loc, this.liveAfter.get(s));
+      const awaited = t.isCallExpression(call) && t.isIdentifier(call.callee, { name: AWAIT });
+      if (awaited) (call.callee as t.Identifier).name = AWAIT_CP;
+      const cp = this.newCp(awaited ? 'await' : 'call', awaited ? 'await' : text, call.loc, this.liveAfter.get(s));
       const check = t.ifStatement(t.binaryExpression('!==', this.flag(Flag.unwinding), t.numericLiteral(0)), this.saveReturn(cp));
       const out: t.Statement[] = [s, check];
       // The call's own result is in scope after it, not at it.

@@ -18,6 +18,7 @@
  * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
  * recorded as opaque: an update never unwinds through them (the runtime defers it).
  */
+import { AWAIT } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
 import { generate } from '../babel.js';
@@ -148,6 +149,8 @@ export class Linearizer {
     if (t.isIdentifier(e)) {
       // Temporaries are the compiler's own: no user code can change them.
       if (this.tables.temps.has(e) || e.name.startsWith(R.tempPrefix)) return true;
+      // The await marker (asyncFunctions.ts) is not a variable.
+      if (e.name === AWAIT) return true;
       return this.tables.stable.has(e) && !this.assigned.has(e.name);
     }
     return false;

@@ -1,0 +1,211 @@
+/**
+ * Async functions as resumable generators.
+ *
+ * A suspended async activation is a heap frame: to move it to a new version, restack must be able
+ * to stop it at its await, save its locals and start the new version's code in its place, while
+ * the promise it awaits and the promise its caller holds stay the same. Native async functions
+ * cannot be resumed by anyone but the promise they await, so a capturable async function is
+ * compiled into a generator that the runtime drives (`__rsR.A`): each `await e` becomes a `yield`
+ * the driver awaits with a native `await` (the same number of ticks, no `then` lookups), and the
+ * driver resumes whichever generator is current, so an update swaps the generator and the
+ * awaited promise carries over.
+ *
+ * Two steps around the other passes:
+ *  - prepareAsync (before the function table): marks each capturable async function with a
+ *    directive and turns its own `await e` into the call `__rsAwait(e)`, so linearizeCalls orders
+ *    it like any call and insertCheckpoints makes it a continuation point of kind 'await'
+ *    (renamed `__rsAwaitCp`); awaits in constructs that are not continuation points keep the
+ *    plain name;
+ *  - finishAsync (after the restore functions exist): `__rsAwaitCp(e)` becomes `yield e`, the
+ *    others `yield __rsR.F(e)` (the driver knows the activation cannot be captured there), and
+ *    every marked function becomes a wrapper of the same name, parameter count and receiver
+ *    around the generator: `function f(__rsp0) { return __rsR.A(function* (a) {...}, this, arguments); }`.
+ *    Restore functions of async functions are generator functions (emitRestore).
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { R } from '../../contract/index.js';
+
+export const AWAIT = '__rsAwait';
+export const AWAIT_CP = '__rsAwaitCp';
+const MARK = '__rsAsync';
+
+/** Why an async function cannot be compiled into a driven generator, or null. */
+export function asyncReason(path: NodePath<t.Function>): string | null {
+  const node = path.node;
+  let reason: string | null = null;
+  const arrow = t.isArrowFunctionExpression(node);
+  path.traverse({
+    Function(inner) {
+      // Arrows share this, arguments, new.target and super with the function around them.
+      if (!inner.isArrowFunctionExpression()) inner.skip();
+    },
+    ForOfStatement(p) {
+      if (p.node.await && p.getFunctionParent()?.node === node) reason ??= 'async function with for await (updated in place by a later release)';
+    },
+    Super() {
+      reason ??= 'async method using super (a generator cannot reach its home object)';
+    },
+    MetaProperty(p) {
+      if (arrow && p.node.meta.name === 'new') reason ??= 'async arrow function using new.target';
+    },
+    Identifier(p) {
+      if (arrow && p.node.name === 'arguments' && p.isReferencedIdentifier() && !p.scope.getBinding('arguments')) {
+        reason ??= 'async arrow function using the arguments of the function around it';
+      }
+    },
+  });
+  return reason;
+}
+
+export function isMarked(node: t.Function): boolean {
+  return t.isBlockStatement(node.body) && node.body.directives.some((d) => d.value.value === MARK);
+}
+
+/** Marks capturable async functions and turns their awaits into `__rsAwait(e)` calls. */
+export function prepareAsync(program: NodePath<t.Program>): void {
+  program.traverse({
+    Function(path) {
+      const node = path.node;
+      if (!node.async || node.generator || asyncReason(path) !== null) return;
+      if (!t.isBlockStatement(node.body)) {
+        node.body = t.blockStatement([t.returnStatement(node.body)]);
+      }
+      path.get('body').traverse({
+        Function(inner) { inner.skip(); },
+        AwaitExpression(p) {
+          const call = t.callExpression(t.identifier(AWAIT), [p.node.argument]);
+          // The continuation point is the await's: the mapping file shows its source line.
+          call.loc = p.node.loc;
+          call.start = p.node.start;
+          call.end = p.node.end;
+          p.replaceWith(call);
+        },
+      });
+      node.body.directives.push(t.directive(t.directiveLiteral(MARK)));
+    },
+  });
+}
+
+/** Number of parameters `length` counts: those before the first default or rest. */
+function expectedLength(params: t.Function['params']): number {
+  let n = 0;
+  for (const p of params) {
+    if (t.isAssignmentPattern(p) || t.isRestElement(p)) break;
+    n++;
+  }
+  return n;
+}
+
+const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
+
+/** Awaits become yields; marked functions become wrappers around their generator. */
+export function finishAsync(program: NodePath<t.Program>): void {
+  genCounter = 0;
+  program.traverse({
+    CallExpression(p) {
+      const callee = p.node.callee;
+      if (!t.isIdentifier(callee)) return;
+      if (callee.name === AWAIT_CP) {
+        p.replaceWith(t.yieldExpression(p.node.arguments[0] as t.Expression));
+      } else if (callee.name === AWAIT) {
+        p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [p.node.arguments[0] as t.Expression])));
+      }
+    },
+  });
+  const marked: NodePath<t.Function>[] = [];
+  program.traverse({
+    Function(p) {
+      if (isMarked(p.node)) marked.push(p);
+    },
+  });
+  // Innermost last does not matter: each wrapper only moves its own node.
+  for (const p of marked) wrap(p);
+}
+
+/**
+ * The name an anonymous function expression gets from where it stands (`const f = async () => {}`
+ * is named f): as an argument of `__rsR.AF` it would get none, so AF is told.
+ */
+function inferredName(path: NodePath<t.Function>): t.StringLiteral[] {
+  const parent = path.parent;
+  let key: t.Node | null = null;
+  if (t.isVariableDeclarator(parent) && parent.init === path.node) key = parent.id;
+  else if (t.isAssignmentExpression(parent) && parent.right === path.node && parent.operator === '=') key = parent.left;
+  else if (t.isAssignmentPattern(parent) && parent.right === path.node) key = parent.left;
+  else if ((t.isObjectProperty(parent) || t.isClassProperty(parent)) && parent.value === path.node && !parent.computed) key = parent.key;
+  if (t.isIdentifier(key)) return [t.stringLiteral(key.name)];
+  if (t.isStringLiteral(key)) return [t.stringLiteral(key.value)];
+  if (t.isNumericLiteral(key)) return [t.stringLiteral(String(key.value))];
+  return [];
+}
+
+let genCounter = 0;
+
+/**
+ * Declares `function* __rsG<n>(...)` next to the statement the async function stands in, and
+ * returns its name; null when a scope lies between that statement and the function (a loop head
+ * with per-iteration bindings, a parameter list, a named function expression's own binding, a
+ * class body using private names or a class expression's own name), where the generator must be
+ * made where the function is.
+ */
+function hoistGenerator(path: NodePath<t.Function>, gen: t.FunctionExpression): t.Identifier | null {
+  const node = path.node;
+  if (t.isFunctionExpression(node) && node.id) {
+    const name = node.id.name;
+    let self = false;
+    t.traverseFast(node.body, (n) => { if (t.isIdentifier(n, { name })) self = true; });
+    if (self) return null;
+  }
+  let p: NodePath = path;
+  for (;;) {
+    const parent = p.parentPath;
+    if (!parent) return null;
+    if ((parent.isProgram() || parent.isBlockStatement() || parent.isSwitchCase()) && p.isStatement() && p.listKey) break;
+    if (parent.isFunction() || parent.isLoop() || parent.isCatchClause() || parent.isWithStatement()) return null;
+    if (parent.isClassBody()) {
+      const cls = parent.parentPath!;
+      if (cls.isClassExpression() && cls.node.id) return null;
+      let priv = false;
+      t.traverseFast(gen, (n) => { if (t.isPrivateName(n)) priv = true; });
+      if (priv) return null;
+    }
+    p = parent;
+  }
+  const id = t.identifier(`${R.prefix}G${genCounter++}`);
+  p.insertBefore(t.functionDeclaration(id, gen.params, gen.body, true, false));
+  return t.identifier(id.name);
+}
+
+function wrap(path: NodePath<t.Function>): void {
+  const node = path.node;
+  const body = node.body as t.BlockStatement;
+  body.directives = body.directives.filter((d) => d.value.value !== MARK);
+  const strict = body.directives.filter((d) => d.value.value === 'use strict').map((d) => t.cloneNode(d));
+  const genExpr = t.functionExpression(null, node.params as t.FunctionExpression['params'], body, true, false);
+  // The generator function is made once per scope where possible (a sibling declaration): a
+  // generator function's first call makes its instances' prototype and map, about 2 us, too much
+  // to pay on every call of the async function.
+  const gen = hoistGenerator(path, genExpr) ?? genExpr;
+  const n = expectedLength(node.params);
+  // `__rsR.AF(fn, length)` gives the wrapper AsyncFunction.prototype (its constructor, toString
+  // tag and instanceof are an async function's) and, for an arrow, its length.
+  if (t.isArrowFunctionExpression(node)) {
+    const rest = t.identifier(`${R.prefix}A`);
+    const call = t.callExpression(rt('A'), [gen, t.thisExpression(), rest]);
+    path.replaceWith(t.callExpression(rt('AF'), [t.arrowFunctionExpression([t.restElement(rest)], call), t.numericLiteral(n), ...inferredName(path)]));
+    return;
+  }
+  const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
+  const call = t.callExpression(rt('A'), [gen, t.thisExpression(), t.identifier('arguments')]);
+  node.params = params;
+  node.body = t.blockStatement([t.returnStatement(call)], strict);
+  node.async = false;
+  if (t.isFunctionExpression(node)) {
+    path.replaceWith(t.callExpression(rt('AF'), [node, t.numericLiteral(-1), ...(node.id ? [] : inferredName(path))]));
+  } else if (t.isFunctionDeclaration(node) && node.id && (path.parentPath.isProgram() || path.parentPath.isBlockStatement())) {
+    // Hoisted: its scope's first statement gives it the prototype, before any code can see it.
+    const container = path.parentPath.node as t.Program | t.BlockStatement;
+    container.body.unshift(t.expressionStatement(t.callExpression(rt('AF'), [t.identifier(node.id.name), t.numericLiteral(-1)])));
+  }
+}

@@ -184,7 +184,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     });
   }
 
-  const upKinds = new WeakMap<t.Statement, 'explicit' | 'loop' | 'entry'>();
+  const upKinds = new WeakMap<t.Statement, 'explicit' | 'loop' | 'entry' | 'forward'>();
   for (const f of capturable) markUpdatePoints(f.path, opts.updatePoints, tables.updatePoints, upKinds);
   dropStrayUpdatePoints(program, table.byNode, diagnostics, opts.moduleId);
   for (const f of table.list) {

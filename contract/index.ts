@@ -132,7 +132,7 @@ export interface ModuleMeta {
 export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';
 
 const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[szc]\((\d+),/;
-const UPDATE_LINE = /^\s*if \((?:!__rsMode && )?__rsS\[0\] !== 0 && __rsM\.up\((\d+)\)\)/;
+const UPDATE_LINE = /^\s*if \((?:!__rsMode && )?(?:__rsS\[0\] !== 0|\(__rsS\[0\] !== 0 \|\| __rsM\.o !== 0\)|__rsM\.o !== 0) && __rsM\.up\((\d+)(?:, 1)?\)\)/;
 
 /**
  * Finds, in generated code, the line of every continuation-point call. The compiler prints each

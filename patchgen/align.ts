@@ -161,6 +161,14 @@ export function alignCps(oldCps: readonly CpView[], newCps: readonly CpView[], r
       const b = newCps[j];
       if (pairing[i][j].exact) {
         const unique = oldFits[i].length === 1 && newFits[j].length === 1 && !oldMayGap(i) && !newMayGap(j);
+        if (unique && isEntry(a.meta) && a.meta.live.join() !== b.meta.live.join()) {
+          // A call made by old code after the update runs the new function from its entry: with
+          // other parameters it may not mean the same any more.
+          return withVars({
+            old: a.meta.cp, new: null, confident: false, proposed: b.meta.cp,
+            reason: `the parameters changed (${a.meta.live.join(', ') || 'none'} -> ${b.meta.live.join(', ') || 'none'}): a call of the old function made by old code after the update would run the new one; map the entry if that call still means the same, else 'refuse' (the old code runs it)`,
+          }, a.meta, b.meta);
+        }
         if (unique) return withVars({ old: a.meta.cp, new: b.meta.cp, confident: true, proposed: null }, a.meta, b.meta);
         const others = [...new Set([...oldFits[i].filter((k) => k !== j).map((k) => newCps[k].meta.cp)])];
         return {
@@ -203,6 +211,11 @@ export function identityCps(oldF: FunctionMeta, newF: FunctionMeta): CpMapping[]
 }
 
 /** Adds the variable map of a confident pair; a pair whose temporaries cannot be paired is not confident. */
+/** The entry of a function: where calls of a replaced version move to the new one. */
+function isEntry(cp: CpMeta): boolean {
+  return cp.kind === 'update' && cp.callee === 'entry';
+}
+
 function withVars(map: CpMapping, a: CpMeta, b: CpMeta): CpMapping {
   const vars = varMapFor(a, b);
   if (vars) map.vars = vars;

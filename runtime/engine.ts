@@ -93,6 +93,16 @@ export interface FrameRecord {
 
 type RestoreFn = (rec: FrameRecord) => unknown;
 
+/** Where a call of a replaced function goes: the running version's function and entry. */
+interface EntryTarget {
+  module: string;
+  /** Module-wide id of the entry point in the running version. */
+  cpId: number;
+  /** Slot names of the old function's frame and of the new one's (locals carry by name). */
+  oldSlots: string[];
+  newSlots: string[];
+}
+
 interface ParkedFrame {
   act: Activation;
   rec: FrameRecord;
@@ -242,6 +252,9 @@ const NO_SITES: Sites = Object.freeze(Object.assign(Object.create(null) as Sites
 
 export interface CaptureStats {
   captures: number;
+  /** Calls of a replaced version's functions run in the newest version, and those that could not be. */
+  forwards: number;
+  forwardsRefused: number;
   deferred: number;
   framesUnwound: number;
   maxDepth: number;
@@ -256,6 +269,15 @@ export class ModuleHandle {
   private lines: { calls: Map<number, number>; parks: Set<number> } | null = null;
   /** True once a newer version of this module was committed: its update points do nothing. */
   stale = false;
+  /**
+   * Read by compiled code at every function entry: 1 once a newer version was committed, when a
+   * call of this version's functions moves to the new version's code (Engine.forward).
+   */
+  o = 0;
+  /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
+  get codeKey(): string {
+    return `${this.info?.id ?? this.url}\0${this.info?.hash ?? ''}\0${this.cpRestore.length}`;
+  }
   /** The url of the module as the program first loaded it (import.meta.url of every version). */
   baseUrl: string;
 
@@ -288,8 +310,8 @@ export class ModuleHandle {
     return this.lines;
   }
 
-  up(cpId: number): boolean {
-    if (this.stale) return false;
+  up(cpId: number, entry?: number): boolean {
+    if (this.stale) return entry === 1 && this.engine.forwardNext();
     return this.engine.atUpdatePoint(this, cpId);
   }
 
@@ -318,7 +340,7 @@ export class Engine implements VersionHost {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();
-  readonly stats: CaptureStats = { captures: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
+  readonly stats: CaptureStats = { captures: 0, forwards: 0, forwardsRefused: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
 
   private stormEvery = 0;
   private stormCountdown = 0;
@@ -620,8 +642,10 @@ export class Engine implements VersionHost {
     for (const [id, h] of this.current) {
       if (evaluated.handles.get(id) === h) continue;
       h.stale = true;
+      h.o = 1;
       this.modules.delete(h.url);
     }
+    this.retarget(patch);
     this.current.clear();
     for (const [id, h] of evaluated.handles) this.current.set(id, h);
     all.forEach((m, i) => {
@@ -823,6 +847,10 @@ export class Engine implements VersionHost {
       this.parkedRecord = rec;
       return UNWOUND;
     }
+    if (this.forwarding) {
+      this.forwarding = false;
+      return this.forward(rec);
+    }
     rec.k = this.records;
     this.records = rec;
     this.recordCount++;
@@ -919,6 +947,11 @@ export class Engine implements VersionHost {
   }
 
   resumed(): void {
+    if (this.forwardsRunning > 0) {
+      // A forwarded call's frame reached its entry in the new version (Engine.forward).
+      this.forwardsRunning--;
+      return;
+    }
     const job = this.job;
     if (job && this.jobPhase === 'rebuilding') {
       const end = now();
@@ -939,6 +972,92 @@ export class Engine implements VersionHost {
       this.refreshPending();
       const waiters = this.waiters.splice(0);
       for (const w of waiters) w({ ...this.stats });
+    }
+  }
+
+  // Calls of replaced versions (compiler/passes/insertCheckpoints.ts, forwardPoint).
+
+  private forwarding = false;
+  private forwardsRunning = 0;
+
+  /** A function of a replaced version was called: its entry saves a record for forward(). */
+  forwardNext(): boolean {
+    if (this.S[Flag.unwinding] !== 0 || this.parkedCapture) return false;
+    this.forwarding = true;
+    return true;
+  }
+
+  /**
+   * Runs a call of a replaced version's function in the newest version: the frame, saved at its
+   * entry, is mapped through each update since its version (the patches' mappings and stack
+   * transformers, as a frame on the stack would be) and rebuilt there; the new code runs the call,
+   * whose result is the old function's. The variables it shares with the functions around it
+   * travel as accessors, so it reads and writes the closure's own. When the mapping refuses the
+   * frame or a transformer throws, the old version's code runs the call (stats.forwardsRefused).
+   */
+  private forward(rec: FrameRecord): unknown {
+    const target = this.entryTables.get(rec.m.codeKey)?.get(rec.cp);
+    const h = target ? this.current.get(target.module) : undefined;
+    const index = h && target ? h.cpRestore[target.cpId] : undefined;
+    const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
+    if (target && h && f) {
+      const old = new Map(target.oldSlots.map((n, i) => [n, i]));
+      const l: unknown[] = [];
+      target.newSlots.forEach((n, i) => {
+        const k = old.get(n);
+        if (k !== undefined && k in rec.l) l[i] = rec.l[k];
+      });
+      rec.m = h;
+      rec.cp = target.cpId;
+      rec.l = l;
+      rec.f = f;
+      this.stats.forwards++;
+    } else {
+      this.stats.forwardsRefused++;
+    }
+    rec.k = this.records;
+    this.records = rec;
+    this.forwardsRunning++;
+    return this.resume();
+  }
+
+  /**
+   * For each replaced version of a module's code (module id, source hash: the same code loaded
+   * again shares its table), where a call of each of its functions goes in the running version, by
+   * the module-wide id of the function's entry point (null: refused, the old code runs the call).
+   * Every update moves all tables one version on, so no old version, handle or patch is kept for
+   * them; there is one table per distinct code a module has had, not per update.
+   */
+  private entryTables = new Map<string, Map<number, EntryTarget | null>>();
+
+  /**
+   * At a commit: every table moves through this update's patch, and the versions it replaces get
+   * theirs. A mapping entry with variables to set or a frame transformer is not applied to calls
+   * (it was written for the frames the stack holds, not for calls starting afresh): such calls run
+   * the old code.
+   */
+  private retarget(patch: LoadedPatch): void {
+    const step = (module: string, cpId: number, oldSlots?: string[]): EntryTarget | null => {
+      const site = patch.oldCps.get(module)?.get(cpId);
+      const plan = site ? patch.plans.get(site.fn.id) : undefined;
+      if (!site || !plan || !plan.newFn || !plan.newModule) return null;
+      const to = plan.cps[site.cp.cp];
+      if (typeof to !== 'number') return null;
+      const next = plan.newFn.cps[to];
+      if (!next || next.kind !== 'update' || next.callee !== 'entry') return null;
+      if (plan.frame || Object.keys(plan.vars).length) return null;
+      return { module: plan.newModule, cpId: next.id, oldSlots: oldSlots ?? plan.oldFn.slots, newSlots: plan.newFn.slots };
+    };
+    for (const table of this.entryTables.values()) {
+      for (const [id, t] of table) if (t) table.set(id, step(t.module, t.cpId, t.oldSlots));
+    }
+    for (const [id, h] of this.current) {
+      if (!h.stale || this.entryTables.has(h.codeKey)) continue;
+      const table = new Map<number, EntryTarget | null>();
+      for (const [cpId, site] of patch.oldCps.get(id) ?? []) {
+        if (site.cp.kind === 'update' && site.cp.callee === 'entry') table.set(cpId, step(id, cpId));
+      }
+      this.entryTables.set(h.codeKey, table);
     }
   }
 

@@ -129,10 +129,14 @@ test('compile() returns code, a source map and metadata with ids, cp tables and 
   for (const c of outer.cps.filter((c) => c.kind === 'call')) assert.ok(metadata.callLines[c.id] > 0, `call line of cp ${c.id}`);
 });
 
-test('update-point policies: explicit adds none, all adds function entries', () => {
+test('update-point policies: explicit adds none, all adds function entries; every function has an entry for calls of a replaced version', () => {
   const src = 'function f(n) { let s = 0; for (let i = 0; i < n; i++) s += i; UPDATE_POINT(); return s; }';
-  const count = (policy) => compile(src, { filename: 'p.js', updatePoints: policy }).metadata.functions[0].cps.filter((c) => c.kind === 'update').map((c) => c.callee);
-  assert.deepEqual(count('explicit'), ['UPDATE_POINT']);
-  assert.deepEqual(count('loops'), ['loop', 'UPDATE_POINT']);
+  const compiled = (policy) => compile(src, { filename: 'p.js', updatePoints: policy });
+  const count = (policy) => compiled(policy).metadata.functions[0].cps.filter((c) => c.kind === 'update').map((c) => c.callee);
+  // Under explicit and loops the entry comes last (numbered after the rest) and is no update point.
+  assert.deepEqual(count('explicit'), ['UPDATE_POINT', 'entry']);
+  assert.deepEqual(count('loops'), ['loop', 'UPDATE_POINT', 'entry']);
   assert.deepEqual(count('all'), ['entry', 'loop', 'UPDATE_POINT']);
+  assert.match(compiled('loops').code, /if \(__rsM\.o !== 0 && __rsM\.up\(2, 1\)\) return __rsM\.s\(2, \[n\]/);
+  assert.match(compiled('all').code, /if \(\(__rsS\[0\] !== 0 \|\| __rsM\.o !== 0\) && __rsM\.up\(0, 1\)\)/);
 });

@@ -63,13 +63,14 @@ test('v1 -> v2 -> v3 -> v4 through restack update while the job runs: every bloc
 
 /**
  * A variant of a mapping (for this test only) that refuses every CP of processBlock but `keep`, and
- * every CP of runJob (unchanged, so not in the mapping) but its processBlock call (cp 7 of 12).
+ * every CP of runJob (unchanged, so not in the mapping) but its processBlock call (cp 7 of 13:
+ * the last, 12, is its entry).
  */
 function onlyAt(text, keep) {
   const start = text.indexOf("'main.js#processBlock': {");
   const end = text.indexOf('\n    },', start);
   const entry = text.slice(start, end).replace(/^(\s+)(\d+): (\d+|'refuse'),$/gm, (line, ind, cp) => (Number(cp) === keep ? line : `${ind}${cp}: 'refuse',`));
-  const runJob = Array.from({ length: 12 }, (_, cp) => `${cp}: ${cp === 7 ? 7 : "'refuse'"}`).join(', ');
+  const runJob = Array.from({ length: 13 }, (_, cp) => `${cp}: ${cp === 7 ? 7 : "'refuse'"}`).join(', ');
   return text.slice(0, start) + `'main.js#runJob': { to: 'main.js#runJob', cps: { ${runJob} } },\n    ` + entry + text.slice(end);
 }
 

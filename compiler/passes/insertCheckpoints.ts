@@ -86,7 +86,7 @@ export class Checkpointer {
     private readonly info: FunctionInfo,
     private readonly facts: ScopeFacts,
     private readonly tables: LinearizeTables,
-    private readonly upKinds: WeakMap<t.Statement, 'explicit' | 'loop' | 'entry'>,
+    private readonly upKinds: WeakMap<t.Statement, 'explicit' | 'loop' | 'entry' | 'forward'>,
     private readonly nextId: () => number,
     /** For restore functions placed in a class body: how the save names it (`C.#__rsRestore3`). */
     private readonly restoreRef: (() => t.Expression) | null = null,
@@ -120,6 +120,7 @@ export class Checkpointer {
     this.functionLevel = [...new Set(level)];
     for (const n of this.functionLevel) this.slot(n);
     body.body = this.block(body.body, []);
+    this.numberDeferred();
     if (this.usesReturnFlag) {
       body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(t.identifier(RETURN_FLAG), t.booleanLiteral(false))]));
     }
@@ -159,10 +160,13 @@ export class Checkpointer {
     if (this.tables.updatePoints.has(s)) {
       if (this.finallyDepth > 0) return [];
       const kind = this.upKinds.get(s) ?? 'explicit';
+      if (kind === 'forward') return [this.forwardPoint(s)];
       const cp = this.newCp('update', kind === 'explicit' ? 'UPDATE_POINT' : kind, s.loc, this.liveAfter.get(s));
+      // The entry of a function (policy all) also forwards calls of a replaced version (below).
+      const pending = t.binaryExpression('!==', this.flag(Flag.pending), t.numericLiteral(0));
       const test = t.logicalExpression('&&',
-        t.binaryExpression('!==', this.flag(Flag.pending), t.numericLiteral(0)),
-        t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), [t.numericLiteral(cp.id)]));
+        kind === 'entry' ? t.logicalExpression('||', pending, stale()) : pending,
+        t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), kind === 'entry' ? [t.numericLiteral(cp.id), t.numericLiteral(1)] : [t.numericLiteral(cp.id)]));
       return [t.ifStatement(test, this.saveReturn(cp))];
     }
     if (this.tables.cpCalls.has(s)) {
@@ -268,6 +272,40 @@ export class Checkpointer {
     return t.blockStatement(this.block(body, initial));
   }
 
+  /**
+   * The entry of a function: `if (__rsM.o !== 0 && __rsM.up(id, 1)) return __rsM.s(id, ...)`.
+   * Once a newer version of the module is committed (o = 1), a call of this version's function (a
+   * closure, listener or callback made before the update) saves its frame there and the runtime
+   * rebuilds it in the new version, which runs the call. Its continuation point is numbered after
+   * the function's others (assigned when the body is done), so adding it renumbered nothing.
+   */
+  private forwardPoint(s: t.Statement): t.Statement {
+    const live = this.live(this.liveAfter.get(s));
+    const placeholder = -1 - this.deferred.length;
+    const cp: CpInfo = { id: placeholder, cp: -1, kind: 'update', callee: 'entry', loc: s.loc ? { line: s.loc.start.line, column: s.loc.start.column } : { line: 0, column: 0 }, live };
+    const test = t.logicalExpression('&&', stale(),
+      t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), [t.numericLiteral(placeholder), t.numericLiteral(1)]));
+    const stmt = t.ifStatement(test, this.saveReturn(cp));
+    this.deferred.push({ cp, stmt });
+    return stmt;
+  }
+
+  private deferred: Array<{ cp: CpInfo; stmt: t.Statement }> = [];
+
+  /** Numbers the deferred entry points after the function's other continuation points. */
+  private numberDeferred(): void {
+    for (const { cp, stmt } of this.deferred) {
+      const placeholder = cp.id;
+      cp.id = this.nextId();
+      cp.cp = this.cps.length;
+      this.cps.push(cp);
+      t.traverseFast(stmt, (n) => {
+        if (t.isNumericLiteral(n) && n.value === placeholder) n.value = cp.id;
+      });
+    }
+    this.deferred = [];
+  }
+
   private flag(index: number): t.MemberExpression {
     return t.memberExpression(t.identifier(R.state), t.numericLiteral(index), true);
   }
@@ -317,6 +355,11 @@ export class Checkpointer {
     while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
     return [...args, ...extra];
   }
+}
+
+/** `__rsM.o !== 0`: a newer version of this module was committed. */
+function stale(): t.Expression {
+  return t.binaryExpression('!==', t.memberExpression(t.identifier(R.module), t.identifier('o')), t.numericLiteral(0));
 }
 
 function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {

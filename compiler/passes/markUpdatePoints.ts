@@ -28,7 +28,12 @@ function marker(loc: t.SourceLocation | null | undefined, table: WeakSet<t.State
 }
 
 export interface UpdatePointSite {
-  kind: 'explicit' | 'loop' | 'entry';
+  /**
+   * 'forward': the entry of a function under policies other than `all`, where a call of a
+   * function whose version was replaced moves to the new version's code; 'entry' under `all` is
+   * an update point as well.
+   */
+  kind: 'explicit' | 'loop' | 'entry' | 'forward';
 }
 
 export function markUpdatePoints(
@@ -59,12 +64,12 @@ export function markUpdatePoints(
   });
   const derivedConstructor = t.isClassMethod(fn.node) && fn.node.kind === 'constructor' &&
     !!(fn.parentPath.parentPath?.node as t.Class | undefined)?.superClass;
-  // A derived constructor has no `this` to save before super(): no entry update point there.
-  if (policy === 'all' && !derivedConstructor) {
+  // A derived constructor has no `this` to save before super(): no entry point there.
+  if (!derivedConstructor) {
     const node = fn.node;
     if (!t.isBlockStatement(node.body)) node.body = t.blockStatement([t.returnStatement(node.body)]);
     const m = marker(node.loc, table);
-    kinds.set(m, 'entry');
+    kinds.set(m, policy === 'all' ? 'entry' : 'forward');
     node.body.body.unshift(m);
   }
 }

@@ -8,6 +8,6 @@ export function completeV2toV3(mapping) {
     .replace(/3: 'TODO',/, "3: 'refuse',")
     .replace(/5: 'TODO',/, "5: 'refuse',")
     .replace("sum: 'TODO',", "sum: 'transform',")
-    .replace(/\/\/ frame\(old: OldFrame<([^>]*)>, next: NewFrame<([^>]*)>\): void \{\n\s*\/\/ \},/,
+    .replace(/\/\/ frame\(old: OldFrame<([^>]*'acc'[^>]*)>, next: NewFrame<([^>]*)>\): void \{\n\s*\/\/ \},/,
       'frame(old: OldFrame<$1>, next: NewFrame<$2>): void {\n        next.locals.sum = (old.locals.acc as { total: number }).total;\n      },');
 }

@@ -40,6 +40,9 @@ export default {
         // call   Math.cos                     old line 21: re[i] = re[i] * (0.5 - 0.5 * Math.cos((Math.PI * i) / (n - 1)));
         //                                     new line 21: re[i] = re[i] * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1)));
         1: 1,
+        // update entry                        old line 19: export function applyWindow(re, n) {
+        //                                     new line 19: export function applyWindow(re, n) {
+        2: 2,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'re' | 'n' | 'i'>, next: NewFrame<'re' | 'n' | 'i'>): void {
@@ -79,6 +82,9 @@ export default {
         // call   digest                       old line 33: const blockDigest = digest(power);
         //                                     new line 33: const blockDigest = digest(power);
         8: 8,
+        // update entry                        old line 23: function processBlock(signal, start, gain, tables, sum, pass, block) {
+        //                                     new line 23: function processBlock(signal, start, gain, tables, sum, pass, block) {
+        9: 9,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'signal' | 'start' | 'gain' | 'tables' | 'sum' | 'pass' | 'block' | 'n' | 're' | 'im' | 'i' | 'power' | 'blockDigest'>, next: NewFrame<'signal' | 'start' | 'gain' | 'tables' | 'sum' | 'pass' | 'block' | 'n' | 're' | 'im' | 'i' | 'power' | 'blockDigest'>): void {

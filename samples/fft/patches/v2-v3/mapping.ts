@@ -59,6 +59,10 @@ export default {
         //                                     write 1, another new cp, or 'refuse'
         // Decided: no frame waits in Math.cos (it calls nothing back); refusing costs nothing.
         1: 'refuse',
+        // update entry                        old line 19: export function applyWindow(re, n) {
+        //                                     new line 19: export function applyWindow(buf, n) {
+        // a call from v2 code passes the re array alone: it runs in v2
+        2: 'refuse',
       },
       vars: {
         buf: 'transform',
@@ -88,6 +92,10 @@ export default {
         // update loop                         old line 44: for (let k = 0; k < half; k++) {
         //                                     new line 44: for (let k = 0; k < half; k++) {
         3: 3,
+        // update entry                        old line 26: export function fft(re, im, tables) {
+        //                                     new line 26: export function fft(buf, tables) {
+        // a call from v2 code passes split re/im arrays: it runs in v2
+        4: 'refuse',
       },
       vars: {
         buf: 'transform',
@@ -106,6 +114,10 @@ export default {
         // update loop                         old line 62: for (let k = 0; k < out.length; k++) {
         //                                     new line 62: for (let k = 0; k < out.length; k++) {
         0: 0,
+        // update entry                        old line 61: export function powerSpectrum(re, im, out) {
+        //                                     new line 61: export function powerSpectrum(buf, out) {
+        // a call from v2 code passes split re/im arrays: it runs in v2
+        1: 'refuse',
       },
       vars: {
         buf: 'transform',
@@ -148,6 +160,10 @@ export default {
         // call   digest                       old line 33: const blockDigest = digest(power);
         //                                     new line 32: const blockDigest = digest(power);
         8: 7,
+        // update entry                        old line 23: function processBlock(signal, start, gain, tables, sum, pass, block) {
+        //                                     new line 23: function processBlock(signal, start, gain, tables, sum, pass, block) {
+        // a call made by v2 code runs in v2 (the frame transformer expects a frame past its entry)
+        9: 'refuse',
       },
       vars: {
         buf: 'transform',

@@ -38,6 +38,9 @@ export default {
         // update loop                         old line 62: for (let k = 0; k < out.length; k++) {
         //                                     new line 62: for (let k = 0; k < out.length; k++) {
         0: 0,
+        // update entry                        old line 61: export function powerSpectrum(buf, out) {
+        //                                     new line 61: export function powerBins(buf, out) {
+        1: 1,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'buf' | 'out' | 'k'>, next: NewFrame<'buf' | 'out' | 'k'>): void {
@@ -81,6 +84,10 @@ export default {
         // call   digest                       old line 32: const blockDigest = digest(power);
         //                                     new line 37: const blockDigest = digest(power);
         7: 4,
+        // update entry                        old line 23: function processBlock(signal, start, gain, tables, sum, pass, block) {
+        //                                     new line 31: function analyzeBlock(buf, tables, sum, pass, block) {
+        // its first part moved to prepareBlock: a call made by v3 code runs in v3
+        8: 'refuse',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'signal' | 'start' | 'gain' | 'tables' | 'sum' | 'pass' | 'block' | 'n' | 'buf' | 'i' | 'power' | 'blockDigest'>, next: NewFrame<'buf' | 'tables' | 'sum' | 'pass' | 'block' | 'n' | 'power' | 'blockDigest'>): void {
@@ -129,6 +136,9 @@ export default {
         // call   topBins                      old line 51: return { params, records, spectrumDigest: digest(average), peaks: topBins(average, 5) };
         //                                     new line 57: return { params, records, spectrumDigest: digest(average), peaks: topBins(average, 5) };
         11: 12,
+        // update entry                        old line 37: function runJob(params) {
+        //                                     new line 42: function runJob(params) {
+        12: 13,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'params' | 'blocks' | 'passes' | 'seed' | 'size' | 'hop' | 'signal' | 'tables' | 'sum' | 'records' | 'pass' | 'gain' | 'block' | 'average'>, next: NewFrame<'params' | 'blocks' | 'passes' | 'seed' | 'size' | 'hop' | 'signal' | 'tables' | 'sum' | 'records' | 'pass' | 'gain' | 'block' | 'buf' | 'average'>): void {

@@ -132,7 +132,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     },
   });
 
-  prepareAsync(program);
+  const asyncFunctions = prepareAsync(program);
   const table = buildFunctionTable(program, opts.moduleId, source);
   lap('functionTable');
 
@@ -227,7 +227,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     const result = cp.run(f.node.body);
     fnMeta.set(f, {
       id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: true,
-      slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live })),
+      slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
     });
     if (!result.cps.length) continue;
     const emitter = new RestoreEmitter(f, facts.get(f)!, result, placement);
@@ -257,8 +257,10 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const paths = decls.length ? program.pushContainer('body', decls) as NodePath<t.FunctionDeclaration>[] : [];
   pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
-  finishAsync(program);
-  lap('async');
+  if (asyncFunctions > 0) {
+    finishAsync(program);
+    lap('async');
+  }
 
   if (opts.format !== 'module') {
     toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh');
@@ -271,6 +273,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.objectProperty(t.identifier('state'), stateFunctionRef()),
     t.objectProperty(t.identifier('inits'), t.valueToNode(inits)),
   ]);
+  // Continuation points inside transactions ('restack atomic'): an update never moves such a frame.
+  const atomic = [...fnMeta.values()].flatMap((m) => m.cps.filter((c) => c.atomic).map((c) => c.id));
+  if (atomic.length) info.properties.push(t.objectProperty(t.identifier('atomic'), t.valueToNode(atomic)));
 
   const runtimeRef = t.memberExpression(t.identifier('globalThis'),
     t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);

@@ -60,6 +60,17 @@ export const Flag = {
 } as const;
 
 /** Method names on the module handle, as emitted by the compiler. */
+/**
+ * Marks a transaction: a function whose body starts with the directive `'restack atomic'`, or a
+ * block whose first statement is that string. No update happens while a frame is inside one.
+ */
+export const ATOMIC = 'restack atomic';
+
+/** Is this statement list (a function body or block) a transaction? */
+export function isAtomicStart(first: { type: string; expression?: { type: string; value?: unknown } } | undefined): boolean {
+  return !!first && first.type === 'ExpressionStatement' && first.expression?.type === 'StringLiteral' && first.expression.value === ATOMIC;
+}
+
 export const M = {
   /** up(cpId): an update point asks whether to capture now. */
   up: 'up',
@@ -92,6 +103,8 @@ export interface CpMeta {
   loc: SourceLoc;
   /** Names of the variables saved there (in scope and initialised), in slot order. */
   live: string[];
+  /** Inside a transaction ('restack atomic'): an update never happens while a frame is here. */
+  atomic?: boolean;
 }
 
 export interface FunctionMeta {

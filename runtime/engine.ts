@@ -34,6 +34,8 @@ export interface ModuleInfo {
   state?: () => Record<string, unknown>;
   /** Hashes of the initialisers of top-level consts (a changed one is not carried). */
   inits?: Record<string, string>;
+  /** Ids of the continuation points inside transactions ('restack atomic'). */
+  atomic?: number[];
 }
 
 /** An update to a new version, from its request to its report. */
@@ -92,6 +94,12 @@ export interface FrameRecord {
 }
 
 type RestoreFn = (rec: FrameRecord) => unknown;
+
+/** Why a frame inside a transaction waits: its function and continuation point. */
+function transaction(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
+  const at = m.info ? patch.oldCps.get(m.info.id)?.get(cpId) : undefined;
+  return `${at ? `${at.fn.id} @${at.cp.cp}` : `${m.info?.id ?? m.url} cp id ${cpId}`} is inside a transaction ('restack atomic'): the update waits until it is over`;
+}
 
 /** Where a call of a replaced function goes: the running version's function and entry. */
 interface EntryTarget {
@@ -308,6 +316,15 @@ export class ModuleHandle {
       this.lines = scanLines(code);
     }
     return this.lines;
+  }
+
+  private atomicIds: Set<number> | null = null;
+
+  /** Is this continuation point inside a transaction ('restack atomic')? */
+  inTransaction(cpId: number): boolean {
+    if (!this.info?.atomic) return false;
+    this.atomicIds ??= new Set(this.info.atomic);
+    return this.atomicIds.has(cpId);
   }
 
   up(cpId: number, entry?: number): boolean {
@@ -535,7 +552,7 @@ export class Engine implements VersionHost {
     if (typeof acts === 'string') return acts;
     const frames = this.captureParked(acts);
     for (const f of frames) {
-      const why = refusal(job.patch, f.rec.m, f.rec.cp);
+      const why = f.rec.m.inTransaction(f.rec.cp) ? transaction(job.patch, f.rec.m, f.rec.cp) : refusal(job.patch, f.rec.m, f.rec.cp);
       if (why) {
         this.rebuildParked(frames);
         return `a suspended async function: ${why}`;
@@ -738,7 +755,7 @@ export class Engine implements VersionHost {
       // Refused frames are found before anything is unwound: the update waits for a better point.
       for (let k = 0; k < sites.n; k++) {
         const site = sites[k];
-        const why = refusal(job.patch, site.m, site.cp);
+        const why = site.m.inTransaction(site.cp) ? transaction(job.patch, site.m, site.cp) : refusal(job.patch, site.m, site.cp);
         if (why) {
           this.defer(job, why, started);
           return false;

@@ -28,12 +28,12 @@ function makeCounter(label) {
 export const registry = new Map();
 registry.set('count', makeCounter('c'));
 bus.on('ping', (x) => out.push('ping v${v} ' + x));
-export function describe(x) { return 'describe v${v} ' + x; }
+export function describe(x) { return 'describe v${v} ' + String(x); }
 export async function later(x) {
   await null;
   return 'later v${v} ' + x;
 }
-export function legacy() { return 'legacy v${v}'; }
+export function legacy() { return 'legacy v${v} ' + String(1); }
 `;
 }
 for (const v of [1, 2]) {
@@ -76,8 +76,8 @@ console.log(JSON.stringify({ applied: report.applied, out: m.out, before, after,
   // n lives in the closure v1 made: v2's code goes on counting in it, by v2's step.
   assert.deepEqual(o.out, ['c v1 n=1', 'c v1 n=2', 'ping v1 1', 'c v2 n=4', 'c v2 n=6', 'ping v2 2']);
   assert.equal(o.listeners, 1);
-  assert.deepEqual(o.before, ['describe v1 a', 'later v1 a', 'legacy v1']);
-  assert.deepEqual(o.after, ['describe v2 b', 'describe v2 c', 'later v2 b', 'legacy v1']);
+  assert.deepEqual(o.before, ['describe v1 a', 'later v1 a', 'legacy v1 1']);
+  assert.deepEqual(o.after, ['describe v2 b', 'describe v2 c', 'later v2 b', 'legacy v1 1']);
   assert.equal(o.stats.forwardsRefused, 1);
   assert.ok(o.stats.forwards >= 6, JSON.stringify(o.stats));
 });

@@ -62,12 +62,23 @@ export function isMarked(node: t.Function): boolean {
   return t.isBlockStatement(node.body) && node.body.directives.some((d) => d.value.value === MARK);
 }
 
-/** Marks capturable async functions and turns their awaits into `__rsAwait(e)` calls. */
-export function prepareAsync(program: NodePath<t.Program>): void {
+/**
+ * Marks capturable async functions and turns their awaits into `__rsAwait(e)` calls; returns how
+ * many it marked (finishAsync has nothing to do without them).
+ */
+export function prepareAsync(program: NodePath<t.Program>): number {
+  let marked = 0;
   program.traverse({
     Function(path) {
       const node = path.node;
       if (!node.async || node.generator || asyncReason(path) !== null) return;
+      // Nothing to capture in it (no await, call or loop): it stays a native async function.
+      let work = false;
+      t.traverseFast(node.body, (n) => {
+        if (t.isAwaitExpression(n) || t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) ||
+          t.isOptionalCallExpression(n) || t.isLoop(n) || t.isClass(n)) work = true;
+      });
+      if (!work) return;
       if (!t.isBlockStatement(node.body)) {
         node.body = t.blockStatement([t.returnStatement(node.body)]);
       }
@@ -83,8 +94,10 @@ export function prepareAsync(program: NodePath<t.Program>): void {
         },
       });
       node.body.directives.push(t.directive(t.directiveLiteral(MARK)));
+      marked++;
     },
   });
+  return marked;
 }
 
 /** Number of parameters `length` counts: those before the first default or rest. */

@@ -19,6 +19,7 @@
  * shape contract/scanCallLines relies on.
  */
 import { AWAIT, AWAIT_CP } from './asyncFunctions.js';
+import { ATOMIC, isAtomicStart } from '../../contract/index.js';
 import * as t from '@babel/types';
 import { generate } from '../babel.js';
 import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js';
@@ -36,6 +37,7 @@ export interface CpInfo {
   callee: string;
   loc: SourceLoc;
   live: string[];
+  atomic?: boolean;
 }
 
 export interface CheckpointResult {
@@ -119,7 +121,18 @@ export class Checkpointer {
     level.push(...blockFunctionNames(body.body));
     this.functionLevel = [...new Set(level)];
     for (const n of this.functionLevel) this.slot(n);
+    const atomicFn = body.directives.some((d) => d.value.value === ATOMIC);
+    if (atomicFn) this.atomicDepth++;
     body.body = this.block(body.body, []);
+    if (atomicFn) this.atomicDepth--;
+    if (this.cps.length === 0) {
+      // A function with no call, loop or update point is compiled unchanged (its source text, as
+      // Function.prototype.toString shows it, included): no entry either. A call of such a
+      // function made by a replaced version runs that version's code.
+      const drop = new Set(this.deferred.map((d) => d.stmt));
+      body.body = body.body.filter((s) => !drop.has(s));
+      this.deferred = [];
+    }
     this.numberDeferred();
     if (this.usesReturnFlag) {
       body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(t.identifier(RETURN_FLAG), t.booleanLiteral(false))]));
@@ -128,7 +141,20 @@ export class Checkpointer {
   }
 
   /** Processes a block body; `initial` are names visible from the block's start (loop heads, catch params). */
+  /** Depth of transactions ('restack atomic') around the statement being processed. */
+  private atomicDepth = 0;
+
   private block(stmts: t.Statement[], initial: string[]): t.Statement[] {
+    const atomic = isAtomicStart(stmts[0]);
+    if (atomic) this.atomicDepth++;
+    try {
+      return this.blockBody(stmts, initial);
+    } finally {
+      if (atomic) this.atomicDepth--;
+    }
+  }
+
+  private blockBody(stmts: t.Statement[], initial: string[]): t.Statement[] {
     const names = [...initial, ...blockFunctionNames(stmts)];
     for (const n of names) this.slot(n);
     this.visible.push(names);
@@ -318,6 +344,7 @@ export class Checkpointer {
       callee: callee.length > 60 ? callee.slice(0, 57) + '...' : callee,
       loc: loc ? { line: loc.start.line, column: loc.start.column } : { line: 0, column: 0 },
       live: this.live(after),
+      ...(this.atomicDepth > 0 ? { atomic: true } : {}),
     };
     this.cps.push(cp);
     return cp;

@@ -12,7 +12,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import type { UpdatePointPolicy } from '../../contract/index.js';
+import { ATOMIC, isAtomicStart, type UpdatePointPolicy } from '../../contract/index.js';
 
 export const UPDATE_POINT_NAME = 'UPDATE_POINT';
 
@@ -54,7 +54,7 @@ export function markUpdatePoints(
     },
     Loop: {
       exit(p) {
-        if (policy === 'explicit') return;
+        if (policy === 'explicit' || inTransaction(p, fn)) return;
         const body = p.node.body;
         const m = marker(p.node.loc, table);
         kinds.set(m, 'loop');
@@ -72,6 +72,15 @@ export function markUpdatePoints(
     kinds.set(m, policy === 'all' ? 'entry' : 'forward');
     node.body.body.unshift(m);
   }
+}
+
+/** Inside a 'restack atomic' function body or block (up to the function `fn`)? */
+export function inTransaction(p: NodePath, fn: NodePath<t.Function>): boolean {
+  for (let q: NodePath | null = p; q && q.node !== fn.node; q = q.parentPath) {
+    if (q.isBlockStatement() && isAtomicStart(q.node.body[0] as never)) return true;
+  }
+  const body = fn.node.body;
+  return t.isBlockStatement(body) && body.directives.some((d) => d.value.value === ATOMIC);
 }
 
 /** Removes explicit markers where no update can happen; returns where they were. */

@@ -115,7 +115,8 @@ export class Checkpointer {
     liveness.analyze(body);
     this.liveAfter = liveness.after;
     const level: string[] = [];
-    if ((t.isFunctionExpression(fn)) && fn.id) level.push(fn.id.name);
+    // A named function expression's own name, unless a let/const/class of the body shadows it.
+    if (t.isFunctionExpression(fn) && fn.id && !body.body.some((s) => lexicalNames(s).includes(fn.id!.name))) level.push(fn.id.name);
     for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, level);
     collectVars(body, level);
     level.push(...blockFunctionNames(body.body));

@@ -6,7 +6,7 @@
  * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
  * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
  */
-import { asyncReason } from './passes/asyncFunctions.js';
+import { asyncReason, isMarked } from './passes/asyncFunctions.js';
 import { createHash } from 'node:crypto';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
@@ -114,7 +114,8 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
   if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
   if (node.generator) return 'generator (suspended activations are updated in place by a later release)';
-  if (node.async) {
+  // A marked async function passed asyncReason in prepareAsync already.
+  if (node.async && !isMarked(node)) {
     const why = asyncReason(path);
     if (why) return why;
   }

@@ -66,11 +66,6 @@ export const Flag = {
  */
 export const ATOMIC = 'restack atomic';
 
-/** Is this statement list (a function body or block) a transaction? */
-export function isAtomicStart(first: { type: string; expression?: { type: string; value?: unknown } } | undefined): boolean {
-  return !!first && first.type === 'ExpressionStatement' && first.expression?.type === 'StringLiteral' && first.expression.value === ATOMIC;
-}
-
 export const M = {
   /** up(cpId): an update point asks whether to capture now. */
   up: 'up',

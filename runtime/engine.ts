@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
-import { adoptClass, evaluateVersion, mapFrame, refusal, updateScope, UpdateRefused, type MappedFrame, type VersionHost } from './migrate.js';
+import { adoptClass, evaluateVersion, frameName, mapFrame, refusal, updateScope, UpdateRefused, type MappedFrame, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
 
@@ -97,8 +97,7 @@ type RestoreFn = (rec: FrameRecord) => unknown;
 
 /** Why a frame inside a transaction waits: its function and continuation point. */
 function transaction(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
-  const at = m.info ? patch.oldCps.get(m.info.id)?.get(cpId) : undefined;
-  return `${at ? `${at.fn.id} @${at.cp.cp}` : `${m.info?.id ?? m.url} cp id ${cpId}`} is inside a transaction ('restack atomic'): the update waits until it is over`;
+  return `${frameName(patch, m, cpId)} is inside a transaction ('restack atomic'): the update waits until it is over`;
 }
 
 /** Where a call of a replaced function goes: the running version's function and entry. */
@@ -106,9 +105,10 @@ interface EntryTarget {
   module: string;
   /** Module-wide id of the entry point in the running version. */
   cpId: number;
-  /** Slot names of the old function's frame and of the new one's (locals carry by name). */
+  /** Slot names of the replaced function's frame (what a forwarded call saves). */
   oldSlots: string[];
-  newSlots: string[];
+  /** For each slot of the running version's frame, the old slot its value comes from (by name), or -1. */
+  from: number[];
 }
 
 interface ParkedFrame {
@@ -283,9 +283,7 @@ export class ModuleHandle {
    */
   o = 0;
   /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
-  get codeKey(): string {
-    return `${this.info?.id ?? this.url}\0${this.info?.hash ?? ''}\0${this.cpRestore.length}`;
-  }
+  readonly codeKey: string;
   /** The url of the module as the program first loaded it (import.meta.url of every version). */
   baseUrl: string;
 
@@ -298,6 +296,7 @@ export class ModuleHandle {
     readonly info?: ModuleInfo,
   ) {
     this.baseUrl = url;
+    this.codeKey = `${info?.id ?? url}\0${info?.hash ?? ''}\0${cpRestore.length}`;
   }
 
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
@@ -682,11 +681,8 @@ export class Engine implements VersionHost {
     return null;
   }
 
-  /** 'module.js#fn @cp' (the patch knows the old version's functions), else the module and cp id. */
-  private describe(r: FrameRecord, patch?: LoadedPatch): string {
-    const at = r.m.info ? patch?.oldCps.get(r.m.info.id)?.get(r.cp) : undefined;
-    if (at) return `${at.fn.id} @${at.cp.cp}`;
-    return `${r.m.info?.id ?? r.m.url} cp id ${r.cp}`;
+  private describe(r: FrameRecord, patch: LoadedPatch): string {
+    return frameName(patch, r.m, r.cp);
   }
 
   /** The version's status for the control channel. */
@@ -1005,12 +1001,13 @@ export class Engine implements VersionHost {
   }
 
   /**
-   * Runs a call of a replaced version's function in the newest version: the frame, saved at its
-   * entry, is mapped through each update since its version (the patches' mappings and stack
-   * transformers, as a frame on the stack would be) and rebuilt there; the new code runs the call,
-   * whose result is the old function's. The variables it shares with the functions around it
-   * travel as accessors, so it reads and writes the closure's own. When the mapping refuses the
-   * frame or a transformer throws, the old version's code runs the call (stats.forwardsRefused).
+   * Runs a call of a replaced version's function in the running version: the frame, saved at its
+   * entry, goes where its code's entry table says (entryTables, kept by retarget), its locals
+   * carried by name, and is rebuilt there; the new code runs the call, whose result is the old
+   * function's. The variables it shares with the functions around it travel as accessors, so it
+   * reads and writes the closure's own. Where the table has no target (the mapping refuses the
+   * entry, or sets variables or transforms the frame), the old code runs the call
+   * (stats.forwardsRefused).
    */
   private forward(rec: FrameRecord): unknown {
     const target = this.entryTables.get(rec.m.codeKey)?.get(rec.cp);
@@ -1018,12 +1015,9 @@ export class Engine implements VersionHost {
     const index = h && target ? h.cpRestore[target.cpId] : undefined;
     const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
     if (target && h && f) {
-      const old = new Map(target.oldSlots.map((n, i) => [n, i]));
       const l: unknown[] = [];
-      target.newSlots.forEach((n, i) => {
-        const k = old.get(n);
-        if (k !== undefined && k in rec.l) l[i] = rec.l[k];
-      });
+      const from = target.from;
+      for (let i = 0; i < from.length; i++) if (from[i] >= 0 && from[i] in rec.l) l[i] = rec.l[from[i]];
       rec.m = h;
       rec.cp = target.cpId;
       rec.l = l;
@@ -1063,7 +1057,8 @@ export class Engine implements VersionHost {
       const next = plan.newFn.cps[to];
       if (!next || next.kind !== 'update' || next.callee !== 'entry') return null;
       if (plan.frame || Object.keys(plan.vars).length) return null;
-      return { module: plan.newModule, cpId: next.id, oldSlots: oldSlots ?? plan.oldFn.slots, newSlots: plan.newFn.slots };
+      const slots = oldSlots ?? plan.oldFn.slots;
+      return { module: plan.newModule, cpId: next.id, oldSlots: slots, from: plan.newFn.slots.map((n) => slots.indexOf(n)) };
     };
     for (const table of this.entryTables.values()) {
       for (const [id, t] of table) if (t) table.set(id, step(t.module, t.cpId, t.oldSlots));

@@ -68,6 +68,12 @@ export function updateScope(): UpdateScope {
 
 const describeFn = (id: string, cp: number): string => `${id} @${cp}`;
 
+/** 'module.js#fn @cp' for a frame of the patch's base version at (m, cpId), else its module and cp id. */
+export function frameName(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
+  const site = m.info ? patch.oldCps.get(m.info.id)?.get(cpId) : undefined;
+  return site ? describeFn(site.fn.id, site.cp.cp) : `${m.info?.id ?? m.url} cp id ${cpId}`;
+}
+
 /** The old function and cp of a record, with the plan for its function. */
 export function planFor(patch: LoadedPatch, m: ModuleHandle, cpId: number): { plan: FunctionPlan; cp: number; where: string } {
   const id = m.info?.id;

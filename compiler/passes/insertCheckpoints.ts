@@ -19,7 +19,8 @@
  * shape contract/scanCallLines relies on.
  */
 import { AWAIT, AWAIT_CP } from './asyncFunctions.js';
-import { ATOMIC, isAtomicStart } from '../../contract/index.js';
+import { ATOMIC } from '../../contract/index.js';
+import { isAtomicStart } from './markUpdatePoints.js';
 import * as t from '@babel/types';
 import { generate } from '../babel.js';
 import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js';

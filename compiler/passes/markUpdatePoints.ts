@@ -12,7 +12,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import { ATOMIC, isAtomicStart, type UpdatePointPolicy } from '../../contract/index.js';
+import { ATOMIC, type UpdatePointPolicy } from '../../contract/index.js';
 
 export const UPDATE_POINT_NAME = 'UPDATE_POINT';
 
@@ -74,10 +74,15 @@ export function markUpdatePoints(
   }
 }
 
+/** Does a block whose first statement is this one make a transaction (`'restack atomic';`)? */
+export function isAtomicStart(first: t.Statement | undefined): boolean {
+  return t.isExpressionStatement(first) && t.isStringLiteral(first.expression, { value: ATOMIC });
+}
+
 /** Inside a 'restack atomic' function body or block (up to the function `fn`)? */
 export function inTransaction(p: NodePath, fn: NodePath<t.Function>): boolean {
   for (let q: NodePath | null = p; q && q.node !== fn.node; q = q.parentPath) {
-    if (q.isBlockStatement() && isAtomicStart(q.node.body[0] as never)) return true;
+    if (q.isBlockStatement() && isAtomicStart(q.node.body[0])) return true;
   }
   const body = fn.node.body;
   return t.isBlockStatement(body) && body.directives.some((d) => d.value.value === ATOMIC);

@@ -120,8 +120,11 @@ export function parseInteger(text: string): number | null {
 
 function incrBy(db: Db, key: string, by: number): string {
   const current = lookup(db, key);
-  if (current !== null && typeof current.value !== 'string') throw new WrongTypeError();
-  const n = current === null ? 0 : parseInteger(current.value);
+  let n: number | null = 0;
+  if (current !== null) {
+    if (typeof current.value !== 'string') throw new WrongTypeError();
+    n = parseInteger(current.value);
+  }
   if (n === null) return WRONG_INTEGER;
   const next = n + by;
   if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');

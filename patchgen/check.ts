@@ -180,7 +180,9 @@ export async function checkPatch(dir: string): Promise<CheckResult> {
   }
   const oldFns = readMetadata(join(dir, patch.baseDir));
   const newFns = readMetadata(join(dir, patch.new.dir));
-  const newModules = new Set([...newFns.values()].map((f) => f.module.module));
+  // Every module of the new version, including those without functions (a module of constants).
+  const newModules = new Set([...patch.modules.unchanged, ...patch.modules.changed, ...patch.modules.added,
+    ...[...newFns.values()].map((f) => f.module.module)]);
 
   const source = readFileSync(file, 'utf8');
   let ast: t.File;

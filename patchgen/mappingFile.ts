@@ -145,11 +145,19 @@ function renderState(diff: VersionDiff, out: string[]): void {
     const after = m.new.analysis.stateBindings;
     if (!before.length && !after.length) continue;
     any = true;
-    const carried = after.filter((v) => before.includes(v));
+    const oldInits = m.old.analysis.constInits;
+    const newInits = m.new.analysis.constInits;
+    const rerun = (v: string): boolean => (v in oldInits || v in newInits) && oldInits[v] !== newInits[v];
+    const carried = after.filter((v) => before.includes(v) && !rerun(v));
+    const changed = after.filter((v) => before.includes(v) && rerun(v));
     const added = after.filter((v) => !before.includes(v));
     const gone = before.filter((v) => !after.includes(v));
     const list = (vs: string[]): string => (vs.length ? vs.join(', ') : 'none');
     out.push(`${ind}// ${m.module}: carried by name: ${list(carried)}; new (their initialisers run): ${list(added)}; gone: ${list(gone)}.`);
+    if (changed.length) {
+      out.push(`${ind}//   const initialiser changed, so it runs again and the old value is dropped unless this transformer`);
+      out.push(`${ind}//   sets it (next.x = old.x keeps it): ${list(changed)}`);
+    }
     const union = (vs: string[]): string => (vs.length ? vs.map(quote).join(' | ') : 'never');
     out.push(`${ind}// ${quote(m.module)}(old: ModuleState<${union(before)}>, next: ModuleState<${union(after)}>): void {`);
     out.push(`${ind}// },`);

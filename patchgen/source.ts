@@ -14,6 +14,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { topLevelBindings } from '../compiler/syntax.js';
+import { constInits } from '../compiler/passes/loaderFormat.js';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
 import { bigrams, squash, tokens } from './similarity.js';
@@ -47,6 +48,8 @@ export interface SourceAnalysis {
   functions: Map<string, FunctionSource>;
   /** Top-level `let`/`const`/`var` (and enum) names: the module state an update carries. */
   stateBindings: string[];
+  /** Text of each top-level const's initialiser: an update runs a changed one again. */
+  constInits: Record<string, string>;
 }
 
 const posKey = (line: number, column: number): string => `${line}:${column}`;
@@ -59,7 +62,7 @@ export function lineText(lines: readonly string[], line: number): string | null 
 
 export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis {
   const lines = source.split(/\r?\n/);
-  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [] };
+  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], constInits: {} };
   const filename = meta.module;
   const plugins: ParserPlugin[] = /\.[cm]?tsx?$/.test(filename) ? ['typescript'] : [];
   if (/\.tsx$/.test(filename)) plugins.push('jsx');
@@ -76,6 +79,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
   }
 
   result.stateBindings = topLevelBindings(ast.program, { classes: false });
+  result.constInits = constInits(ast.program, source, (text) => text);
 
   const fnAt = new Map<string, NodePath<t.Function>>();
   traverse(ast, {

@@ -19,6 +19,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import { dirname, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FrameRecord, ModuleHandle } from './engine.js';
+import type { CpMeta } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
@@ -33,11 +34,99 @@ export class UpdateRefused extends Error {
 /** A frame record mapped to the new version, waiting for the new modules to exist. */
 export interface MappedFrame {
   rec: FrameRecord;
-  module: string;
-  cpId: number;
+  /** Where it goes (shared by every frame suspended where this one is). */
+  site: SiteMove;
   l: unknown[];
   s: unknown;
-  move: FrameMove;
+}
+
+/**
+ * How every frame suspended at one continuation point of one version moves: its new function and
+ * continuation point, and where each live variable of the new frame comes from. It depends on the
+ * site only, so an update works it out once per site (SiteTable), however many frames (thousands
+ * of suspended async activations) are suspended there.
+ */
+export interface SiteMove {
+  /** The new version's module id and module-wide cp id. */
+  module: string;
+  cpId: number;
+  /** 'module.js#fn @cp' of the old and the new frame (the report's frame moves). */
+  from: string;
+  to: string;
+  /**
+   * How a frame's locals become the new frame's (a stack transformer, if any, then runs per frame):
+   * 'same' for an unchanged function, whose record's slots are the new function's.
+   */
+  locals: 'same' | SlotMap;
+  /** Set per update by the engine: the new version's handle and restore function, once found. */
+  handle?: ModuleHandle;
+  f?: (rec: FrameRecord) => unknown;
+  /** Only with a stack transformer: what mapFrame needs to run it on each frame. */
+  transform?: { plan: FunctionPlan; cp: number; target: number; oldCp: CpMeta; newCp: CpMeta; newSlots: string[] };
+}
+
+/**
+ * For each live variable of the new frame (in the order of the new cp's live list): the slot it
+ * goes to, and the old slot its value comes from, or -1 when the mapping gives a constant (values).
+ * Old slots are found by name when the site is worked out, not per frame.
+ */
+interface SlotMap {
+  length: number;
+  names: string[];
+  to: number[];
+  from: number[];
+  values: unknown[];
+}
+
+/**
+ * Per (module version, cp id) values for one update attempt, made on first need (make). The
+ * patch is a field, not captured by a closure made per update: the optimised code of the loops
+ * that look sites up then holds nothing that dies with an update.
+ */
+export abstract class SiteTable<T> {
+  private readonly byModule = new Map<ModuleHandle, Map<number, T>>();
+  private lastM: ModuleHandle | undefined = undefined;
+  private lastCp = -1;
+  private lastValue: T | undefined = undefined;
+
+  constructor(readonly patch: LoadedPatch) {}
+
+  protected abstract make(m: ModuleHandle, cpId: number): T;
+
+  get(m: ModuleHandle, cpId: number): T {
+    // Frames at the same site come in runs (thousands of activations of one async function).
+    if (m === this.lastM && cpId === this.lastCp) return this.lastValue as T;
+    let table = this.byModule.get(m);
+    if (!table) {
+      table = new Map();
+      this.byModule.set(m, table);
+    }
+    let value = table.get(cpId);
+    if (value === undefined && !table.has(cpId)) {
+      value = this.make(m, cpId);
+      table.set(cpId, value);
+    }
+    this.lastM = m;
+    this.lastCp = cpId;
+    this.lastValue = value;
+    return value as T;
+  }
+}
+
+/** What mapping a frame at a site throws (an UpdateRefused, saying why it cannot move). */
+export class SiteError {
+  constructor(readonly error: unknown) {}
+}
+
+/** The moves of one update attempt: each site's move, or what its frames throw. */
+export class SiteMoves extends SiteTable<SiteMove | SiteError> {
+  protected make(m: ModuleHandle, cpId: number): SiteMove | SiteError {
+    try {
+      return planSite(this.patch, m, cpId);
+    } catch (e) {
+      return new SiteError(e);
+    }
+  }
 }
 
 export interface VersionHost {
@@ -98,11 +187,12 @@ export function refusal(patch: LoadedPatch, m: ModuleHandle, cpId: number): stri
   }
 }
 
-export function mapFrame(patch: LoadedPatch, rec: FrameRecord, scope: UpdateScope): MappedFrame {
-  const { plan, cp, where } = planFor(patch, rec.m, rec.cp);
+/** Works out how frames at (m, cpId) move; throws UpdateRefused when they cannot. */
+function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
+  const { plan, cp, where } = planFor(patch, m, cpId);
   const target = plan.cps[cp];
   if (typeof target !== 'number' || !plan.newFn || !plan.newModule) {
-    throw new UpdateRefused(refusal(patch, rec.m, rec.cp) ?? `${where}: not mapped`, where);
+    throw new UpdateRefused(refusal(patch, m, cpId) ?? `${where}: not mapped`, where);
   }
   const newFn = plan.newFn;
   const newCp = newFn.cps[target];
@@ -113,48 +203,99 @@ export function mapFrame(patch: LoadedPatch, rec: FrameRecord, scope: UpdateScop
     const what = oldCp.kind === 'call' ? 'a call' : oldCp.kind === 'await' ? 'an await' : 'an update point';
     throw new UpdateRefused(`${where} -> ${to}: a frame suspended at ${what} must resume at ${what}`, where);
   }
-  const move: FrameMove = { from: where, to };
+  // Every field from the start: the loops that read sites see one object shape.
+  const site: SiteMove = { module: plan.newModule, cpId: newCp.id, from: where, to, locals: 'same', handle: undefined, f: undefined, transform: undefined };
   if (!plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
     // Unchanged function: the record's slots are the new function's.
-    return { rec, module: plan.newModule, cpId: newCp.id, l: rec.l, s: rec.s, move };
+    return site;
   }
-  const oldLocals: Record<string, unknown> = Object.create(null);
-  for (const name of oldCp.live) oldLocals[name] = rec.l[plan.oldFn.slots.indexOf(name)];
-  const locals: Record<string, unknown> = Object.create(null);
+  // Each new live variable: by the mapping's vars, else by name, else by the temporary it renames.
+  const oldLive = new Set(oldCp.live);
   const renamed = plan.renamed[cp] ?? {};
+  const slots: SlotMap = { length: newFn.slots.length, names: [], to: [], from: [], values: [] };
+  const given = new Set<string>();
+  const take = (name: string, from: number, value?: unknown): void => {
+    given.add(name);
+    slots.names.push(name);
+    slots.to.push(newFn.slots.indexOf(name));
+    slots.from.push(from);
+    slots.values.push(value);
+  };
   for (const name of newCp.live) {
     const source = plan.vars[name];
     if (source === 'TODO') throw new UpdateRefused(`${to}: variable '${name}' is still 'TODO' in the mapping`, where);
     if (source === 'transform') continue;
     if (source && typeof source === 'object') {
       if ('from' in source) {
-        if (!(source.from in oldLocals)) throw new UpdateRefused(`${to}: vars.${name} takes '${source.from}', which is not live at ${where}`, where);
-        locals[name] = oldLocals[source.from];
+        if (!oldLive.has(source.from)) throw new UpdateRefused(`${to}: vars.${name} takes '${source.from}', which is not live at ${where}`, where);
+        take(name, plan.oldFn.slots.indexOf(source.from));
       } else {
-        locals[name] = source.value;
+        take(name, -1, source.value);
       }
       continue;
     }
-    if (name in oldLocals) locals[name] = oldLocals[name];
-    else if (renamed[name] !== undefined && renamed[name] in oldLocals) locals[name] = oldLocals[renamed[name]];
+    if (oldLive.has(name)) take(name, plan.oldFn.slots.indexOf(name));
+    else if (renamed[name] !== undefined && oldLive.has(renamed[name])) take(name, plan.oldFn.slots.indexOf(renamed[name]));
   }
-  const next = { cp: target, this: rec.s, locals };
+  site.locals = slots;
   if (plan.frame) {
-    const oldView = Object.freeze({ cp, this: rec.s, locals: Object.freeze({ ...oldLocals }) });
-    try {
-      plan.frame(oldView, next, scope);
-    } catch (e) {
-      throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${(e as Error)?.message ?? String(e)}`, where);
-    }
+    site.transform = { plan, cp, target, oldCp, newCp, newSlots: newFn.slots };
+    return site;
   }
-  const l: unknown[] = new Array(newFn.slots.length);
   for (const name of newCp.live) {
-    if (!(name in next.locals)) {
+    if (!given.has(name)) {
       throw new UpdateRefused(`${to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
-    l[newFn.slots.indexOf(name)] = next.locals[name];
   }
-  return { rec, module: plan.newModule, cpId: newCp.id, l, s: next.this, move };
+  return site;
+}
+
+/**
+ * Maps one frame record to the new version: through its site's move (`sites`, shared by the
+ * frames of one update attempt); with a stack transformer, the transformer sees the frame's
+ * variables by name and sets the new frame's.
+ */
+export function mapFrame(sites: SiteMoves, rec: FrameRecord, scope: UpdateScope): MappedFrame {
+  const site = sites.get(rec.m, rec.cp);
+  if (site instanceof SiteError) throw site.error;
+  if (site.transform) return transformFrame(site, site.transform, rec, scope);
+  return { rec, site, l: mapLocals(site, rec.l), s: rec.s };
+}
+
+/** The new frame's locals from the old frame's, at a site without a stack transformer. */
+export function mapLocals(site: SiteMove, old: unknown[]): unknown[] {
+  const map = site.locals;
+  if (map === 'same') return old;
+  const l: unknown[] = new Array(map.length);
+  const { to, from, values } = map;
+  for (let i = 0; i < to.length; i++) l[to[i]] = from[i] >= 0 ? old[from[i]] : values[i];
+  return l;
+}
+
+/** A frame whose function has a stack transformer: its variables by name, through frame(). */
+function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, rec: FrameRecord, scope: UpdateScope): MappedFrame {
+  const { plan, cp, target, oldCp, newCp } = t;
+  const where = site.from;
+  const oldLocals: Record<string, unknown> = Object.create(null);
+  for (const name of oldCp.live) oldLocals[name] = rec.l[plan.oldFn.slots.indexOf(name)];
+  const locals: Record<string, unknown> = Object.create(null);
+  const map = site.locals as SlotMap;
+  for (let i = 0; i < map.names.length; i++) locals[map.names[i]] = map.from[i] >= 0 ? rec.l[map.from[i]] : map.values[i];
+  const next = { cp: target, this: rec.s, locals };
+  const oldView = Object.freeze({ cp, this: rec.s, locals: Object.freeze({ ...oldLocals }) });
+  try {
+    plan.frame!(oldView, next, scope);
+  } catch (e) {
+    throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${(e as Error)?.message ?? String(e)}`, where);
+  }
+  const l: unknown[] = new Array(t.newSlots.length);
+  for (const name of newCp.live) {
+    if (!(name in next.locals)) {
+      throw new UpdateRefused(`${site.to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
+    }
+    l[t.newSlots.indexOf(name)] = next.locals[name];
+  }
+  return { rec, site, l, s: next.this };
 }
 
 /** The loader context a module function of the new version runs with (compiler's `__rsU`). */
@@ -257,7 +398,8 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         import: (spec: string): object => {
           if (spec.startsWith('./') || spec.startsWith('../')) {
             const id = posix.normalize(posix.join(posix.dirname(pm.id), spec));
-            const target = patch.modules.get(id);
+            // TypeScript sources import each other by their output names ('./store.js' is store.ts).
+            const target = patch.modules.get(id) ?? patch.modules.get(tsSourceOf(id)) ?? patch.modules.get(`${tsSourceOf(id)}x`);
             if (target) return load(target);
           }
           if (isBuiltin(spec)) return namespaceOf(process.getBuiltinModule(spec));
@@ -355,4 +497,9 @@ export function adoptClass(oldCls: Function, newCls: Function): void {
     if (d?.configurable) delete (proto as Record<string | symbol, unknown>)[key];
   }
   Object.setPrototypeOf(proto, newCls.prototype as object);
+}
+
+/** The TypeScript source a relative import names by its output file: x.js -> x.ts, x.mjs -> x.mts. */
+function tsSourceOf(id: string): string {
+  return id.replace(/\.(m|c)?js$/, (_, k: string | undefined) => `.${k ?? ''}ts`);
 }

@@ -6,6 +6,7 @@ import { OK, QUEUED, NIL, EMPTY_ARRAY, array, bulk, bulkArray, error, integer, s
 import { DATABASES, WrongTypeError, dbs, exists, flush, getList, getString, keyCount, lookup, matchingKeys, remove, setString, typeOf, type Db } from './store.js';
 import { serverInfo } from './info.js';
 import { List } from './list.js';
+import { clientList } from './server.js';
 
 export const VERSION = '4';
 
@@ -33,7 +34,7 @@ const ARITY: Record<string, number> = {
   ping: -1, echo: 2, get: 2, set: -3, expire: 3, pexpire: 3, ttl: 2, pttl: 2, persist: 2, del: -2, exists: -2, incr: 2, decr: 2, incrby: 3, decrby: 3,
   mget: -2, mset: -3, keys: 2, dbsize: 1, flushdb: 1, flushall: 1, select: 2, multi: 1, exec: 1,
   discard: 1, config: -2, info: -1, type: 2, lpush: -3, rpush: -3, lpop: 2, rpop: 2, llen: 2,
-  lrange: 4, lindex: 3,
+  lrange: 4, lindex: 3, client: -2,
 };
 
 const WRONG_INTEGER = error('ERR value is not an integer or out of range');
@@ -106,6 +107,7 @@ function runCommand(session: Session, name: string, args: string[]): string {
     case 'llen': return integer(listLength(db, args[1]));
     case 'lrange': return lrange(db, args);
     case 'lindex': return lindex(db, args);
+    case 'client': return client(args);
     case 'info': return bulk(serverInfo(VERSION, args.length > 1 ? args[1] : 'default'));
     default: return error(`ERR unknown command '${args[0]}'`);
   }
@@ -297,4 +299,9 @@ function config(args: string[]): string {
   const known: Record<string, string> = { save: '', appendonly: 'no', databases: String(DATABASES) };
   const name = args[2].toLowerCase();
   return name in known ? bulkArray([name, known[name]]) : EMPTY_ARRAY;
+}
+
+function client(args: string[]): string {
+  if (args[1].toLowerCase() === 'list' && args.length === 2) return bulk(clientList());
+  return error(`ERR unknown subcommand '${args[1]}'. Try CLIENT LIST.`);
 }

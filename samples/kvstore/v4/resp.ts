@@ -40,6 +40,8 @@ export function openInput(socket: Socket): Input {
   };
   socket.on('end', end);
   socket.on('close', end);
+  // A reset connection ends the same way; without a listener the error would stop the server.
+  socket.on('error', end);
   return input;
 }
 

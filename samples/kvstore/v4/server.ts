@@ -90,6 +90,16 @@ export async function serveConnection(socket: Socket): Promise<void> {
   }
 }
 
+/** CLIENT LIST: one line per connection, with its database and the commands queued since MULTI. */
+export function clientList(): string {
+  let text = '';
+  for (const c of clients.values()) {
+    const queued = c.session.tx === null ? -1 : c.session.tx.commands.length;
+    text += `id=${c.id} addr=${c.address} db=${c.session.db} multi=${queued}\n`;
+  }
+  return text;
+}
+
 /** Runs every 100 ms: removes expired keys and keeps the instantaneous ops/sec figure. */
 export function serverCron(): void {
   stats.expiredKeys += activeExpireCycle(200);

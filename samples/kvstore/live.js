@@ -52,14 +52,18 @@ export function startServer(main, { compiled = true, port = 0, nodeArgs = [] } =
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${stdout}${stderr}`)), 20000);
+    // The pid restack update needs is the program's, which `restack run` announces on stderr.
     const check = () => {
       const m = /listening on [^:]+:(\d+)/.exec(stdout);
-      if (!m) return;
+      const p = compiled ? /control socket .* \(pid (\d+)\)/.exec(stderr) : [null, child.pid];
+      if (!m || !p) return;
       clearTimeout(timer);
       child.stdout.off('data', check);
-      resolve({ child, pid: child.pid, port: Number(m[1]), output: () => ({ stdout, stderr }) });
+      child.stderr.off('data', check);
+      resolve({ child, pid: Number(p[1]), port: Number(m[1]), output: () => ({ stdout, stderr }) });
     };
     child.stdout.on('data', check);
+    child.stderr.on('data', check);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the server exited (${code}) before listening:\n${stdout}${stderr}`));

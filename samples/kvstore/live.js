@@ -106,6 +106,32 @@ export function redisCli(port, args, input) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Values of many keys through redis-cli MGET, in chunks. */
+export function mget(port, db, keys) {
+  const values = [];
+  for (let i = 0; i < keys.length; i += 2000) {
+    const chunk = keys.slice(i, i + 2000);
+    const r = redisCli(port, ['-n', String(db), '--no-raw', 'MGET', ...chunk]);
+    if (r.code !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
+    const lines = r.stdout.trim().split('\n');
+    if (lines.length !== chunk.length) throw new Error(`MGET of ${chunk.length} keys gave ${lines.length} lines: ${r.stdout.slice(0, 300)}`);
+    for (const line of lines) values.push(line.replace(/^ *\d+\) /, '').replace(/^"(.*)"$/, '$1'));
+  }
+  return values;
+}
+
+export function keys(port, db, pattern) {
+  const r = redisCli(port, ['-n', String(db), 'KEYS', pattern]);
+  if (r.code !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
+  return r.stdout.split('\n').filter((k) => k !== '');
+}
+
+export function info(port) {
+  const r = redisCli(port, ['INFO', 'everything']);
+  if (r.code !== 0) throw new Error(`redis-cli failed: ${r.stderr}`);
+  return Object.fromEntries(r.stdout.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => l.split(':')));
+}
+
 /**
  * A RESP client on one connection: send(...args) resolves with the reply (strings, numbers, null,
  * arrays; an error reply is an Error object, not a rejection). Replies come in order, so any

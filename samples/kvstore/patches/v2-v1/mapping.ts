@@ -41,42 +41,42 @@ export default {
         //                                     new line 51: case 'get': return bulk(getString(db, args[1]));
         1: 1,
         // call   set                          old line 52: case 'set': return set(db, args);
-        // TODO                                callee differs: set -> setString
+        // (was TODO, refused: no update point below)callee differs: set -> setString
         //                                     proposed: new cp 2, call setString, new line 52: case 'set': setString(db, args[1], args[2]); return OK;
         //                                     write 2, another new cp, or 'refuse'
-        2: 'TODO',
+        2: 'refuse',
         // call   expire                       old line 53: case 'expire': return expire(db, args[1], args[2], 1000);
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        3: 'TODO',
+        3: 'refuse',
         // call   expire                       old line 54: case 'pexpire': return expire(db, args[1], args[2], 1);
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        4: 'TODO',
+        4: 'refuse',
         // call   ttl                          old line 55: case 'ttl': return integer(ttl(db, args[1], 1000));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        5: 'TODO',
+        5: 'refuse',
         // call   integer                      old line 55: case 'ttl': return integer(ttl(db, args[1], 1000));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        6: 'TODO',
+        6: 'refuse',
         // call   ttl                          old line 56: case 'pttl': return integer(ttl(db, args[1], 1));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        7: 'TODO',
+        7: 'refuse',
         // call   integer                      old line 56: case 'pttl': return integer(ttl(db, args[1], 1));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        8: 'TODO',
+        8: 'refuse',
         // call   persist                      old line 57: case 'persist': return integer(persist(db, args[1]));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        9: 'TODO',
+        9: 'refuse',
         // call   integer                      old line 57: case 'persist': return integer(persist(db, args[1]));
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        10: 'TODO',
+        10: 'refuse',
         // call   incrBy                       old line 58: case 'incr': return incrBy(db, args[1], 1);
         //                                     new line 53: case 'incr': return incrBy(db, args[1], 1);
         11: 3,
@@ -272,9 +272,10 @@ export default {
         //                                     new line 28: const keys = keyCount(dbs[i]);
         4: 4,
         // call   volatileCount                old line 30: if (keys > 0) text += `db${i}:keys=${keys},expires=${volatileCount(dbs[i])}\r\n`;
-        // TODO                                no counterpart: the call is gone from the new version
+        // Decided: an INFO counting volatile keys finishes in v2 (v1 has no such count).
+        // (was TODO)                               no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        5: 'TODO',
+        5: 'refuse',
         // update entry                        old line 5: export function serverInfo(version: string, section: string): string {
         //                                     new line 5: export function serverInfo(version: string, section: string): string {
         6: 5,
@@ -291,9 +292,11 @@ export default {
       to: 'server.ts#serverCron',
       cps: {
         // call   activeExpireCycle            old line 95: stats.expiredKeys += activeExpireCycle(200);
-        // TODO                                no counterpart: the call is gone from the new version
+        // Decided: v1 has no expiry; an expiry cycle in progress finishes in v2 (it looks at 200 keys
+        // per database at most), the update waits for it.
+        // (was TODO)                               no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        0: 'TODO',
+        0: 'refuse',
         // call   Date.now                     old line 96: const now = Date.now();
         //                                     new line 94: const now = Date.now();
         1: 0,
@@ -321,10 +324,10 @@ export default {
       to: 'store.ts#getString',
       cps: {
         // call   lookup                       old line 37: const entry = lookup(db, key);
-        // TODO                                callee differs: lookup -> db.get
+        // (was TODO, refused: no update point below)callee differs: lookup -> db.get
         //                                     proposed: new cp 0, call db.get, new line 16: const value = db.get(key);
         //                                     write 0, another new cp, or 'refuse'
-        0: 'TODO',
+        0: 'refuse',
         // update entry                        old line 36: export function getString(db: Db, key: string): string | null {
         //                                     new line 15: export function getString(db: Db, key: string): string | null {
         1: 1,
@@ -344,10 +347,11 @@ export default {
         //                                     new line 21: db.set(key, value);
         0: 0,
         // update entry                        old line 42: export function setString(db: Db, key: string, value: string, expiresAt: number): void {
-        // TODO                                the parameters changed (db, key, value, expiresAt -> db, key, value): a call of the old function ...
+        // Decided: a v2 caller passes an expiry v1 cannot keep; after the update no v2 code calls it.
+        // (was TODO)                               the parameters changed (db, key, value, expiresAt -> db, key, value): a call of the old function ...
         //                                     proposed: new cp 1, update entry, new line 20: export function setString(db: Db, key: string, value: string): void {
         //                                     write 1, another new cp, or 'refuse'
-        1: 'TODO',
+        1: 'refuse',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'value' | 'expiresAt'>, next: NewFrame<'db' | 'key' | 'value'>): void {
@@ -361,9 +365,9 @@ export default {
       to: 'store.ts#remove',
       cps: {
         // call   lookup                       old line 47: return lookup(db, key) !== null && db.delete(key);
-        // TODO                                no counterpart: the call is gone from the new version
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        0: 'TODO',
+        0: 'refuse',
         // call   db.delete                    old line 47: return lookup(db, key) !== null && db.delete(key);
         //                                     new line 25: return db.delete(key);
         1: 0,
@@ -383,10 +387,10 @@ export default {
       to: 'store.ts#exists',
       cps: {
         // call   lookup                       old line 51: return lookup(db, key) !== null;
-        // TODO                                callee differs: lookup -> db.has
+        // (was TODO, refused: no update point below)callee differs: lookup -> db.has
         //                                     proposed: new cp 0, call db.has, new line 29: return db.has(key);
         //                                     write 0, another new cp, or 'refuse'
-        0: 'TODO',
+        0: 'refuse',
         // update entry                        old line 50: export function exists(db: Db, key: string): boolean {
         //                                     new line 28: export function exists(db: Db, key: string): boolean {
         1: 1,
@@ -407,34 +411,32 @@ export default {
     'store.ts#matchingKeys': {
       to: 'store.ts#matchingKeys',
       cps: {
+        // Decided: v1 walks the keys (or, for '*', copies them), v2 walked the entries: a KEYS in the
+        // middle of its loop finishes in v2 and the update waits for it. A frame waiting for
+        // globToRegExp (it loops over the pattern) maps; so does the entry (same parameters).
         // call   Date.now                     old line 69: const now = Date.now();
-        // TODO                                callee differs: Date.now -> db.keys
+        // (was TODO, refused: no update point below)callee differs: Date.now -> db.keys
         //                                     proposed: new cp 0, call db.keys, new line 40: for (const key of db.keys()) keys.push(key);
         //                                     write 0, another new cp, or 'refuse'
-        0: 'TODO',
+        0: 'refuse',
         // call   globToRegExp                 old line 70: const re = pattern === '*' ? null : globToRegExp(pattern);
         //                                     new line 43: const re = globToRegExp(pattern);
         1: 4,
         // call   for-of step                  old line 71: for (const [key, entry] of db) {
         //                                     new line 44: for (const key of db.keys()) {
-        2: 6,
+        2: 'refuse',
         // update loop                         old line 71: for (const [key, entry] of db) {
         //                                     new line 44: for (const key of db.keys()) {
-        3: 7,
+        3: 'refuse',
         // call   re.test                      old line 73: if (re === null || re.test(key)) keys.push(key);
         //                                     new line 45: if (re.test(key)) keys.push(key);
-        4: 8,
+        4: 'refuse',
         // call   keys.push                    old line 73: if (re === null || re.test(key)) keys.push(key);
         //                                     new line 45: if (re.test(key)) keys.push(key);
-        5: 9,
+        5: 'refuse',
         // update entry                        old line 67: export function matchingKeys(db: Db, pattern: string): string[] {
         //                                     new line 37: export function matchingKeys(db: Db, pattern: string): string[] {
         6: 10,
-      },
-      vars: {
-        // TODO   live at new cps 7, 8 (from old cps 3, 4), no such variable in the old frame. Maybe { from: 'now' } (gone from the new version at the same points).
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        _key: 'TODO',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'pattern' | 'keys' | 'now' | 're' | 'key' | 'entry'>, next: NewFrame<'db' | 'pattern' | 'keys' | 'key' | 're' | '_key'>): void {
@@ -458,10 +460,23 @@ export default {
     // stats.ts: carried by name: none; new (their initialisers run): none; gone: none.
     //   const initialiser changed, so it runs again and the old value is dropped unless this transformer
     //   sets it (next.x = old.x keeps it): stats
-    // 'stats.ts'(old: ModuleState<'stats'>, next: ModuleState<'stats'>): void {
-    // },
+    'stats.ts'(old: ModuleState<'stats'>, next: ModuleState<'stats'>): void {
+      // The same object (callbacks made earlier hold it); v1 ignores expiredKeys.
+      next.stats = old.stats;
+    },
     // store.ts: carried by name: DATABASES, dbs; new (their initialisers run): none; gone: expiryCursors.
-    // 'store.ts'(old: ModuleState<'DATABASES' | 'dbs' | 'expiryCursors'>, next: ModuleState<'DATABASES' | 'dbs'>): void {
-    // },
+    'store.ts'(old: ModuleState<'DATABASES' | 'dbs' | 'expiryCursors'>, next: ModuleState<'DATABASES' | 'dbs'>): void {
+      // Back to v1's plain values. v1 cannot expire keys: those already expired are dropped here,
+      // the others become persistent (a rollback to v1 loses the TTLs, not the keys).
+      const now = Date.now();
+      const before = old.dbs as Array<Map<string, { value: string; expiresAt: number }>>;
+      next.dbs = before.map((db) => {
+        const values = new Map<string, string>();
+        for (const [key, entry] of db) {
+          if (entry.expiresAt === 0 || entry.expiresAt > now) values.set(key, entry.value);
+        }
+        return values;
+      });
+    },
   },
 } satisfies Mapping;

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * samples/kvstore under redis-benchmark: the server compiled by restack (`restack run`) against the
+ * same version with its types stripped and nothing else (plain `node`), measured in alternation.
+ *
+ *  - throughput and p99 latency: in every round each variant gets one redis-benchmark run per
+ *    client mode (50 clients with 16 commands pipelined each, and 50 clients one command at a
+ *    time), SET/GET/INCR/MSET over 100,000 random keys; the order of the variants alternates from
+ *    round to round. Per test and round: compiled / native of the requests per second and of the
+ *    p99 latency; reported: the median over the rounds, and the geometric mean over the tests;
+ *  - updates under load: while redis-benchmark (pipelined) runs against the compiled server,
+ *    `restack update <pid>` applies v1 -> v2 -> v1 ... (the committed mappings; each moves every
+ *    connection's suspended activation and converts every key's entry). Reported: the pause of each
+ *    update and its parts, and the run's throughput against the compiled runs without updates.
+ *
+ * Both servers run the whole time (the idle one costs nothing); each is warmed up first.
+ *
+ *   node scripts/bench-kvstore.js [--rounds 5] [--json] [--docs] [--quick]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildNative } from '../samples/kvstore/native.js';
+import { applyUpdate, prepare, redisBenchmark, startServer, stopServer } from '../samples/kvstore/live.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const at = argv.indexOf('--rounds');
+const ROUNDS = at >= 0 ? Number(argv[at + 1]) : quick ? 2 : 5;
+const MODES = [
+  { name: 'pipelined (-P 16)', args: ['-c', '50', '-P', '16', '-n', quick ? '100000' : '300000'] },
+  { name: 'one at a time (-P 1)', args: ['-c', '50', '-P', '1', '-n', quick ? '20000' : '60000'] },
+];
+const COMMON = ['-r', '100000', '-d', '3', '-t', 'set,get,incr,mset'];
+
+const out = join(root, '.restack-out', 'bench-kvstore');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const xdg = join(out, 'xdg');
+mkdirSync(xdg, { mode: 0o700 });
+process.env.XDG_RUNTIME_DIR = xdg;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+
+async function bench(port, args) {
+  const r = await redisBenchmark(port, [...args, ...COMMON]).done;
+  if (r.code !== 0 || /error/i.test(r.stdout + r.stderr)) {
+    process.stderr.write(`bench-kvstore: redis-benchmark failed:\n${r.stdout}${r.stderr}\n`);
+    process.exit(1);
+  }
+  return r.rows;
+}
+
+const compiledMain = prepare(out, { patches: ['v1-v2', 'v2-v1'] });
+const nativeMain = buildNative('v1', join(out, 'native'));
+const servers = {
+  native: await startServer(nativeMain, { compiled: false }),
+  compiled: await startServer(compiledMain),
+};
+for (const v of ['native', 'compiled']) await bench(servers[v].port, MODES[0].args);
+
+// results[mode][test] = { native: [rows], compiled: [rows] }
+const results = MODES.map(() => ({}));
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 === 0 ? ['native', 'compiled'] : ['compiled', 'native'];
+  for (let m = 0; m < MODES.length; m++) {
+    for (const v of order) {
+      for (const row of await bench(servers[v].port, MODES[m].args)) {
+        const slot = (results[m][row.test] ??= { native: [], compiled: [] });
+        slot[v].push(row);
+      }
+    }
+  }
+  process.stderr.write(`bench-kvstore: round ${round + 1}/${ROUNDS}\n`);
+}
+
+const summary = MODES.map((mode, m) => {
+  const tests = Object.entries(results[m]).map(([test, { native, compiled }]) => {
+    const rps = native.map((n, i) => compiled[i].rps / n.rps);
+    const p99 = native.map((n, i) => compiled[i].p99 / n.p99);
+    return {
+      test,
+      nativeRps: median(native.map((r) => r.rps)),
+      compiledRps: median(compiled.map((r) => r.rps)),
+      rpsRatio: median(rps),
+      nativeP99: median(native.map((r) => r.p99)),
+      compiledP99: median(compiled.map((r) => r.p99)),
+      p99Ratio: median(p99),
+    };
+  });
+  return { mode: mode.name, tests, rpsRatio: geomean(tests.map((t) => t.rpsRatio)), p99Ratio: geomean(tests.map((t) => t.p99Ratio)) };
+});
+
+// Updates under load.
+const { port, pid } = servers.compiled;
+const loaded = redisBenchmark(port, [...MODES[0].args.slice(0, 4), '-n', quick ? '300000' : '1000000', ...COMMON]);
+const updates = [];
+let finished = false;
+loaded.done.then(() => { finished = true; });
+await new Promise((r) => setTimeout(r, 300));
+while (!finished) {
+  const name = updates.length % 2 === 0 ? 'v1-v2' : 'v2-v1';
+  const r = await applyUpdate(pid, join(out, name), name.slice(3));
+  if (r.code !== 0 || !r.report?.applied) {
+    process.stderr.write(`bench-kvstore: update ${name} failed:\n${r.text}\n`);
+    process.exit(1);
+  }
+  updates.push({ name, ...r.report.timings, frames: r.report.frames.length, suspended: r.report.frames.filter((f) => f.suspended).length });
+  await new Promise((r2) => setTimeout(r2, 200));
+}
+const loadedRows = (await loaded.done).rows;
+// Back to v1 for a clean stop.
+if (updates.length % 2 === 1) await applyUpdate(pid, join(out, 'v2-v1'), 'v1');
+for (const v of ['native', 'compiled']) await stopServer(servers[v]);
+const compiledRps = Object.fromEntries(summary[0].tests.map((t) => [t.test, t.compiledRps]));
+const underUpdates = {
+  updates: updates.length,
+  pauseMedian: median(updates.map((u) => u.pauseMs)),
+  pauseMax: Math.max(...updates.map((u) => u.pauseMs)),
+  captureMedian: median(updates.map((u) => u.captureMs)),
+  mapMedian: median(updates.map((u) => u.mapMs)),
+  rebuildMedian: median(updates.map((u) => u.rebuildMs)),
+  suspendedMedian: median(updates.map((u) => u.suspended)),
+  tests: loadedRows.map((r) => ({ test: r.test, rps: r.rps, p99: r.p99, vsCompiled: r.rps / compiledRps[r.test] })),
+};
+
+const f = (x, d = 3) => x.toFixed(d);
+const lines = [];
+for (const s of summary) {
+  lines.push(`**${s.mode}**: throughput compiled / native **${f(s.rpsRatio)}x**, p99 latency **${f(s.p99Ratio)}x** (geometric means over the tests; medians of ${ROUNDS} interleaved rounds).`, '');
+  lines.push('| test | native req/s | compiled req/s | throughput ratio | native p99 (ms) | compiled p99 (ms) | p99 ratio |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const t of s.tests) {
+    lines.push(`| ${t.test} | ${Math.round(t.nativeRps)} | ${Math.round(t.compiledRps)} | ${f(t.rpsRatio)} | ${f(t.nativeP99)} | ${f(t.compiledP99)} | ${f(t.p99Ratio)} |`);
+  }
+  lines.push('');
+}
+const u = underUpdates;
+lines.push(`**Updates under load** (pipelined run, v1 <-> v2 through \`restack update\`, each converting every key's entry): ${u.updates} updates, ` +
+  `pause median **${f(u.pauseMedian, 2)} ms** (max ${f(u.pauseMax, 2)}; capture ${f(u.captureMedian, 2)}, map + transform + evaluate ${f(u.mapMedian, 2)}, rebuild ${f(u.rebuildMedian, 2)}), ` +
+  `${u.suspendedMedian} suspended activations moved per update. Throughput of that run against the compiled runs without updates: ` +
+  u.tests.map((t) => `${t.test} ${f(t.vsCompiled, 2)}x`).join(', ') + '.');
+const table = lines.join('\n');
+process.stdout.write(table + '\n');
+
+if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'kvstore-results.json'), JSON.stringify({ rounds: ROUNDS, summary, underUpdates }, null, 2) + '\n');
+if (argv.includes('--docs')) {
+  const docs = join(root, 'docs', 'benchmarks.md');
+  const begin = '<!-- kvstore:begin -->';
+  const end = '<!-- kvstore:end -->';
+  let text = readFileSync(docs, 'utf8');
+  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, redis-benchmark and the server on the same 2 cores).\n${end}`;
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## kvstore under redis-benchmark\n\n${section}\n`;
+  writeFileSync(docs, text);
+}

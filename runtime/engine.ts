@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
-import { adoptClass, evaluateVersion, frameName, mapFrame, refusal, updateScope, UpdateRefused, type MappedFrame, type VersionHost } from './migrate.js';
+import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
 
@@ -66,8 +66,12 @@ interface UpdateJob {
   immediate?: NodeJS.Immediate;
   timer?: NodeJS.Timeout;
   retryTimer?: NodeJS.Timeout;
-  /** Suspended async activations captured for this update (moved with the stack, or rebuilt as they were). */
-  parkedFrames?: ParkedFrame[];
+  /** Suspended async activations captured for this update (moved with the stack, or left as they were). */
+  parked?: ParkedCapture;
+  /** Why frames at each site must wait (the stack's and the activations'), looked up once per site. */
+  refusals?: Refusals;
+  /** How frames at each site move, looked up once per site. */
+  sites?: SiteMoves;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -95,6 +99,13 @@ export interface FrameRecord {
 
 type RestoreFn = (rec: FrameRecord) => unknown;
 
+/** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
+class Refusals extends SiteTable<string | null> {
+  protected make(m: ModuleHandle, cpId: number): string | null {
+    return m.inTransaction(cpId) ? transaction(this.patch, m, cpId) : refusal(this.patch, m, cpId);
+  }
+}
+
 /** Why a frame inside a transaction waits: its function and continuation point. */
 function transaction(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
   return `${frameName(patch, m, cpId)} is inside a transaction ('restack atomic'): the update waits until it is over`;
@@ -111,9 +122,93 @@ interface EntryTarget {
   from: number[];
 }
 
-interface ParkedFrame {
-  act: Activation;
-  rec: FrameRecord;
+/** What drive() resumes: an async body's generator, or a Parked standing in for it. */
+interface Body {
+  next(v?: unknown): IteratorResult<unknown, unknown>;
+  throw(e: unknown): IteratorResult<unknown, unknown>;
+}
+
+/**
+ * A suspended async activation captured by an update, with its frame record. Once the update is
+ * over it stands in for the activation's generator: the commit moved the record to the running
+ * version (a rollback left it as it was), and the generator is rebuilt from it, its restore
+ * function run to the await, when the awaited promise settles and the driver resumes the
+ * activation. A restore function runs no program code before the await, so building the
+ * generator then or in the update is the same to the program; an update that finds the
+ * activation still waiting takes the record as it is, without running any code.
+ */
+class Parked implements Body {
+  constructor(readonly act: Activation, readonly rec: FrameRecord) {}
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this.rebuild().next(v);
+  }
+
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    return this.rebuild().throw(e);
+  }
+
+  /** The activation's generator in the record's version, stopped at its await. */
+  private rebuild(): Generator<unknown, unknown, unknown> {
+    const rec = this.rec;
+    const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
+    const r = gen.next();
+    spend(rec);
+    if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt async function did not stop at its await');
+    this.act.gen = gen;
+    return gen;
+  }
+}
+
+/** Suspended async activations captured for an update to a new version, checked against its patch. */
+interface ParkedCapture {
+  frames: Parked[];
+  /** The distinct sites they wait at, in the order the activations first reach them. */
+  sites: Array<SiteMove | SiteError>;
+  /**
+   * The activations to map one by one, in order: those at a site with a stack transformer (it
+   * runs on each), and last the first at a site that cannot move (its mapping throws why).
+   */
+  special: number[];
+}
+
+/**
+ * The captured activations' records take the new version's places (the update commits); the
+ * report's moves. Sites are looked up when they change from one activation to the next (they
+ * come in runs), before the record is moved.
+ */
+function commitParked(frames: Parked[], sites: SiteMoves, transformed: Map<number, MappedFrame> | null, moves: FrameMove[]): void {
+  let lastM: ModuleHandle | undefined = undefined;
+  let lastCp = -1;
+  let site: SiteMove | undefined = undefined;
+  for (let i = 0; i < frames.length; i++) {
+    const rec = frames[i].rec;
+    if (rec.m !== lastM || rec.cp !== lastCp) {
+      lastM = rec.m;
+      lastCp = rec.cp;
+      site = sites.get(lastM, lastCp) as SiteMove;
+    }
+    const m = transformed === null ? undefined : transformed.get(i);
+    if (m !== undefined) {
+      moved(m);
+    } else {
+      rec.m = site!.handle!;
+      rec.cp = site!.cpId;
+      rec.l = mapLocals(site!, rec.l);
+      rec.f = site!.f;
+    }
+    moves.push({ from: site!.from, to: site!.to, suspended: true });
+  }
+}
+
+/** A mapped record takes its new version's place (the update commits). */
+function moved(m: MappedFrame): void {
+  const rec = m.rec;
+  rec.m = m.site.handle!;
+  rec.cp = m.site.cpId;
+  rec.l = m.l;
+  rec.s = m.s;
+  rec.f = m.site.f;
 }
 
 /** What a frame returns while it unwinds. */
@@ -134,7 +229,7 @@ class Activation {
   prev: Activation | null = null;
   next: Activation | null = null;
   list: ParkList | null = null;
-  constructor(public gen: Generator<unknown, unknown, unknown>) {}
+  constructor(public gen: Body) {}
 }
 
 /** A doubly linked list of activations: linking and unlinking allocate nothing. */
@@ -187,6 +282,7 @@ class Swap {
 const PARKED = Symbol('restack.parked');
 
 const isGeneratorFunction = types.isGeneratorFunction;
+const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
 /** Size of the buffer of recently parked activations (Engine.park). */
 const RECENT = 4096;
 const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as object;
@@ -504,8 +600,9 @@ export class Engine implements VersionHost {
   private attemptBetweenEvents(job: UpdateJob, delayMs = 0): void {
     const attempt = (): void => {
       if (this.job !== job || this.jobPhase !== 'waiting' || this.S[Flag.unwinding] !== 0) return;
+      const at = now();
       const pending = this.uninitialised(job.patch) ?? this.takeParked(job);
-      if (!pending) return this.applyBetweenEvents(job);
+      if (!pending) return this.applyBetweenEvents(job, at);
       job.deferredBy = pending;
       this.stats.deferred++;
       this.attemptBetweenEvents(job, Math.min(50, Math.max(1, delayMs * 2)));
@@ -542,35 +639,30 @@ export class Engine implements VersionHost {
   }
 
   /**
-   * Captures the suspended async activations for an update to a new version (job.parkedFrames),
-   * or says why the update must wait: one is at an await restack cannot capture, or at a
-   * continuation point the mapping refuses (it is then rebuilt as it was, untouched).
+   * Captures the suspended async activations for an update to a new version (job.parked), or
+   * says why the update must wait: one is at an await restack cannot capture, or at a
+   * continuation point the mapping refuses (those captured stay as they were).
    */
   private takeParked(job: UpdateJob): string | null {
     const acts = this.parkedActivations();
     if (typeof acts === 'string') return acts;
-    const frames = this.captureParked(acts);
-    for (const f of frames) {
-      const why = f.rec.m.inTransaction(f.rec.cp) ? transaction(job.patch, f.rec.m, f.rec.cp) : refusal(job.patch, f.rec.m, f.rec.cp);
-      if (why) {
-        this.rebuildParked(frames);
-        return `a suspended async function: ${why}`;
-      }
-    }
-    job.parkedFrames = frames;
+    const capture = this.captureParked(acts, job);
+    if (typeof capture === 'string') return capture;
+    job.parked = capture;
     return null;
   }
 
-  private applyBetweenEvents(job: UpdateJob): void {
-    const at = now();
+  private applyBetweenEvents(job: UpdateJob, at: number): void {
     job.pointAt = at;
-    job.capturedAt = at;
+    job.capturedAt = now();
     this.startTimes(job, at);
     this.events?.('reached', { frames: 0 });
     const reason = this.migrate(job);
     const end = now();
     const t = job.report.timings;
-    t.mapMs = end - at;
+    t.captureMs = job.capturedAt - at;
+    t.mapMs = job.mappedAt! - job.capturedAt;
+    t.rebuildMs = end - job.mappedAt!;
     t.pauseMs = end - job.pauseFrom!;
     this.finish(job, reason ?? undefined);
   }
@@ -589,69 +681,87 @@ export class Engine implements VersionHost {
   /**
    * Maps the captured records (bottom first in `this.records`) to the new version, evaluates it and
    * commits; returns null when applied, else why not (the records are then left as they were).
+   * Sets job.mappedAt where the rebuild starts (the suspended activations' first).
    */
   private migrate(job: UpdateJob): string | null {
-    const parked = job.parkedFrames ?? [];
-    job.parkedFrames = undefined;
+    const parked = job.parked ?? { frames: [], sites: [], special: [] };
+    job.parked = undefined;
     const reason = this.migrateFrames(job, parked);
-    // Left as they were when the update did not happen: rebuilt in their own version.
-    if (reason !== null) this.rebuildParked(parked);
+    // When the update did not happen, the records were left as they were: each activation is
+    // rebuilt in its own version when it resumes.
+    if (reason !== null) job.mappedAt = now();
     return reason;
   }
 
-  private migrateFrames(job: UpdateJob, parked: ParkedFrame[]): string | null {
+  private migrateFrames(job: UpdateJob, capture: ParkedCapture): string | null {
     const patch = job.patch;
+    const parked = capture.frames;
     const mapped: MappedFrame[] = [];
     const scope = updateScope();
-    const notMoved = (from: string, suspended: boolean): FrameMove => (suspended ? { from, to: null, suspended } : { from, to: null });
-    const parkedMoves = (): FrameMove[] => parked.map((p) => notMoved(this.describe(p.rec, patch), true));
+    const sites = (job.sites ??= new SiteMoves(patch));
+    // The report's moves when nothing moved: the stack's frames (top first), then the activations.
+    const unmoved = (stackFroms: string[], problemAt = -1, problem?: string): FrameMove[] => {
+      const moves: FrameMove[] = [];
+      for (let i = stackFroms.length - 1; i >= 0; i--) moves.push({ from: stackFroms[i], to: null });
+      for (let i = 0; i < parked.length; i++) {
+        const move: FrameMove = { from: this.describe(parked[i].rec, patch), to: null, suspended: true };
+        if (i === problemAt) move.problem = problem;
+        moves.push(move);
+      }
+      return moves;
+    };
+    const mappedFroms = (): string[] => mapped.map((m) => m.site.from);
     let r = this.records;
     try {
-      for (; r; r = r.k) mapped.push(mapFrame(patch, r, scope));
+      for (; r; r = r.k) mapped.push(mapFrame(sites, r, scope));
     } catch (e) {
       const err = e as UpdateRefused;
       // Every frame stays: those mapped before the failing one, the failing one with the problem,
       // and those not examined.
-      const moves: FrameMove[] = mapped.map((m) => ({ from: m.move.from, to: null }));
+      const moves: FrameMove[] = mapped.map((m) => ({ from: m.site.from, to: null }));
       moves.push({ from: err.frame ?? this.describe(r!, patch), to: null, problem: err.message });
       for (let rest = r!.k; rest; rest = rest.k) moves.push({ from: this.describe(rest, patch), to: null });
-      job.report.frames = [...moves.reverse(), ...parkedMoves()];
+      moves.reverse();
+      for (const p of parked) moves.push({ from: this.describe(p.rec, patch), to: null, suspended: true });
+      job.report.frames = moves;
       return err.message ?? String(e);
     }
-    const mappedParked: MappedFrame[] = [];
-    for (let i = 0; i < parked.length; i++) {
+    // The activations' sites were looked up at their capture; those to map one by one are mapped
+    // now, in order, after the stack's frames. The others' locals move at the commit.
+    let transformed: Map<number, MappedFrame> | null = null;
+    for (const i of capture.special) {
       try {
-        mappedParked.push(mapFrame(patch, parked[i].rec, scope));
+        (transformed ??= new Map()).set(i, mapFrame(sites, parked[i].rec, scope));
       } catch (e) {
         const err = e as UpdateRefused;
-        const moves = parkedMoves();
-        moves[i].problem = err.message;
-        job.report.frames = [...mapped.map((m) => ({ from: m.move.from, to: null })).reverse(), ...moves];
+        job.report.frames = unmoved(mappedFroms(), i, err.message);
         return err.message ?? String(e);
       }
     }
-    const unmoved = (): FrameMove[] => [...mapped.map((m) => ({ from: m.move.from, to: null })).reverse(), ...parkedMoves()];
     let evaluated;
     try {
       evaluated = evaluateVersion(patch, this, scope);
     } catch (e) {
-      job.report.frames = unmoved();
+      job.report.frames = unmoved(mappedFroms());
       return (e as Error).message;
     }
     job.report.modules = evaluated.modules;
-    // Every record must find its restore function in the new modules before anything changes.
-    const all = [...mapped, ...mappedParked];
-    const fns: RestoreFn[] = [];
-    for (const m of all) {
-      const h = evaluated.handles.get(m.module);
-      const index = h ? h.cpRestore[m.cpId] : undefined;
-      const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
-      if (!f) {
-        this.forget(evaluated.handles.values());
-        job.report.frames = unmoved();
-        return `${m.move.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`;
+    // Every record must find its restore function in the new modules before anything changes
+    // (looked up once per site: the frames suspended at one site share it).
+    for (const list of [mapped.map((m) => m.site), capture.sites as SiteMove[]]) {
+      for (const site of list) {
+        if (site.f !== undefined) continue;
+        const h = evaluated.handles.get(site.module);
+        const index = h ? h.cpRestore[site.cpId] : undefined;
+        const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
+        if (!f) {
+          this.forget(evaluated.handles.values());
+          job.report.frames = unmoved(mappedFroms());
+          return `${site.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`;
+        }
+        site.handle = h;
+        site.f = f;
       }
-      fns.push(f);
     }
     // Commit.
     for (const [oldCls, newCls] of evaluated.adoptions) adoptClass(oldCls, newCls);
@@ -664,17 +774,16 @@ export class Engine implements VersionHost {
     this.retarget(patch);
     this.current.clear();
     for (const [id, h] of evaluated.handles) this.current.set(id, h);
-    all.forEach((m, i) => {
-      const rec = m.rec;
-      rec.m = evaluated.handles.get(m.module)!;
-      rec.cp = m.cpId;
-      rec.l = m.l;
-      rec.s = m.s;
-      rec.f = fns[i];
-    });
-    this.rebuildParked(parked);
+    const moves: FrameMove[] = [];
+    for (let i = mapped.length - 1; i >= 0; i--) {
+      const m = mapped[i];
+      moved(m);
+      moves.push({ from: m.site.from, to: m.site.to });
+    }
+    commitParked(parked, sites, transformed, moves);
+    job.report.frames = moves;
+    job.mappedAt = now();
     this.stats.framesUnwound += parked.length;
-    job.report.frames = [...mapped.map((m) => m.move).reverse(), ...mappedParked.map((m) => ({ ...m.move, suspended: true }))];
     job.report.applied = true;
     this.version = patch.label;
     this.updates++;
@@ -749,21 +858,25 @@ export class Engine implements VersionHost {
         return false;
       }
       // Refused frames are found before anything is unwound: the update waits for a better point.
+      const refusals = (job.refusals ??= new Refusals(job.patch));
       for (let k = 0; k < sites.n; k++) {
         const site = sites[k];
-        const why = site.m.inTransaction(site.cp) ? transaction(job.patch, site.m, site.cp) : refusal(job.patch, site.m, site.cp);
+        const why = refusals.get(site.m, site.cp);
         if (why) {
           this.defer(job, why, started);
           return false;
         }
       }
+      // The pause started at this update point: checking the stack and capturing the suspended
+      // activations are part of it.
+      const pointAt = performance.timeOrigin + started;
       const parkedWhy = this.takeParked(job);
       if (parkedWhy) {
         this.defer(job, parkedWhy, started);
         return false;
       }
-      job.pointAt = now();
-      this.startTimes(job, job.pointAt);
+      job.pointAt = pointAt;
+      this.startTimes(job, pointAt);
       this.jobPhase = 'unwinding';
       this.events?.('reached', { frames: depth });
     }
@@ -892,7 +1005,6 @@ export class Engine implements VersionHost {
     }
     job.capturedAt = now();
     const reason = this.migrate(job);
-    job.mappedAt = now();
     if (reason) job.report.reason = reason;
     this.jobPhase = 'rebuilding';
   }
@@ -1171,10 +1283,17 @@ export class Engine implements VersionHost {
   private parkedActivations(): Activation[] | string {
     const out: Activation[] = [];
     this.sortRecent();
-    const all: Iterable<Activation | undefined>[] = [this.young, this.aged, [...this.weak].map((r) => r.deref())];
-    for (const set of all) for (const act of set) {
+    for (const list of [this.young, this.aged]) {
+      for (let act = list.head.next!; act !== list.head; act = act.next!) {
+        if (!act.suspended) continue;
+        if (act.opaque) return OPAQUE;
+        out.push(act);
+      }
+    }
+    for (const r of this.weak) {
+      const act = r.deref();
       if (!act || !act.suspended) continue;
-      if (act.opaque) return 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
+      if (act.opaque) return OPAQUE;
       out.push(act);
     }
     return out;
@@ -1182,51 +1301,80 @@ export class Engine implements VersionHost {
 
   /**
    * Captures suspended async activations: each one's generator is resumed with the unwinding
-   * flag up, so its body saves its record at the await's check and returns. Their awaited
-   * promises are untouched: the drivers await them still.
+   * flag up, so its body saves its record at the await's check and returns; a Parked with the
+   * record stands in for the generator from then on (one captured by an earlier update and not
+   * resumed since is one already). Their awaited promises are untouched: the drivers await them
+   * still. For an update to a new version (job), the activations' sites are checked on the way,
+   * once per run of activations at one site: a refused one stops the capture (the update waits).
    */
-  private captureParked(acts: Activation[]): ParkedFrame[] {
-    const out: ParkedFrame[] = [];
+  private captureParked(acts: Activation[], job: UpdateJob | null): ParkedCapture | string {
+    const frames: Parked[] = new Array(acts.length);
+    const sites: Array<SiteMove | SiteError> = [];
+    const special: number[] = [];
+    const refusals = job === null ? null : (job.refusals ??= new Refusals(job.patch));
+    const moves = job === null ? null : (job.sites ??= new SiteMoves(job.patch));
+    const seen = new Set<SiteMove | SiteError>();
+    let lastM: ModuleHandle | undefined = undefined;
+    let lastCp = -1;
+    let site: SiteMove | SiteError | undefined = undefined;
+    let stopped = false;
     this.parkedCapture = true;
     const flag = this.S[Flag.unwinding];
     this.S[Flag.unwinding] = 1;
     try {
-      for (const act of acts) {
-        this.parkedRecord = undefined;
-        act.gen.next();
-        const rec = this.parkedRecord as FrameRecord | undefined;
-        if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
-        out.push({ act, rec });
+      for (let i = 0; i < acts.length; i++) {
+        const act = acts[i];
+        const body = act.gen;
+        let p: Parked;
+        if (body instanceof Parked) {
+          p = body;
+        } else {
+          this.parkedRecord = undefined;
+          body.next();
+          const rec = this.parkedRecord as FrameRecord | undefined;
+          if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
+          p = act.gen = new Parked(act, rec);
+        }
+        frames[i] = p;
+        if (refusals === null) continue;
+        const rec = p.rec;
+        if (rec.m !== lastM || rec.cp !== lastCp) {
+          const m = (lastM = rec.m);
+          lastCp = rec.cp;
+          const why = refusals.get(m, lastCp);
+          if (why !== null) return `a suspended async function: ${why}`;
+          site = moves!.get(m, lastCp);
+          if (!seen.has(site)) {
+            seen.add(site);
+            sites.push(site);
+          }
+        }
+        if (stopped) continue;
+        if (site instanceof SiteError) {
+          special.push(i);
+          stopped = true;
+        } else if (site!.transform !== undefined) {
+          special.push(i);
+        }
       }
     } finally {
       this.S[Flag.unwinding] = flag;
       this.parkedCapture = false;
       this.parkedRecord = undefined;
     }
-    return out;
+    return { frames, sites, special };
   }
 
   /**
-   * An identity update moves the suspended async activations too: each is captured and rebuilt
-   * in its own version (the storm exercises the path an update to a new version takes).
+   * An identity update moves the suspended async activations too: each is captured, to be rebuilt
+   * in its own version when it resumes (the storm exercises the path an update to a new version
+   * takes).
    */
   private identityParked(): void {
     const acts = this.parkedActivations();
     if (typeof acts === 'string' || acts.length === 0) return;
-    const frames = this.captureParked(acts);
-    this.rebuildParked(frames);
-    this.stats.framesUnwound += frames.length;
-  }
-
-  /** Rebuilds captured activations from their records (in whichever version rec.f is). */
-  private rebuildParked(frames: ParkedFrame[]): void {
-    for (const { act, rec } of frames) {
-      const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
-      const r = gen.next();
-      spend(rec);
-      if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt async function did not stop at its await');
-      act.gen = gen;
-    }
+    this.captureParked(acts, null);
+    this.stats.framesUnwound += acts.length;
   }
 
   // Helpers used by compiled code for desugared iteration and restore.

@@ -247,6 +247,11 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
       throw new UpdateRefused(`${to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
   }
+  // Each value stays in its slot and the old frame holds nothing else (a record holds exactly
+  // its cp's live variables): the record's locals are the new frame's as they are, as for an
+  // unchanged function (a function changed elsewhere than in its variables).
+  const oldSlots = new Set(oldCp.live.map((name) => plan.oldFn.slots.indexOf(name)));
+  if (slots.to.length === oldSlots.size && slots.to.every((k, i) => k >= 0 && slots.from[i] === k && oldSlots.has(k))) site.locals = 'same';
   return site;
 }
 

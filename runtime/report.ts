@@ -31,11 +31,17 @@ export interface UpdateTimings {
    * V8 code caches) before handing it over; the program ran on meanwhile, so it is not in loadMs.
    */
   readElsewhereMs?: number;
-  /** Checking the stack and unwinding it into frame records. */
+  /**
+   * Checking the stack and unwinding it into frame records, and capturing the suspended async
+   * activations (each one's record at its await).
+   */
   captureMs: number;
   /** Mapping continuation points, running stack and state transformers, evaluating the new modules. */
   mapMs: number;
-  /** Rebuilding the stack until the top frame is back at its update point. */
+  /**
+   * Rebuilding the suspended async activations (each one's new generator run to its await) and the
+   * stack, until the top frame is back at its update point.
+   */
   rebuildMs: number;
   /**
    * The time the program was stopped: capture + map + rebuild, plus the load when the patch was

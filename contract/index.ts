@@ -57,7 +57,16 @@ export const Flag = {
    * channel): the runtime takes the requests at the next update point. Not read by compiled code.
    */
   remote: 2,
+  /**
+   * Where the thread sleeps in Atomics.wait (runtime/blocking.ts): the id of the buffer, as posted
+   * to the control worker (0: not waiting), and the element index. Not read by compiled code.
+   */
+  waitId: 3,
+  waitIndex: 4,
 } as const;
+
+/** Number of Int32 slots of the flags buffer. */
+export const FLAG_SLOTS = 8;
 
 /** Method names on the module handle, as emitted by the compiler. */
 /**

@@ -23,6 +23,7 @@ import { lstatSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { installBlockingCalls } from './blocking.js';
 import type { Engine } from './engine.js';
 
 /** Longest socket path: sun_path holds 108 bytes with the terminating NUL on Linux, 104 elsewhere. */
@@ -259,6 +260,8 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
 
   engine.setPoll(drain);
   port.on('message', take);
+  // A thread asleep in Atomics.wait is woken for an update (blocking.ts).
+  installBlockingCalls(engine, port);
   worker.on('error', (e) => stop(`the control channel stopped: ${messageOf(e)}`));
   worker.on('exit', () => stop(stopped ? null : 'the control channel stopped'));
   // The port is referenced until the socket listens (run.ts waits for that before starting the

@@ -29,7 +29,38 @@ function write(socket: Socket, reply: object): void {
   if (!socket.destroyed && socket.writable) socket.write(JSON.stringify(reply) + '\n');
 }
 
-port.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+/** Buffers the main thread waits on in Atomics.wait (runtime/blocking.ts), by id. */
+const waitBuffers = new Map<number, Int32Array | BigInt64Array>();
+
+/**
+ * Wakes the main thread if it sleeps in Atomics.wait, so it takes the update raised in the flags.
+ * It publishes the address before it checks the flags and sleeps, so a notify can come just
+ * before it sleeps (or before its buffer's message got here): look again every millisecond while
+ * it stays published with the update pending, 50 times at most (a call that cannot be captured
+ * sleeps on unpublished).
+ */
+function wakeWaiter(tries = 0): void {
+  const id = Atomics.load(S, Flag.waitId);
+  if (id === 0 || Atomics.load(S, Flag.pending) === 0) return;
+  const view = waitBuffers.get(id);
+  if (view) Atomics.notify(view as Int32Array, Atomics.load(S, Flag.waitIndex));
+  if (tries < 50) setTimeout(wakeWaiter, 1, tries + 1);
+}
+
+type PortMessage =
+  | { type: 'wait-buffer'; id: number; kind: number; buffer: SharedArrayBuffer }
+  | { type: 'wait-forget'; id: number }
+  | { id: number; ok: boolean; result?: unknown; error?: string; type?: undefined };
+
+port.on('message', (m: PortMessage) => {
+  if (m.type === 'wait-buffer') {
+    waitBuffers.set(m.id, m.kind === 2 ? new BigInt64Array(m.buffer) : new Int32Array(m.buffer));
+    return;
+  }
+  if (m.type === 'wait-forget') {
+    waitBuffers.delete(m.id);
+    return;
+  }
   const w = waiting.get(m.id);
   if (!w) return;
   waiting.delete(m.id);
@@ -78,6 +109,7 @@ function request(socket: Socket, line: string): void {
   port.postMessage({ id, type: req.type, patchDir: req.patchDir, options: req.options ?? {}, receivedAt, prepared });
   Atomics.store(S, Flag.remote, 1);
   Atomics.store(S, Flag.pending, 1);
+  wakeWaiter();
 }
 
 const server = createServer((socket) => {

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
+import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
@@ -95,6 +95,11 @@ export interface FrameRecord {
   n: unknown;
   /** The record saved before this one (the frame above): records form a stack without an array. */
   k: FrameRecord | undefined;
+  /**
+   * The top record of a stack captured in a blocking call (interruptCall): not a compiled frame;
+   * its f re-issues the call. Mapping leaves it as it is.
+   */
+  blocked?: true;
 }
 
 type RestoreFn = (rec: FrameRecord) => unknown;
@@ -450,7 +455,7 @@ export class ModuleHandle {
 
 export class Engine implements VersionHost {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
-  readonly S = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();
   readonly stats: CaptureStats = { captures: 0, forwards: 0, forwardsRefused: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
 
@@ -713,14 +718,14 @@ export class Engine implements VersionHost {
     const mappedFroms = (): string[] => mapped.map((m) => m.site.from);
     let r = this.records;
     try {
-      for (; r; r = r.k) mapped.push(mapFrame(sites, r, scope));
+      for (; r; r = r.k) if (!r.blocked) mapped.push(mapFrame(sites, r, scope));
     } catch (e) {
       const err = e as UpdateRefused;
       // Every frame stays: those mapped before the failing one, the failing one with the problem,
       // and those not examined.
       const moves: FrameMove[] = mapped.map((m) => ({ from: m.site.from, to: null }));
       moves.push({ from: err.frame ?? this.describe(r!, patch), to: null, problem: err.message });
-      for (let rest = r!.k; rest; rest = rest.k) moves.push({ from: this.describe(rest, patch), to: null });
+      for (let rest = r!.k; rest; rest = rest.k) if (!rest.blocked) moves.push({ from: this.describe(rest, patch), to: null });
       moves.reverse();
       for (const p of parked) moves.push({ from: this.describe(p.rec, patch), to: null, suspended: true });
       job.report.frames = moves;
@@ -832,7 +837,7 @@ export class Engine implements VersionHost {
     if (Atomics.load(this.S, Flag.remote) !== 0) Atomics.store(this.S, Flag.pending, 1);
   }
 
-  atUpdatePoint(top: ModuleHandle, _cpId: number): boolean {
+  atUpdatePoint(top: ModuleHandle, cpId: number): boolean {
     if (this.S[Flag.unwinding] !== 0) return false;
     if (this.S[Flag.remote] !== 0) this.takeRequests();
     const job = this.job && this.jobPhase === 'waiting' ? this.job : null;
@@ -840,9 +845,27 @@ export class Engine implements VersionHost {
       if (this.stormEvery === 0) return false;
       if (--this.stormCountdown > 0) return false;
     }
+    return this.begin(job, top, cpId, ModuleHandle.prototype.up, null);
+  }
+
+  /**
+   * A blocking call (runtime/blocking.ts) woke up for a pending update: captures the stack at the
+   * caller of `fn`, a compiled frame suspended in that call, as at an update point. `reissue` runs
+   * in the caller's place when the stack is rebuilt, in the running version: it makes the call
+   * again. False when no update is due or the stack cannot be captured here (the call goes on).
+   */
+  interruptCall(fn: Function, reissue: () => unknown): boolean {
+    if (this.S[Flag.unwinding] !== 0 || this.parkedCapture) return false;
+    if (this.S[Flag.remote] !== 0) this.takeRequests();
+    const job = this.job && this.jobPhase === 'waiting' ? this.job : null;
+    if (this.requested === 0 && !job) return false;
+    return this.begin(job, null, -1, fn, reissue);
+  }
+
+  private begin(job: UpdateJob | null, top: ModuleHandle | null, topCp: number, from: Function, reissue: (() => unknown) | null): boolean {
     const started = performance.now();
     if (job?.retryAt !== undefined && started < job.retryAt && this.requested === 0) return false;
-    const depth = this.checkStack(top, _cpId);
+    const depth = this.checkStack(top, topCp, from);
     // Kept past this check, the sites would keep the version this update leaves reachable.
     const sites = this.sites;
     this.sites = NO_SITES;
@@ -883,7 +906,16 @@ export class Engine implements VersionHost {
     this.stormCountdown = this.stormEvery;
     this.started = started;
     this.remaining = depth;
-    this.records = undefined;
+    this.records = reissue === null ? undefined : {
+      blocked: true,
+      m: undefined as unknown as ModuleHandle,
+      cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k: undefined,
+      f: () => {
+        // The rebuilt stack is complete: the update is done before the call starts again.
+        this.resumed();
+        return reissue();
+      },
+    };
     this.recordCount = 0;
     this.S[Flag.unwinding] = 1;
     return true;
@@ -911,7 +943,7 @@ export class Engine implements VersionHost {
    * Number of frames to unwind (the update point's frame and its callers down to the first frame
    * that is not ours), or 0 when the stack cannot be captured now.
    */
-  private checkStack(top: ModuleHandle, topCp: number): number {
+  private checkStack(top: ModuleHandle | null, topCp: number, from: Function): number {
     const prepare = Error.prepareStackTrace;
     const limit = Error.stackTraceLimit;
     let sites: CallSiteLike[];
@@ -919,22 +951,24 @@ export class Engine implements VersionHost {
       Error.prepareStackTrace = (_e, cs) => cs;
       Error.stackTraceLimit = Infinity;
       const holder: { stack?: CallSiteLike[] } = {};
-      Error.captureStackTrace(holder, ModuleHandle.prototype.up);
+      Error.captureStackTrace(holder, from);
       sites = holder.stack ?? [];
     } finally {
       Error.prepareStackTrace = prepare;
       Error.stackTraceLimit = limit;
     }
-    if (!sites.length || sites[0].getFileName() !== top.url) return 0;
+    // At an update point the top frame is the point's; in a blocking call it is the frame that
+    // made the call, suspended in it like the frames below.
+    if (!sites.length || (top ? sites[0].getFileName() !== top.url : this.classify(sites[0]) !== 'call')) return 0;
     // Sites are collected only for an update to a new version (its refusals are checked on them):
     // identity updates, the storm included, need only the depth.
     if (this.job) {
       this.sites = Object.create(null) as Sites;
       this.sites.n = 0;
-      this.sites[this.sites.n++] = { m: top, cp: topCp };
+      if (top) this.sites[this.sites.n++] = { m: top, cp: topCp };
     }
-    let depth = 1;
-    let i = 1;
+    let depth = top ? 1 : 0;
+    let i = top ? 1 : 0;
     for (; i < sites.length; i++) {
       const kind = this.classify(sites[i]);
       if (kind === 'runtime') continue;

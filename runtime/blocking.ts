@@ -18,7 +18,8 @@
  * caller is not compiled, or a frame on the stack refuses), the call goes back to sleep without
  * being woken again, and the update waits for it as for any other frame.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
 
 /** What the engine offers a blocking call woken for an update. */
@@ -32,11 +33,16 @@ export interface BlockingHost {
   interruptCall(fn: Function, reissue: () => unknown): boolean;
 }
 
-/** Element kinds published in Flag.waitKind. */
+const require = createRequire(import.meta.url);
+
+/** Element kinds of the buffers posted to the control worker. */
 const INT32 = 1;
 const BIGINT64 = 2;
 
 let installed: { original: typeof Atomics.wait } | null = null;
+
+/** sleepOn's answer when the stack was captured in the call (the caller unwinds). */
+const INTERRUPTED = 'interrupted';
 
 /**
  * Replaces Atomics.wait (once per process). Each SharedArrayBuffer waited on is posted to the
@@ -70,6 +76,37 @@ export function installBlockingCalls(host: BlockingHost, port: MessagePort): voi
     return id;
   };
 
+  /**
+   * Sleeps in the builtin until view[at] !== expected is notified, the deadline passes or an
+   * update wakes it; an update it can take (the stack captured at the caller of `caller`, with
+   * `reissue` in its place) gives INTERRUPTED. Once refused, it sleeps on unpublished.
+   */
+  const sleepOn = (view: Int32Array | BigInt64Array, id: number, at: number, expected: number | bigint, deadline: number,
+    caller: Function, reissue: (left: number) => unknown): string => {
+    let wakeable = true;
+    for (;;) {
+      const left = deadline - performance.now();
+      if (left <= 0) return 'timed-out';
+      let result: string;
+      if (wakeable) {
+        Atomics.store(S, Flag.waitIndex, at);
+        Atomics.store(S, Flag.waitId, id);
+        // An update requested before the address was published finds the flag raised here.
+        result = Atomics.load(S, Flag.pending) !== 0 ? 'ok' : Reflect.apply(nativeWait, Atomics, [view, at, expected, left]) as string;
+        Atomics.store(S, Flag.waitId, 0);
+      } else {
+        result = Reflect.apply(nativeWait, Atomics, [view, at, expected, left]) as string;
+      }
+      if (result !== 'ok') return result;
+      const ours = wakeable && Atomics.load(S, Flag.pending) !== 0 && Atomics.load(view as Int32Array, at) === expected;
+      if (!ours) return 'ok';
+      const rest = deadline - performance.now();
+      if (host.interruptCall(caller, () => reissue(rest))) return INTERRUPTED;
+      // Not here: sleep on, and let the update wait for this call to return.
+      wakeable = false;
+    }
+  };
+
   // The same name, length and receiver handling as the builtin (a method of Atomics, not a constructor).
   const wait = {
     wait(typedArray: Int32Array | BigInt64Array, index: number, value: number | bigint, timeout?: number): 'ok' | 'not-equal' | 'timed-out' {
@@ -82,33 +119,150 @@ export function installBlockingCalls(host: BlockingHost, port: MessagePort): voi
       const t = timeout === undefined ? Infinity : Number(timeout);
       const ms = Number.isNaN(t) ? Infinity : Math.max(t, 0);
       if (ms === 0) return 'timed-out';
-      const deadline = performance.now() + ms;
       const at = Math.trunc(Number(index));
       const expected = kind === INT32 ? Number(value) | 0 : BigInt.asIntN(64, BigInt(value));
       const id = idOf(typedArray.buffer as SharedArrayBuffer, kind);
-      let wakeable = true;
-      for (;;) {
-        const left = deadline - performance.now();
-        if (left <= 0) return 'timed-out';
-        let result: string;
-        if (wakeable) {
-          Atomics.store(S, Flag.waitIndex, at);
-          Atomics.store(S, Flag.waitId, id);
-          // An update requested before the address was published finds the flag raised here.
-          result = Atomics.load(S, Flag.pending) !== 0 ? 'ok' : Reflect.apply(nativeWait, Atomics, [typedArray, at, expected, left]) as string;
-          Atomics.store(S, Flag.waitId, 0);
-        } else {
-          result = Reflect.apply(nativeWait, Atomics, [typedArray, at, expected, left]) as string;
-        }
-        if (result !== 'ok') return result as 'not-equal' | 'timed-out';
-        const ours = wakeable && Atomics.load(S, Flag.pending) !== 0 && Atomics.load(typedArray as Int32Array, at) === expected;
-        if (!ours) return 'ok';
-        const rest = deadline - performance.now();
-        if (host.interruptCall(wait, () => Atomics.wait(typedArray as Int32Array, at, expected as number, rest))) return 'ok';
-        // Not here: sleep on, and let the update wait for this call to return.
-        wakeable = false;
-      }
+      const r = sleepOn(typedArray, id, at, expected, performance.now() + ms, wait,
+        (left) => Atomics.wait(typedArray as Int32Array, at, expected as number, left));
+      // Interrupted: the caller unwinds and ignores the value; the wait is made again in its place.
+      return (r === INTERRUPTED ? 'ok' : r) as 'ok' | 'not-equal' | 'timed-out';
     },
   }.wait;
   Object.defineProperty(Atomics, 'wait', { value: wait, writable: true, enumerable: false, configurable: true });
+  installSyncJobs(idOf, sleepOn);
+}
+
+type SleepOn = (view: Int32Array, id: number, at: number, expected: number, deadline: number,
+  caller: Function, reissue: (left: number) => unknown) => string;
+
+/**
+ * child_process's *Sync functions and fs.readSync of a pipe, a socket or a terminal block the
+ * thread in a system call nothing can interrupt. They run instead on a helper thread
+ * (syncWorker.ts) while this thread sleeps in sleepOn until the job is done: an update wakes it,
+ * the stack is captured at the caller, and the new version's frame goes on waiting for the same
+ * job (the command is not run twice, its result is not lost). Arguments that cannot be sent to
+ * another thread (a stream in stdio, say) make the call run here as before.
+ */
+function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => number, sleepOn: SleepOn): void {
+  let worker: { port: MessagePort; done: Int32Array; id: number } | null = null;
+  let jobs = 0;
+  const start = (): NonNullable<typeof worker> => {
+    if (worker) return worker;
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const w = new Worker(new URL('./syncWorker.js', import.meta.url), { workerData: { done: done.buffer, port: port2 }, transferList: [port2] });
+    w.unref();
+    port1.unref();
+    worker = { port: port1, done, id: idOf(done.buffer as SharedArrayBuffer, INT32) };
+    return worker;
+  };
+
+  /**
+   * Waits for job `id`'s answer and returns complete(answer); INTERRUPTED when an update captured
+   * the stack meanwhile: the frame rebuilt in the new version waits on for the same answer.
+   */
+  const awaitJob = (caller: Function, id: number, complete: (m: JobAnswer) => unknown): unknown => {
+    const w = worker!;
+    for (;;) {
+      const seen = Atomics.load(w.done, 0);
+      if (seen >= id) break;
+      const r = sleepOn(w.done, w.id, 0, seen, Infinity, caller, () => {
+        const again = awaitJob(caller, id, complete);
+        return again === INTERRUPTED ? undefined : again;
+      });
+      if (r === INTERRUPTED) return INTERRUPTED;
+    }
+    const m = receiveMessageOnPort(w.port)?.message as JobAnswer | undefined;
+    if (!m || m.id !== id) throw new Error(`restack: internal error: the answer of blocking call ${id} is missing`);
+    return complete(m);
+  };
+
+  const wrap = <F extends (...args: never[]) => unknown>(target: Record<string, unknown>, module: string, name: string, routed: (args: unknown[]) => boolean): void => {
+    const original = target[name] as F;
+    const fn = {
+      [name](this: unknown, ...args: unknown[]): unknown {
+        if (!routed(args)) return Reflect.apply(original, this, args);
+        const w = start();
+        const id = ++jobs;
+        try {
+          w.port.postMessage({ id, module, name, args: module === 'child_process' ? withEnv(args) : args });
+        } catch {
+          jobs--;
+          // Not transferable (a stream, a function): run here.
+          return Reflect.apply(original, this, args);
+        }
+        const r = awaitJob(fn, id, (m) => {
+          if (!m.ok) throw revive(m.error);
+          const value = buffers(m.value);
+          return name === 'readSync' ? copyRead(args, value as Buffer) : value;
+        });
+        return r === INTERRUPTED ? undefined : r;
+      },
+    }[name];
+    Object.defineProperty(fn, 'length', { value: original.length });
+    target[name] = fn;
+  };
+
+  const cp = require('node:child_process') as Record<string, unknown>;
+  for (const name of ['execSync', 'execFileSync', 'spawnSync']) wrap(cp, 'child_process', name, () => true);
+  const fs = require('node:fs') as typeof import('node:fs') & Record<string, unknown>;
+  wrap(fs, 'fs', 'readSync', (args) => {
+    const fd = args[0];
+    if (typeof fd !== 'number' || !ArrayBuffer.isView(args[1])) return false;
+    try {
+      const st = fs.fstatSync(fd);
+      return st.isFIFO() || st.isSocket() || st.isCharacterDevice();
+    } catch {
+      return false;
+    }
+  });
+  syncBuiltinESMExports();
+}
+
+/**
+ * A child inherits the environment the program has now: the helper thread's copy of process.env
+ * was taken when it started, so the program's is passed unless the call gives its own.
+ */
+function withEnv(given: unknown[]): unknown[] {
+  let n = given.length;
+  while (n > 0 && given[n - 1] === undefined) n--;
+  const args = given.slice(0, n);
+  const last = args.length ? args[args.length - 1] : undefined;
+  if (last !== null && typeof last === 'object' && !Array.isArray(last)) {
+    const options = last as { env?: unknown };
+    return options.env === undefined ? [...args.slice(0, -1), { ...options, env: { ...process.env } }] : args;
+  }
+  return [...args, { env: { ...process.env } }];
+}
+
+interface JobAnswer { id: number; ok: boolean; value?: unknown; error?: SentError }
+interface SentError { name: string; message: string; stack?: string; props: Record<string, unknown> }
+
+/** An error as thrown on the helper thread, with its own properties (code, status, stdout, ...). */
+function revive(e: SentError | undefined): Error {
+  const Ctor = (e && typeof (globalThis as Record<string, unknown>)[e.name] === 'function' ? (globalThis as Record<string, unknown>)[e.name] : Error) as ErrorConstructor;
+  const err = new Ctor(e?.message ?? 'unknown error');
+  if (e?.stack) err.stack = e.stack;
+  if (e) Object.assign(err, buffers(e.props));
+  return err;
+}
+
+/** Byte arrays come back from the helper thread as Uint8Arrays: they were Buffers there. */
+function buffers(v: unknown): unknown {
+  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (Array.isArray(v)) return v.map(buffers);
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = buffers((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}
+
+/** readSync read into a copy on the helper thread: the bytes go where the caller asked. */
+function copyRead(args: unknown[], bytes: Buffer): number {
+  const target = args[1] as ArrayBufferView;
+  let offset = 0;
+  if (typeof args[2] === 'object' && args[2] !== null) offset = Number((args[2] as { offset?: number }).offset ?? 0);
+  else if (args[2] !== undefined) offset = Number(args[2]);
+  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes, offset);
+  return bytes.length;
 }

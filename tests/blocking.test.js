@@ -207,3 +207,75 @@ main().then((v) => process.stdout.write(\`done \${v}\\n\`));
   assert.equal(version, 'v2');
   assert.equal(lines[2], 'done v2');
 });
+
+test('execSync runs on a helper thread: an update lands while the command runs, which runs once and returns to the new version', async () => {
+  const marks = join(work, 'marks.txt');
+  const { stdout, report } = await live(`
+import { execSync } from 'node:child_process';
+function version() { return 'v1'; }
+function build() {
+  return execSync('echo run >> ${marks}; sleep 1.5; echo built', { encoding: 'utf8' }).trim();
+}
+function main() {
+  process.stdout.write('ready\\n');
+  const out = build();
+  process.stdout.write(\`\${out} \${version()}\\n\`);
+  try {
+    execSync('exit 3', { stdio: 'pipe' });
+  } catch (e) {
+    process.stdout.write(\`status \${e.status} \${e.constructor.name}\\n\`);
+  }
+}
+main();
+`);
+  assert.equal(report.applied, true);
+  assert.ok(report.timings.requestToPointMs < 200, `request -> update point ${report.timings.requestToPointMs} ms`);
+  const lines = stdout.trim().split('\n');
+  assert.equal(lines[1], 'built v2');
+  assert.equal(lines[2], 'status 3 Error');
+  const { readFileSync } = await import('node:fs');
+  assert.equal(readFileSync(marks, 'utf8'), 'run\n', 'the command ran more than once');
+});
+
+test('fs.readSync of a pipe: an update lands while it waits for input, the bytes go to the new version', async () => {
+  const dir = join(work, 'pipe');
+  for (const v of ['v1', 'v2']) {
+    mkdirSync(join(dir, v), { recursive: true });
+    writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(dir, v, 'main.js'), `
+import { readSync } from 'node:fs';
+function version() { return '${v}'; }
+function readLine() {
+  const buf = Buffer.alloc(64);
+  const n = readSync(0, buf, 0, 64, null);
+  return buf.toString('utf8', 0, n).trim();
+}
+function main() {
+  process.stdout.write('ready\\n');
+  const line = readLine();
+  process.stdout.write(\`\${line} \${version()}\\n\`);
+}
+main();
+`);
+  }
+  restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
+  restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
+  restack('check', join(dir, 'p'));
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js')], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const ready = new Promise((resolve) => child.stdout.on('data', (d) => { stdout += d; if (stdout.includes('ready')) resolve(); }));
+  await ready;
+  await new Promise((r) => setTimeout(r, 200));
+  const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, join(dir, 'p')], { env, encoding: 'utf8' });
+  assert.equal(u.status, 0, u.stdout + u.stderr);
+  const report = JSON.parse(u.stdout);
+  assert.equal(report.applied, true);
+  assert.ok(report.timings.requestToPointMs < 200, `request -> update point ${report.timings.requestToPointMs} ms`);
+  child.stdin.end('hello from the pipe\n');
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0, stderr);
+  assert.equal(stdout.trim().split('\n').at(-1), 'hello from the pipe v2');
+});

@@ -166,10 +166,13 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
     for (;;) {
       const seen = Atomics.load(w.done, 0);
       if (seen >= id) break;
-      const r = sleepOn(w.done, w.id, 0, seen, Infinity, caller, () => {
-        const again = awaitJob(caller, id, complete);
+      // Made again in the new version, the wait is this function (on the stack in its caller's
+      // place, which is how a later update finds the frame waiting in it).
+      const resume = (): unknown => {
+        const again = awaitJob(resume, id, complete);
         return again === INTERRUPTED ? undefined : again;
-      });
+      };
+      const r = sleepOn(w.done, w.id, 0, seen, Infinity, caller, resume);
       if (r === INTERRUPTED) return INTERRUPTED;
     }
     const m = receiveMessageOnPort(w.port)?.message as JobAnswer | undefined;

@@ -959,7 +959,10 @@ export class Engine implements VersionHost {
     }
     // At an update point the top frame is the point's; in a blocking call it is the frame that
     // made the call, suspended in it like the frames below.
-    if (!sites.length || (top ? sites[0].getFileName() !== top.url : this.classify(sites[0]) !== 'call')) return 0;
+    // A call made again by a rebuilt stack (the top record's f, in the runtime) is one frame up.
+    let first = 0;
+    if (!top) while (first < sites.length && this.classify(sites[first]) === 'runtime') first++;
+    if (first >= sites.length || (top ? sites[0].getFileName() !== top.url : this.classify(sites[first]) !== 'call')) return 0;
     // Sites are collected only for an update to a new version (its refusals are checked on them):
     // identity updates, the storm included, need only the depth.
     if (this.job) {
@@ -968,7 +971,7 @@ export class Engine implements VersionHost {
       if (top) this.sites[this.sites.n++] = { m: top, cp: topCp };
     }
     let depth = top ? 1 : 0;
-    let i = top ? 1 : 0;
+    let i = top ? 1 : first;
     for (; i < sites.length; i++) {
       const kind = this.classify(sites[i]);
       if (kind === 'runtime') continue;

@@ -30,7 +30,7 @@ function restack(...args) {
  * the same program with 'v1' replaced by 'v2', runs v1 under `restack run` and applies the patch
  * `delayMs` after `ready`. Resolves with the program's output and the update's JSON report.
  */
-async function live(source, { delayMs = 300 } = {}) {
+async function live(source, { delayMs = 300, back = false } = {}) {
   const dir = join(work, `p${n++}`);
   for (const v of ['v1', 'v2']) {
     mkdirSync(join(dir, v), { recursive: true });
@@ -40,6 +40,10 @@ async function live(source, { delayMs = 300 } = {}) {
   restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
   restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
   restack('check', join(dir, 'p'));
+  if (back) {
+    restack('patch', join(dir, 'v2'), join(dir, 'v1'), '-o', join(dir, 'back'));
+    restack('check', join(dir, 'back'));
+  }
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -63,6 +67,11 @@ async function live(source, { delayMs = 300 } = {}) {
           answeredAt = Date.now();
           assert.equal(code, 0, text);
           report = JSON.parse(text);
+          if (!back) return resolve();
+          // With back: v2 -> v1 -> v2 again, each found blocked in the call made again.
+          const r1 = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v1', pid, join(dir, 'back')], { env, encoding: 'utf8' });
+          const r2 = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, join(dir, 'p')], { env, encoding: 'utf8' });
+          report.again = [r1, r2].map((r) => { assert.equal(r.status, 0, r.stdout + r.stderr); return JSON.parse(r.stdout); });
           resolve();
         });
       }, delayMs);
@@ -86,8 +95,12 @@ function main() {
   process.stdout.write(\`\${r} \${Date.now() - t0} \${version()}\\n\`);
 }
 main();
-`);
+`, { back: true });
   assert.equal(report.applied, true);
+  for (const again of report.again) {
+    assert.equal(again.applied, true);
+    assert.ok(again.timings.requestToPointMs < 200, `request -> update point ${again.timings.requestToPointMs} ms`);
+  }
   // Woken within a few milliseconds, not after the 2.5 s sleep.
   assert.ok(report.timings.requestToPointMs < 200, `request -> update point ${report.timings.requestToPointMs} ms`);
   assert.deepEqual(report.frames.map((f) => f.from), ['main.js#sleep @0', 'main.js#main @2']);
@@ -227,9 +240,10 @@ function main() {
   }
 }
 main();
-`);
+`, { back: true });
   assert.equal(report.applied, true);
   assert.ok(report.timings.requestToPointMs < 200, `request -> update point ${report.timings.requestToPointMs} ms`);
+  for (const again of report.again) assert.ok(again.applied && again.timings.requestToPointMs < 200, JSON.stringify(again.timings));
   const lines = stdout.trim().split('\n');
   assert.equal(lines[1], 'built v2');
   assert.equal(lines[2], 'status 3 Error');

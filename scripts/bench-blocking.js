@@ -50,6 +50,16 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** `restack run` runs the program in a child process: both go. */
+function stop(pid, child) {
+  try {
+    process.kill(Number(pid), 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  child.kill('SIGKILL');
+}
+
 async function measure(kind) {
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(out, 'A', 'main.js'), kind], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
@@ -65,11 +75,12 @@ async function measure(kind) {
     const report = r.status === 0 ? JSON.parse(r.stdout) : null;
     if (!report?.applied) {
       process.stderr.write(`bench-blocking: update ${i} of ${kind} failed\n${r.stdout}${r.stderr}`);
+      stop(pid, child);
       process.exit(1);
     }
     rows.push(report.timings);
   }
-  child.kill('SIGKILL');
+  stop(pid, child);
   return {
     kind,
     updates: rows.length,

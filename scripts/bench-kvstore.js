@@ -13,7 +13,8 @@
  *    connection's suspended activation and converts every key's entry). Reported: the pause of each
  *    update and its parts, and the run's throughput against the compiled runs without updates.
  *
- * Both servers run the whole time (the idle one costs nothing); each is warmed up first.
+ * Each round starts both servers afresh and warms each up with one run; within a round the idle
+ * one costs nothing.
  *
  *   node scripts/bench-kvstore.js [--rounds 5] [--json] [--docs] [--quick]
  */
@@ -27,9 +28,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const at = argv.indexOf('--rounds');
-const ROUNDS = at >= 0 ? Number(argv[at + 1]) : quick ? 2 : 5;
+const ROUNDS = at >= 0 ? Number(argv[at + 1]) : quick ? 2 : 8;
 const MODES = [
-  { name: 'pipelined (-P 16)', args: ['-c', '50', '-P', '16', '-n', quick ? '100000' : '300000'] },
+  { name: 'pipelined (-P 16)', args: ['-c', '50', '-P', '16', '-n', quick ? '100000' : '400000'] },
   { name: 'one at a time (-P 1)', args: ['-c', '50', '-P', '1', '-n', quick ? '20000' : '60000'] },
 ];
 const COMMON = ['-r', '100000', '-d', '3', '-t', 'set,get,incr,mset'];
@@ -58,16 +59,16 @@ async function bench(port, args) {
 
 const compiledMain = prepare(out, { patches: ['v1-v2', 'v2-v1'] });
 const nativeMain = buildNative('v1', join(out, 'native'));
-const servers = {
-  native: await startServer(nativeMain, { compiled: false }),
-  compiled: await startServer(compiledMain),
-};
-for (const v of ['native', 'compiled']) await bench(servers[v].port, MODES[0].args);
+const start = (v) => (v === 'native' ? startServer(nativeMain, { compiled: false }) : startServer(compiledMain));
 
-// results[mode][test] = { native: [rows], compiled: [rows] }
+// results[mode][test] = { native: [rows], compiled: [rows] }. Every round starts both servers
+// afresh (a process's own luck, its hash seeds and heap layout, is not carried from round to
+// round) and warms each up with one run before it is measured.
 const results = MODES.map(() => ({}));
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 === 0 ? ['native', 'compiled'] : ['compiled', 'native'];
+  const servers = { native: await start('native'), compiled: await start('compiled') };
+  for (const v of order) await bench(servers[v].port, MODES[0].args);
   for (let m = 0; m < MODES.length; m++) {
     for (const v of order) {
       for (const row of await bench(servers[v].port, MODES[m].args)) {
@@ -76,6 +77,7 @@ for (let round = 0; round < ROUNDS; round++) {
       }
     }
   }
+  for (const v of order) await stopServer(servers[v]);
   process.stderr.write(`bench-kvstore: round ${round + 1}/${ROUNDS}\n`);
 }
 
@@ -97,7 +99,9 @@ const summary = MODES.map((mode, m) => {
 });
 
 // Updates under load.
-const { port, pid } = servers.compiled;
+const loadedServer = await start('compiled');
+await bench(loadedServer.port, MODES[0].args);
+const { port, pid } = loadedServer;
 const loaded = redisBenchmark(port, [...MODES[0].args.slice(0, 4), '-n', quick ? '300000' : '1000000', ...COMMON]);
 const updates = [];
 let finished = false;
@@ -116,7 +120,7 @@ while (!finished) {
 const loadedRows = (await loaded.done).rows;
 // Back to v1 for a clean stop.
 if (updates.length % 2 === 1) await applyUpdate(pid, join(out, 'v2-v1'), 'v1');
-for (const v of ['native', 'compiled']) await stopServer(servers[v]);
+await stopServer(loadedServer);
 const compiledRps = Object.fromEntries(summary[0].tests.map((t) => [t.test, t.compiledRps]));
 const underUpdates = {
   updates: updates.length,

@@ -59,6 +59,7 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
     if (isDir) walk(input, files);
     else files.push(input);
     const root = isDir ? input : dirname(input);
+    const kinds: Array<{ file: string; kind: string }> = [];
     for (const file of files) {
       const rel = relative(root, file);
       const target = join(outDir, outName(rel));
@@ -77,11 +78,24 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
       writeFileSync(`${target}.map`, JSON.stringify(result.map));
       writeFileSync(`${target}.restack.json`, JSON.stringify(result.metadata, null, 2));
       modules.push(result.metadata);
+      kinds.push({ file: rel, kind: result.metadata.sourceKind });
     }
     // Keep the module kind of plain .js files: the output directory may have no package.json.
+    // Without a "type", Node tells ES modules by their syntax and so did the compiler: the output
+    // says what they turned out to be (an explicit type turns Node's detection off).
     const pkgOut = join(outDir, 'package.json');
     if (!(isDir && existsSync(join(input, 'package.json')))) {
-      const type = sourceTypeOf(join(isDir ? input : dirname(input), 'x.js')) === 'module' ? 'module' : 'commonjs';
+      let type = sourceTypeOf(join(isDir ? input : dirname(input), 'x.js')) === 'module' ? 'module' : 'commonjs';
+      if (type === 'commonjs') {
+        const plain = kinds.filter((k) => /\.(js|ts|jsx|tsx)$/.test(k.file));
+        const esm = plain.find((k) => k.kind === 'module');
+        const cjs = plain.find((k) => k.kind !== 'module');
+        if (esm && cjs) {
+          throw new CompileError(`${esm.file} is an ES module and ${cjs.file} is CommonJS, and no package.json says which kind .js files are: ` +
+            'add one with "type" (and .mjs/.cjs for the others), so the compiled files load as the same kinds');
+        }
+        if (esm) type = 'module';
+      }
       mkdirSync(outDir, { recursive: true });
       writeFileSync(pkgOut, JSON.stringify({ type }) + '\n');
     }

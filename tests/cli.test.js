@@ -90,6 +90,23 @@ test('TypeScript (ESM) compiles, runs and survives a storm', async () => {
   }
 });
 
+test('a tree without a package.json type: ES modules compile into ES modules, a mix of kinds is refused with the files named', async () => {
+  // The temporary directory has no package.json above it: Node tells the kind by the syntax.
+  write('untyped/a.ts', "import { f } from './b.js';\nasync function main(): Promise<void> { await null; console.log(f(3)); }\nmain();\n");
+  write('untyped/b.ts', 'export function f(n: number): number { let s = 0; for (let i = 0; i < n; i++) s += i; return s + 1; }\n');
+  const out = join(dir, 'out-untyped');
+  const r = await restack('compile', join(dir, 'untyped'), '-o', out, '--quiet');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).type, 'module');
+  const res = await runCompiled(join(out, 'a.js'));
+  assert.equal(res.stdout, '4\n', res.stderr);
+  write('mixed/esm.js', 'export const x = 1;\n');
+  write('mixed/cjs.js', 'module.exports = { y: require("node:path").sep };\n');
+  const m = await restack('compile', join(dir, 'mixed'), '-o', join(dir, 'out-mixed'), '--quiet');
+  assert.equal(m.code, 1);
+  assert.match(m.stderr, /esm\.js is an ES module and cjs\.js is CommonJS/);
+});
+
 test('declaration files (.d.ts, .d.mts, .d.cts) in a tree are neither compiled nor copied', async () => {
   write('decl/package.json', '{ "type": "module" }');
   write('decl/lib.mjs', 'export const answer = 42;\n');

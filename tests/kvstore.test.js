@@ -150,11 +150,16 @@ test('kvstore: v1 -> v2 -> v3 -> v4 under redis-benchmark, checked with redis-cl
   for (const r of runs) assert.equal(r.code, 0, `redis-benchmark failed:\n${r.stdout}${r.stderr}`);
   for (const r of runs) assert.doesNotMatch(r.stdout + r.stderr, /error/i);
   t.diagnostic(`redis-benchmark runs: ${runs.length}; ` + runs.map((r) => r.rows.map((x) => `${x.test} ${Math.round(x.rps)}`).join(', ')).join(' | '));
-  for (const { name, report } of reports) {
+  // Every update moves the connections open at that moment: this test's own (at least the
+  // tracker and the streamer or the MULTI client), and redis-benchmark's 50 unless it is between
+  // two runs.
+  const counts = reports.map(({ name, report }) => {
     const suspended = report.frames.filter((f) => f.suspended).length;
     t.diagnostic(`${name}: pause ${report.timings.pauseMs.toFixed(2)} ms, ${report.frames.length} frames (${suspended} suspended activations)`);
-    assert.ok(suspended >= 50, `${name}: only ${suspended} suspended connections were moved`);
-  }
+    assert.ok(suspended >= 2, `${name}: only ${suspended} suspended connections were moved`);
+    return suspended;
+  });
+  assert.ok(Math.max(...counts) >= 50, `no update found redis-benchmark's 50 connections: ${counts}`);
 
   // Nothing lost: redis-benchmark's SET and MSET write its payload under key:<n>; its INCRs add up.
   const stats = info(port);

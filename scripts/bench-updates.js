@@ -7,6 +7,13 @@
  *    there; each update captures all D frames, maps them, evaluates the other version's module,
  *    carries its state and rebuilds the D frames. Reported: median and max of the pause (update
  *    point reached -> top frame back at its update point), and of its parts;
+ *  - pause vs suspended async activations (bench/updates/sessions, versions A and B): N sessions
+ *    (10 .. 100,000), each an async function waiting at an await on a promise that stays pending
+ *    (an idle client connection); each update, between events, captures the N activations, maps
+ *    them and commits. Reported: the first update's pause (the update path never ran before, and
+ *    every activation is captured from its generator), median and max of the others' and of their
+ *    parts. The driver checks that every update moved all N and that every session then answers
+ *    in the running version with its locals;
  *  - memory: heap after forced GCs after the 1st update, after the 100th and after the 1,000th
  *    (versions no longer referenced must be collected). Growth is reported from both baselines:
  *    from the 1st it includes V8 compiling and optimising the code updates run (it stops growing
@@ -15,6 +22,8 @@
  *    CPU-bound loop that never yields and in an idle program (waiting on a timer).
  *
  *   node scripts/bench-updates.js [--json] [--docs] [--quick]
+ *
+ * --quick: fewer updates, and async activations up to 10,000.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +55,14 @@ run([cli, 'patch', join(src, 'B'), join(src, 'A'), '-o', ba], 'restack patch B A
 run([cli, 'check', ab], 'restack check AB');
 run([cli, 'check', ba], 'restack check BA');
 run([cli, 'compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet'], 'restack compile A');
+const sessionsSrc = join(src, 'sessions');
+const sab = join(out, 'sessions-AB');
+const sba = join(out, 'sessions-BA');
+run([cli, 'patch', join(sessionsSrc, 'A'), join(sessionsSrc, 'B'), '-o', sab], 'restack patch sessions A B');
+run([cli, 'patch', join(sessionsSrc, 'B'), join(sessionsSrc, 'A'), '-o', sba], 'restack patch sessions B A');
+run([cli, 'check', sab], 'restack check sessions AB');
+run([cli, 'check', sba], 'restack check sessions BA');
+run([cli, 'compile', join(sessionsSrc, 'A'), '-o', join(out, 'sessions-A'), '--quiet'], 'restack compile sessions A');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,7 +84,7 @@ function drive(depth, updates, interval, snapshots) {
   return r;
 }
 
-const results = { pause: [], memory: null, request: null };
+const results = { pause: [], asyncPause: [], memory: null, request: null };
 for (const depth of [1, 10, 100, 1000, 10000]) {
   const n = quick ? 10 : depth >= 10000 ? 21 : 51;
   const r = drive(depth, n, 200);
@@ -79,6 +96,28 @@ for (const depth of [1, 10, 100, 1000, 10000]) {
     captureMs: median(pick('captureMs')), mapMs: median(pick('mapMs')), rebuildMs: median(pick('rebuildMs')), loadMs: median(pick('loadMs')),
   });
   process.stderr.write(`bench-updates: depth ${depth}: pause median ${results.pause.at(-1).pauseMs.toFixed(3)} ms\n`);
+}
+
+// Suspended async activations: the driver fails (exit 1) unless every update moved all of them and
+// every session answers afterwards in the running version with its locals.
+for (const sessions of quick ? [10, 100, 1000, 10000] : [10, 100, 1000, 10000, 100000]) {
+  const updates = quick ? 6 : sessions >= 100000 ? 11 : 21;
+  const r = JSON.parse(run(['--expose-gc', '--max-old-space-size=4096', join(src, 'sessions-driver.mjs'), join(root, 'dist/runtime/index.js'),
+    join(out, 'sessions-A', 'main.js'), sab, sba, String(sessions), String(updates)], `sessions driver with ${sessions} activations`));
+  if (r.timings.length !== updates) {
+    process.stderr.write(`bench-updates: ${r.timings.length} of ${updates} updates happened with ${sessions} activations\n`);
+    process.exit(1);
+  }
+  const [first, ...t] = r.timings; // the first also runs the update path for the first time
+  const pick = (k) => t.map((x) => x[k]);
+  results.asyncPause.push({
+    sessions, updates: t.length,
+    first: { pauseMs: first.pauseMs, captureMs: first.captureMs, mapMs: first.mapMs, rebuildMs: first.rebuildMs },
+    pauseMs: median(pick('pauseMs')), pauseMaxMs: Math.max(...pick('pauseMs')),
+    captureMs: median(pick('captureMs')), mapMs: median(pick('mapMs')), rebuildMs: median(pick('rebuildMs')), loadMs: median(pick('loadMs')),
+  });
+  const a = results.asyncPause.at(-1);
+  process.stderr.write(`bench-updates: ${sessions} suspended activations: pause median ${a.pauseMs.toFixed(3)} ms (first update ${a.first.pauseMs.toFixed(3)} ms)\n`);
 }
 
 {
@@ -165,10 +204,28 @@ try {
 }
 
 const f = (n) => (n >= 10 ? n.toFixed(1) : n.toFixed(3));
+const at10k = results.asyncPause.find((a) => a.sessions === 10000);
 const lines = [
   '| stack depth | updates | pause median (ms) | pause max (ms) | capture | map + evaluate | rebuild | load (before the pause) |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.pause.map((p) => `| ${p.depth} | ${p.updates} | ${f(p.pauseMs)} | ${f(p.pauseMaxMs)} | ${f(p.captureMs)} | ${f(p.mapMs)} | ${f(p.rebuildMs)} | ${f(p.loadMs)} |`),
+  '',
+  'Capture includes the stack check (reading the D frames\' call sites) that decides whether the stack can be captured there.',
+  '',
+  'Suspended async activations (goal: pause <= 10 ms at 10,000). `bench/updates/sessions` starts N sessions, each an async ' +
+    'function waiting at an `await` on a promise of its own that stays pending (an idle client connection) with a few live locals, ' +
+    'and applies updates A -> B -> A ... between events (B changes the sessions\' code: what they write in their replies). Each update ' +
+    'captures the N activations, maps them and commits; an activation\'s generator is rebuilt in the new version from its record ' +
+    'when its await settles (its restore function runs then, outside the pause), and one still waiting at the next update is moved ' +
+    'again without running any code. ' +
+    '"First update" is the process\'s first: the update path has not run before and every activation is captured from its ' +
+    'generator; the other columns are over the updates after it, each after a forced GC (and 50 ms for its background work). Three sessions answer after each ' +
+    'update, and every session after the last, each in the running version with its locals, or the bench fails.' +
+    (at10k ? ` At 10,000: median **${f(at10k.pauseMs)} ms**, first update ${f(at10k.first.pauseMs)} ms.` : ''),
+  '',
+  '| suspended activations | updates | first update pause (ms) | pause median (ms) | pause max (ms) | capture | map + evaluate | rebuild |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.asyncPause.map((a) => `| ${a.sessions} | ${a.updates} | ${f(a.first.pauseMs)} | ${f(a.pauseMs)} | ${f(a.pauseMaxMs)} | ${f(a.captureMs)} | ${f(a.mapMs)} | ${f(a.rebuildMs)} |`),
   '',
   (() => {
     const m = results.memory;

@@ -613,8 +613,10 @@ export class Engine implements VersionHost {
       this.attemptBetweenEvents(job, Math.min(50, Math.max(1, delayMs * 2)));
     };
     if (delayMs === 0) {
+      // Referenced: an unreferenced immediate does not stop the event loop from sleeping in its
+      // poll phase, so an idle program would take the update only at its next event. It runs
+      // once, in this turn of the loop: it keeps no program alive.
       job.immediate = setImmediate(attempt);
-      job.immediate.unref();
     } else {
       job.immediate = undefined;
       job.retryTimer = setTimeout(attempt, delayMs);
@@ -1477,6 +1479,109 @@ export class Engine implements VersionHost {
       // The original exception wins (IteratorClose with a throw completion).
     }
   }
+
+  // `for await` in compiled async functions (compiler/passes/linearizeCalls.ts, forAwait).
+
+  /** No return() to wait for. */
+  readonly NONE = NO_RETURN;
+
+  /** GetIterator(o, async): the iterator and its next method, read once. */
+  asyncIter(o: unknown): AsyncIterRecord {
+    const method = o == null ? undefined : (o as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator];
+    if (method == null) {
+      const sync = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+      if (sync == null) throw new TypeError(`${describe(o)} is not async iterable`);
+      if (typeof sync !== 'function') throw new TypeError(`${describe(sync)} is not a function`);
+      const it = sync.call(o) as Iterator<unknown>;
+      if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
+      const wrapped = asyncFromSync(it, it.next);
+      return { i: wrapped, n: wrapped.next };
+    }
+    if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+    const it = method.call(o) as AsyncIterator<unknown>;
+    if (Object(it) !== it) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+    return { i: it, n: it.next };
+  }
+
+  asyncNext(r: AsyncIterRecord): unknown {
+    if (typeof r.n !== 'function') throw new TypeError(`${describe(r.n)} is not a function`);
+    return Reflect.apply(r.n, r.i, []);
+  }
+
+  /** AsyncIteratorClose with a normal completion: what return() gave, to await, or NONE. */
+  asyncClose(r: AsyncIterRecord): unknown {
+    const ret = (r.i as { return?: unknown }).return;
+    if (ret == null) return NO_RETURN;
+    if (typeof ret !== 'function') throw new TypeError(`${describe(ret)} is not a function`);
+    return Reflect.apply(ret, r.i, []);
+  }
+
+  /** AsyncIteratorClose with a throw completion: errors before the await are ignored. */
+  asyncCloseAfterThrow(r: AsyncIterRecord): unknown {
+    try {
+      const ret = (r.i as { return?: unknown }).return;
+      if (typeof ret !== 'function') return NO_RETURN;
+      return Reflect.apply(ret, r.i, []);
+    } catch {
+      return NO_RETURN;
+    }
+  }
+
+  /** The awaited result of return() must be an object. */
+  closedResult(v: unknown): void {
+    if (Object(v) !== v) throw new TypeError('iterator.return() did not return an object');
+  }
+}
+
+const NO_RETURN = Symbol('restack.noReturn');
+
+interface AsyncIterRecord { i: object; n: unknown }
+
+const NativePromise = Promise;
+const promiseResolve = Promise.resolve.bind(Promise);
+const promiseThen = Promise.prototype.then;
+
+/**
+ * CreateAsyncFromSyncIterator for a `for await` over a sync iterable: next() and return() answer
+ * with promises of { value, done }, the value awaited (a rejected value rejects).
+ */
+function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: () => Promise<unknown>; return: (v?: unknown) => Promise<unknown> } {
+  const continuation = (result: unknown): Promise<unknown> => {
+    let done: boolean;
+    let wrapper: Promise<unknown>;
+    try {
+      done = Boolean((result as IteratorResult<unknown>).done);
+      wrapper = promiseResolve((result as IteratorResult<unknown>).value);
+    } catch (e) {
+      return NativePromise.reject(e);
+    }
+    return Reflect.apply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
+  };
+  return {
+    next(): Promise<unknown> {
+      let result: unknown;
+      try {
+        result = Reflect.apply(next as () => unknown, it, []);
+        if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
+      } catch (e) {
+        return NativePromise.reject(e);
+      }
+      return continuation(result);
+    },
+    return(value?: unknown): Promise<unknown> {
+      let result: unknown;
+      try {
+        const ret = (it as { return?: unknown }).return;
+        if (ret == null) return NativePromise.resolve({ value, done: true });
+        if (typeof ret !== 'function') throw new TypeError(`${describe(ret)} is not a function`);
+        result = arguments.length > 0 ? Reflect.apply(ret, it, [value]) : Reflect.apply(ret, it, []);
+        if (Object(result) !== result) throw new TypeError('iterator.return() did not return an object');
+      } catch (e) {
+        return NativePromise.reject(e);
+      }
+      return continuation(result);
+    },
+  };
 }
 
 /** Whether a for-in over o (own and inherited) would visit anything. */

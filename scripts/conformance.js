@@ -48,7 +48,7 @@ const MODES = ['compiled', 'storm'];
 
 /** The selected test262 directories (those missing in a checkout are ignored). */
 const STATEMENTS = ['block', 'break', 'continue', 'do-while', 'for', 'for-in', 'for-of', 'function', 'if', 'labeled',
-  'let', 'const', 'return', 'switch', 'throw', 'try', 'variable', 'while', 'class'];
+  'let', 'const', 'return', 'switch', 'throw', 'try', 'variable', 'while', 'class', 'for-await-of', 'async-function'];
 const EXPRESSIONS = ['array', 'arrow-function', 'assignment', 'call', 'class', 'comma', 'compound-assignment',
   'conditional', 'function', 'logical-assignment', 'logical-and', 'logical-or', 'coalesce', 'new', 'new.target',
   'object', 'optional-chaining', 'tagged-template', 'template-literal', 'super', 'this', 'unary-minus'];

@@ -30,6 +30,12 @@ export const AWAIT = '__rsAwait';
 export const AWAIT_CP = '__rsAwaitCp';
 const MARK = '__rsAsync';
 
+/**
+ * `for await` loops of marked functions: linearizeCalls lowers them into awaits of the iterator's
+ * next() (continuation points), so an activation waiting for the next value is captured there.
+ */
+export const capturableForAwait = new WeakSet<t.Node>();
+
 /** Why an async function cannot be compiled into a driven generator, or null. */
 export function asyncReason(path: NodePath<t.Function>): string | null {
   const node = path.node;
@@ -40,9 +46,6 @@ export function asyncReason(path: NodePath<t.Function>): string | null {
       // Arrows share this, arguments, new.target and super with the function around them.
       if (!inner.isArrowFunctionExpression()) inner.skip();
     },
-    ForOfStatement(p) {
-      if (p.node.await && p.getFunctionParent()?.node === node) reason ??= 'async function with for await (updated in place by a later release)';
-    },
     Super() {
       reason ??= 'async method using super (a generator cannot reach its home object)';
     },
@@ -50,6 +53,13 @@ export function asyncReason(path: NodePath<t.Function>): string | null {
       if (arrow && p.node.meta.name === 'new') reason ??= 'async arrow function using new.target';
     },
     Identifier(p) {
+      // Sloppy code may name a variable yield: the generator the function becomes may not.
+      if (p.node.name === 'yield') reason ??= "async function using 'yield' as a name";
+      // Sloppy code may assign to eval or arguments: a generator's own arguments would take it.
+      const name = p.node.name;
+      if ((name === 'eval' || name === 'arguments') && !p.isReferencedIdentifier()) {
+        reason ??= `async function assigning to '${name}'`;
+      }
       if (arrow && p.node.name === 'arguments' && p.isReferencedIdentifier() && !p.scope.getBinding('arguments')) {
         reason ??= 'async arrow function using the arguments of the function around it';
       }
@@ -84,6 +94,9 @@ export function prepareAsync(program: NodePath<t.Program>): number {
       }
       path.get('body').traverse({
         Function(inner) { inner.skip(); },
+        ForOfStatement(p) {
+          if (p.node.await) capturableForAwait.add(p.node);
+        },
         AwaitExpression(p) {
           const call = t.callExpression(t.identifier(AWAIT), [p.node.argument]);
           // The continuation point is the await's: the mapping file shows its source line.
@@ -190,6 +203,8 @@ function hoistGenerator(path: NodePath<t.Function>, gen: t.FunctionExpression): 
   return t.identifier(id.name);
 }
 
+const STRICT_RESERVED = new Set(['eval', 'arguments', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
+
 function wrap(path: NodePath<t.Function>): void {
   const node = path.node;
   const body = node.body as t.BlockStatement;
@@ -212,6 +227,11 @@ function wrap(path: NodePath<t.Function>): void {
   const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
   const call = t.callExpression(rt('A'), [gen, t.thisExpression(), t.identifier('arguments')]);
   node.params = params;
+  // A native async function has no own 'caller' and 'arguments' (a sloppy function has): the
+  // wrapper is strict unless its name is one strict mode forbids. Its body only passes `this` and
+  // `arguments` on; the generator keeps the original's mode.
+  const own = t.isFunctionDeclaration(node) || t.isFunctionExpression(node) ? node.id : null;
+  if (!strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
   node.body = t.blockStatement([t.returnStatement(call)], strict);
   node.async = false;
   if (t.isFunctionExpression(node)) {

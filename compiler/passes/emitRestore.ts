@@ -389,7 +389,8 @@ export class RestoreEmitter {
       }
       // Patterns: declare each name (from the record while restoring), then destructure.
       const names = patternNames(d.id, []);
-      out.push(t.variableDeclaration('let', names.map((n) => t.variableDeclarator(id(n),
+      // An empty pattern (`let {} = v`) declares nothing, and still checks v when it runs.
+      if (names.length) out.push(t.variableDeclaration('let', names.map((n) => t.variableDeclarator(id(n),
         t.conditionalExpression(mode(), this.restored(n), this.boxed(n) ? t.objectExpression([t.objectProperty(id('v'), undef())]) : undef())))));
       if (d.init) {
         out.push(t.ifStatement(notMode(), t.blockStatement([t.expressionStatement(

@@ -18,7 +18,7 @@
  * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
  * recorded as opaque: an update never unwinds through them (the runtime defers it).
  */
-import { AWAIT } from './asyncFunctions.js';
+import { AWAIT, capturableForAwait } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
 import { generate } from '../babel.js';
@@ -708,6 +708,10 @@ export class Linearizer {
       return;
     }
     if (s.type === 'ForOfStatement' && s.await) {
+      if (capturableForAwait.has(s)) {
+        this.forAwait(s, labelled);
+        return;
+      }
       this.tables.opaque(s, 'for await');
       this.emit(labelled(s));
       return;
@@ -786,6 +790,82 @@ export class Linearizer {
       ])),
       t.blockStatement([
         t.ifStatement(open(), t.expressionStatement(t.callExpression(runtime('close'), [t.cloneNode(it)]))),
+      ]));
+    this.tables.guardedFinally.add(tryStmt);
+    this.emit(tryStmt);
+  }
+
+  /**
+   * `for await` in an async function compiled into a generator: the protocol of ForIn/OfBodyEvaluation
+   * spelled out, so that the await of each next() result is a continuation point.
+   *
+   *   for await (x of e) B  ==>  const r = R.asyncIter(e); let open = 1;
+   *     try { for (;;) { open = 1; let p = R.asyncNext(r); let step = __rsAwait(p);
+   *                      if (step is not an object) R.notResult(step); if (step.done) break;
+   *                      let v = step.value; open = 0; x = v; B } }
+   *     catch (err) { if (!open) { AsyncIteratorClose, errors ignored } open = 1; throw err; }
+   *     finally { if (!open) { AsyncIteratorClose: await return(), its result must be an object } }
+   *
+   * The closing awaits are in catch and finally blocks: not continuation points.
+   */
+  private forAwait(s: t.ForOfStatement, labelled: (x: t.Statement) => t.Statement): void {
+    const runtime = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
+    const awaitOf = (e: t.Expression): t.CallExpression => t.callExpression(t.identifier(AWAIT), [e]);
+    const rec = this.temp(t.callExpression(runtime('asyncIter'), [this.atomForCall(this.expr(s.right))]));
+    const state = this.temp(t.numericLiteral(1));
+    const promise = this.tables.newTemp('next');
+    const step = this.tables.newTemp('step');
+    const value = this.tables.newTemp('value');
+    const callNext = t.variableDeclaration('let', [t.variableDeclarator(promise, t.callExpression(runtime('asyncNext'), [t.cloneNode(rec)]))]);
+    const awaitNext = t.variableDeclaration('let', [t.variableDeclarator(step, awaitOf(t.cloneNode(promise)))]);
+    this.tables.cpCalls.add(callNext);
+    this.tables.cpCalls.add(awaitNext);
+    const setState = (n: number): t.Statement => t.expressionStatement(t.assignmentExpression('=', t.cloneNode(state), t.numericLiteral(n)));
+    const left = s.left;
+    const bind = t.isVariableDeclaration(left)
+      ? t.variableDeclaration(left.kind, [t.variableDeclarator(left.declarations[0].id, t.cloneNode(value))])
+      : t.expressionStatement(t.assignmentExpression('=', left as t.LVal, t.cloneNode(value)));
+    const loopBody = t.blockStatement([
+      setState(1),
+      callNext,
+      awaitNext,
+      // An iterator result must be an object (IteratorNext).
+      t.ifStatement(t.logicalExpression('||', t.binaryExpression('===', t.cloneNode(step), t.nullLiteral()),
+        t.logicalExpression('&&',
+          t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('object')),
+          t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('function')))),
+      t.expressionStatement(t.callExpression(runtime('notResult'), [t.cloneNode(step)]))),
+      t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+      t.variableDeclaration('let', [t.variableDeclarator(value, t.memberExpression(t.cloneNode(step), t.identifier('value')))]),
+      setState(0),
+      ...this.block([bind]),
+      ...this.blockOf(s.body).body,
+    ]);
+    const isOpen = (): t.Expression => t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0));
+    const none = (): t.Expression => runtime('NONE');
+    const err = this.tables.newTemp('err');
+    const closing = this.tables.newTemp('close');
+    const closed = this.tables.newTemp('closed');
+    const tryStmt = t.tryStatement(
+      t.blockStatement([labelled(t.forStatement(null, null, null, loopBody))]),
+      t.catchClause(err, t.blockStatement([
+        t.ifStatement(isOpen(), t.blockStatement([
+          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(runtime('asyncCloseAfterThrow'), [t.cloneNode(rec)]))]),
+          t.ifStatement(t.binaryExpression('!==', t.cloneNode(closing), none()),
+            t.tryStatement(t.blockStatement([t.expressionStatement(awaitOf(t.cloneNode(closing)))]), t.catchClause(null, t.blockStatement([])))),
+        ])),
+        setState(1),
+        t.throwStatement(t.cloneNode(err)),
+      ])),
+      t.blockStatement([
+        t.ifStatement(isOpen(), t.blockStatement([
+          setState(1),
+          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(runtime('asyncClose'), [t.cloneNode(rec)]))]),
+          t.ifStatement(t.binaryExpression('!==', t.cloneNode(closing), none()), t.blockStatement([
+            t.variableDeclaration('let', [t.variableDeclarator(closed, awaitOf(t.cloneNode(closing)))]),
+            t.expressionStatement(t.callExpression(runtime('closedResult'), [t.cloneNode(closed)])),
+          ])),
+        ])),
       ]));
     this.tables.guardedFinally.add(tryStmt);
     this.emit(tryStmt);

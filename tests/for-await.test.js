@@ -1,0 +1,78 @@
+// for await in a compiled async function: the loop is lowered into awaits of the iterator's next()
+// (continuation points), so an activation waiting for the next value of a stream is moved by an
+// update in place and reads the rest of the stream in the new version, nothing lost or read twice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './helpers/run.js';
+
+const work = mkdtempSync(join(tmpdir(), 'restack-for-await-'));
+const xdg = join(work, 'xdg');
+mkdirSync(xdg, { mode: 0o700 });
+const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+
+function restack(...args) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
+  assert.equal(r.status, 0, `restack ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+const program = (version) => `
+import { PassThrough } from 'node:stream';
+function tag(line) { return '${version}:' + line; }
+async function consume(stream) {
+  let n = 0;
+  for await (const chunk of stream) {
+    n++;
+    process.stdout.write(tag(String(chunk)) + '\\n');
+  }
+  return n;
+}
+const stream = new PassThrough();
+let i = 0;
+const timer = setInterval(() => {
+  if (i === 6) { clearInterval(timer); stream.end(); return; }
+  stream.write('chunk' + i++);
+}, 150);
+consume(stream).then((n) => process.stdout.write('total ' + n + '\\n'));
+`;
+
+test('a for await waiting on a stream moves to the new version and reads the rest there', async () => {
+  for (const v of ['v1', 'v2']) {
+    mkdirSync(join(work, v), { recursive: true });
+    writeFileSync(join(work, v, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(work, v, 'main.js'), program(v));
+  }
+  restack('compile', join(work, 'v1'), '-o', join(work, 'c1'), '--quiet');
+  restack('patch', join(work, 'v1'), join(work, 'v2'), '-o', join(work, 'p'));
+  restack('check', join(work, 'p'));
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'c1', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  let report = null;
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (report === null && stdout.includes('chunk1')) {
+      report = false;
+      const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, join(work, 'p')], { env, encoding: 'utf8' });
+      assert.equal(u.status, 0, u.stdout + u.stderr);
+      report = JSON.parse(u.stdout);
+    }
+  });
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0, stderr);
+  assert.equal(report.applied, true);
+  assert.ok(report.frames.some((f) => f.suspended && f.from.startsWith('main.js#consume')), JSON.stringify(report.frames));
+  const lines = stdout.trim().split('\n');
+  assert.equal(lines.at(-1), 'total 6');
+  const chunks = lines.slice(0, -1);
+  assert.deepEqual(chunks.map((l) => l.split(':')[1]), ['chunk0', 'chunk1', 'chunk2', 'chunk3', 'chunk4', 'chunk5']);
+  const versions = chunks.map((l) => l.split(':')[0]);
+  const first2 = versions.indexOf('v2');
+  assert.ok(first2 >= 2 && versions.slice(first2).every((v) => v === 'v2') && versions.slice(0, first2).every((v) => v === 'v1'), versions.join(' '));
+});

@@ -16,9 +16,13 @@
  * Each round starts both servers afresh and warms each up with one run; within a round the idle
  * one costs nothing.
  *
- *   node scripts/bench-kvstore.js [--rounds 5] [--json] [--docs] [--quick]
+ * With taskset available, the servers run on CPU 0 and redis-benchmark on CPU 1 (--no-pin: anywhere).
+ *
+ *   node scripts/bench-kvstore.js [--rounds 8] [--json] [--docs] [--quick] [--no-pin]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNative } from '../samples/kvstore/native.js';
@@ -48,8 +52,14 @@ const median = (xs) => {
 };
 const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
+// With taskset and two cores or more, the server (every thread of it) runs on CPU 0 and
+// redis-benchmark on CPU 1, so neither variant's server competes with the client for a core.
+const pin = !argv.includes('--no-pin') && availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+const SERVER_CPUS = pin ? '0' : null;
+const CLIENT_CPUS = pin ? '1' : null;
+
 async function bench(port, args) {
-  const r = await redisBenchmark(port, [...args, ...COMMON]).done;
+  const r = await redisBenchmark(port, [...args, ...COMMON], { cpus: CLIENT_CPUS }).done;
   if (r.code !== 0 || /error/i.test(r.stdout + r.stderr)) {
     process.stderr.write(`bench-kvstore: redis-benchmark failed:\n${r.stdout}${r.stderr}\n`);
     process.exit(1);
@@ -59,7 +69,7 @@ async function bench(port, args) {
 
 const compiledMain = prepare(out, { patches: ['v1-v2', 'v2-v1'] });
 const nativeMain = buildNative('v1', join(out, 'native'));
-const start = (v) => (v === 'native' ? startServer(nativeMain, { compiled: false }) : startServer(compiledMain));
+const start = (v) => (v === 'native' ? startServer(nativeMain, { compiled: false, cpus: SERVER_CPUS }) : startServer(compiledMain, { cpus: SERVER_CPUS }));
 
 // results[mode][test] = { native: [rows], compiled: [rows] }. Every round starts both servers
 // afresh (a process's own luck, its hash seeds and heap layout, is not carried from round to
@@ -102,7 +112,7 @@ const summary = MODES.map((mode, m) => {
 const loadedServer = await start('compiled');
 await bench(loadedServer.port, MODES[0].args);
 const { port, pid } = loadedServer;
-const loaded = redisBenchmark(port, [...MODES[0].args.slice(0, 4), '-n', quick ? '300000' : '1000000', ...COMMON]);
+const loaded = redisBenchmark(port, [...MODES[0].args.slice(0, 4), '-n', quick ? '300000' : '1000000', ...COMMON], { cpus: CLIENT_CPUS });
 const updates = [];
 let finished = false;
 loaded.done.then(() => { finished = true; });
@@ -158,7 +168,7 @@ if (argv.includes('--docs')) {
   const begin = '<!-- kvstore:begin -->';
   const end = '<!-- kvstore:end -->';
   let text = readFileSync(docs, 'utf8');
-  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, redis-benchmark and the server on the same 2 cores).\n${end}`;
+  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${pin ? 'server on CPU 0, redis-benchmark on CPU 1' : 'redis-benchmark and the server on the same cores'}).\n${end}`;
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
   text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## kvstore under redis-benchmark\n\n${section}\n`;

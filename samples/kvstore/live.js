@@ -41,11 +41,14 @@ export function prepare(work, { version = 'v1', patches = ['v1-v2', 'v2-v3', 'v3
  * Starts a server: `restack run` of a compiled main.js (compiled: true) or plain node (a native
  * build). Resolves with { child, pid, port, output() } once it listens.
  */
-export function startServer(main, { compiled = true, port = 0, nodeArgs = [] } = {}) {
+export function startServer(main, { compiled = true, port = 0, nodeArgs = [], cpus = null } = {}) {
   const args = compiled
     ? [...nodeArgs, cli, 'run', '--announce', main, '--port', String(port)]
     : [...nodeArgs, main, '--port', String(port)];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // cpus: a taskset CPU list the server (all its threads) is confined to.
+  const child = cpus === null
+    ? spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('taskset', ['-c', cpus, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => { stdout += d; });
@@ -241,8 +244,11 @@ function parseReply(buf, pos) {
  * Runs redis-benchmark; resolves with { code, stdout, stderr, rows } where rows are its --csv
  * lines ({ test, rps, avg, p50, p95, p99, max }).
  */
-export function redisBenchmark(port, args) {
-  const child = spawn('redis-benchmark', ['-p', String(port), '--csv', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function redisBenchmark(port, args, { cpus = null } = {}) {
+  const command = ['redis-benchmark', '-p', String(port), '--csv', ...args];
+  const child = cpus === null
+    ? spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('taskset', ['-c', cpus, ...command], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => { stdout += d; });

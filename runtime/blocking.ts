@@ -188,7 +188,7 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
         const w = start();
         const id = ++jobs;
         try {
-          w.port.postMessage({ id, module, name, args: module === 'child_process' ? withEnv(args) : args });
+          w.port.postMessage({ id, module, name, args: module === 'child_process' ? withEnv(args) : readJob(args) });
         } catch {
           jobs--;
           // Not transferable (a stream, a function): run here.
@@ -197,7 +197,7 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
         const r = awaitJob(fn, id, (m) => {
           if (!m.ok) throw revive(m.error);
           const value = buffers(m.value);
-          return name === 'readSync' ? copyRead(args, value as Buffer) : value;
+          return name === 'readSync' ? copyRead(args, value as Uint8Array) : value;
         });
         return r === INTERRUPTED ? undefined : r;
       },
@@ -260,12 +260,27 @@ function buffers(v: unknown): unknown {
   return v;
 }
 
-/** readSync read into a copy on the helper thread: the bytes go where the caller asked. */
-function copyRead(args: unknown[], bytes: Buffer): number {
-  const target = args[1] as ArrayBufferView;
-  let offset = 0;
-  if (typeof args[2] === 'object' && args[2] !== null) offset = Number((args[2] as { offset?: number }).offset ?? 0);
-  else if (args[2] !== undefined) offset = Number(args[2]);
+interface ReadArgs { fd: number; target: ArrayBufferView; offset: number; length: number; position: number | bigint | null }
+
+/** readSync(fd, buffer, offset?, length?, position?) or readSync(fd, buffer, { offset, length, position }). */
+function readArgs(args: unknown[]): ReadArgs {
+  const [fd, target, a, b, c] = args as [number, ArrayBufferView, unknown, unknown, unknown];
+  const options = typeof a === 'object' && a !== null ? a as { offset?: number; length?: number; position?: number | bigint | null } : null;
+  const offset = Number(options ? options.offset ?? 0 : a ?? 0);
+  const length = Number(options ? options.length ?? target.byteLength - offset : b ?? target.byteLength - offset);
+  const position = (options ? options.position ?? null : c ?? null) as number | bigint | null;
+  return { fd, target, offset, length, position };
+}
+
+/** What the helper thread reads: fd, how many bytes at most, from where (into a buffer of its own). */
+function readJob(args: unknown[]): unknown[] {
+  const r = readArgs(args);
+  return [r.fd, r.length, r.position];
+}
+
+/** The bytes read on the helper thread go where the caller asked. */
+function copyRead(args: unknown[], bytes: Uint8Array): number {
+  const { target, offset } = readArgs(args);
   new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes, offset);
   return bytes.length;
 }

@@ -27,16 +27,11 @@ function sendable(e: unknown): { name: string; message: string; stack?: string; 
 
 function run(job: Job): unknown {
   if (job.module === 'fs') {
-    // readSync(fd, buffer, offset?, length?, position?) or readSync(fd, buffer, { offset, length, position }):
-    // read into a buffer of our own; the program's thread copies the bytes into its own.
-    const [fd, target, a, b, c] = job.args as [number, ArrayBufferView, unknown, unknown, unknown];
-    const options = typeof a === 'object' && a !== null ? a as { offset?: number; length?: number; position?: number | bigint | null } : null;
-    const offset = Number(options ? options.offset ?? 0 : a ?? 0);
-    const length = Number(options ? options.length ?? target.byteLength - offset : b ?? target.byteLength - offset);
-    const position = (options ? options.position ?? null : c ?? null) as number | null;
+    // readSync into a buffer of our own (blocking.ts sends fd, length, position; the program's
+    // thread copies the bytes into its own buffer at its offset).
+    const [fd, length, position] = job.args as [number, number, number | null];
     const mine = Buffer.alloc(Math.max(0, length));
-    const n = fs.readSync(fd, mine, 0, mine.length, position);
-    return mine.subarray(0, n);
+    return mine.subarray(0, fs.readSync(fd, mine, 0, mine.length, position));
   }
   const fn = (childProcess as unknown as Record<string, (...args: unknown[]) => unknown>)[job.name];
   return fn(...job.args);

@@ -9,9 +9,10 @@
  *   node scripts/bench-blocking.js [--updates 20] [--json] [--docs]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, writeDocsSection } from './bench-common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'restack.js');
@@ -45,10 +46,6 @@ restack('patch', join(src, 'B'), join(src, 'A'), '-o', join(out, 'BA'));
 restack('check', join(out, 'AB'));
 restack('check', join(out, 'BA'));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** `restack run` runs the program in a child process: both go. */
 function stop(pid, child) {
@@ -102,13 +99,6 @@ const table = lines.join('\n');
 process.stdout.write(table + '\n');
 if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'blocking-results.json'), JSON.stringify(results, null, 2) + '\n');
 if (argv.includes('--docs')) {
-  const docs = join(root, 'docs', 'benchmarks.md');
-  const begin = '<!-- blocking:begin -->';
-  const end = '<!-- blocking:end -->';
-  let text = readFileSync(docs, 'utf8');
-  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-blocking.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).\n${end}`;
-  const a = text.indexOf(begin);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Blocking calls: how long they hold an update back\n\n${section}\n`;
-  writeFileSync(docs, text);
+  writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'blocking', 'Blocking calls: how long they hold an update back',
+    `${table}\n\nMeasured by \`node scripts/bench-blocking.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).`);
 }

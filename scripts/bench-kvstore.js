@@ -21,11 +21,12 @@
  *   node scripts/bench-kvstore.js [--rounds 8] [--json] [--docs] [--quick] [--no-pin]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNative } from '../samples/kvstore/native.js';
+import { geomean, median, writeDocsSection } from './bench-common.js';
 import { applyUpdate, prepare, redisBenchmark, startServer, stopServer } from '../samples/kvstore/live.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,11 +47,6 @@ const xdg = join(out, 'xdg');
 mkdirSync(xdg, { mode: 0o700 });
 process.env.XDG_RUNTIME_DIR = xdg;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const geomean = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
 // With taskset and two cores or more, the server (every thread of it) runs on CPU 0 and
 // redis-benchmark on CPU 1, so neither variant's server competes with the client for a core.
@@ -164,13 +160,6 @@ process.stdout.write(table + '\n');
 
 if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'kvstore-results.json'), JSON.stringify({ rounds: ROUNDS, summary, underUpdates }, null, 2) + '\n');
 if (argv.includes('--docs')) {
-  const docs = join(root, 'docs', 'benchmarks.md');
-  const begin = '<!-- kvstore:begin -->';
-  const end = '<!-- kvstore:end -->';
-  let text = readFileSync(docs, 'utf8');
-  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${pin ? 'server on CPU 0, redis-benchmark on CPU 1' : 'redis-benchmark and the server on the same cores'}).\n${end}`;
-  const a = text.indexOf(begin);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## kvstore under redis-benchmark\n\n${section}\n`;
-  writeFileSync(docs, text);
+  writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'kvstore', 'kvstore under redis-benchmark',
+    `${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${pin ? 'server on CPU 0, redis-benchmark on CPU 1' : 'redis-benchmark and the server on the same cores'}).`);
 }

@@ -29,6 +29,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, writeDocsSection } from './bench-common.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -64,10 +65,6 @@ run([cli, 'check', sab], 'restack check sessions AB');
 run([cli, 'check', sba], 'restack check sessions BA');
 run([cli, 'compile', join(sessionsSrc, 'A'), '-o', join(out, 'sessions-A'), '--quiet'], 'restack compile sessions A');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 function drive(depth, updates, interval, snapshots) {
   const text = run(['--expose-gc', '--stack-size=7800', join(src, 'driver.mjs'), join(root, 'dist/runtime/index.js'),
@@ -248,13 +245,6 @@ const table = lines.join('\n');
 process.stdout.write(table + '\n');
 if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'updates-results.json'), JSON.stringify(results, null, 2) + '\n');
 if (argv.includes('--docs')) {
-  const docs = join(root, 'docs', 'benchmarks.md');
-  const begin = '<!-- updates:begin -->';
-  const end = '<!-- updates:end -->';
-  let text = readFileSync(docs, 'utf8');
-  const section = `${begin}\n${table}\n\nMeasured by \`node scripts/bench-updates.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).\n${end}`;
-  const a = text.indexOf(begin);
-  const b = text.indexOf(end);
-  text = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Updates: pause, request latency, memory\n\n${section}\n`;
-  writeFileSync(docs, text);
+  writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'updates', 'Updates: pause, request latency, memory',
+    `${table}\n\nMeasured by \`node scripts/bench-updates.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}).`);
 }

@@ -4,21 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './helpers/run.js';
+import { workspace } from './helpers/versions.js';
 
-const work = mkdtempSync(join(tmpdir(), 'restack-for-await-'));
-const xdg = join(work, 'xdg');
-mkdirSync(xdg, { mode: 0o700 });
-const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
-
-function restack(...args) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
-  assert.equal(r.status, 0, `restack ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
+const { work, env, versions } = workspace('restack-for-await-');
 
 const program = (version) => `
 import { PassThrough } from 'node:stream';
@@ -41,14 +31,7 @@ consume(stream).then((n) => process.stdout.write('total ' + n + '\\n'));
 `;
 
 test('a for await waiting on a stream moves to the new version and reads the rest there', async () => {
-  for (const v of ['v1', 'v2']) {
-    mkdirSync(join(work, v), { recursive: true });
-    writeFileSync(join(work, v, 'package.json'), '{"type":"module"}');
-    writeFileSync(join(work, v, 'main.js'), program(v));
-  }
-  restack('compile', join(work, 'v1'), '-o', join(work, 'c1'), '--quiet');
-  restack('patch', join(work, 'v1'), join(work, 'v2'), '-o', join(work, 'p'));
-  restack('check', join(work, 'p'));
+  versions(work, program);
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'c1', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -72,7 +55,7 @@ test('a for await waiting on a stream moves to the new version and reads the res
   assert.equal(lines.at(-1), 'total 6');
   const chunks = lines.slice(0, -1);
   assert.deepEqual(chunks.map((l) => l.split(':')[1]), ['chunk0', 'chunk1', 'chunk2', 'chunk3', 'chunk4', 'chunk5']);
-  const versions = chunks.map((l) => l.split(':')[0]);
-  const first2 = versions.indexOf('v2');
-  assert.ok(first2 >= 2 && versions.slice(first2).every((v) => v === 'v2') && versions.slice(0, first2).every((v) => v === 'v1'), versions.join(' '));
+  const tags = chunks.map((l) => l.split(':')[0]);
+  const first2 = tags.indexOf('v2');
+  assert.ok(first2 >= 2 && tags.slice(first2).every((v) => v === 'v2') && tags.slice(0, first2).every((v) => v === 'v1'), tags.join(' '));
 });

@@ -109,6 +109,22 @@ function isLoop(s: t.Statement): s is t.Loop {
   return t.isForStatement(s) || t.isWhileStatement(s) || t.isDoWhileStatement(s) || t.isForInStatement(s) || t.isForOfStatement(s);
 }
 
+/**
+ * IteratorNext's checks on a result `step` inside a loop: it must be an object (else
+ * R.notResult throws), and `done` ends the loop.
+ */
+function resultChecks(step: t.Identifier): t.Statement[] {
+  const kind = (): t.Expression => t.unaryExpression('typeof', t.cloneNode(step));
+  return [
+    t.ifStatement(t.logicalExpression('||', t.binaryExpression('===', t.cloneNode(step), t.nullLiteral()),
+      t.logicalExpression('&&',
+        t.binaryExpression('!==', kind(), t.stringLiteral('object')),
+        t.binaryExpression('!==', kind(), t.stringLiteral('function')))),
+    t.expressionStatement(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('notResult')), [t.cloneNode(step)]))),
+    t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+  ];
+}
+
 export class Linearizer {
   private out: t.Statement[] = [];
   private assigned = new Set<string>();
@@ -764,13 +780,7 @@ export class Linearizer {
         t.expressionStatement(t.updateExpression('++', t.cloneNode(index))),
       ]), t.blockStatement([
         next,
-        // An iterator result must be an object (IteratorNext).
-        t.ifStatement(t.logicalExpression('||', t.binaryExpression('===', t.cloneNode(step), t.nullLiteral()),
-          t.logicalExpression('&&',
-            t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('object')),
-            t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('function')))),
-        t.expressionStatement(t.callExpression(runtime('notResult'), [t.cloneNode(step)]))),
-        t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+        ...resultChecks(step),
         assign(value, t.memberExpression(t.cloneNode(step), t.identifier('value'))),
       ])),
       setState(0),
@@ -829,13 +839,7 @@ export class Linearizer {
       setState(1),
       callNext,
       awaitNext,
-      // An iterator result must be an object (IteratorNext).
-      t.ifStatement(t.logicalExpression('||', t.binaryExpression('===', t.cloneNode(step), t.nullLiteral()),
-        t.logicalExpression('&&',
-          t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('object')),
-          t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(step)), t.stringLiteral('function')))),
-      t.expressionStatement(t.callExpression(runtime('notResult'), [t.cloneNode(step)]))),
-      t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
+      ...resultChecks(step),
       t.variableDeclaration('let', [t.variableDeclarator(value, t.memberExpression(t.cloneNode(step), t.identifier('value')))]),
       setState(0),
       ...this.block([bind]),

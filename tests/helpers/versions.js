@@ -1,0 +1,41 @@
+// Two versions of a small program and the patch between them, for tests that update a program
+// running under `restack run` from another process (`restack update <pid>`).
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './run.js';
+
+/**
+ * A work directory with its own control-socket directory. Returns { work, env, restack,
+ * versions }: restack(...args) runs the CLI and asserts it succeeded; versions(dir, source) writes
+ * dir/v1/main.js and dir/v2/main.js (source(version) gives each text), compiles v1 into dir/c1 and
+ * writes the checked patch v1 -> v2 into dir/p (and v2 -> v1 into dir/back with { back: true }).
+ */
+export function workspace(prefix) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const xdg = join(work, 'xdg');
+  mkdirSync(xdg, { mode: 0o700 });
+  const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+  const restack = (...args) => {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, `restack ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
+    return r.stdout;
+  };
+  const versions = (dir, source, { back = false } = {}) => {
+    for (const v of ['v1', 'v2']) {
+      mkdirSync(join(dir, v), { recursive: true });
+      writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
+      writeFileSync(join(dir, v, 'main.js'), source(v));
+    }
+    restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
+    restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
+    restack('check', join(dir, 'p'));
+    if (back) {
+      restack('patch', join(dir, 'v2'), join(dir, 'v1'), '-o', join(dir, 'back'));
+      restack('check', join(dir, 'back'));
+    }
+  };
+  return { work, env, restack, versions };
+}

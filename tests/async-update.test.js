@@ -79,10 +79,15 @@ function run(patchDir, mode, when, timeoutMs = 10000) {
 import { requestUpdateTo } from ${JSON.stringify(join(root, 'dist/runtime/index.js'))};
 const m = await import(${JSON.stringify(join(work, 'b1', 'main.js'))});
 let report;
-const request = () => requestUpdateTo(${JSON.stringify(patchDir)}, { timeoutMs: ${timeoutMs} }, (r) => { report = r; });
+let requested = false;
+const request = () => { requested = true; requestUpdateTo(${JSON.stringify(patchDir)}, { timeoutMs: ${timeoutMs} }, (r) => { report = r; }); };
 ${when}
 const result = await m.main(${JSON.stringify(mode)});
-await new Promise((r) => setTimeout(r, 20));
+// A requested update ends by its deadline at the latest: wait for its report (a loaded machine
+// can run the program's last timers before the update's deadline timer).
+for (let waited = 0; waited < 20 || (requested && report === undefined && waited < ${timeoutMs} + 2000); waited += 10) {
+  await new Promise((r) => setTimeout(r, 10));
+}
 console.log(JSON.stringify({ result, out: m.out, report }));
 `);
   const r = spawnSync(process.execPath, [driver], { encoding: 'utf8' });

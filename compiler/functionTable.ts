@@ -6,7 +6,7 @@
  * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
  * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
  */
-import { asyncReason, isMarked } from './passes/asyncFunctions.js';
+import { asyncReason, generatorReason, isMarked } from './passes/asyncFunctions.js';
 import { createHash } from 'node:crypto';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
@@ -59,7 +59,7 @@ export function nameOf(path: NodePath<t.Function>): string | null {
 }
 
 function kindOf(node: t.Function): FunctionMeta['kind'] {
-  if (node.async) return 'async';
+  if (node.async) return node.generator ? 'async generator' : 'async';
   if (node.generator) return 'generator';
   if (t.isArrowFunctionExpression(node)) return 'arrow';
   if (t.isClassMethod(node) && node.kind === 'constructor') return 'constructor';
@@ -113,7 +113,10 @@ function hasInstanceElements(cls: t.Class): boolean {
 function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
   if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
-  if (node.generator) return 'generator (suspended activations are updated in place by a later release)';
+  if (node.generator && !isMarked(node)) {
+    const why = generatorReason(path);
+    if (why) return why;
+  }
   // A marked async function passed asyncReason in prepareAsync already.
   if (node.async && !isMarked(node)) {
     const why = asyncReason(path);

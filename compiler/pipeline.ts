@@ -242,8 +242,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       // functions are instrumented innermost first) has the class with this method in it.
       const method = t.classPrivateMethod('method', t.privateName(t.identifier(restoreName)), [t.identifier(R.record)],
         emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
-      // The restore function of an async function is a generator, like its body (asyncFunctions).
-      method.generator = f.kind === 'async';
+      // The restore function of an async function or generator is a generator, like its body (asyncFunctions).
+      method.generator = f.kind === 'async' || f.kind === 'generator';
       const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
       emitter.rewriteNames(path);
       continue;
@@ -309,7 +309,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
   // The line table the runtime checks stacks against, appended as a hoisted function on the last
   // line (so no line above moves): the runtime calls it on the first capture.
-  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks]])}; }`;
+  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,

@@ -39,10 +39,12 @@ export const R = {
   next: '__rsQ',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
-  /** Hoisted function returning the module's line table: [call lines, their cp ids, park lines]. */
+  /** Hoisted function returning the module's line table: [call lines, their cp ids, park lines, wrapper lines]. */
   lines: '__rsLines',
   /** Prefix of restore functions (module-level function declarations). */
   restorePrefix: '__rsRestore',
+  /** A compiled generator's wrapper: its activation (runtime GenActivation). */
+  activation: '__rsI',
   prefix: '__rs',
 } as const;
 
@@ -88,8 +90,11 @@ export const M = {
   resumed: 'd',
 } as const;
 
-/** A call, an update point, or an await of an async function (a call the event loop resumes). */
-export type CpKind = 'call' | 'update' | 'await';
+/**
+ * A call, an update point, an await of an async function (a call the event loop resumes), or a
+ * yield (or yield*) of a generator (a call the program resumes with next()).
+ */
+export type CpKind = 'call' | 'update' | 'await' | 'yield';
 
 export interface SourceLoc {
   line: number;
@@ -115,7 +120,7 @@ export interface FunctionMeta {
   /** Stable id: module path + '#' + enclosing names. */
   id: string;
   name: string;
-  kind: 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'generator' | 'async';
+  kind: 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'generator' | 'async' | 'async generator';
   loc: SourceLoc;
   /** sha256 of the function's source text, to tell changed functions from unchanged ones. */
   hash: string;
@@ -149,6 +154,7 @@ export interface ModuleMeta {
 export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';
 
 const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[szc]\((\d+),/;
+const WRAPPER_LINE = /^\s*return yield\* __rsI;/;
 const UPDATE_LINE = /^\s*if \((?:!__rsMode && )?(?:__rsS\[0\] !== 0|\(__rsS\[0\] !== 0 \|\| __rsM\.o !== 0\)|__rsM\.o !== 0) && __rsM\.up\((\d+)(?:, 1)?\)\)/;
 
 /**
@@ -162,14 +168,27 @@ export function scanCallLines(code: string): Map<number, number> {
   return scanLines(code).calls;
 }
 
-/**
- * Also returns the lines where a frame can be parked: the save statements (check and update-point
- * lines). A frame that was the bottom of a rebuilt stack waits there, inside the runtime, for its
- * restore function to finish; it is a base like the event loop, not a frame to unwind.
- */
-export function scanLines(code: string): { calls: Map<number, number>; parks: Set<number> } {
+/** Lines of generated code the runtime checks a stack against (scanLines). */
+export interface LineTable {
+  /** Line of each continuation-point call, to its module-unique cp id. */
+  calls: Map<number, number>;
+  /**
+   * Lines where a frame can be parked: the save statements (check and update-point lines). A
+   * frame that was the bottom of a rebuilt stack waits there, inside the runtime, for its restore
+   * function to finish; it is a base like the event loop, not a frame to unwind.
+   */
+  parks: Set<number>;
+  /**
+   * The `yield*` lines of compiled generators' wrappers: a wrapper frame stands between a running
+   * generator body and the frame that called next() on the generator.
+   */
+  wrappers: Set<number>;
+}
+
+export function scanLines(code: string): LineTable {
   const calls = new Map<number, number>();
   const parks = new Set<number>();
+  const wrappers = new Set<number>();
   const lines = code.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = CHECK_LINE.exec(lines[i]);
@@ -178,7 +197,9 @@ export function scanLines(code: string): { calls: Map<number, number>; parks: Se
       parks.add(i + 1);
     } else if (UPDATE_LINE.test(lines[i])) {
       parks.add(i + 1);
+    } else if (WRAPPER_LINE.test(lines[i])) {
+      wrappers.add(i + 1);
     }
   }
-  return { calls, parks };
+  return { calls, parks, wrappers };
 }

@@ -363,7 +363,7 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
       continue;
     }
     if (next.kind !== cp.kind) {
-      const kind = (k: string): string => (k === 'call' ? 'a call' : k === 'await' ? 'an await' : 'an update point');
+      const kind = (k: string): string => (k === 'call' ? 'a call' : k === 'await' ? 'an await' : k === 'yield' ? 'a yield' : 'an update point');
       report(path, cpEntry(cp), `new cp ${v} is ${kind(next.kind)} (${describe(next, 'new')}): a frame suspended at ${kind(cp.kind)} must resume at ${kind(cp.kind)}`);
       continue;
     }

@@ -19,10 +19,11 @@
 import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines } from '../contract/index.js';
+import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
+import { Activation, AGAIN, Delegate, describe, GenActivation, Opaque, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export interface ModuleInfo {
@@ -81,6 +82,14 @@ interface CallSiteLike {
   getLineNumber(): number | null;
   getEnclosingLineNumber?(): number | null;
   getEnclosingColumnNumber?(): number | null;
+  getFunctionName(): string | null;
+}
+
+/** The builtin frame of a generator's next/throw/return (no file: V8 shows `g.next (<anonymous>)`). */
+function isResumption(site: CallSiteLike): boolean {
+  if (site.getFileName()) return false;
+  const name = site.getFunctionName();
+  return name === 'next' || name === 'throw' || name === 'return';
 }
 
 export interface FrameRecord {
@@ -96,10 +105,11 @@ export interface FrameRecord {
   /** The record saved before this one (the frame above): records form a stack without an array. */
   k: FrameRecord | undefined;
   /**
-   * The top record of a stack captured in a blocking call (interruptCall): not a compiled frame;
-   * its f re-issues the call. Mapping leaves it as it is.
+   * Not a compiled frame: the top record of a stack captured in a blocking call (interruptCall),
+   * whose f re-issues the call, or a generator's step (GenActivation), whose f rebuilds the
+   * generator's body. Mapping leaves it as it is.
    */
-  blocked?: true;
+  synthetic?: true;
 }
 
 type RestoreFn = (rec: FrameRecord) => unknown;
@@ -125,44 +135,6 @@ interface EntryTarget {
   oldSlots: string[];
   /** For each slot of the running version's frame, the old slot its value comes from (by name), or -1. */
   from: number[];
-}
-
-/** What drive() resumes: an async body's generator, or a Parked standing in for it. */
-interface Body {
-  next(v?: unknown): IteratorResult<unknown, unknown>;
-  throw(e: unknown): IteratorResult<unknown, unknown>;
-}
-
-/**
- * A suspended async activation captured by an update, with its frame record. Once the update is
- * over it stands in for the activation's generator: the commit moved the record to the running
- * version (a rollback left it as it was), and the generator is rebuilt from it, its restore
- * function run to the await, when the awaited promise settles and the driver resumes the
- * activation. A restore function runs no program code before the await, so building the
- * generator then or in the update is the same to the program; an update that finds the
- * activation still waiting takes the record as it is, without running any code.
- */
-class Parked implements Body {
-  constructor(readonly act: Activation, readonly rec: FrameRecord) {}
-
-  next(v?: unknown): IteratorResult<unknown, unknown> {
-    return this.rebuild().next(v);
-  }
-
-  throw(e: unknown): IteratorResult<unknown, unknown> {
-    return this.rebuild().throw(e);
-  }
-
-  /** The activation's generator in the record's version, stopped at its await. */
-  private rebuild(): Generator<unknown, unknown, unknown> {
-    const rec = this.rec;
-    const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
-    const r = gen.next();
-    spend(rec);
-    if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt async function did not stop at its await');
-    this.act.gen = gen;
-    return gen;
-  }
 }
 
 /** Suspended async activations captured for an update to a new version, checked against its patch. */
@@ -216,78 +188,9 @@ function moved(m: MappedFrame): void {
   rec.f = m.site.f;
 }
 
-/** What a frame returns while it unwinds. */
-const UNWOUND = Object.freeze({});
-
-/**
- * One activation of a compiled async function: the generator its body runs in (swapped by an
- * update) driven by `drive`. `ref` is its entry in the engine's set of suspended activations
- * (weak: an activation awaiting a promise nobody can settle is garbage, as natively).
- */
-class Activation {
-  ref: WeakRef<Activation> | undefined = undefined;
-  /** Suspended at an await that is not a continuation point (in a finally block, say). */
-  opaque = false;
-  /** At an await now. */
-  suspended = false;
-  /** Links of the list of suspended activations it is in (Engine.park), if any. */
-  prev: Activation | null = null;
-  next: Activation | null = null;
-  list: ParkList | null = null;
-  constructor(public gen: Body) {}
-}
-
-/** A doubly linked list of activations: linking and unlinking allocate nothing. */
-class ParkList {
-  /** The sentinel: not an activation (it has no generator). */
-  readonly head = new Activation(null as unknown as Generator<unknown, unknown, unknown>);
-  constructor() {
-    this.head.prev = this.head.next = this.head;
-  }
-
-  add(act: Activation): void {
-    const h = this.head;
-    act.next = h.next;
-    act.prev = h;
-    h.next!.prev = act;
-    h.next = act;
-    act.list = this;
-  }
-
-  static remove(act: Activation): void {
-    act.prev!.next = act.next;
-    act.next!.prev = act.prev;
-    act.prev = act.next = null;
-    act.list = null;
-  }
-
-  *[Symbol.iterator](): Generator<Activation> {
-    for (let a = this.head.next!; a !== this.head; a = a.next!) yield a;
-  }
-
-  get empty(): boolean {
-    return this.head.next === this.head;
-  }
-}
-
-/** An await that is not a continuation point: the driver awaits `v`, and cannot capture there. */
-class OpaqueAwait {
-  constructor(readonly v: unknown) {}
-}
-
-/**
- * What the bottom frame of a captured stack returns when it is a generator body: the rebuilt
- * generator, already run to its next yield (`result`); the driver goes on with it.
- */
-class Swap {
-  constructor(readonly gen: Generator<unknown, unknown, unknown>, readonly result: IteratorResult<unknown, unknown>) {}
-}
-
-/** Where a rebuilt async frame stops: its await, whose promise the driver still awaits. */
-const PARKED = Symbol('restack.parked');
-
 const isGeneratorFunction = types.isGeneratorFunction;
 const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
+const OPAQUE_YIELD = 'a generator is suspended at a yield restack cannot capture (in a finally block or a destructuring default); the update waits until the program resumes it past there';
 /** Size of the buffer of recently parked activations (Engine.park). */
 const RECENT = 4096;
 const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as object;
@@ -321,8 +224,8 @@ async function drive(engine: Engine, act: Activation): Promise<unknown> {
       return v;
     }
     let value = r.value;
-    act.opaque = value instanceof OpaqueAwait;
-    if (act.opaque) value = (value as OpaqueAwait).v;
+    act.opaque = value instanceof Opaque;
+    if (act.opaque) value = (value as Opaque).v;
     engine.park(act);
     let threw = false;
     try {
@@ -335,24 +238,6 @@ async function drive(engine: Engine, act: Activation): Promise<unknown> {
     r = threw ? act.gen.throw(value) : act.gen.next(value);
   }
 }
-
-/** Returned by a restore function that became the bottom of a new capture: resume again. */
-const AGAIN = Symbol('restack.again');
-
-/**
- * Empties a record whose restore function returned (its frame finished, or was captured again
- * into a new record). The first record of a stack stays an argument of the save() call at its
- * bottom, which returns only when the program's stack does: the version its frame was rebuilt in
- * at the first update (the commit points the record at it) would stay alive as long.
- */
-function spend(rec: FrameRecord): void {
-  (rec as { m: ModuleHandle | undefined }).m = undefined;
-  rec.f = undefined;
-  rec.l = NO_LOCALS;
-  rec.s = rec.e = rec.a = rec.n = undefined;
-}
-
-const NO_LOCALS: unknown[] = [];
 
 type Sites = { n: number; [i: number]: { m: ModuleHandle; cp: number } };
 
@@ -375,7 +260,7 @@ export interface CaptureStats {
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
 export class ModuleHandle {
-  private lines: { calls: Map<number, number>; parks: Set<number> } | null = null;
+  private lines: LineTable | null = null;
   /** True once a newer version of this module was committed: its update points do nothing. */
   stale = false;
   /**
@@ -393,7 +278,7 @@ export class ModuleHandle {
     readonly url: string,
     readonly restoreFns: RestoreFn[],
     readonly cpRestore: number[],
-    private readonly linesFn?: () => [number[], number[], number[]],
+    private readonly linesFn?: () => [number[], number[], number[], number[]?],
     readonly info?: ModuleInfo,
   ) {
     this.baseUrl = url;
@@ -401,10 +286,10 @@ export class ModuleHandle {
   }
 
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
-  lineTable(): { calls: Map<number, number>; parks: Set<number> } {
+  lineTable(): LineTable {
     if (!this.lines && this.linesFn) {
-      const [callLines, ids, parks] = this.linesFn();
-      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks) };
+      const [callLines, ids, parks, wrappers] = this.linesFn();
+      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks), wrappers: new Set(wrappers) };
     }
     if (!this.lines) {
       let code = '';
@@ -720,14 +605,14 @@ export class Engine implements VersionHost {
     const mappedFroms = (): string[] => mapped.map((m) => m.site.from);
     let r = this.records;
     try {
-      for (; r; r = r.k) if (!r.blocked) mapped.push(mapFrame(sites, r, scope));
+      for (; r; r = r.k) if (!r.synthetic) mapped.push(mapFrame(sites, r, scope));
     } catch (e) {
       const err = e as UpdateRefused;
       // Every frame stays: those mapped before the failing one, the failing one with the problem,
       // and those not examined.
       const moves: FrameMove[] = mapped.map((m) => ({ from: m.site.from, to: null }));
       moves.push({ from: err.frame ?? this.describe(r!, patch), to: null, problem: err.message });
-      for (let rest = r!.k; rest; rest = rest.k) if (!rest.blocked) moves.push({ from: this.describe(rest, patch), to: null });
+      for (let rest = r!.k; rest; rest = rest.k) if (!rest.synthetic) moves.push({ from: this.describe(rest, patch), to: null });
       moves.reverse();
       for (const p of parked) moves.push({ from: this.describe(p.rec, patch), to: null, suspended: true });
       job.report.frames = moves;
@@ -909,7 +794,7 @@ export class Engine implements VersionHost {
     this.started = started;
     this.remaining = depth;
     this.records = reissue === null ? undefined : {
-      blocked: true,
+      synthetic: true,
       m: undefined as unknown as ModuleHandle,
       cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k: undefined,
       f: () => {
@@ -977,6 +862,14 @@ export class Engine implements VersionHost {
     for (; i < sites.length; i++) {
       const kind = this.classify(sites[i]);
       if (kind === 'runtime') continue;
+      if (kind === 'wrapper') {
+        // A compiled generator's wrapper, and the builtin next/throw/return that resumed it: the
+        // frame below called the generator (GenActivation unwinds through them).
+        if (i + 1 < sites.length && isResumption(sites[i + 1])) i++;
+        continue;
+      }
+      // The builtin next/throw/return by which the runtime resumed a generator body.
+      if (kind === 'foreign' && i + 1 < sites.length && isResumption(sites[i]) && this.classify(sites[i + 1]) === 'runtime') continue;
       if (kind !== 'call') break;
       if (this.job) {
         const m = this.modules.get(sites[i].getFileName()!)!;
@@ -992,7 +885,7 @@ export class Engine implements VersionHost {
     return depth;
   }
 
-  private classify(site: CallSiteLike): 'runtime' | 'call' | 'parked' | 'body' | 'compiled' | 'foreign' {
+  private classify(site: CallSiteLike): 'runtime' | 'call' | 'parked' | 'wrapper' | 'body' | 'compiled' | 'foreign' {
     const file = site.getFileName();
     if (!file) return 'foreign';
     const mod = this.modules.get(file);
@@ -1001,6 +894,7 @@ export class Engine implements VersionHost {
     const table = mod.lineTable();
     if (table.calls.has(line)) return 'call';
     if (table.parks.has(line)) return 'parked';
+    if (table.wrappers.has(line)) return 'wrapper';
     if (site.getEnclosingLineNumber?.() === 1 && site.getEnclosingColumnNumber?.() === 1) return 'body';
     return 'compiled';
   }
@@ -1266,10 +1160,39 @@ export class Engine implements VersionHost {
   };
 
   /** An await that is not a continuation point. */
-  readonly F = (v: unknown): OpaqueAwait => new OpaqueAwait(v);
+  readonly F = (v: unknown): Opaque => new Opaque(v);
 
-  /** Where a rebuilt async frame waits for its promise. */
+  /** Where a rebuilt async or generator frame waits to be resumed. */
   readonly P = PARKED;
+
+  // Generators (compiler/passes/asyncFunctions.ts, runtime/activation.ts GenActivation).
+
+  /** The key a generator wrapper's parameter default is read under (nothing has it: the default runs). */
+  readonly GK = Symbol('restack.generator');
+
+  /** Calls a compiled generator's body function: its activation, which the wrapper delegates to. */
+  readonly GI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): GenActivation =>
+    new GenActivation(Reflect.apply(genFn, self, args), this);
+
+  /** `yield* e`: GetIterator(e), its next method read once. */
+  readonly D = (o: unknown): Delegate => {
+    const it = this.iter(o) as unknown as { next: unknown };
+    return new Delegate(it, it.next);
+  };
+
+  /** A generator body resumed to return from its yield, and the value it returns. */
+  readonly RQ = RETURN_REQUEST;
+  readonly RV = takeReturn;
+
+  /** A step of a generator's delegation that unwinds: see GenActivation. */
+  step(f: () => unknown): void {
+    this.records = {
+      synthetic: true,
+      m: undefined as unknown as ModuleHandle,
+      cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k: this.records,
+      f,
+    };
+  }
 
   park(act: Activation): void {
     act.suspended = true;
@@ -1323,16 +1246,16 @@ export class Engine implements VersionHost {
     const out: Activation[] = [];
     this.sortRecent();
     for (const list of [this.young, this.aged]) {
-      for (let act = list.head.next!; act !== list.head; act = act.next!) {
+      for (let act = list.head.newer!; act !== list.head; act = act.newer!) {
         if (!act.suspended) continue;
-        if (act.opaque) return OPAQUE;
+        if (act.opaque) return act instanceof GenActivation ? OPAQUE_YIELD : OPAQUE;
         out.push(act);
       }
     }
     for (const r of this.weak) {
       const act = r.deref();
       if (!act || !act.suspended) continue;
-      if (act.opaque) return OPAQUE;
+      if (act.opaque) return act instanceof GenActivation ? OPAQUE_YIELD : OPAQUE;
       out.push(act);
     }
     return out;
@@ -1596,10 +1519,3 @@ const ARRAY_NEXT = ARRAY_ITERATOR.next;
 
 const isProxy = types.isProxy;
 
-function describe(o: unknown): string {
-  if (o === null) return 'null';
-  if (o === undefined) return 'undefined';
-  if (typeof o === 'function') return 'function';
-  if (typeof o === 'object') return 'object';
-  return String(o);
-}

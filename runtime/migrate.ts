@@ -200,7 +200,7 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   if (!newCp) throw new UpdateRefused(`${where} -> ${to}: the new function has no cp ${target}`, where);
   const oldCp = plan.oldFn.cps[cp];
   if (newCp.kind !== oldCp.kind) {
-    const what = oldCp.kind === 'call' ? 'a call' : oldCp.kind === 'await' ? 'an await' : 'an update point';
+    const what = oldCp.kind === 'call' ? 'a call' : oldCp.kind === 'await' ? 'an await' : oldCp.kind === 'yield' ? 'a yield' : 'an update point';
     throw new UpdateRefused(`${where} -> ${to}: a frame suspended at ${what} must resume at ${what}`, where);
   }
   // Every field from the start: the loops that read sites see one object shape.

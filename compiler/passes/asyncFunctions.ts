@@ -28,7 +28,26 @@ import { R } from '../../contract/index.js';
 
 export const AWAIT = '__rsAwait';
 export const AWAIT_CP = '__rsAwaitCp';
+/** `yield e` of a marked generator, and its continuation-point name. */
+export const YIELD = '__rsYield';
+export const YIELD_CP = '__rsYieldCp';
+/**
+ * `yield* e` of a marked generator. The linearizer takes the iterator first, in a statement of
+ * its own that is not a continuation point (GetIterator runs program code: a frame suspended
+ * there is not at the yield), `let d = __rsR.D(e)`, and suspends at `__rsYieldFrom(d)`; a
+ * `__rsYieldStar(e)` left in an expression it does not linearize is opaque.
+ */
+export const DELEGATE = '__rsYieldStar';
+export const YIELD_FROM = '__rsYieldFrom';
+export const YIELD_FROM_CP = '__rsYieldFromCp';
 const MARK = '__rsAsync';
+
+/** The markers a body suspends at, to the name each takes at a continuation point. */
+export const SUSPENSIONS: ReadonlyMap<string, string> = new Map([[AWAIT, AWAIT_CP], [YIELD, YIELD_CP], [YIELD_FROM, YIELD_FROM_CP]]);
+/** Every marker name: callees that are not variables. */
+export const MARKERS: ReadonlySet<string> = new Set([AWAIT, YIELD, DELEGATE, YIELD_FROM]);
+/** The continuation-point names of those markers. */
+export const SUSPENSION_CPS: ReadonlySet<string> = new Set(SUSPENSIONS.values());
 
 /**
  * `for await` loops of marked functions: linearizeCalls lowers them into awaits of the iterator's
@@ -68,6 +87,27 @@ export function asyncReason(path: NodePath<t.Function>): string | null {
   return reason;
 }
 
+/** Why a generator cannot be compiled into a driven body, or null. */
+export function generatorReason(path: NodePath<t.Function>): string | null {
+  let reason: string | null = null;
+  path.traverse({
+    Function(inner) {
+      if (!inner.isArrowFunctionExpression()) inner.skip();
+    },
+    Super() {
+      reason ??= 'generator method using super (its body cannot reach its home object)';
+    },
+    Identifier(p) {
+      const name = p.node.name;
+      // Sloppy code may assign to eval or arguments: the body's own arguments would take it.
+      if ((name === 'eval' || name === 'arguments') && !p.isReferencedIdentifier()) {
+        reason ??= `generator assigning to '${name}'`;
+      }
+    },
+  });
+  return reason;
+}
+
 export function isMarked(node: t.Function): boolean {
   return t.isBlockStatement(node.body) && node.body.directives.some((d) => d.value.value === MARK);
 }
@@ -81,29 +121,37 @@ export function prepareAsync(program: NodePath<t.Program>): number {
   program.traverse({
     Function(path) {
       const node = path.node;
-      if (!node.async || node.generator || asyncReason(path) !== null) return;
-      // Nothing to capture in it (no await, call or loop): it stays a native async function.
+      if (node.async && node.generator) return;
+      if (node.generator ? generatorReason(path) !== null : !node.async || asyncReason(path) !== null) return;
+      // Nothing to capture in it (no await, yield, call or loop): it stays native.
       let work = false;
       t.traverseFast(node.body, (n) => {
-        if (t.isAwaitExpression(n) || t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) ||
+        if (t.isAwaitExpression(n) || t.isYieldExpression(n) || t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) ||
           t.isOptionalCallExpression(n) || t.isLoop(n) || t.isClass(n)) work = true;
       });
       if (!work) return;
       if (!t.isBlockStatement(node.body)) {
         node.body = t.blockStatement([t.returnStatement(node.body)]);
       }
+      const marker = (name: string, arg: t.Expression, at: t.Node): t.CallExpression => {
+        const call = t.callExpression(t.identifier(name), [arg]);
+        // The continuation point is the await's or yield's: the mapping file shows its source line.
+        call.loc = at.loc;
+        call.start = at.start;
+        call.end = at.end;
+        return call;
+      };
       path.get('body').traverse({
         Function(inner) { inner.skip(); },
         ForOfStatement(p) {
           if (p.node.await) capturableForAwait.add(p.node);
         },
         AwaitExpression(p) {
-          const call = t.callExpression(t.identifier(AWAIT), [p.node.argument]);
-          // The continuation point is the await's: the mapping file shows its source line.
-          call.loc = p.node.loc;
-          call.start = p.node.start;
-          call.end = p.node.end;
-          p.replaceWith(call);
+          p.replaceWith(marker(AWAIT, p.node.argument, p.node));
+        },
+        YieldExpression(p) {
+          const arg = p.node.argument ?? t.unaryExpression('void', t.numericLiteral(0));
+          p.replaceWith(marker(p.node.delegate ? DELEGATE : YIELD, arg, p.node));
         },
       });
       node.body.directives.push(t.directive(t.directiveLiteral(MARK)));
@@ -132,10 +180,21 @@ export function finishAsync(program: NodePath<t.Program>): void {
     CallExpression(p) {
       const callee = p.node.callee;
       if (!t.isIdentifier(callee)) return;
-      if (callee.name === AWAIT_CP) {
-        p.replaceWith(t.yieldExpression(p.node.arguments[0] as t.Expression));
-      } else if (callee.name === AWAIT) {
-        p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [p.node.arguments[0] as t.Expression])));
+      const arg = p.node.arguments[0] as t.Expression;
+      switch (callee.name) {
+        case AWAIT_CP:
+        case YIELD_CP:
+        case YIELD_FROM_CP:
+          p.replaceWith(t.yieldExpression(arg));
+          break;
+        case AWAIT:
+        case YIELD:
+        case YIELD_FROM:
+          p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [arg])));
+          break;
+        case DELEGATE:
+          p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [t.callExpression(rt('D'), [arg])])));
+          break;
       }
     },
   });
@@ -203,6 +262,39 @@ function hoistGenerator(path: NodePath<t.Function>, gen: t.FunctionExpression): 
   return t.identifier(id.name);
 }
 
+/**
+ * A generator stays a generator function (its prototype, its objects' brand and prototype chain,
+ * `new` refused, as natively) whose body hands every step to its activation (runtime
+ * GenActivation), which calls the body function:
+ *
+ *     function* g(__rsp0) { const __rsI = __rsR.GI(body, this, arguments); return yield* __rsI; }
+ *
+ * With simple parameters, binding them runs no code, so the activation is made when the generator
+ * starts, and the wrapper keeps the body's directives (a 'use strict' decides its `this`). Other
+ * parameter lists (defaults, patterns, rest) are evaluated when g is called, and such a function
+ * has no directive of its own: the activation is made then, by a parameter default nothing can
+ * pass (nothing has the key GK), after a rest parameter that keeps `length`:
+ *
+ *     function* g(__rsp0, ...{ [__rsR.GK]: __rsI = __rsR.GI(body, this, arguments) }) { return yield* __rsI; }
+ *
+ * The `yield*` line is where a running body's wrapper frame stands (scanLines: wrapper lines).
+ */
+function wrapGenerator(node: t.Function, gen: t.Expression, n: number, directives: t.Directive[]): void {
+  const act = (): t.Identifier => t.identifier(R.activation);
+  const make = t.callExpression(rt('GI'), [gen, t.thisExpression(), t.identifier('arguments')]);
+  const simple = node.params.every((p) => t.isIdentifier(p));
+  const params: t.Function['params'] = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
+  const body: t.Statement[] = [];
+  if (simple) {
+    body.push(t.variableDeclaration('const', [t.variableDeclarator(act(), make)]));
+  } else {
+    params.push(t.restElement(t.objectPattern([t.objectProperty(rt('GK'), t.assignmentPattern(act(), make), true)])));
+  }
+  body.push(t.returnStatement(t.yieldExpression(act(), true)));
+  node.params = params;
+  node.body = t.blockStatement(body, simple ? directives : []);
+}
+
 const STRICT_RESERVED = new Set(['eval', 'arguments', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 
 function wrap(path: NodePath<t.Function>): void {
@@ -216,6 +308,10 @@ function wrap(path: NodePath<t.Function>): void {
   // to pay on every call of the async function.
   const gen = hoistGenerator(path, genExpr) ?? genExpr;
   const n = expectedLength(node.params);
+  if (node.generator) {
+    wrapGenerator(node, gen, n, strict);
+    return;
+  }
   // `__rsR.AF(fn, length)` gives the wrapper AsyncFunction.prototype (its constructor, toString
   // tag and instanceof are an async function's) and, for an arrow, its length.
   if (t.isArrowFunctionExpression(node)) {

@@ -19,7 +19,7 @@
  * Assumes: insertCheckpoints ran on the function. Guarantees: the restore function's
  * continuation-point calls and checks keep the shape contract/scanCallLines relies on.
  */
-import { AWAIT_CP } from './asyncFunctions.js';
+import { AWAIT_CP, SUSPENSION_CPS } from './asyncFunctions.js';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { Flag, M, R } from '../../contract/index.js';
@@ -151,8 +151,8 @@ export class RestoreEmitter {
   }
 
   build(body: t.BlockStatement, restoreName: string): t.FunctionDeclaration {
-    // An async function's body runs as a generator driven by the runtime: so does its restore.
-    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body), this.info.kind === 'async');
+    // An async function's or generator's body runs as a generator driven by the runtime: so does its restore.
+    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body), this.info.kind === 'async' || this.info.kind === 'generator');
   }
 
   buildBody(body: t.BlockStatement): t.BlockStatement {
@@ -237,9 +237,10 @@ export class RestoreEmitter {
       t.isNewExpression(call) ? t.callExpression(t.memberExpression(id(R.runtime), id('constructed')), [q(), rebuilt]) : rebuilt,
     ]);
     const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
-    if (t.isCallExpression(call) && t.isIdentifier(call.callee, { name: AWAIT_CP })) {
-      // An await: the frame parks there (yields the runtime's marker) and the driver resumes it
-      // with what the promise it was awaiting settles to; nothing is re-issued.
+    if (t.isCallExpression(call) && t.isIdentifier(call.callee) && SUSPENSION_CPS.has(call.callee.name)) {
+      // An await or yield: the frame parks there (yields the runtime's marker) and the driver
+      // resumes it with what the promise it was awaiting settles to, or what the program's next
+      // step passes (a yield* delegating goes on in the driver); nothing is re-issued.
       reissue.expressions = [reissue.expressions[0], t.callExpression(id(AWAIT_CP), [t.memberExpression(id(R.runtime), id('P'))])];
     }
     if (t.isVariableDeclaration(s)) {

@@ -18,7 +18,7 @@
  * Guarantees: each checked call is followed by exactly one check statement naming its cp id, the
  * shape contract/scanCallLines relies on.
  */
-import { AWAIT, AWAIT_CP } from './asyncFunctions.js';
+import { AWAIT, SUSPENSIONS, YIELD_FROM } from './asyncFunctions.js';
 import { ATOMIC } from '../../contract/index.js';
 import { isAtomicStart } from './markUpdatePoints.js';
 import * as t from '@babel/types';
@@ -204,9 +204,12 @@ export class Checkpointer {
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;
       const text = this.tables.calleeText.get(call) ??
         (t.isNewExpression(call) ? 'new ' + generate(callee as t.Node).code : generate(callee as t.Node).code);
-      const awaited = t.isCallExpression(call) && t.isIdentifier(call.callee, { name: AWAIT });
-      if (awaited) (call.callee as t.Identifier).name = AWAIT_CP;
-      const cp = this.newCp(awaited ? 'await' : 'call', awaited ? 'await' : text, call.loc, this.liveAfter.get(s));
+      // An await or yield marker (asyncFunctions.ts) becomes its continuation-point name.
+      const marker = t.isCallExpression(call) && t.isIdentifier(call.callee) ? call.callee.name : '';
+      const suspends = SUSPENSIONS.get(marker);
+      if (suspends) ((call as t.CallExpression).callee as t.Identifier).name = suspends;
+      const kind = !suspends ? 'call' : marker === AWAIT ? 'await' : 'yield';
+      const cp = this.newCp(kind, !suspends ? text : marker === AWAIT ? 'await' : marker === YIELD_FROM ? 'yield*' : 'yield', call.loc, this.liveAfter.get(s));
       const check = t.ifStatement(t.binaryExpression('!==', this.flag(Flag.unwinding), t.numericLiteral(0)), this.saveReturn(cp));
       const out: t.Statement[] = [s, check];
       // The call's own result is in scope after it, not at it.

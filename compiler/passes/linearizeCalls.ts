@@ -18,7 +18,7 @@
  * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
  * recorded as opaque: an update never unwinds through them (the runtime defers it).
  */
-import { AWAIT, capturableForAwait } from './asyncFunctions.js';
+import { AWAIT, capturableForAwait, DELEGATE, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
 import { generate } from '../babel.js';
@@ -165,8 +165,8 @@ export class Linearizer {
     if (t.isIdentifier(e)) {
       // Temporaries are the compiler's own: no user code can change them.
       if (this.tables.temps.has(e) || e.name.startsWith(R.tempPrefix)) return true;
-      // The await marker (asyncFunctions.ts) is not a variable.
-      if (e.name === AWAIT) return true;
+      // The await and yield markers (asyncFunctions.ts) are not variables.
+      if (MARKERS.has(e.name)) return true;
       return this.tables.stable.has(e) && !this.assigned.has(e.name);
     }
     return false;
@@ -499,6 +499,11 @@ export class Linearizer {
 
   /** Emits the call as a continuation-point statement, its result in `result` if given. */
   private callStatement(e: t.CallExpression | t.NewExpression | t.TaggedTemplateExpression, result: t.Identifier | null): void {
+    const marker = t.isCallExpression(e) && t.isIdentifier(e.callee) ? e.callee.name : '';
+    if (marker === YIELD || marker === DELEGATE) {
+      this.yieldStatement(e as t.CallExpression, marker === DELEGATE, result);
+      return;
+    }
     let call: t.Expression;
     if (t.isTaggedTemplateExpression(e)) {
       const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => hasCall(x)));
@@ -554,6 +559,25 @@ export class Linearizer {
       : t.expressionStatement(call);
     this.tables.cpCalls.add(stmt);
     this.emit(stmt);
+  }
+
+  /**
+   * A yield of a generator (asyncFunctions.ts): `yield* e` takes its iterator first, outside the
+   * continuation point. The runtime resumes a yield with a return request (rather than the
+   * generator's own return()) so that the return is a statement here, which a finally block with
+   * continuation points tracks like any other (trackCompletion).
+   */
+  private yieldStatement(e: t.CallExpression, delegate: boolean, result: t.Identifier | null): void {
+    let arg = this.atomForCall(this.expr(e.arguments[0] as t.Expression));
+    if (delegate) arg = this.temp(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('D')), [arg]));
+    const call = t.callExpression(t.identifier(delegate ? YIELD_FROM : YIELD), [arg]);
+    call.loc = e.loc;
+    const id = result ?? this.tables.newTemp();
+    const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);
+    this.tables.cpCalls.add(stmt);
+    this.emit(stmt);
+    const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
+    this.emit(t.ifStatement(t.binaryExpression('===', t.cloneNode(id), rt('RQ')), t.returnStatement(t.callExpression(rt('RV'), []))));
   }
 
   /** The callee of a continuation-point call: identifier, or member of an atom. */

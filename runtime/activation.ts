@@ -1,0 +1,402 @@
+/**
+ * Activations of compiled async functions and generators: heap frames the runtime drives and an
+ * update moves in place.
+ *
+ * A capturable async function or generator is compiled into a generator (its body) that the
+ * runtime drives: `drive` in engine.ts for async functions, `GenActivation` here for generators.
+ * The driver reads the body from its activation at every step, so an update that swaps the body
+ * (a rebuilt generator, or a `Parked` record standing in for one) makes the next step run the new
+ * version's code, while the promise awaited, or the generator object the program holds, stays the
+ * same.
+ */
+import { Flag } from '../contract/index.js';
+import type { FrameRecord, ModuleHandle } from './engine.js';
+
+/** What a driver resumes: a body's generator, or a Parked standing in for it. */
+export interface Body {
+  next(v?: unknown): IteratorResult<unknown, unknown>;
+  throw(e: unknown): IteratorResult<unknown, unknown>;
+  return(v: unknown): IteratorResult<unknown, unknown>;
+}
+
+/** What a frame returns while it unwinds. */
+export const UNWOUND = Object.freeze({});
+
+/** Where a rebuilt async or generator frame stops: its await or yield (the driver goes on from there). */
+export const PARKED = Symbol('restack.parked');
+
+/** Returned by a restore function that became the bottom of a new capture: resume again. */
+export const AGAIN = Symbol('restack.again');
+
+const NO_LOCALS: unknown[] = [];
+
+/**
+ * Empties a record whose restore function returned (its frame finished, or was captured again
+ * into a new record). The first record of a stack stays an argument of the save() call at its
+ * bottom, which returns only when the program's stack does: the version its frame was rebuilt in
+ * at the first update (the commit points the record at it) would stay alive as long.
+ */
+export function spend(rec: FrameRecord): void {
+  (rec as { m: ModuleHandle | undefined }).m = undefined;
+  rec.f = undefined;
+  rec.l = NO_LOCALS;
+  rec.s = rec.e = rec.a = rec.n = undefined;
+}
+
+/**
+ * A suspended activation captured by an update, with its frame record. Once the update is over it
+ * stands in for the activation's generator: the commit moved the record to the running version
+ * (a rollback left it as it was), and the generator is rebuilt from it, its restore function run
+ * to the await or yield, when the driver resumes the activation (the awaited promise settled, or
+ * the program called next). A restore function runs no program code before that point, so
+ * building the generator then or in the update is the same to the program; an update that finds
+ * the activation still waiting takes the record as it is, without running any code.
+ */
+export class Parked implements Body {
+  constructor(readonly act: Activation, readonly rec: FrameRecord) {}
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this.rebuild().next(v);
+  }
+
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    return this.rebuild().throw(e);
+  }
+
+  return(v: unknown): IteratorResult<unknown, unknown> {
+    return this.rebuild().return(v);
+  }
+
+  /** The activation's generator in the record's version, stopped at its await or yield. */
+  private rebuild(): Generator<unknown, unknown, unknown> {
+    const rec = this.rec;
+    const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
+    const r = gen.next();
+    spend(rec);
+    if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt activation did not stop at its await or yield');
+    this.act.gen = gen;
+    return gen;
+  }
+}
+
+/**
+ * One activation of a compiled async function or generator: the generator its body runs in
+ * (swapped by an update). `ref` is its entry in the engine's set of suspended activations (weak:
+ * an activation nobody can resume any more is garbage, as natively).
+ */
+export class Activation {
+  ref: WeakRef<Activation> | undefined = undefined;
+  /** Suspended at an await or yield that is not a continuation point (in a finally block, say). */
+  opaque = false;
+  /** At an await or yield now. */
+  suspended = false;
+  /** Links of the list of suspended activations it is in (Engine.park), if any. */
+  older: Activation | null = null;
+  newer: Activation | null = null;
+  list: ParkList | null = null;
+  constructor(public gen: Body) {}
+}
+
+/** A doubly linked list of activations: linking and unlinking allocate nothing. */
+export class ParkList {
+  /** The sentinel: not an activation (it has no generator). */
+  readonly head = new Activation(null as unknown as Body);
+  constructor() {
+    this.head.older = this.head.newer = this.head;
+  }
+
+  add(act: Activation): void {
+    const h = this.head;
+    act.newer = h.newer;
+    act.older = h;
+    h.newer!.older = act;
+    h.newer = act;
+    act.list = this;
+  }
+
+  static remove(act: Activation): void {
+    act.older!.newer = act.newer;
+    act.newer!.older = act.older;
+    act.older = act.newer = null;
+    act.list = null;
+  }
+
+  *[Symbol.iterator](): Generator<Activation> {
+    for (let a = this.head.newer!; a !== this.head; a = a.newer!) yield a;
+  }
+
+  get empty(): boolean {
+    return this.head.newer === this.head;
+  }
+}
+
+/** An await or yield that is not a continuation point: the driver goes on with `v`, and cannot capture there. */
+export class Opaque {
+  constructor(readonly v: unknown) {}
+}
+
+/**
+ * What the bottom frame of a captured stack returns when it is a generator body: the rebuilt
+ * generator, already run to its next await or yield (`result`); the driver goes on with it.
+ */
+export class Swap {
+  constructor(readonly gen: Generator<unknown, unknown, unknown>, readonly result: IteratorResult<unknown, unknown>) {}
+}
+
+// Generators (compiler/passes/asyncFunctions.ts).
+
+/** What a generator activation needs from the engine. */
+export interface GenHost {
+  readonly S: Int32Array;
+  park(act: Activation): void;
+  /**
+   * While frames unwind: adds a record that is not a compiled frame to the captured stack, above
+   * the frames still to come. Its f runs in its caller's restore function, in place of the call
+   * the caller was suspended in, and returns that call's result.
+   */
+  step(f: () => unknown): void;
+  /** The next record to rebuild. */
+  pop(): FrameRecord;
+}
+
+/** `yield* e` in a compiled generator: the iterator it delegates to and its next method, read once. */
+export class Delegate {
+  constructor(readonly it: object, readonly next: unknown) {}
+}
+
+/**
+ * What a generator body is resumed with to return from its yield (compiler: linearizeCalls
+ * yieldStatement): `if (x === RQ) return RV();` after each yield that is a continuation point.
+ * A return statement there, rather than the generator's own return(), is what a finally block
+ * with continuation points tracks, so a frame rebuilt inside such a finally still returns.
+ */
+export const RETURN_REQUEST = Object.freeze({});
+let returning: unknown = undefined;
+
+/** The value of the return request being made. */
+export function takeReturn(): unknown {
+  const v = returning;
+  returning = undefined;
+  return v;
+}
+
+const NEXT = 0;
+const THROW = 1;
+const RETURN = 2;
+type Mode = typeof NEXT | typeof THROW | typeof RETURN;
+
+/** What an unwinding step answers the wrapper: it yields it, and its caller saves its record. */
+const UNWINDING: IteratorResult<unknown, unknown> = Object.freeze({ value: UNWOUND, done: false });
+const FINISHED: IteratorResult<unknown, unknown> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * One activation of a compiled generator. The program holds a native generator object made by the
+ * wrapper the compiler leaves in the function's place (compiler/passes/asyncFunctions.ts):
+ *
+ *     function* g(__rsp0) { const __rsI = __rsR.GI(body, this, arguments); return yield* __rsI; }
+ *
+ * The wrapper's `yield*` hands every next/throw/return to this activation, which resumes the body:
+ * `yield v` in the body is a continuation point the program's next() returns from, and an update
+ * captures the suspended body there (Engine.park) and swaps it. The result objects the body makes
+ * are passed through as they are.
+ *
+ * `yield* e` in the body is delegated here: the body yields a Delegate and stays suspended at that
+ * continuation point while next/throw/return go to the delegate's iterator, as the spec's yield*
+ * loop does: `done` is read here (an error reading it goes into the body, at its `yield*`), a
+ * finished delegation's `value` resumes the body, and a result that is not done is passed through
+ * as it is. The wrapper's `yield*` reads its `done` a second time: only a result object with a
+ * getter for `done` could tell. The iterator lives in the activation, not the frame: an update
+ * moves the body while the delegation goes on.
+ *
+ * When frames unwind through a running body (an update point in it, its caller compiled), the
+ * body saves its record, the step adds a record that rebuilds the body and takes its result, and
+ * the wrapper yields UNWINDING to the caller, which saves its own: the rebuilt caller gets what
+ * next() returns from the rebuilt body, and the wrapper, still suspended in its `yield*`, goes on
+ * with the rebuilt body at the program's next call.
+ */
+export class GenActivation extends Activation {
+  /** The body returned or threw: the activation answers as a finished generator. */
+  private finished = false;
+  private delegate: Delegate | null = null;
+
+  constructor(gen: Body, private readonly host: GenHost) {
+    super(gen);
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    if (this.finished) return FINISHED;
+    if (this.delegate !== null) return this.forward(NEXT, v);
+    return this.resume(NEXT, v);
+  }
+
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    if (this.finished) throw e;
+    if (this.delegate !== null) return this.forward(THROW, e);
+    return this.resume(THROW, e);
+  }
+
+  return(v: unknown): IteratorResult<unknown, unknown> {
+    if (this.finished) return { value: v, done: true };
+    if (this.delegate !== null) return this.forward(RETURN, v);
+    return this.resume(RETURN, v);
+  }
+
+  private resume(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
+    this.suspended = false;
+    const body = this.gen;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      if (mode === NEXT) {
+        r = body.next(v);
+      } else if (mode === THROW) {
+        r = body.throw(v);
+      } else if (this.opaque) {
+        // At a yield that is not a continuation point: no check follows it.
+        r = body.return(v);
+      } else {
+        returning = v;
+        r = body.next(RETURN_REQUEST);
+      }
+    } catch (e) {
+      this.finished = true;
+      throw e;
+    }
+    if (this.host.S[Flag.unwinding] !== 0) {
+      this.host.step(() => this.rebuilt());
+      return UNWINDING;
+    }
+    return this.after(r);
+  }
+
+  /** In the rebuilt caller, in place of the call that unwound: the body rebuilt and run on. */
+  private rebuilt(): IteratorResult<unknown, unknown> {
+    const rec = this.host.pop();
+    const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
+    this.gen = gen;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = gen.next();
+    } catch (e) {
+      this.finished = true;
+      throw e;
+    } finally {
+      spend(rec);
+    }
+    if (this.host.S[Flag.unwinding] !== 0) {
+      this.host.step(() => this.rebuilt());
+      return UNWINDING;
+    }
+    return this.after(r);
+  }
+
+  /** What the body's step gave: a value it yields, a delegation it starts, or its return. */
+  private after(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    for (;;) {
+      if (r.done) {
+        const v = r.value;
+        if (v instanceof Swap) {
+          // The body was the bottom of a captured stack: it was rebuilt and run to its next yield.
+          this.gen = v.gen;
+          r = v.result;
+          continue;
+        }
+        if (v === AGAIN || v === UNWOUND) throw new Error('restack: internal error: a generator body unwound past its driver');
+        this.finished = true;
+        return r;
+      }
+      let value = r.value;
+      const opaque = value instanceof Opaque;
+      this.opaque = opaque;
+      if (opaque) value = (value as Opaque).v;
+      this.host.park(this);
+      if (value instanceof Delegate) {
+        this.delegate = value;
+        return this.forward(NEXT, undefined);
+      }
+      return opaque ? { value, done: false } : r;
+    }
+  }
+
+  /**
+   * A step of the body's `yield*` (the spec's yield* loop): the delegate's next, throw or return
+   * with v. An abrupt completion or a protocol error is thrown into the body at its `yield*`.
+   */
+  private forward(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
+    const d = this.delegate!;
+    const it = d.it as { throw?: unknown; return?: unknown };
+    let inner: unknown;
+    try {
+      if (mode === NEXT) {
+        if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
+        inner = Reflect.apply(d.next, it, [v]);
+      } else if (mode === THROW) {
+        const method = it.throw;
+        if (method == null) {
+          // The protocol is violated: the iterator is closed, then the body gets a TypeError.
+          this.delegate = null;
+          closeIterator(it);
+          throw new TypeError('The iterator does not provide a \'throw\' method');
+        }
+        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+        inner = Reflect.apply(method, it, [v]);
+      } else {
+        const method = it.return;
+        if (method == null) {
+          this.delegate = null;
+          return this.resume(RETURN, v);
+        }
+        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+        inner = Reflect.apply(method, it, [v]);
+      }
+    } catch (e) {
+      this.delegate = null;
+      return this.resume(THROW, e);
+    }
+    if (this.host.S[Flag.unwinding] !== 0) {
+      // The delegate is compiled code whose frames are unwinding: its call is rebuilt in place.
+      this.host.step(() => {
+        const rec = this.host.pop();
+        return this.received(mode, rec.f!(rec));
+      });
+      return UNWINDING;
+    }
+    return this.received(mode, inner);
+  }
+
+  /** The delegate's result: passed through while not done; its value resumes the body when done. */
+  private received(mode: Mode, inner: unknown): IteratorResult<unknown, unknown> {
+    let value: unknown;
+    try {
+      if (Object(inner) !== inner) throw new TypeError(`Iterator result ${describe(inner)} is not an object`);
+      const result = inner as IteratorResult<unknown, unknown>;
+      if (!result.done) return result;
+      value = result.value;
+    } catch (e) {
+      this.delegate = null;
+      return this.resume(THROW, e);
+    }
+    this.delegate = null;
+    return this.resume(mode === RETURN ? RETURN : NEXT, value);
+  }
+}
+
+/** IteratorClose with a normal completion. */
+function closeIterator(it: { return?: unknown }): void {
+  const method = it.return;
+  if (method == null) return;
+  if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+  const r = Reflect.apply(method, it, []);
+  if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
+}
+
+export function describe(o: unknown): string {
+  if (o === null) return 'null';
+  if (o === undefined) return 'undefined';
+  if (typeof o === 'function') return 'function';
+  if (typeof o === 'object') return 'object';
+  return String(o);
+}

@@ -112,7 +112,6 @@ function hasInstanceElements(cls: t.Class): boolean {
  */
 function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
-  if (node.generator && node.async) return 'async generator (suspended activations are updated in place by a later release)';
   if (node.generator && !isMarked(node)) {
     const why = generatorReason(path);
     if (why) return why;

@@ -23,7 +23,7 @@ import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
 import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
-import { finishAsync, prepareAsync } from './passes/asyncFunctions.js';
+import { finishAsync, isDriven, prepareAsync } from './passes/asyncFunctions.js';
 import { constInits, LOADER, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
 import { topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
@@ -243,7 +243,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       const method = t.classPrivateMethod('method', t.privateName(t.identifier(restoreName)), [t.identifier(R.record)],
         emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
       // The restore function of an async function or generator is a generator, like its body (asyncFunctions).
-      method.generator = f.kind === 'async' || f.kind === 'generator';
+      method.generator = isDriven(f.node);
       const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
       emitter.rewriteNames(path);
       continue;

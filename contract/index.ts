@@ -45,6 +45,8 @@ export const R = {
   restorePrefix: '__rsRestore',
   /** A compiled generator's wrapper: its activation (runtime GenActivation). */
   activation: '__rsI',
+  /** A compiled async generator's wrapper: its activation (runtime AsyncGenActivation). */
+  asyncActivation: '__rsJ',
   prefix: '__rs',
 } as const;
 

@@ -9,6 +9,7 @@
  * version's code, while the promise awaited, or the generator object the program holds, stays the
  * same.
  */
+import { types } from 'node:util';
 import { Flag } from '../contract/index.js';
 import type { FrameRecord, ModuleHandle } from './engine.js';
 
@@ -384,6 +385,8 @@ export class GenActivation extends Activation {
   }
 }
 
+const isPromise = types.isPromise;
+
 /** IteratorClose with a normal completion. */
 function closeIterator(it: { return?: unknown }): void {
   const method = it.return;
@@ -399,4 +402,192 @@ export function describe(o: unknown): string {
   if (typeof o === 'function') return 'function';
   if (typeof o === 'object') return 'object';
   return String(o);
+}
+
+// Async generators.
+
+/** `yield v` of an async generator's body (an await is yielded as it is). */
+export class Yielded {
+  constructor(readonly v: unknown) {}
+}
+
+/** `yield* e` of an async generator's body: GetIterator(e, async), the next method read once. */
+export class AsyncDelegate {
+  constructor(readonly it: object, readonly next: unknown) {}
+}
+
+/**
+ * One activation of a compiled async generator: as GenActivation, the wrapper (a native async
+ * generator, which queues the program's requests) hands each next/throw/return to it with
+ * `yield*`, one at a time; this drives the body through its awaits to its next yield, awaiting as
+ * the original would, and answers with a promise of the step's result. Suspended at an await or
+ * a yield, the body is captured like any suspended activation. Unlike a generator, a body running
+ * synchronously under its wrapper (before its first await of a step) is not captured through the
+ * wrapper: an update point there waits until the body awaits or yields, and the body then moves
+ * at its next update point as the bottom of the stack.
+ */
+export class AsyncGenActivation extends Activation {
+  private finished = false;
+  private delegate: AsyncDelegate | null = null;
+
+  constructor(gen: Body, private readonly host: GenHost) {
+    super(gen);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(v?: unknown): Promise<IteratorResult<unknown, unknown>> {
+    return this.run(NEXT, v);
+  }
+
+  throw(e: unknown): Promise<IteratorResult<unknown, unknown>> {
+    return this.run(THROW, e);
+  }
+
+  return(v: unknown): Promise<IteratorResult<unknown, unknown>> {
+    return this.run(RETURN, v);
+  }
+
+  /** The body resumed with a completion; its synchronous part runs to its next await or yield. */
+  private resumeBody(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
+    this.suspended = false;
+    const body = this.gen;
+    try {
+      if (mode === NEXT) return body.next(v);
+      if (mode === THROW) return body.throw(v);
+      if (this.opaque) return body.return(v);
+      returning = v;
+      return body.next(RETURN_REQUEST);
+    } catch (e) {
+      this.finished = true;
+      throw e;
+    }
+  }
+
+  /** One request of the program: delivered to the delegate or the body, run to the step's result. */
+  private async run(mode: Mode, v: unknown): Promise<IteratorResult<unknown, unknown>> {
+    if (this.finished) {
+      if (mode === THROW) throw v;
+      return { value: mode === RETURN ? v : undefined, done: true };
+    }
+    let r: IteratorResult<unknown, unknown> | undefined = undefined;
+    for (;;) {
+      if (r === undefined) {
+        const d = this.delegate;
+        if (d !== null) {
+          // A step of the body's `yield*` over an async iterator (the spec's loop, async).
+          const it = d.it as { throw?: unknown; return?: unknown };
+          try {
+            let inner: unknown;
+            if (mode === NEXT) {
+              if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
+              inner = await Reflect.apply(d.next, it, [v]);
+            } else if (mode === THROW) {
+              const method = it.throw;
+              if (method == null) {
+                this.delegate = null;
+                await closeAsyncIterator(it);
+                throw new TypeError('The iterator does not provide a \'throw\' method');
+              }
+              if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+              inner = await Reflect.apply(method, it, [v]);
+            } else {
+              const method = it.return;
+              if (method == null) {
+                // The body returns with the value (awaited below, as for a return at a yield).
+                this.delegate = null;
+                continue;
+              }
+              if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+              inner = await Reflect.apply(method, it, [v]);
+            }
+            if (Object(inner) !== inner) throw new TypeError(`Iterator result ${describe(inner)} is not an object`);
+            const result = inner as IteratorResult<unknown, unknown>;
+            if (!result.done) return { value: result.value, done: false };
+            v = result.value;
+            if (mode !== RETURN) mode = NEXT;
+          } catch (e) {
+            mode = THROW;
+            v = e;
+          }
+          this.delegate = null;
+          continue;
+        }
+        if (mode === RETURN) {
+          // A return at a yield awaits its value first.
+          try {
+            v = await v;
+          } catch (e) {
+            mode = THROW;
+            v = e;
+          }
+        }
+        r = this.resumeBody(mode, v);
+        if (this.host.S[Flag.unwinding] !== 0) throw new Error('restack: internal error: an async generator body unwound past its driver');
+      }
+      if (r.done) {
+        const rv: unknown = r.value;
+        if (rv instanceof Swap) {
+          // The body was the bottom of a captured stack: it was rebuilt and run to its next step.
+          this.gen = rv.gen;
+          r = rv.result;
+          continue;
+        }
+        if (rv === AGAIN || rv === UNWOUND) throw new Error('restack: internal error: an async generator body unwound past its driver');
+        this.finished = true;
+        return { value: rv, done: true };
+      }
+      let value = r.value;
+      const opaque = value instanceof Opaque;
+      this.opaque = opaque;
+      if (opaque) value = (value as Opaque).v;
+      this.host.park(this);
+      r = undefined;
+      if (value instanceof Yielded) {
+        // A yield awaits its value (a rejection is thrown into the body at the yield). The
+        // wrapper's yield* awaits this step's promise too: a value that is no thenable is not
+        // awaited here, so the step takes as many ticks as the original yield.
+        const y = value.v;
+        let then: unknown = undefined;
+        try {
+          if (y !== null && (typeof y === 'object' || typeof y === 'function') && !isPromise(y)) then = (y as { then?: unknown }).then;
+          if (typeof then === 'function') {
+            // A thenable: its then (read once) is called in a job, as Await would.
+            const method = then;
+            const thenable: PromiseLike<unknown> = { then: (res, rej) => Reflect.apply(method, y, [res, rej]) as PromiseLike<never> };
+            return { value: await thenable, done: false };
+          }
+          return { value: isPromise(y) ? await y : y, done: false };
+        } catch (e) {
+          mode = THROW;
+          v = e;
+          continue;
+        }
+      }
+      if (value instanceof AsyncDelegate) {
+        this.delegate = value;
+        mode = NEXT;
+        v = undefined;
+        continue;
+      }
+      try {
+        v = await value;
+        mode = NEXT;
+      } catch (e) {
+        v = e;
+        mode = THROW;
+      }
+    }
+  }
+}
+
+/** AsyncIteratorClose with a normal completion. */
+async function closeAsyncIterator(it: { return?: unknown }): Promise<void> {
+  const method = it.return;
+  if (method == null) return;
+  if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+  const r = await Reflect.apply(method, it, []);
+  if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
 }

@@ -23,7 +23,7 @@ import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '.
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
-import { Activation, AGAIN, Delegate, describe, GenActivation, Opaque, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, AsyncDelegate, AsyncGenActivation, Delegate, describe, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export interface ModuleInfo {
@@ -1180,6 +1180,19 @@ export class Engine implements VersionHost {
     return new Delegate(it, it.next);
   };
 
+  /** Calls a compiled async generator's body function: its activation, which the wrapper delegates to. */
+  readonly AGI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): AsyncGenActivation =>
+    new AsyncGenActivation(Reflect.apply(genFn, self, args), this);
+
+  /** `yield v` in an async generator's body. */
+  readonly Y = (v: unknown): Yielded => new Yielded(v);
+
+  /** `yield* e` in an async generator's body: GetIterator(e, async). */
+  readonly AD = (o: unknown): AsyncDelegate => {
+    const r = this.asyncIter(o);
+    return new AsyncDelegate(r.i, r.n);
+  };
+
   /** A generator body resumed to return from its yield, and the value it returns. */
   readonly RQ = RETURN_REQUEST;
   readonly RV = takeReturn;
@@ -1248,14 +1261,14 @@ export class Engine implements VersionHost {
     for (const list of [this.young, this.aged]) {
       for (let act = list.head.newer!; act !== list.head; act = act.newer!) {
         if (!act.suspended) continue;
-        if (act.opaque) return act instanceof GenActivation ? OPAQUE_YIELD : OPAQUE;
+        if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
         out.push(act);
       }
     }
     for (const r of this.weak) {
       const act = r.deref();
       if (!act || !act.suspended) continue;
-      if (act.opaque) return act instanceof GenActivation ? OPAQUE_YIELD : OPAQUE;
+      if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
       out.push(act);
     }
     return out;
@@ -1468,7 +1481,7 @@ const promiseThen = Promise.prototype.then;
  * CreateAsyncFromSyncIterator for a `for await` over a sync iterable: next() and return() answer
  * with promises of { value, done }, the value awaited (a rejected value rejects).
  */
-function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: () => Promise<unknown>; return: (v?: unknown) => Promise<unknown> } {
+function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unknown) => Promise<unknown>; throw: (v?: unknown) => Promise<unknown>; return: (v?: unknown) => Promise<unknown> } {
   const continuation = (result: unknown): Promise<unknown> => {
     let done: boolean;
     let wrapper: Promise<unknown>;
@@ -1481,10 +1494,25 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: () => Prom
     return Reflect.apply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
   };
   return {
-    next(): Promise<unknown> {
+    next(value?: unknown): Promise<unknown> {
       let result: unknown;
       try {
-        result = Reflect.apply(next as () => unknown, it, []);
+        // A yield* passes the value it received; a for await passes none.
+        result = Reflect.apply(next as () => unknown, it, arguments.length > 0 ? [value] : []);
+        if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
+      } catch (e) {
+        return NativePromise.reject(e);
+      }
+      return continuation(result);
+    },
+    throw(value?: unknown): Promise<unknown> {
+      let result: unknown;
+      try {
+        const method = (it as { throw?: unknown }).throw;
+        // Without throw, the value is the rejection (as Node 20's CreateAsyncFromSyncIterator does).
+        if (method == null) return NativePromise.reject(value);
+        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+        result = arguments.length > 0 ? Reflect.apply(method, it, [value]) : Reflect.apply(method, it, []);
         if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
       } catch (e) {
         return NativePromise.reject(e);

@@ -49,17 +49,18 @@ const MODES = ['compiled', 'storm'];
 /** The selected test262 directories (those missing in a checkout are ignored). */
 const STATEMENTS = ['block', 'break', 'continue', 'do-while', 'for', 'for-in', 'for-of', 'function', 'if', 'labeled',
   'let', 'const', 'return', 'switch', 'throw', 'try', 'variable', 'while', 'class', 'for-await-of', 'async-function',
-  'generators'];
+  'generators', 'async-generator'];
 const EXPRESSIONS = ['array', 'arrow-function', 'assignment', 'call', 'class', 'comma', 'compound-assignment',
   'conditional', 'function', 'logical-assignment', 'logical-and', 'logical-or', 'coalesce', 'new', 'new.target',
   'object', 'optional-chaining', 'tagged-template', 'template-literal', 'super', 'this', 'unary-minus', 'generators',
-  'yield'];
+  'yield', 'async-generator'];
 const DIRECTORIES = [
   ...STATEMENTS.map((d) => `test/language/statements/${d}`),
   ...EXPRESSIONS.map((d) => `test/language/expressions/${d}`),
   'test/language/destructuring', 'test/language/rest-parameters', 'test/language/default-parameters',
   'test/language/arguments-object',
   'test/built-ins/Array/prototype', 'test/built-ins/GeneratorPrototype', 'test/built-ins/GeneratorFunction',
+  'test/built-ins/AsyncGeneratorPrototype', 'test/built-ins/AsyncGeneratorFunction',
 ];
 
 /** test262 features Node 20 does not implement: such tests are skipped. */
@@ -739,7 +740,7 @@ function writeDoc({ shown, total, elapsed, commit, jobs, differences, nativeFail
   out.push('- **Selection**: test262 `test/language/statements/{' + STATEMENTS.join(',') + '}`,',
     '  `test/language/expressions/{' + EXPRESSIONS.join(',') + '}`, `test/language/{destructuring,rest-parameters,',
     '  arguments-object}` (there is no `test/language/default-parameters`) and `test/built-ins/{Array/prototype,',
-    '  GeneratorPrototype,GeneratorFunction}`',
+    '  GeneratorPrototype,GeneratorFunction,AsyncGeneratorPrototype,AsyncGeneratorFunction}`',
     '  (`_FIXTURE` files excluded).',
     '- **Skipped**: tests needing a feature Node 20 lacks (`UNSUPPORTED_FEATURES` in the script), or host',
     '  facilities this runner does not provide (`$262.createRealm`, `$262.agent`, `IsHTMLDDA`, `CanBlockIsTrue`).',

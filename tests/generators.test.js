@@ -175,3 +175,59 @@ test('a generator running a long loop is captured in its body and rebuilt with i
   assert.ok(switched >= 2 && rows.slice(switched).every((r) => r[0] === 'v2'), lines.join('\n'));
   assert.equal(lines.at(-1), `lines ${rows.length}`);
 });
+
+// An async generator reading a stream, consumed by a for await: both wait (the generator in its
+// own for await, the consumer at its next()) when the update comes; both resume in the new
+// version, the generator's count carried.
+const lines = (version) => `
+import { PassThrough } from 'node:stream';
+async function* numbered(stream) {
+  let n = 0;
+  for await (const chunk of stream) {
+    n++;
+    yield '${version}#' + n + ':' + chunk;
+  }
+  return n;
+}
+async function consume(stream) {
+  let seen = 0;
+  for await (const line of numbered(stream)) {
+    seen++;
+    process.stdout.write(line + '\\n');
+  }
+  return seen;
+}
+const stream = new PassThrough();
+let i = 0;
+const timer = setInterval(() => onTick(), 120);
+function onTick() {
+  if (i === 7) {
+    clearInterval(timer);
+    stream.end();
+    return;
+  }
+  stream.write('chunk' + i++);
+}
+consume(stream).then((seen) => process.stdout.write('end ' + seen + '\\n'));
+`;
+
+test('an async generator waiting in its own for await moves with its consumer', async () => {
+  const dir = join(work, 'lines');
+  versions(dir, lines);
+  const { code, stdout, stderr, report } = await runAndUpdate(dir, /v1#2:chunk1/);
+  assert.equal(code, 0, `${stdout}\n${stderr}`);
+  assert.equal(report.applied, true, JSON.stringify(report));
+  const froms = report.frames.filter((f) => f.suspended).map((f) => f.from);
+  assert.ok(froms.some((f) => f.startsWith('main.js#numbered')), froms.join('\n'));
+  assert.ok(froms.some((f) => f.startsWith('main.js#consume')), froms.join('\n'));
+  const out = stdout.trim().split('\n');
+  assert.equal(out.at(-1), 'end 7');
+  const rows = out.slice(0, -1).map((l) => /^(v[12])#(\d+):chunk(\d+)$/.exec(l));
+  assert.ok(rows.every(Boolean), stdout);
+  rows.forEach((m, k) => {
+    assert.equal(Number(m[2]), k + 1);
+    assert.equal(Number(m[3]), k);
+  });
+  const switched = rows.findIndex((m) => m[1] === 'v2');
+  assert.ok(switched >= 2 && rows.slice(switched).every((m) => m[1] === 'v2'), stdout);
+});

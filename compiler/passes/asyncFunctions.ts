@@ -41,6 +41,17 @@ export const DELEGATE = '__rsYieldStar';
 export const YIELD_FROM = '__rsYieldFrom';
 export const YIELD_FROM_CP = '__rsYieldFromCp';
 const MARK = '__rsAsync';
+/** Marks the restore function of an async generator (emitRestore), whose yields differ from a generator's. */
+export const ASYNC_GENERATOR = '__rsAsyncGenerator';
+
+/**
+ * Whether the runtime drives the function's body as a generator (and so its restore function is
+ * one): a marked async function, generator or async generator. One with nothing to suspend at
+ * stays native, and its restore function runs its body as a plain function.
+ */
+export function isDriven(node: t.Function): boolean {
+  return (node.async === true || node.generator === true) && isMarked(node);
+}
 
 /** The markers a body suspends at, to the name each takes at a continuation point. */
 export const SUSPENSIONS: ReadonlyMap<string, string> = new Map([[AWAIT, AWAIT_CP], [YIELD, YIELD_CP], [YIELD_FROM, YIELD_FROM_CP]]);
@@ -121,7 +132,6 @@ export function prepareAsync(program: NodePath<t.Program>): number {
   program.traverse({
     Function(path) {
       const node = path.node;
-      if (node.async && node.generator) return;
       if (node.generator ? generatorReason(path) !== null : !node.async || asyncReason(path) !== null) return;
       // Nothing to capture in it (no await, yield, call or loop): it stays native.
       let work = false;
@@ -176,26 +186,56 @@ const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier
 /** Awaits become yields; marked functions become wrappers around their generator. */
 export function finishAsync(program: NodePath<t.Program>): void {
   genCounter = 0;
+  // An async generator's body (and restore function) yields awaits as they are and its own
+  // yields wrapped (__rsR.Y), and delegates to async iterators (__rsR.AD).
+  const asyncGen = new WeakMap<t.Node, boolean>();
+  const inAsyncGenerator = (p: NodePath): boolean => {
+    const fn = p.getFunctionParent();
+    if (!fn) return false;
+    let known = asyncGen.get(fn.node);
+    if (known === undefined) {
+      const body = fn.node.body;
+      known = (fn.node.async && fn.node.generator) ||
+        (t.isBlockStatement(body) && body.directives.some((d) => d.value.value === ASYNC_GENERATOR));
+      asyncGen.set(fn.node, known);
+    }
+    return known;
+  };
   program.traverse({
     CallExpression(p) {
       const callee = p.node.callee;
+      if (t.isMemberExpression(callee) && t.isIdentifier(callee.object, { name: R.runtime }) && t.isIdentifier(callee.property, { name: 'D' })) {
+        if (inAsyncGenerator(p)) callee.property = t.identifier('AD');
+        return;
+      }
       if (!t.isIdentifier(callee)) return;
       const arg = p.node.arguments[0] as t.Expression;
+      const agen = (callee.name === YIELD || callee.name === YIELD_CP || callee.name === DELEGATE) && inAsyncGenerator(p);
       switch (callee.name) {
         case AWAIT_CP:
-        case YIELD_CP:
         case YIELD_FROM_CP:
           p.replaceWith(t.yieldExpression(arg));
           break;
+        case YIELD_CP:
+          p.replaceWith(t.yieldExpression(agen ? t.callExpression(rt('Y'), [arg]) : arg));
+          break;
         case AWAIT:
-        case YIELD:
         case YIELD_FROM:
           p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [arg])));
           break;
+        case YIELD:
+          p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [agen ? t.callExpression(rt('Y'), [arg]) : arg])));
+          break;
         case DELEGATE:
-          p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [t.callExpression(rt('D'), [arg])])));
+          p.replaceWith(t.yieldExpression(t.callExpression(rt('F'), [t.callExpression(rt(agen ? 'AD' : 'D'), [arg])])));
           break;
       }
+    },
+  });
+  program.traverse({
+    Function(p) {
+      const body = p.node.body;
+      if (t.isBlockStatement(body)) body.directives = body.directives.filter((d) => d.value.value !== ASYNC_GENERATOR);
     },
   });
   const marked: NodePath<t.Function>[] = [];
@@ -280,8 +320,9 @@ function hoistGenerator(path: NodePath<t.Function>, gen: t.FunctionExpression): 
  * The `yield*` line is where a running body's wrapper frame stands (scanLines: wrapper lines).
  */
 function wrapGenerator(node: t.Function, gen: t.Expression, n: number, directives: t.Directive[]): void {
-  const act = (): t.Identifier => t.identifier(R.activation);
-  const make = t.callExpression(rt('GI'), [gen, t.thisExpression(), t.identifier('arguments')]);
+  // An async generator's wrapper is not a wrapper line (its body is not captured through it).
+  const act = (): t.Identifier => t.identifier(node.async ? R.asyncActivation : R.activation);
+  const make = t.callExpression(rt(node.async ? 'AGI' : 'GI'), [gen, t.thisExpression(), t.identifier('arguments')]);
   const simple = node.params.every((p) => t.isIdentifier(p));
   const params: t.Function['params'] = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
   const body: t.Statement[] = [];

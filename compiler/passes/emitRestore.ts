@@ -19,7 +19,7 @@
  * Assumes: insertCheckpoints ran on the function. Guarantees: the restore function's
  * continuation-point calls and checks keep the shape contract/scanCallLines relies on.
  */
-import { AWAIT_CP, SUSPENSION_CPS } from './asyncFunctions.js';
+import { ASYNC_GENERATOR, AWAIT_CP, isDriven, SUSPENSION_CPS } from './asyncFunctions.js';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { Flag, M, R } from '../../contract/index.js';
@@ -152,7 +152,7 @@ export class RestoreEmitter {
 
   build(body: t.BlockStatement, restoreName: string): t.FunctionDeclaration {
     // An async function's or generator's body runs as a generator driven by the runtime: so does its restore.
-    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body), this.info.kind === 'async' || this.info.kind === 'generator');
+    return t.functionDeclaration(id(restoreName), [id(R.record)], this.buildBody(body), isDriven(this.info.node));
   }
 
   buildBody(body: t.BlockStatement): t.BlockStatement {
@@ -191,7 +191,8 @@ export class RestoreEmitter {
       stmts.forEach(visit);
       stmts.push(t.returnStatement(made(undef())));
     }
-    return t.blockStatement(stmts);
+    // finishAsync tells an async generator's restore function by this directive (its yields differ).
+    return t.blockStatement(stmts, this.info.kind === 'async generator' && isDriven(this.info.node) ? [t.directive(t.directiveLiteral(ASYNC_GENERATOR))] : []);
   }
 
   /** Hoisted function declarations get back the closures the frame had. */

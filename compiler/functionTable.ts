@@ -6,7 +6,7 @@
  * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
  * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
  */
-import { asyncReason, generatorReason, isMarked } from './passes/asyncFunctions.js';
+import { driveReason, isMarked } from './passes/asyncFunctions.js';
 import { createHash } from 'node:crypto';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
@@ -112,13 +112,9 @@ function hasInstanceElements(cls: t.Class): boolean {
  */
 function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
-  if (node.generator && !isMarked(node)) {
-    const why = generatorReason(path);
-    if (why) return why;
-  }
-  // A marked async function passed asyncReason in prepareAsync already.
-  if (node.async && !isMarked(node)) {
-    const why = asyncReason(path);
+  // A marked function passed driveReason in prepareAsync already.
+  if ((node.async || node.generator) && !isMarked(node)) {
+    const why = driveReason(path);
     if (why) return why;
   }
   const member = classMemberOf(path);

@@ -201,7 +201,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       if (!hasCallOrUp(node.body, tables)) continue;
       node.body = t.blockStatement([t.returnStatement(node.body)]);
     }
-    node.body.body = new Linearizer(tables).block(node.body.body);
+    node.body.body = new Linearizer(tables, node.async === true && node.generator === true).block(node.body.body);
   }
   currentFn = null;
   lap('linearize');

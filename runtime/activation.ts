@@ -160,7 +160,10 @@ export interface GenHost {
   pop(): FrameRecord;
 }
 
-/** `yield* e` in a compiled generator: the iterator it delegates to and its next method, read once. */
+/**
+ * `yield* e` in a compiled generator or async generator: the iterator it delegates to and its next
+ * method, read once (GetIterator sync or async, Engine.D or Engine.AD).
+ */
 export class Delegate {
   constructor(readonly it: object, readonly next: unknown) {}
 }
@@ -185,6 +188,21 @@ const NEXT = 0;
 const THROW = 1;
 const RETURN = 2;
 type Mode = typeof NEXT | typeof THROW | typeof RETURN;
+
+/**
+ * Resumes a generator's or async generator's body at its yield with a completion: a return is a
+ * return request (RETURN_REQUEST) at a yield that is a continuation point, the body's own return()
+ * at one that is not (no check follows it).
+ */
+function resumeBody(act: Activation, mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
+  act.suspended = false;
+  const body = act.gen;
+  if (mode === NEXT) return body.next(v);
+  if (mode === THROW) return body.throw(v);
+  if (act.opaque) return body.return(v);
+  returning = v;
+  return body.next(RETURN_REQUEST);
+}
 
 /** What an unwinding step answers the wrapper: it yields it, and its caller saves its record. */
 const UNWINDING: IteratorResult<unknown, unknown> = Object.freeze({ value: UNWOUND, done: false });
@@ -247,21 +265,9 @@ export class GenActivation extends Activation {
   }
 
   private resume(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
-    this.suspended = false;
-    const body = this.gen;
     let r: IteratorResult<unknown, unknown>;
     try {
-      if (mode === NEXT) {
-        r = body.next(v);
-      } else if (mode === THROW) {
-        r = body.throw(v);
-      } else if (this.opaque) {
-        // At a yield that is not a continuation point: no check follows it.
-        r = body.return(v);
-      } else {
-        returning = v;
-        r = body.next(RETURN_REQUEST);
-      }
+      r = resumeBody(this, mode, v);
     } catch (e) {
       this.finished = true;
       throw e;
@@ -388,7 +394,7 @@ export class GenActivation extends Activation {
 const isPromise = types.isPromise;
 
 /** IteratorClose with a normal completion. */
-function closeIterator(it: { return?: unknown }): void {
+export function closeIterator(it: { return?: unknown }): void {
   const method = it.return;
   if (method == null) return;
   if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
@@ -411,11 +417,6 @@ export class Yielded {
   constructor(readonly v: unknown) {}
 }
 
-/** `yield* e` of an async generator's body: GetIterator(e, async), the next method read once. */
-export class AsyncDelegate {
-  constructor(readonly it: object, readonly next: unknown) {}
-}
-
 /**
  * One activation of a compiled async generator: as GenActivation, the wrapper (a native async
  * generator, which queues the program's requests) hands each next/throw/return to it with
@@ -428,7 +429,7 @@ export class AsyncDelegate {
  */
 export class AsyncGenActivation extends Activation {
   private finished = false;
-  private delegate: AsyncDelegate | null = null;
+  private delegate: Delegate | null = null;
 
   constructor(gen: Body, private readonly host: GenHost) {
     super(gen);
@@ -448,22 +449,6 @@ export class AsyncGenActivation extends Activation {
 
   return(v: unknown): Promise<IteratorResult<unknown, unknown>> {
     return this.run(RETURN, v);
-  }
-
-  /** The body resumed with a completion; its synchronous part runs to its next await or yield. */
-  private resumeBody(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
-    this.suspended = false;
-    const body = this.gen;
-    try {
-      if (mode === NEXT) return body.next(v);
-      if (mode === THROW) return body.throw(v);
-      if (this.opaque) return body.return(v);
-      returning = v;
-      return body.next(RETURN_REQUEST);
-    } catch (e) {
-      this.finished = true;
-      throw e;
-    }
   }
 
   /** One request of the program: delivered to the delegate or the body, run to the step's result. */
@@ -524,7 +509,12 @@ export class AsyncGenActivation extends Activation {
             v = e;
           }
         }
-        r = this.resumeBody(mode, v);
+        try {
+          r = resumeBody(this, mode, v);
+        } catch (e) {
+          this.finished = true;
+          throw e;
+        }
         if (this.host.S[Flag.unwinding] !== 0) throw new Error('restack: internal error: an async generator body unwound past its driver');
       }
       if (r.done) {
@@ -550,23 +540,24 @@ export class AsyncGenActivation extends Activation {
         // wrapper's yield* awaits this step's promise too: a value that is no thenable is not
         // awaited here, so the step takes as many ticks as the original yield.
         const y = value.v;
+        const promise = isPromise(y);
         let then: unknown = undefined;
         try {
-          if (y !== null && (typeof y === 'object' || typeof y === 'function') && !isPromise(y)) then = (y as { then?: unknown }).then;
+          if (y !== null && (typeof y === 'object' || typeof y === 'function') && !promise) then = (y as { then?: unknown }).then;
           if (typeof then === 'function') {
             // A thenable: its then (read once) is called in a job, as Await would.
             const method = then;
             const thenable: PromiseLike<unknown> = { then: (res, rej) => Reflect.apply(method, y, [res, rej]) as PromiseLike<never> };
             return { value: await thenable, done: false };
           }
-          return { value: isPromise(y) ? await y : y, done: false };
+          return { value: promise ? await y : y, done: false };
         } catch (e) {
           mode = THROW;
           v = e;
           continue;
         }
       }
-      if (value instanceof AsyncDelegate) {
+      if (value instanceof Delegate) {
         this.delegate = value;
         mode = NEXT;
         v = undefined;

@@ -23,7 +23,7 @@ import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '.
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import type { LoadedPatch } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
-import { Activation, AGAIN, AsyncDelegate, AsyncGenActivation, Delegate, describe, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, AsyncGenActivation, closeIterator, Delegate, describe, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export interface ModuleInfo {
@@ -113,6 +113,11 @@ export interface FrameRecord {
 }
 
 type RestoreFn = (rec: FrameRecord) => unknown;
+
+/** A record that is not a compiled frame (FrameRecord.synthetic): f runs in its place, above k. */
+function synthetic(f: () => unknown, k: FrameRecord | undefined): FrameRecord {
+  return { synthetic: true, m: undefined as unknown as ModuleHandle, cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k, f };
+}
 
 /** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
 class Refusals extends SiteTable<string | null> {
@@ -793,16 +798,11 @@ export class Engine implements VersionHost {
     this.stormCountdown = this.stormEvery;
     this.started = started;
     this.remaining = depth;
-    this.records = reissue === null ? undefined : {
-      synthetic: true,
-      m: undefined as unknown as ModuleHandle,
-      cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k: undefined,
-      f: () => {
-        // The rebuilt stack is complete: the update is done before the call starts again.
-        this.resumed();
-        return reissue();
-      },
-    };
+    this.records = reissue === null ? undefined : synthetic(() => {
+      // The rebuilt stack is complete: the update is done before the call starts again.
+      this.resumed();
+      return reissue();
+    }, undefined);
     this.recordCount = 0;
     this.S[Flag.unwinding] = 1;
     return true;
@@ -1188,9 +1188,9 @@ export class Engine implements VersionHost {
   readonly Y = (v: unknown): Yielded => new Yielded(v);
 
   /** `yield* e` in an async generator's body: GetIterator(e, async). */
-  readonly AD = (o: unknown): AsyncDelegate => {
+  readonly AD = (o: unknown): Delegate => {
     const r = this.asyncIter(o);
-    return new AsyncDelegate(r.i, r.n);
+    return new Delegate(r.i, r.n);
   };
 
   /** A generator body resumed to return from its yield, and the value it returns. */
@@ -1199,12 +1199,7 @@ export class Engine implements VersionHost {
 
   /** A step of a generator's delegation that unwinds: see GenActivation. */
   step(f: () => unknown): void {
-    this.records = {
-      synthetic: true,
-      m: undefined as unknown as ModuleHandle,
-      cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k: this.records,
-      f,
-    };
+    this.records = synthetic(f, this.records);
   }
 
   park(act: Activation): void {
@@ -1402,10 +1397,7 @@ export class Engine implements VersionHost {
   }
 
   close(it: Iterator<unknown>): void {
-    const ret = it.return;
-    if (ret == null) return;
-    const r = ret.call(it);
-    if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
+    closeIterator(it);
   }
 
   closeAfterThrow(it: Iterator<unknown>): void {
@@ -1478,8 +1470,10 @@ const promiseResolve = Promise.resolve.bind(Promise);
 const promiseThen = Promise.prototype.then;
 
 /**
- * CreateAsyncFromSyncIterator for a `for await` over a sync iterable: next() and return() answer
- * with promises of { value, done }, the value awaited (a rejected value rejects).
+ * CreateAsyncFromSyncIterator for a `for await` or an async generator's `yield*` over a sync
+ * iterable: next(), throw() and return() answer with promises of { value, done }, the value
+ * awaited (a rejected value rejects). Each passes its argument on only when it was given one (a
+ * yield* passes the value it received; a for await passes none).
  */
 function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unknown) => Promise<unknown>; throw: (v?: unknown) => Promise<unknown>; return: (v?: unknown) => Promise<unknown> } {
   const continuation = (result: unknown): Promise<unknown> => {
@@ -1493,44 +1487,43 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unkno
     }
     return Reflect.apply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
   };
+  /** The sync iterator's method called with args; its result must be an object. */
+  const step = (method: unknown, args: unknown[], notObject: (r: unknown) => string): Promise<unknown> => {
+    let result: unknown;
+    try {
+      if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+      result = Reflect.apply(method, it, args);
+      if (Object(result) !== result) throw new TypeError(notObject(result));
+    } catch (e) {
+      return NativePromise.reject(e);
+    }
+    return continuation(result);
+  };
+  const notResult = (r: unknown): string => `Iterator result ${describe(r)} is not an object`;
   return {
     next(value?: unknown): Promise<unknown> {
-      let result: unknown;
-      try {
-        // A yield* passes the value it received; a for await passes none.
-        result = Reflect.apply(next as () => unknown, it, arguments.length > 0 ? [value] : []);
-        if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
-      } catch (e) {
-        return NativePromise.reject(e);
-      }
-      return continuation(result);
+      return step(next, arguments.length > 0 ? [value] : [], notResult);
     },
     throw(value?: unknown): Promise<unknown> {
-      let result: unknown;
+      let method: unknown;
       try {
-        const method = (it as { throw?: unknown }).throw;
-        // Without throw, the value is the rejection (as Node 20's CreateAsyncFromSyncIterator does).
-        if (method == null) return NativePromise.reject(value);
-        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-        result = arguments.length > 0 ? Reflect.apply(method, it, [value]) : Reflect.apply(method, it, []);
-        if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
+        method = (it as { throw?: unknown }).throw;
       } catch (e) {
         return NativePromise.reject(e);
       }
-      return continuation(result);
+      // Without throw, the value is the rejection (as Node 20's CreateAsyncFromSyncIterator does).
+      if (method == null) return NativePromise.reject(value);
+      return step(method, arguments.length > 0 ? [value] : [], notResult);
     },
     return(value?: unknown): Promise<unknown> {
-      let result: unknown;
+      let method: unknown;
       try {
-        const ret = (it as { return?: unknown }).return;
-        if (ret == null) return NativePromise.resolve({ value, done: true });
-        if (typeof ret !== 'function') throw new TypeError(`${describe(ret)} is not a function`);
-        result = arguments.length > 0 ? Reflect.apply(ret, it, [value]) : Reflect.apply(ret, it, []);
-        if (Object(result) !== result) throw new TypeError('iterator.return() did not return an object');
+        method = (it as { return?: unknown }).return;
       } catch (e) {
         return NativePromise.reject(e);
       }
-      return continuation(result);
+      if (method == null) return NativePromise.resolve({ value, done: true });
+      return step(method, arguments.length > 0 ? [value] : [], () => 'iterator.return() did not return an object');
     },
   };
 }

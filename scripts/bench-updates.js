@@ -49,21 +49,22 @@ function run(args, what) {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const ab = join(out, 'AB');
-const ba = join(out, 'BA');
-run([cli, 'patch', join(src, 'A'), join(src, 'B'), '-o', ab], 'restack patch A B');
-run([cli, 'patch', join(src, 'B'), join(src, 'A'), '-o', ba], 'restack patch B A');
-run([cli, 'check', ab], 'restack check AB');
-run([cli, 'check', ba], 'restack check BA');
-run([cli, 'compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet'], 'restack compile A');
-const sessionsSrc = join(src, 'sessions');
-const sab = join(out, 'sessions-AB');
-const sba = join(out, 'sessions-BA');
-run([cli, 'patch', join(sessionsSrc, 'A'), join(sessionsSrc, 'B'), '-o', sab], 'restack patch sessions A B');
-run([cli, 'patch', join(sessionsSrc, 'B'), join(sessionsSrc, 'A'), '-o', sba], 'restack patch sessions B A');
-run([cli, 'check', sab], 'restack check sessions AB');
-run([cli, 'check', sba], 'restack check sessions BA');
-run([cli, 'compile', join(sessionsSrc, 'A'), '-o', join(out, 'sessions-A'), '--quiet'], 'restack compile sessions A');
+/**
+ * The patches A -> B and B -> A of a program with versions dir/A and dir/B (checked), and A
+ * compiled: into out/<prefix>AB, <prefix>BA and <prefix>A.
+ */
+function prepare(dir, prefix, what) {
+  const forth = join(out, `${prefix}AB`);
+  const back = join(out, `${prefix}BA`);
+  run([cli, 'patch', join(dir, 'A'), join(dir, 'B'), '-o', forth], `restack patch ${what}A B`);
+  run([cli, 'patch', join(dir, 'B'), join(dir, 'A'), '-o', back], `restack patch ${what}B A`);
+  run([cli, 'check', forth], `restack check ${what}AB`);
+  run([cli, 'check', back], `restack check ${what}BA`);
+  run([cli, 'compile', join(dir, 'A'), '-o', join(out, `${prefix}A`), '--quiet'], `restack compile ${what}A`);
+  return [forth, back];
+}
+const [ab, ba] = prepare(src, '', '');
+const [sab, sba] = prepare(join(src, 'sessions'), 'sessions-', 'sessions ');
 
 
 function drive(depth, updates, interval, snapshots) {

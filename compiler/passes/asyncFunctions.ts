@@ -66,9 +66,13 @@ export const SUSPENSION_CPS: ReadonlySet<string> = new Set(SUSPENSIONS.values())
  */
 export const capturableForAwait = new WeakSet<t.Node>();
 
-/** Why an async function cannot be compiled into a driven generator, or null. */
-export function asyncReason(path: NodePath<t.Function>): string | null {
+/**
+ * Why an async function, generator or async generator cannot be compiled into a body the runtime
+ * drives (a generator), or null.
+ */
+export function driveReason(path: NodePath<t.Function>): string | null {
   const node = path.node;
+  const what = node.generator ? (node.async ? 'async generator' : 'generator') : 'async function';
   let reason: string | null = null;
   const arrow = t.isArrowFunctionExpression(node);
   path.traverse({
@@ -77,42 +81,23 @@ export function asyncReason(path: NodePath<t.Function>): string | null {
       if (!inner.isArrowFunctionExpression()) inner.skip();
     },
     Super() {
-      reason ??= 'async method using super (a generator cannot reach its home object)';
+      reason ??= node.generator
+        ? `${what} method using super (its body cannot reach its home object)`
+        : 'async method using super (a generator cannot reach its home object)';
     },
     MetaProperty(p) {
       if (arrow && p.node.meta.name === 'new') reason ??= 'async arrow function using new.target';
     },
     Identifier(p) {
       // Sloppy code may name a variable yield: the generator the function becomes may not.
-      if (p.node.name === 'yield') reason ??= "async function using 'yield' as a name";
-      // Sloppy code may assign to eval or arguments: a generator's own arguments would take it.
+      if (p.node.name === 'yield') reason ??= `${what} using 'yield' as a name`;
+      // Sloppy code may assign to eval or arguments: the body's own arguments would take it.
       const name = p.node.name;
       if ((name === 'eval' || name === 'arguments') && !p.isReferencedIdentifier()) {
-        reason ??= `async function assigning to '${name}'`;
+        reason ??= `${what} assigning to '${name}'`;
       }
       if (arrow && p.node.name === 'arguments' && p.isReferencedIdentifier() && !p.scope.getBinding('arguments')) {
         reason ??= 'async arrow function using the arguments of the function around it';
-      }
-    },
-  });
-  return reason;
-}
-
-/** Why a generator cannot be compiled into a driven body, or null. */
-export function generatorReason(path: NodePath<t.Function>): string | null {
-  let reason: string | null = null;
-  path.traverse({
-    Function(inner) {
-      if (!inner.isArrowFunctionExpression()) inner.skip();
-    },
-    Super() {
-      reason ??= 'generator method using super (its body cannot reach its home object)';
-    },
-    Identifier(p) {
-      const name = p.node.name;
-      // Sloppy code may assign to eval or arguments: the body's own arguments would take it.
-      if ((name === 'eval' || name === 'arguments') && !p.isReferencedIdentifier()) {
-        reason ??= `generator assigning to '${name}'`;
       }
     },
   });
@@ -132,7 +117,7 @@ export function prepareAsync(program: NodePath<t.Program>): number {
   program.traverse({
     Function(path) {
       const node = path.node;
-      if (node.generator ? generatorReason(path) !== null : !node.async || asyncReason(path) !== null) return;
+      if ((!node.async && !node.generator) || driveReason(path) !== null) return;
       // Nothing to capture in it (no await, yield, call or loop): it stays native.
       let work = false;
       t.traverseFast(node.body, (n) => {
@@ -187,7 +172,7 @@ const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier
 export function finishAsync(program: NodePath<t.Program>): void {
   genCounter = 0;
   // An async generator's body (and restore function) yields awaits as they are and its own
-  // yields wrapped (__rsR.Y), and delegates to async iterators (__rsR.AD).
+  // yields wrapped (__rsR.Y).
   const asyncGen = new WeakMap<t.Node, boolean>();
   const inAsyncGenerator = (p: NodePath): boolean => {
     const fn = p.getFunctionParent();
@@ -204,10 +189,6 @@ export function finishAsync(program: NodePath<t.Program>): void {
   program.traverse({
     CallExpression(p) {
       const callee = p.node.callee;
-      if (t.isMemberExpression(callee) && t.isIdentifier(callee.object, { name: R.runtime }) && t.isIdentifier(callee.property, { name: 'D' })) {
-        if (inAsyncGenerator(p)) callee.property = t.identifier('AD');
-        return;
-      }
       if (!t.isIdentifier(callee)) return;
       const arg = p.node.arguments[0] as t.Expression;
       const agen = (callee.name === YIELD || callee.name === YIELD_CP || callee.name === DELEGATE) && inAsyncGenerator(p);

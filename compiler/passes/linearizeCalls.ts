@@ -129,7 +129,8 @@ export class Linearizer {
   private out: t.Statement[] = [];
   private assigned = new Set<string>();
 
-  constructor(private readonly tables: LinearizeTables) {}
+  /** asyncGenerator: the function is an async generator (its yield* takes an async iterator). */
+  constructor(private readonly tables: LinearizeTables, private readonly asyncGenerator = false) {}
 
   /** Linearizes a statement list (a block body). */
   block(stmts: t.Statement[]): t.Statement[] {
@@ -569,7 +570,7 @@ export class Linearizer {
    */
   private yieldStatement(e: t.CallExpression, delegate: boolean, result: t.Identifier | null): void {
     let arg = this.atomForCall(this.expr(e.arguments[0] as t.Expression));
-    if (delegate) arg = this.temp(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('D')), [arg]));
+    if (delegate) arg = this.temp(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier(this.asyncGenerator ? 'AD' : 'D')), [arg]));
     const call = t.callExpression(t.identifier(delegate ? YIELD_FROM : YIELD), [arg]);
     call.loc = e.loc;
     const id = result ?? this.tables.newTemp();

@@ -96,6 +96,25 @@ export class Activation {
   newer: Activation | null = null;
   list: ParkList | null = null;
   constructor(public gen: Body) {}
+
+  /**
+   * A step of the body, past the swaps of a rebuilt stack: a body that was the bottom frame of a
+   * captured stack returns a Swap (its rebuilt generator, already run to its next step), whose
+   * generator becomes the activation's.
+   */
+  settle(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    while (r.done && r.value instanceof Swap) {
+      this.gen = r.value.gen;
+      r = r.value.result;
+    }
+    return r;
+  }
+
+  /** The value the body awaits or yields; one that is no continuation point (Opaque) is unwrapped and marks the activation opaque. */
+  unwrap(value: unknown): unknown {
+    this.opaque = value instanceof Opaque;
+    return this.opaque ? (value as Opaque).v : value;
+  }
 }
 
 /** A doubly linked list of activations: linking and unlinking allocate nothing. */
@@ -301,31 +320,20 @@ export class GenActivation extends Activation {
   }
 
   /** What the body's step gave: a value it yields, a delegation it starts, or its return. */
-  private after(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
-    for (;;) {
-      if (r.done) {
-        const v = r.value;
-        if (v instanceof Swap) {
-          // The body was the bottom of a captured stack: it was rebuilt and run to its next yield.
-          this.gen = v.gen;
-          r = v.result;
-          continue;
-        }
-        if (v === AGAIN || v === UNWOUND) throw new Error('restack: internal error: a generator body unwound past its driver');
-        this.finished = true;
-        return r;
-      }
-      let value = r.value;
-      const opaque = value instanceof Opaque;
-      this.opaque = opaque;
-      if (opaque) value = (value as Opaque).v;
-      this.host.park(this);
-      if (value instanceof Delegate) {
-        this.delegate = value;
-        return this.forward(NEXT, undefined);
-      }
-      return opaque ? { value, done: false } : r;
+  private after(step: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    const r = this.settle(step);
+    if (r.done) {
+      if (r.value === AGAIN || r.value === UNWOUND) throw new Error('restack: internal error: a generator body unwound past its driver');
+      this.finished = true;
+      return r;
     }
+    const value = this.unwrap(r.value);
+    this.host.park(this);
+    if (value instanceof Delegate) {
+      this.delegate = value;
+      return this.forward(NEXT, undefined);
+    }
+    return this.opaque ? { value, done: false } : r;
   }
 
   /**
@@ -517,22 +525,14 @@ export class AsyncGenActivation extends Activation {
         }
         if (this.host.S[Flag.unwinding] !== 0) throw new Error('restack: internal error: an async generator body unwound past its driver');
       }
+      r = this.settle(r);
       if (r.done) {
         const rv: unknown = r.value;
-        if (rv instanceof Swap) {
-          // The body was the bottom of a captured stack: it was rebuilt and run to its next step.
-          this.gen = rv.gen;
-          r = rv.result;
-          continue;
-        }
         if (rv === AGAIN || rv === UNWOUND) throw new Error('restack: internal error: an async generator body unwound past its driver');
         this.finished = true;
         return { value: rv, done: true };
       }
-      let value = r.value;
-      const opaque = value instanceof Opaque;
-      this.opaque = opaque;
-      if (opaque) value = (value as Opaque).v;
+      const value = this.unwrap(r.value);
       this.host.park(this);
       r = undefined;
       if (value instanceof Yielded) {

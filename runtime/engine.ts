@@ -219,18 +219,9 @@ const promiseReject = Promise.reject.bind(Promise);
 async function drive(engine: Engine, act: Activation): Promise<unknown> {
   let r = act.gen.next();
   for (;;) {
-    if (r.done) {
-      const v = r.value;
-      if (v instanceof Swap) {
-        act.gen = v.gen;
-        r = v.result;
-        continue;
-      }
-      return v;
-    }
-    let value = r.value;
-    act.opaque = value instanceof Opaque;
-    if (act.opaque) value = (value as Opaque).v;
+    r = act.settle(r);
+    if (r.done) return r.value;
+    let value = act.unwrap(r.value);
     engine.park(act);
     let threw = false;
     try {

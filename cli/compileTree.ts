@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { compile } from '../compiler/pipeline.js';
 import { CompileError } from '../compiler/errors.js';
-import type { ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
+import type { CallPointPolicy, ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
 
 const SOURCE = /\.(m|c)?(js|ts)$/;
 /** TypeScript declaration files: no code, nothing to compile or copy. */
@@ -50,7 +50,7 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-export function compileTree(inputs: string[], outDir: string, options: { updatePoints: UpdatePointPolicy }): TreeResult {
+export function compileTree(inputs: string[], outDir: string, options: { updatePoints: UpdatePointPolicy; callPoints?: CallPointPolicy }): TreeResult {
   const modules: ModuleMeta[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) throw new CompileError(`no such file or directory: ${input}`);
@@ -73,6 +73,7 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
         filename: rel.split('\\').join('/'),
         sourceType: sourceTypeOf(file),
         updatePoints: options.updatePoints,
+        callPoints: options.callPoints,
       });
       writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
       writeFileSync(`${target}.map`, JSON.stringify(result.map));

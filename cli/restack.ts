@@ -4,7 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { TreeResult } from './compileTree.js';
-import type { UpdatePointPolicy } from '../contract/index.js';
+import type { CallPointPolicy, UpdatePointPolicy } from '../contract/index.js';
 
 const program = new Command();
 program
@@ -33,17 +33,25 @@ function policy(value: string): UpdatePointPolicy {
   return value;
 }
 
+function callPolicy(value: string): CallPointPolicy {
+  if (value !== 'all' && value !== 'except-builtins') {
+    throw new InvalidArgumentError("expected 'all' or 'except-builtins'");
+  }
+  return value;
+}
+
 program
   .command('compile')
   .description('instrument JavaScript/TypeScript files or directories into an output directory')
   .argument('<inputs...>', 'files or directories')
   .requiredOption('-o, --out <dir>', 'output directory')
   .option('--update-points <policy>', 'explicit | loops | all', policy, 'loops')
+  .option('--call-points <policy>', 'all | except-builtins (calls of common builtin methods are not continuation points)', callPolicy, 'except-builtins')
   .option('--quiet', 'print nothing but errors')
-  .action(async (inputs: string[], opts: { out: string; updatePoints: UpdatePointPolicy; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; quiet?: boolean }) => {
     // Loaded here: `restack run` must not pay for loading the compiler.
     const { compileTree } = await import('./compileTree.js');
-    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints });
+    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints });
     if (!opts.quiet) printSummary(result, opts.out);
   });
 
@@ -116,12 +124,13 @@ program
   .argument('<new>', 'the version to update to: a compiled tree or a source tree')
   .requiredOption('-o, --out <dir>', 'patch directory')
   .option('--update-points <policy>', 'policy for compiling a source tree (default: the other version\'s if it is compiled, else loops)', policy)
+  .option('--call-points <policy>', 'call policy for compiling a source tree (default: the other version\'s if it is compiled, else except-builtins)', callPolicy)
   .option('--threshold <score>', 'minimum similarity (0-1) to match a function whose id changed', unitInterval)
   .option('--force', 'overwrite an existing mapping.ts')
   .option('--keep-mapping', 'keep an existing mapping.ts and write the rest of the bundle afresh')
-  .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; threshold?: number; force?: boolean; keepMapping?: boolean }) => {
+  .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; callPoints?: CallPointPolicy; threshold?: number; force?: boolean; keepMapping?: boolean }) => {
     const { writePatch } = await import('../patchgen/patch.js');
-    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, threshold: opts.threshold, force: opts.force, keepMapping: opts.keepMapping });
+    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, threshold: opts.threshold, force: opts.force, keepMapping: opts.keepMapping });
     process.stdout.write(result.summary);
   });
 

@@ -14,7 +14,7 @@ import { generate, traverse } from './babel.js';
 import { createRequire } from 'node:module';
 import {
   PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
-  type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy,
+  type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
 import { buildFunctionTable, classMemberOf, hasInstanceElements, type FunctionInfo } from './functionTable.js';
@@ -39,6 +39,8 @@ export interface CompileOptions {
   /** 'module' (ESM), 'commonjs', or 'auto': ESM when the file has import/export. */
   sourceType?: 'module' | 'commonjs' | 'auto';
   updatePoints?: UpdatePointPolicy;
+  /** Which calls are continuation points (default 'except-builtins'; see CallPointPolicy). */
+  callPoints?: CallPointPolicy;
   /** Record the time of each pass. */
   timings?: boolean;
   /**
@@ -57,6 +59,7 @@ export interface CompileResult {
 }
 
 const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
+const CALL_POLICIES: CallPointPolicy[] = ['all', 'except-builtins'];
 
 function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
   if (!options || typeof options.filename !== 'string' || !options.filename) {
@@ -66,6 +69,10 @@ function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 't
   if (!POLICIES.includes(updatePoints)) {
     throw new CompileError(`compile(): updatePoints must be one of ${POLICIES.join(', ')}, got ${JSON.stringify(updatePoints)}`);
   }
+  const callPoints = options.callPoints ?? 'except-builtins';
+  if (!CALL_POLICIES.includes(callPoints)) {
+    throw new CompileError(`compile(): callPoints must be one of ${CALL_POLICIES.join(', ')}, got ${JSON.stringify(callPoints)}`);
+  }
   const sourceType = options.sourceType ?? 'auto';
   if (!['module', 'commonjs', 'auto'].includes(sourceType)) {
     throw new CompileError(`compile(): sourceType must be 'module', 'commonjs' or 'auto', got ${JSON.stringify(sourceType)}`);
@@ -74,7 +81,7 @@ function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 't
   if (format !== 'module' && format !== 'loader' && format !== 'loader-fresh') {
     throw new CompileError(`compile(): format must be 'module', 'loader' or 'loader-fresh', got ${JSON.stringify(format)}`);
   }
-  return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, timings: !!options.timings, format };
+  return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, callPoints, timings: !!options.timings, format };
 }
 
 export function compile(source: string, options: CompileOptions): CompileResult {
@@ -152,6 +159,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     temps: new WeakSet(),
     guardedFinally: new WeakSet(),
     calleeText: new WeakMap(),
+    callPoints: opts.callPoints,
     opaque: (node, why) => {
       const fn = currentFn;
       diagnostics.push({
@@ -320,6 +328,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     module: opts.moduleId,
     sourceKind: isModule ? 'module' : 'commonjs',
     updatePoints: opts.updatePoints,
+    callPoints: opts.callPoints,
     functions,
     diagnostics,
     callLines: lines,

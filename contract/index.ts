@@ -147,6 +147,8 @@ export interface ModuleMeta {
   module: string;
   sourceKind: 'module' | 'commonjs';
   updatePoints: UpdatePointPolicy;
+  /** Which calls are continuation points (absent in metadata written before the option: 'all'). */
+  callPoints?: CallPointPolicy;
   functions: FunctionMeta[];
   diagnostics: Diagnostic[];
   /** Generated line (1-based) of each continuation-point call, keyed by module-unique cp id. */
@@ -154,6 +156,19 @@ export interface ModuleMeta {
 }
 
 export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';
+
+/**
+ * 'all': every call is a continuation point. 'except-builtins': a direct call of a method whose
+ * name is in BUILTIN_METHODS (compiler/passes/linearizeCalls.ts), with no call in its receiver or
+ * arguments, is not: it stays as written, and a frame inside it waits for it to return.
+ */
+export type CallPointPolicy = 'all' | 'except-builtins';
+
+/** The compile settings continuation-point numbers depend on: both versions of a patch need the same. */
+export interface CpPolicies {
+  updatePoints: UpdatePointPolicy;
+  callPoints: CallPointPolicy;
+}
 
 const CHECK_LINE = /^\s*if \(__rsS\[1\] !== 0\) return (?:__rsx = true, )?__rsM\.[szc]\((\d+),/;
 const WRAPPER_LINE = /^\s*return yield\* __rsI;/;

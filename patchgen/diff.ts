@@ -14,7 +14,7 @@
  *    the CP sequence is the same, else align.ts), and variables of the new frames without a
  *    source are collected.
  */
-import type { FunctionMeta, UpdatePointPolicy } from '../contract/index.js';
+import type { CallPointPolicy, CpPolicies, FunctionMeta, UpdatePointPolicy } from '../contract/index.js';
 import { alignCps, identityCps, isTemporary, normalizeCallee, type CpView } from './align.js';
 import { loadVersion, policyOf, isCompiledTree, type FunctionVersion, type ModuleVersion, type Version } from './load.js';
 import { nameSimilarity, sequenceSimilarity, textSimilarity } from './similarity.js';
@@ -29,6 +29,8 @@ const ALTERNATIVE_MARGIN = 0.15;
 export interface DiffOptions {
   /** Policy for compiling source trees; default: the other version's if compiled, else 'loops'. */
   updatePoints?: UpdatePointPolicy;
+  /** Call policy for compiling source trees; default: the other version's if compiled, else 'except-builtins'. */
+  callPoints?: CallPointPolicy;
   threshold?: number;
 }
 
@@ -75,19 +77,21 @@ export interface VersionDiff {
   dispose(): void;
 }
 
-/** Picks the policy for compiling a source tree: see DiffOptions.updatePoints. */
-function choosePolicy(other: string, explicit: UpdatePointPolicy | undefined): UpdatePointPolicy {
-  if (explicit) return explicit;
-  if (existsSync(other) && statSync(other).isDirectory() && isCompiledTree(other)) return policyOf(other) ?? 'loops';
-  return 'loops';
+/** Picks the policies for compiling a source tree: see DiffOptions.updatePoints and callPoints. */
+function choosePolicy(other: string, options: DiffOptions): CpPolicies {
+  const theirs = existsSync(other) && statSync(other).isDirectory() && isCompiledTree(other) ? policyOf(other) : null;
+  return {
+    updatePoints: options.updatePoints ?? theirs?.updatePoints ?? 'loops',
+    callPoints: options.callPoints ?? theirs?.callPoints ?? 'except-builtins',
+  };
 }
 
 export function diffVersions(oldInput: string, newInput: string, options: DiffOptions = {}): VersionDiff {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const oldV = loadVersion(oldInput, choosePolicy(newInput, options.updatePoints), 'old version');
+  const oldV = loadVersion(oldInput, choosePolicy(newInput, options), 'old version');
   let newV: Version;
   try {
-    newV = loadVersion(newInput, choosePolicy(oldInput, options.updatePoints), 'new version');
+    newV = loadVersion(newInput, choosePolicy(oldInput, options), 'new version');
   } catch (e) {
     oldV.dispose();
     throw e;
@@ -160,6 +164,9 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
   const warnings: string[] = [];
   if (oldV.updatePoints !== newV.updatePoints) {
     warnings.push(`the versions were compiled with different update-point policies (${oldV.updatePoints}, ${newV.updatePoints}): their continuation points differ even where the code does not`);
+  }
+  if (oldV.callPoints !== newV.callPoints) {
+    warnings.push(`the versions were compiled with different call-point policies (${oldV.callPoints}, ${newV.callPoints}): their continuation points differ even where the code does not`);
   }
 
   // 1. By id.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileTree } from '../cli/compileTree.js';
 import { CompileError } from '../compiler/errors.js';
-import type { FunctionMeta, ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
+import type { CallPointPolicy, CpPolicies, FunctionMeta, ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
 import { findMetadata, META_SUFFIX } from './bundle.js';
 import { analyzeSource, type SourceAnalysis } from './source.js';
 
@@ -44,6 +44,7 @@ export interface Version {
   /** Where the compiled modules and their metadata are (a temporary directory for sources). */
   compiledDir: string;
   updatePoints: UpdatePointPolicy;
+  callPoints: CallPointPolicy;
   modules: ModuleVersion[];
   byId: Map<string, FunctionVersion>;
   /** Removes the temporary directory of a compiled source tree. */
@@ -59,11 +60,16 @@ export function isCompiledTree(dir: string): boolean {
   return findMetadata(dir).length > 0;
 }
 
-/** The policy a compiled tree was compiled with (the first module's), or null for sources. */
-export function policyOf(dir: string): UpdatePointPolicy | null {
+/** The policies a compiled tree was compiled with (the first module's), or null for sources. */
+export function policyOf(dir: string): CpPolicies | null {
   const files = findMetadata(dir);
   if (!files.length) return null;
-  return (JSON.parse(readFileSync(join(dir, files[0]), 'utf8')) as ModuleMeta).updatePoints;
+  return policiesOf(JSON.parse(readFileSync(join(dir, files[0]), 'utf8')) as ModuleMeta);
+}
+
+/** A module's policies; metadata written before the call-point option means every call. */
+export function policiesOf(meta: ModuleMeta): CpPolicies {
+  return { updatePoints: meta.updatePoints, callPoints: meta.callPoints ?? 'all' };
 }
 
 /** Reads the modules of a compiled tree. */
@@ -87,9 +93,9 @@ export function readCompiledTree(dir: string): ModuleVersion[] {
 
 /**
  * Loads a version. `policy` is used only to compile a source tree (the caller picks it: the
- * other version's policy when that one is compiled, since CP numbers depend on it).
+ * other version's policies when that one is compiled, since CP numbers depend on them).
  */
-export function loadVersion(input: string, policy: UpdatePointPolicy, label = 'version'): Version {
+export function loadVersion(input: string, policy: CpPolicies, label = 'version'): Version {
   const abs = resolve(input);
   if (!existsSync(abs)) throw new CompileError(`no such directory: ${input}`);
   if (!statSync(abs).isDirectory()) throw new CompileError(`not a directory: ${input} (expected a compiled tree or a source tree)`);
@@ -101,7 +107,7 @@ export function loadVersion(input: string, policy: UpdatePointPolicy, label = 'v
     compiledDir = mkdtempSync(join(tmpdir(), 'restack-patch-'));
     dispose = () => rmSync(compiledDir, { recursive: true, force: true });
     try {
-      const result = compileTree([abs], compiledDir, { updatePoints: policy });
+      const result = compileTree([abs], compiledDir, policy);
       if (!result.modules.length) throw new CompileError(`no JavaScript or TypeScript modules in ${input}`);
     } catch (e) {
       dispose();
@@ -117,7 +123,7 @@ export function loadVersion(input: string, policy: UpdatePointPolicy, label = 'v
     input: abs,
     kind,
     compiledDir,
-    updatePoints: modules[0]?.meta.updatePoints ?? policy,
+    ...(modules[0] ? policiesOf(modules[0].meta) : policy),
     modules,
     byId,
     dispose,

@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompileError } from '../compiler/errors.js';
-import type { UpdatePointPolicy } from '../contract/index.js';
+import type { CallPointPolicy, UpdatePointPolicy } from '../contract/index.js';
 import { compile } from '../compiler/pipeline.js';
 import { BASE_DIR, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
@@ -23,6 +23,7 @@ import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
 
 export interface PatchOptions {
   updatePoints?: UpdatePointPolicy;
+  callPoints?: CallPointPolicy;
   threshold?: number;
   /** Overwrite an existing mapping.ts (it may hold a person's decisions). */
   force?: boolean;
@@ -74,8 +75,8 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
   return {
     format: PATCH_FORMAT,
     generator: generatorName(),
-    old: { root: bundlePath(outDir, diff.old.input), kind: diff.old.kind, updatePoints: diff.old.updatePoints },
-    new: { root: bundlePath(outDir, diff.new.input), kind: diff.new.kind, updatePoints: diff.new.updatePoints, dir: NEW_DIR },
+    old: { root: bundlePath(outDir, diff.old.input), kind: diff.old.kind, updatePoints: diff.old.updatePoints, callPoints: diff.old.callPoints },
+    new: { root: bundlePath(outDir, diff.new.input), kind: diff.new.kind, updatePoints: diff.new.updatePoints, callPoints: diff.new.callPoints, dir: NEW_DIR },
     threshold: diff.threshold,
     baseDir: BASE_DIR,
     base,
@@ -105,7 +106,7 @@ function writeNewVersion(diff: VersionDiff, dir: string): void {
     if (m.source === null) throw new CompileError(`${m.file}: the new version's source is not available (no source map with its content); restack patch needs it`);
     const result = compile(m.source, {
       filename: m.meta.module, moduleId: m.meta.module, sourceType: m.meta.sourceKind,
-      updatePoints: m.meta.updatePoints, format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
+      updatePoints: m.meta.updatePoints, callPoints: m.meta.callPoints ?? 'all', format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
     });
     const same = result.metadata.functions.length === m.meta.functions.length &&
       result.metadata.functions.every((f, i) => f.id === m.meta.functions[i].id && f.cps.length === m.meta.functions[i].cps.length);
@@ -157,7 +158,7 @@ export function writePatch(oldInput: string, newInput: string, outDir: string, o
     if (out === abs || out.startsWith(abs + sep)) throw new CompileError(`the patch directory must not be inside a version: ${outDir} is in ${input}`);
     if (abs.startsWith(out + sep)) throw new CompileError(`a version must not be inside the patch directory: ${input} is in ${outDir}`);
   }
-  const diff = diffVersions(oldInput, newInput, { updatePoints: options.updatePoints, threshold: options.threshold });
+  const diff = diffVersions(oldInput, newInput, { updatePoints: options.updatePoints, callPoints: options.callPoints, threshold: options.threshold });
   try {
     mkdirSync(out, { recursive: true });
     const patch = buildPatchFile(diff, out);

@@ -163,8 +163,8 @@ export interface PatchFile {
   format: typeof PATCH_FORMAT;
   generator: string;
   /** Paths relative to the patch directory. */
-  old: { root: string; kind: 'compiled' | 'source'; updatePoints: string };
-  new: { root: string; kind: 'compiled' | 'source'; updatePoints: string; dir: string };
+  old: { root: string; kind: 'compiled' | 'source'; updatePoints: string; callPoints: string };
+  new: { root: string; kind: 'compiled' | 'source'; updatePoints: string; callPoints: string; dir: string };
   /** Minimum similarity score of a guessed match. */
   threshold: number;
   /** Old metadata, copied into the bundle (relative to the patch directory). */

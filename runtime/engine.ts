@@ -54,12 +54,21 @@ interface UpdateJob {
   /** Last reason the update was deferred (a refused frame), for the timeout's report. */
   deferredBy?: string;
   /**
-   * After a refusal, update points are not examined again before this time (performance.now()):
-   * examining one costs a stack walk, and a hot loop reaches thousands of them while a refused
-   * frame stays below it. Waiting as long as the last examination took keeps the program at half
-   * speed or better while the update waits, and adds at most that long to the wait.
+   * After a refusal at an update point, the next `skips` times the program reaches that same
+   * point (skipTop, skipCp) it goes on without examining the stack: an examination costs a stack
+   * walk, and a hot loop reaches its point millions of times a second while a frame below it
+   * cannot move (a callback of a builtin, a user method called like a builtin's, until it
+   * returns). Each refusal at the same point doubles the count, up to about RETRY_MS of the
+   * program's time between examinations, so a loop keeps nearly its speed while the update waits
+   * and the wait grows by at most that much. Any other point is examined at once: the stack
+   * below it is another.
    */
-  retryAt?: number;
+  skips?: number;
+  skipBudget?: number;
+  skipTop?: ModuleHandle | null;
+  skipCp?: number;
+  /** performance.now() at the end of the last refusal. */
+  refusedAt?: number;
   pointAt?: number;
   capturedAt?: number;
   mappedAt?: number;
@@ -76,6 +85,8 @@ interface UpdateJob {
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
+/** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
+const RETRY_MS = 1;
 
 interface CallSiteLike {
   getFileName(): string | null | undefined;
@@ -746,21 +757,24 @@ export class Engine implements VersionHost {
   }
 
   private begin(job: UpdateJob | null, top: ModuleHandle | null, topCp: number, from: Function, reissue: (() => unknown) | null): boolean {
+    if (job !== null && job.skips! > 0 && job.skipCp === topCp && job.skipTop === top && this.requested === 0) {
+      job.skips!--;
+      return false;
+    }
     const started = performance.now();
-    if (job?.retryAt !== undefined && started < job.retryAt && this.requested === 0) return false;
     const depth = this.checkStack(top, topCp, from);
     // Kept past this check, the sites would keep the version this update leaves reachable.
     const sites = this.sites;
     this.sites = NO_SITES;
     if (depth === 0) {
-      if (job) this.defer(job, 'the stack cannot be captured here (a frame restack cannot unwind is on it)', started);
+      if (job) this.defer(job, 'the stack cannot be captured here (a frame restack cannot unwind is on it)', started, top, topCp);
       else this.stats.deferred++;
       return false;
     }
     if (job) {
       const pending = this.uninitialised(job.patch);
       if (pending) {
-        this.defer(job, pending, started);
+        this.defer(job, pending, started, top, topCp);
         return false;
       }
       // Refused frames are found before anything is unwound: the update waits for a better point.
@@ -769,7 +783,7 @@ export class Engine implements VersionHost {
         const site = sites[k];
         const why = refusals.get(site.m, site.cp);
         if (why) {
-          this.defer(job, why, started);
+          this.defer(job, why, started, top, topCp);
           return false;
         }
       }
@@ -778,7 +792,7 @@ export class Engine implements VersionHost {
       const pointAt = performance.timeOrigin + started;
       const parkedWhy = this.takeParked(job);
       if (parkedWhy) {
-        this.defer(job, parkedWhy, started);
+        this.defer(job, parkedWhy, started, top, topCp);
         return false;
       }
       job.pointAt = pointAt;
@@ -800,14 +814,23 @@ export class Engine implements VersionHost {
   }
 
   /**
-   * The update waits for a later update point: the next ones are skipped for as long as this
-   * examination took (retryAt), and past the deadline it ends here, since a busy loop never lets
-   * the job's timer run.
+   * The update waits for a later update point (see UpdateJob.skips for how often this one is
+   * examined again); past the deadline it ends here, since a busy loop never lets the job's timer
+   * run.
    */
-  private defer(job: UpdateJob, why: string, started: number): void {
+  private defer(job: UpdateJob, why: string, started: number, top: ModuleHandle | null, topCp: number): void {
     job.deferredBy = why;
     const end = performance.now();
-    job.retryAt = end + (end - started);
+    if (job.refusedAt !== undefined && job.skipTop === top && job.skipCp === topCp) {
+      const perVisit = Math.max((started - job.refusedAt) / (job.skipBudget! + 1), 1e-5);
+      job.skipBudget = Math.max(1, Math.min(2 * job.skipBudget!, Math.floor(RETRY_MS / perVisit)));
+    } else {
+      job.skipTop = top;
+      job.skipCp = topCp;
+      job.skipBudget = 0;
+    }
+    job.skips = job.skipBudget;
+    job.refusedAt = end;
     this.stats.deferred++;
     if (now() > job.deadline) this.timedOut(job);
   }

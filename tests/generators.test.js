@@ -5,37 +5,13 @@
 // call of the compiled loop consuming it, and both frames are rebuilt in the new version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { cli } from './helpers/run.js';
 import { workspace } from './helpers/versions.js';
 
-const { work, env, versions } = workspace('restack-generators-');
+const { work, versions, runAndUpdate: runPatched } = workspace('restack-generators-');
 
-/** Runs dir/c1/main.js; when stdout first matches `ready`, applies dir/p; resolves with the output and the report. */
-function runAndUpdate(dir, ready) {
-  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let report = null;
-  child.stderr.on('data', (d) => { stderr += d; });
-  child.stdout.on('data', (d) => {
-    stdout += d;
-    if (report === null && ready.test(stdout)) {
-      report = false;
-      const pid = /\(pid (\d+)\)/.exec(stderr)[1];
-      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, join(dir, 'p')], { env, encoding: 'utf8' });
-      assert.equal(u.status, 0, u.stdout + u.stderr);
-      report = JSON.parse(u.stdout);
-    }
-  });
-  // A program that stalls fails the test with what it printed.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve) => child.on('exit', (code) => {
-    clearTimeout(timer);
-    resolve({ code, stdout, stderr, report });
-  }));
-}
+/** Runs dir/c1/main.js; when stdout first matches `ready`, applies dir/p. */
+const runAndUpdate = (dir, ready) => runPatched(join(dir, 'c1', 'main.js'), join(dir, 'p'), ready);
 
 // Sessions are generators kept in a Map, fed by a timer: each waits at its yield between inputs.
 const sessions = (version) => `

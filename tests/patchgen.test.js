@@ -4,6 +4,9 @@
 // a completed one. The `edits` case holds, in one program: unchanged functions, a call inserted
 // (later CPs shift), a call replaced by another callee, a renamed function, a function split in
 // two, and a removed function. The `moved` case moves a TypeScript function to a new module.
+// These cases are compiled with `--call-points all` (every call a continuation point, builtin
+// methods' included): the numbers they check were chosen for it. The default policy has a test
+// of its own at the end.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -15,6 +18,7 @@ import { cli, root, run } from './helpers/run.js';
 const fixtures = join(root, 'tests/patchgen-fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'restack-patchgen-'));
 const restack = (...args) => run(process.execPath, [cli, ...args]);
+const ALL = ['--call-points', 'all'];
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 const sha256 = (p) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
@@ -24,7 +28,7 @@ const out = join(dir, 'edits');
 let generated; // { stdout, patch, mapping }
 
 before(async () => {
-  const r = await restack('patch', v1, v2, '-o', out);
+  const r = await restack('patch', v1, v2, '-o', out, ...ALL);
   assert.equal(r.code, 0, r.stderr);
   generated = { stdout: r.stdout, patch: readJson(join(out, 'patch.json')), mapping: readFileSync(join(out, 'mapping.ts'), 'utf8') };
 });
@@ -91,13 +95,14 @@ test('patch writes a bundle with relative roots, the base hashes and a summary',
   // Roots are relative to the bundle and lead to the versions.
   assert.equal(patch.old.kind, 'source');
   assert.equal(patch.old.updatePoints, 'loops');
+  assert.equal(patch.old.callPoints, 'all');
   assert.ok(!patch.old.root.startsWith('/') && !patch.new.root.startsWith('/'));
   assert.equal(resolve(out, patch.old.root), v1);
   assert.equal(resolve(out, patch.new.root), v2);
   // No absolute machine paths in the bundle (a relative path may pass through them: '../../work/...').
   const absolute = new RegExp(`(^|[^.])(${dir}|${root.replace(/\/$/, '')})`);
   for (const text of [JSON.stringify(patch), mapping]) assert.doesNotMatch(text, absolute);
-  assert.match(mapping, /^ \* {3}old: \.\.\/.*edits\/v1 \(source tree, update points 'loops'\)$/m);
+  assert.match(mapping, /^ \* {3}old: \.\.\/.*edits\/v1 \(source tree, update points 'loops', call points 'all'\)$/m);
   // The base: content hashes of the old version's modules.
   assert.deepEqual(Object.keys(patch.base).sort(), ['format.js', 'report.js']);
   assert.equal(patch.base['report.js'].source, sha256(join(v1, 'report.js')));
@@ -317,7 +322,7 @@ test('compiled trees give the same patch as source trees', async () => {
   const c1 = join(dir, 'compiled/v1');
   const c2 = join(dir, 'compiled/v2');
   for (const [src, dst] of [[v1, c1], [v2, c2]]) {
-    const r = await restack('compile', src, '-o', dst, '--quiet');
+    const r = await restack('compile', src, '-o', dst, '--quiet', ...ALL);
     assert.equal(r.code, 0, r.stderr);
   }
   const p = join(dir, 'compiled/patch');
@@ -336,7 +341,7 @@ test('compiled trees give the same patch as source trees', async () => {
 
 test('a TypeScript function moved to a new module and a renamed method are guessed', async () => {
   const p = join(dir, 'moved');
-  const r = await restack('patch', join(fixtures, 'moved/v1'), join(fixtures, 'moved/v2'), '-o', p);
+  const r = await restack('patch', join(fixtures, 'moved/v1'), join(fixtures, 'moved/v2'), '-o', p, ...ALL);
   assert.equal(r.code, 0, r.stderr);
   const patch = readJson(join(p, 'patch.json'));
   const f = fn(patch, 'app.ts#area');
@@ -367,24 +372,63 @@ test('a TypeScript function moved to a new module and a renamed method are guess
 
 test('patch does not overwrite a mapping.ts without --force; --keep-mapping writes the bundle around it', async () => {
   const { target, text } = editedCopy('keep', completed);
-  const r = await restack('patch', v1, v2, '-o', target);
+  const r = await restack('patch', v1, v2, '-o', target, ...ALL);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^restack: .*keep\/mapping\.ts exists and may hold decisions; pass --keep-mapping to keep it, or --force to overwrite it\n$/);
   assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
-  const both = await restack('patch', v1, v2, '-o', target, '--force', '--keep-mapping');
+  const both = await restack('patch', v1, v2, '-o', target, '--force', '--keep-mapping', ...ALL);
   assert.equal(both.code, 1);
   assert.match(both.stderr, /--force and --keep-mapping exclude each other/);
   // Checked, then the bundle written again: the decisions stay, the check must be made again.
   assert.equal((await restack('check', target)).code, 0);
   assert.ok(existsSync(join(target, 'mapping.js')));
-  const kept = await restack('patch', v1, v2, '-o', target, '--keep-mapping');
+  const kept = await restack('patch', v1, v2, '-o', target, '--keep-mapping', ...ALL);
   assert.equal(kept.code, 0, kept.stderr);
   assert.match(kept.stdout, /mapping\.ts: kept as it was \(the generator would have left \d+ TODOs?\)\n +next: run `restack check /);
   assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
   assert.ok(!existsSync(join(target, 'mapping.js')), 'mapping.js of the earlier bundle removed');
   assert.ok(existsSync(join(target, 'patch.json')));
   assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), text);
-  const forced = await restack('patch', v1, v2, '-o', target, '--force');
+  const forced = await restack('patch', v1, v2, '-o', target, '--force', ...ALL);
   assert.equal(forced.code, 0, forced.stderr);
   assert.equal(readFileSync(join(target, 'mapping.ts'), 'utf8'), generated.mapping.replace(relative(out, v1), relative(target, v1)).replace(relative(out, v2), relative(target, v2)));
+});
+
+test('by default calls of builtin methods are not continuation points; patch keeps both versions on one policy', async () => {
+  const p = join(dir, 'builtins');
+  const r = await restack('patch', v1, v2, '-o', p);
+  assert.equal(r.code, 0, r.stderr);
+  const patch = readJson(join(p, 'patch.json'));
+  assert.equal(patch.old.callPoints, 'except-builtins');
+  assert.equal(patch.new.callPoints, 'except-builtins');
+  const callees = (file) => readJson(file).functions.flatMap((f) => f.cps.map((c) => c.callee));
+  const strict = callees(join(out, 'base/report.js.restack.json'));
+  const lean = callees(join(p, 'base/report.js.restack.json'));
+  for (const builtin of ['Math.round', 'Math.max', 'parts[0].trim', 'text.toUpperCase', 'out.join']) {
+    assert.ok(strict.includes(builtin), `${builtin} is a cp under 'all'`);
+    assert.ok(!lean.includes(builtin), `${builtin} is not a cp under 'except-builtins'`);
+  }
+  // User calls, calls of methods not on the list, and a builtin's call with a call in its
+  // arguments (out.push(formatRow(...))) stay continuation points.
+  for (const call of ['total', 'formatRow', 'lines.map', 'console.log', 'line.split', 'out.push']) assert.ok(lean.includes(call), call);
+  assert.equal((await restack('check', p)).code, 1, 'the generated mapping has TODOs');
+
+  // A source tree is compiled with the policy of the compiled tree it is compared with.
+  const c1 = join(dir, 'builtins-c1');
+  assert.equal((await restack('compile', v1, '-o', c1, '--quiet', ...ALL)).code, 0);
+  const mixed = await restack('patch', c1, v2, '-o', join(dir, 'builtins-mixed'));
+  assert.equal(mixed.code, 0, mixed.stderr);
+  const m = readJson(join(dir, 'builtins-mixed/patch.json'));
+  assert.equal(m.new.callPoints, 'all');
+  assert.deepEqual(m.functions, generated.patch.functions);
+  // Two compiled trees on different policies: a warning, since their cps differ where the code does not.
+  const c2 = join(dir, 'builtins-c2');
+  assert.equal((await restack('compile', v2, '-o', c2, '--quiet')).code, 0);
+  const apart = await restack('patch', c1, c2, '-o', join(dir, 'builtins-apart'));
+  assert.equal(apart.code, 0, apart.stderr);
+  assert.match(apart.stdout + apart.stderr, /different call-point policies \(all, except-builtins\)/);
+  // A bad policy is refused by name.
+  const bad = await restack('compile', v1, '-o', join(dir, 'bad'), '--call-points', 'some');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /--call-points.*expected 'all' or 'except-builtins'/);
 });

@@ -26,7 +26,7 @@ import { generate } from '../babel.js';
 import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
-import type { LinearizeTables } from './linearizeCalls.js';
+import { hasCall, type LinearizeTables } from './linearizeCalls.js';
 import { isLiveIn, Liveness } from '../liveness.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 
@@ -125,12 +125,14 @@ export class Checkpointer {
     for (const n of this.functionLevel) this.slot(n);
     const atomicFn = body.directives.some((d) => d.value.value === ATOMIC);
     if (atomicFn) this.atomicDepth++;
+    const calls = body.body.some((s) => !this.tables.updatePoints.has(s) && hasCall(s, 'all'));
     body.body = this.block(body.body, []);
     if (atomicFn) this.atomicDepth--;
-    if (this.cps.length === 0) {
+    if (this.cps.length === 0 && !calls) {
       // A function with no call, loop or update point is compiled unchanged (its source text, as
       // Function.prototype.toString shows it, included): no entry either. A call of such a
-      // function made by a replaced version runs that version's code.
+      // function made by a replaced version runs that version's code. A call that is not a
+      // continuation point (a builtin method's) still counts: its entry forwards it.
       const drop = new Set(this.deferred.map((d) => d.stmt));
       body.body = body.body.filter((s) => !drop.has(s));
       this.deferred = [];

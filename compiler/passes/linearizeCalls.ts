@@ -20,7 +20,7 @@
  */
 import { AWAIT, capturableForAwait, DELEGATE, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
 import * as t from '@babel/types';
-import { R } from '../../contract/index.js';
+import { R, type CallPointPolicy } from '../../contract/index.js';
 import { generate } from '../babel.js';
 
 export interface LinearizeTables {
@@ -36,19 +36,52 @@ export interface LinearizeTables {
   guardedFinally: WeakSet<t.TryStatement>;
   /** Source text of the callee of a continuation-point call (metadata), by call node. */
   calleeText: WeakMap<t.Node, string>;
+  /** Which calls are continuation points. */
+  callPoints: CallPointPolicy;
   opaque: (node: t.Node, why: string) => void;
   newTemp: (hint?: string) => t.Identifier;
 }
 
-const callMemo = new WeakMap<t.Node, boolean>();
+/**
+ * Methods of JavaScript's and Node's builtins that finish in bounded time and call no user code
+ * other than implicit conversions (valueOf, toString, a Map key's nothing at all). Under the
+ * 'except-builtins' policy a call `receiver.name(args)` with one of these names, no spread and no
+ * call in receiver or arguments is not a continuation point: it stays in its expression, so V8
+ * inlines it as it would natively (no temporary for the callee, no Function.prototype.call, no
+ * check after it). A user method of the same name called this way is still compiled and still
+ * has update points, but the update waits until it returns: its caller is not stopped at a
+ * continuation point, so the stack check refuses to unwind through it.
+ *
+ * Names of blocking or long-running operations (pop, shift, take, read, wait, next, then, forEach,
+ * map, sort) are left out on purpose: a user queue's `take()` that sleeps must stay interruptible.
+ */
+export const BUILTIN_METHODS: ReadonlySet<string> = new Set([
+  // Map, Set, WeakMap, WeakSet, Array
+  'get', 'set', 'has', 'delete', 'add', 'push', 'indexOf', 'lastIndexOf', 'includes', 'join',
+  // String, Number, Buffer
+  'charAt', 'charCodeAt', 'codePointAt', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith',
+  'slice', 'substring', 'trim', 'padStart', 'padEnd', 'toString', 'toFixed', 'fromCharCode',
+  'subarray', 'concat', 'byteLength', 'isInteger', 'isSafeInteger', 'isFinite', 'isNaN',
+  // Math, RegExp
+  'floor', 'ceil', 'round', 'trunc', 'abs', 'min', 'max', 'sqrt', 'test',
+]);
 
-/** Does evaluating `node` perform a call we instrument? Nested functions are not entered. */
-export function hasCall(node: t.Node | null | undefined): boolean {
+const callMemo = new WeakMap<t.Node, boolean>();
+const userCallMemo = new WeakMap<t.Node, boolean>();
+
+/**
+ * Does evaluating `node` perform a call we instrument (a continuation point under `policy`)?
+ * Nested functions are not entered.
+ */
+export function hasCall(node: t.Node | null | undefined, policy: CallPointPolicy = 'all'): boolean {
   if (!node) return false;
-  const memo = callMemo.get(node);
-  if (memo !== undefined) return memo;
+  const memo = policy === 'all' ? callMemo : userCallMemo;
+  const known = memo.get(node);
+  if (known !== undefined) return known;
   let found = false;
-  if (t.isCallExpression(node) || t.isNewExpression(node) || t.isOptionalCallExpression(node) || t.isTaggedTemplateExpression(node)) {
+  if (t.isCallExpression(node) && policy === 'except-builtins' && isBuiltinCall(node)) {
+    found = false;
+  } else if (t.isCallExpression(node) || t.isNewExpression(node) || t.isOptionalCallExpression(node) || t.isTaggedTemplateExpression(node)) {
     found = true;
   } else if (t.isFunction(node)) {
     found = false;
@@ -58,15 +91,24 @@ export function hasCall(node: t.Node | null | undefined): boolean {
     for (const key of t.VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c === 'object' && hasCall(c as t.Node)) { found = true; break; }
-      } else if (child && typeof child === 'object' && hasCall(child as t.Node)) {
+        for (const c of child) if (c && typeof c === 'object' && hasCall(c as t.Node, policy)) { found = true; break; }
+      } else if (child && typeof child === 'object' && hasCall(child as t.Node, policy)) {
         found = true;
       }
       if (found) break;
     }
   }
-  callMemo.set(node, found);
+  memo.set(node, found);
   return found;
+}
+
+/** `receiver.name(args)` with a name of BUILTIN_METHODS, no spread and no call inside. */
+function isBuiltinCall(call: t.CallExpression): boolean {
+  const callee = call.callee;
+  if (!t.isMemberExpression(callee) || callee.computed || !t.isIdentifier(callee.property)) return false;
+  if (!BUILTIN_METHODS.has(callee.property.name) || t.isSuper(callee.object)) return false;
+  if (hasCall(callee.object, 'except-builtins')) return false;
+  return call.arguments.every((a) => t.isExpression(a) && !hasCall(a, 'except-builtins'));
 }
 
 function isLiteral(e: t.Node): boolean {
@@ -92,10 +134,6 @@ function collectPatternNames(p: t.Node, out: Set<string>): void {
   else if (t.isObjectPattern(p)) p.properties.forEach((q) => collectPatternNames(t.isRestElement(q) ? q.argument : (q as t.ObjectProperty).value, out));
   else if (t.isAssignmentPattern(p)) collectPatternNames(p.left, out);
   else if (t.isRestElement(p)) collectPatternNames(p.argument, out);
-}
-
-function patternHasCall(p: t.Node): boolean {
-  return hasCall(p);
 }
 
 /** The callee as written, for metadata and error messages. */
@@ -131,6 +169,10 @@ export class Linearizer {
 
   /** asyncGenerator: the function is an async generator (its yield* takes an async iterator). */
   constructor(private readonly tables: LinearizeTables, private readonly asyncGenerator = false) {}
+
+  private hasCall(node: t.Node | null | undefined): boolean {
+    return hasCall(node, this.tables.callPoints);
+  }
 
   /** Linearizes a statement list (a block body). */
   block(stmts: t.Statement[]): t.Statement[] {
@@ -239,7 +281,7 @@ export class Linearizer {
       case 'SwitchStatement': {
         const disc = this.expr(s.discriminant);
         const cases = s.cases.map((c) => {
-          if (c.test && hasCall(c.test)) this.tables.opaque(c.test, 'call in a switch case test');
+          if (c.test && this.hasCall(c.test)) this.tables.opaque(c.test, 'call in a switch case test');
           return t.switchCase(c.test, this.block(c.consequent));
         });
         this.emit(t.switchStatement(disc, cases));
@@ -248,11 +290,11 @@ export class Linearizer {
       case 'TryStatement': {
         let handler = s.handler;
         if (handler) {
-          if (handler.param && patternHasCall(handler.param)) this.tables.opaque(handler.param, 'call in a catch parameter default');
+          if (handler.param && this.hasCall(handler.param)) this.tables.opaque(handler.param, 'call in a catch parameter default');
           handler = t.catchClause(handler.param, this.blockOf(handler.body));
         }
         const node = t.tryStatement(this.blockOf(s.block), handler, s.finalizer ? this.blockOf(s.finalizer) : null);
-        if (node.finalizer && (hasCall(s.finalizer) || this.containsUpdatePoint(s.finalizer!))) {
+        if (node.finalizer && (this.hasCall(s.finalizer) || this.containsUpdatePoint(s.finalizer!))) {
           this.emit(this.trackCompletion(node));
           return;
         }
@@ -267,12 +309,12 @@ export class Linearizer {
   }
 
   private declaration(s: t.VariableDeclaration): void {
-    if (!s.declarations.some((d) => hasCall(d))) {
+    if (!s.declarations.some((d) => this.hasCall(d))) {
       this.emit(s);
       return;
     }
     for (const d of s.declarations) {
-      if (patternHasCall(d.id)) {
+      if (this.hasCall(d.id)) {
         this.tables.opaque(d.id, 'call in a destructuring default');
         this.emit(t.variableDeclaration(s.kind, [d]));
         continue;
@@ -284,7 +326,7 @@ export class Linearizer {
 
   /** Evaluates an expression for its effects only. */
   private discard(e: t.Expression): void {
-    if (!hasCall(e)) {
+    if (!this.hasCall(e)) {
       this.emit(t.expressionStatement(e));
       return;
     }
@@ -302,7 +344,7 @@ export class Linearizer {
 
   /** Linearizes e; returns an expression computing its value from already-evaluated parts. */
   expr(e: t.Expression): t.Expression {
-    if (!hasCall(e)) return e;
+    if (!this.hasCall(e)) return e;
     switch (e.type) {
       case 'CallExpression':
       case 'NewExpression':
@@ -325,7 +367,7 @@ export class Linearizer {
       }
       case 'LogicalExpression': {
         const left = this.expr(e.left);
-        if (!hasCall(e.right)) return t.logicalExpression(e.operator, left, e.right);
+        if (!this.hasCall(e.right)) return t.logicalExpression(e.operator, left, e.right);
         const tmp = this.temp(left);
         const saved = this.out;
         const inner: t.Statement[] = [];
@@ -340,7 +382,7 @@ export class Linearizer {
       }
       case 'ConditionalExpression': {
         const test = this.expr(e.test);
-        if (!hasCall(e.consequent) && !hasCall(e.alternate)) return t.conditionalExpression(test, e.consequent, e.alternate);
+        if (!this.hasCall(e.consequent) && !this.hasCall(e.alternate)) return t.conditionalExpression(test, e.consequent, e.alternate);
         const tmp = this.temp();
         const branch = (x: t.Expression): t.BlockStatement => {
           const saved = this.out;
@@ -434,7 +476,7 @@ export class Linearizer {
    */
   private seq(items: (t.Expression | null)[], forceFreeze = false): (t.Expression | null)[] {
     let lastCall = -1;
-    items.forEach((x, i) => { if (x && hasCall(x)) lastCall = i; });
+    items.forEach((x, i) => { if (x && this.hasCall(x)) lastCall = i; });
     return items.map((x, i) => {
       if (!x) return null;
       const v = this.expr(x);
@@ -485,7 +527,7 @@ export class Linearizer {
       return t.assignmentExpression('=', target(), t.binaryExpression(op, old, v));
     }
     // Destructuring assignment.
-    if (patternHasCall(left)) {
+    if (this.hasCall(left)) {
       this.tables.opaque(left, 'call in a destructuring default');
       return e;
     }
@@ -507,7 +549,7 @@ export class Linearizer {
     }
     let call: t.Expression;
     if (t.isTaggedTemplateExpression(e)) {
-      const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => hasCall(x)));
+      const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => this.hasCall(x)));
       const parts = e.quasi.expressions.map((x) => this.atomForCall(this.expr(x as t.Expression)));
       call = t.taggedTemplateExpression(tag, t.templateLiteral(e.quasi.quasis, parts));
       this.tables.calleeText.set(call, calleeSource(e.tag as t.Expression));
@@ -661,7 +703,7 @@ export class Linearizer {
       return;
     }
     if (t.isWhileStatement(s)) {
-      if (!hasCall(s.test)) {
+      if (!this.hasCall(s.test)) {
         this.emit(t.whileStatement(s.test, this.blockOf(s.body)));
         return;
       }
@@ -670,7 +712,7 @@ export class Linearizer {
       return;
     }
     if (t.isDoWhileStatement(s)) {
-      if (!hasCall(s.test)) {
+      if (!this.hasCall(s.test)) {
         this.emit(t.doWhileStatement(s.test, this.blockOf(s.body)));
         return;
       }
@@ -685,12 +727,12 @@ export class Linearizer {
     }
     const f = s as t.ForStatement;
     let init = f.init;
-    if (init && hasCall(init)) {
+    if (init && this.hasCall(init)) {
       if (t.isVariableDeclaration(init)) {
         // Calls in the initialisers are evaluated before the loop, in order; the bindings stay in
         // the loop head so each iteration keeps its own copy.
         const decls = init.declarations.map((d) => {
-          if (patternHasCall(d.id)) { this.tables.opaque(d.id, 'call in a destructuring default'); return d; }
+          if (this.hasCall(d.id)) { this.tables.opaque(d.id, 'call in a destructuring default'); return d; }
           return t.variableDeclarator(d.id, d.init ? this.freezeAll(this.expr(d.init)) : null);
         });
         init = t.variableDeclaration(init.kind, decls);
@@ -699,7 +741,7 @@ export class Linearizer {
         init = null;
       }
     }
-    if (!hasCall(f.test) && !hasCall(f.update)) {
+    if (!this.hasCall(f.test) && !this.hasCall(f.update)) {
       this.emit(t.forStatement(init, f.test, f.update, this.blockOf(f.body)));
       return;
     }
@@ -744,7 +786,7 @@ export class Linearizer {
    */
   private iteration(s: t.ForInStatement | t.ForOfStatement, label?: t.Identifier): void {
     const labelled = (x: t.Statement): t.Statement => (label ? t.labeledStatement(label, x) : x);
-    if (!hasCall(s.body) && !this.bodyHasUpdatePoint(s.body) && !hasCall(s.right)) {
+    if (!this.hasCall(s.body) && !this.bodyHasUpdatePoint(s.body) && !this.hasCall(s.right)) {
       this.emit(labelled(s));
       return;
     }

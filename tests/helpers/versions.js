@@ -1,6 +1,6 @@
 // Two versions of a small program and the patch between them, for tests that update a program
 // running under `restack run` from another process (`restack update <pid>`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { cli } from './run.js';
 
 /**
  * A work directory with its own control-socket directory. Returns { work, env, restack,
- * versions }: restack(...args) runs the CLI and asserts it succeeded; versions(dir, source) writes
+ * versions, runAndUpdate }: restack(...args) runs the CLI and asserts it succeeded; versions(dir, source) writes
  * dir/v1/main.js and dir/v2/main.js (source(version) gives each text), compiles v1 into dir/c1 and
  * writes the checked patch v1 -> v2 into dir/p (and v2 -> v1 into dir/back with { back: true }).
  */
@@ -37,5 +37,32 @@ export function workspace(prefix) {
       restack('check', join(dir, 'back'));
     }
   };
-  return { work, env, restack, versions };
+  /**
+   * Runs `main` under `restack run`; when its stdout first matches `ready`, applies the patch in
+   * `patchDir` (labelled v2) and keeps the report. Resolves at exit with { code, stdout, stderr,
+   * report }; a program that stalls is killed after `timeoutMs` and fails the test with its output.
+   */
+  const runAndUpdate = (main, patchDir, ready, timeoutMs = 60_000) => {
+    const child = spawn(process.execPath, [cli, 'run', '--announce', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let report = null;
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (report === null && ready.test(stdout)) {
+        report = false;
+        const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+        const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, patchDir], { env, encoding: 'utf8' });
+        assert.equal(u.status, 0, u.stdout + u.stderr);
+        report = JSON.parse(u.stdout);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    return new Promise((resolve) => child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, report });
+    }));
+  };
+  return { work, env, restack, versions, runAndUpdate };
 }

@@ -152,24 +152,21 @@ export default {
         // call   parseInteger                 old line 86: const n = current === null ? 0 : parseInteger(current);
         //                                     new line 91: const n = current === null ? 0 : parseInteger(current);
         1: 1,
-        // call   Number.isSafeInteger         old line 89: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        //                                     new line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        2: 2,
         // call   error                        old line 89: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
         //                                     new line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        3: 3,
+        2: 2,
         // call   String                       old line 90: setString(db, key, String(next));
         //                                     new line 95: setString(db, key, String(next), 0);
-        4: 4,
+        3: 3,
         // call   setString                    old line 90: setString(db, key, String(next));
         //                                     new line 95: setString(db, key, String(next), 0);
-        5: 5,
+        4: 4,
         // call   integer                      old line 91: return integer(next);
         //                                     new line 96: return integer(next);
-        6: 6,
+        5: 5,
         // update entry                        old line 84: function incrBy(db: Db, key: string, by: number): string {
         //                                     new line 89: function incrBy(db: Db, key: string, by: number): string {
-        7: 7,
+        6: 6,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>, next: NewFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>): void {
@@ -206,24 +203,21 @@ export default {
     'info.ts#serverInfo': {
       to: 'info.ts#serverInfo',
       cps: {
-        // call   section.toLowerCase          old line 6: const wanted = section.toLowerCase();
-        //                                     new line 6: const wanted = section.toLowerCase();
-        0: 0,
         // call   Date.now                     old line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
         //                                     new line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
-        1: 1,
+        0: 0,
         // call   Math.floor                   old line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
         //                                     new line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
-        2: 2,
+        1: 1,
         // update loop                         old line 27: for (let i = 0; i < DATABASES; i++) {
         //                                     new line 28: for (let i = 0; i < DATABASES; i++) {
-        3: 3,
+        2: 2,
         // call   keyCount                     old line 28: const keys = keyCount(dbs[i]);
         //                                     new line 29: const keys = keyCount(dbs[i]);
-        4: 4,
+        3: 3,
         // update entry                        old line 5: export function serverInfo(version: string, section: string): string {
         //                                     new line 5: export function serverInfo(version: string, section: string): string {
-        5: 6,
+        4: 5,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'version' | 'section' | 'wanted' | 'all' | 'text' | 'i' | 'keys'>, next: NewFrame<'version' | 'section' | 'wanted' | 'all' | 'text' | 'i' | 'keys'>): void {
@@ -239,12 +233,9 @@ export default {
         // call   Date.now                     old line 94: const now = Date.now();
         //                                     new line 96: const now = Date.now();
         0: 1,
-        // call   Math.round                   old line 97: stats.opsPerSecond = Math.round(((stats.commandsProcessed - stats.lastCronCommands) * 1000) / ela...
-        //                                     new line 99: stats.opsPerSecond = Math.round(((stats.commandsProcessed - stats.lastCronCommands) * 1000) / ela...
-        1: 2,
         // update entry                        old line 93: export function serverCron(): void {
         //                                     new line 94: export function serverCron(): void {
-        2: 3,
+        1: 2,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'now' | 'elapsed'>, next: NewFrame<'now' | 'elapsed'>): void {
@@ -257,15 +248,9 @@ export default {
     'store.ts#getString': {
       to: 'store.ts#getString',
       cps: {
-        // call   db.get                       old line 16: const value = db.get(key);
-        // TODO                                callee differs: db.get -> lookup
-        //                                     proposed: new cp 0, call lookup, new line 37: const entry = lookup(db, key);
-        //                                     write 0, another new cp, or 'refuse'
-        // Decided: Map.prototype.get calls nothing back, so no frame waits here.
-        0: 'refuse',
         // update entry                        old line 15: export function getString(db: Db, key: string): string | null {
         //                                     new line 36: export function getString(db: Db, key: string): string | null {
-        1: 1,
+        0: 1,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'value'>, next: NewFrame<'db' | 'key' | 'entry'>): void {
@@ -278,17 +263,14 @@ export default {
     'store.ts#setString': {
       to: 'store.ts#setString',
       cps: {
-        // call   db.set                       old line 21: db.set(key, value);
-        //                                     new line 43: db.set(key, { value, expiresAt });
-        0: 0,
         // update entry                        old line 20: export function setString(db: Db, key: string, value: string): void {
         // TODO                                the parameters changed (db, key, value -> db, key, value, expiresAt): a call of the old function ...
-        //                                     proposed: new cp 1, update entry, new line 42: export function setString(db: Db, key: string, value: string, expiresAt: number): void {
+        //                                     proposed: new cp 0, update entry, new line 42: export function setString(db: Db, key: string, value: string, expiresAt: number): void {
         //                                     (mapped there, the new frame needs vars: expiresAt)
-        //                                     write 1, another new cp, or 'refuse'
+        //                                     write 0, another new cp, or 'refuse'
         // Decided: a v1 caller passes a bare string, which v2 must not store as an entry; after the
         // update no v1 code calls it (every frame moved to v2), so this only guards the principle.
-        1: 'refuse',
+        0: 'refuse',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'value'>, next: NewFrame<'db' | 'key' | 'value' | 'expiresAt'>): void {
@@ -301,12 +283,9 @@ export default {
     'store.ts#remove': {
       to: 'store.ts#remove',
       cps: {
-        // call   db.delete                    old line 25: return db.delete(key);
-        //                                     new line 47: return lookup(db, key) !== null && db.delete(key);
-        0: 1,
         // update entry                        old line 24: export function remove(db: Db, key: string): boolean {
         //                                     new line 46: export function remove(db: Db, key: string): boolean {
-        1: 2,
+        0: 1,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key'>, next: NewFrame<'db' | 'key'>): void {
@@ -319,15 +298,9 @@ export default {
     'store.ts#exists': {
       to: 'store.ts#exists',
       cps: {
-        // call   db.has                       old line 29: return db.has(key);
-        // TODO                                callee differs: db.has -> lookup
-        //                                     proposed: new cp 0, call lookup, new line 51: return lookup(db, key) !== null;
-        //                                     write 0, another new cp, or 'refuse'
-        // Decided: Map.prototype.has calls nothing back, so no frame waits here.
-        0: 'refuse',
         // update entry                        old line 28: export function exists(db: Db, key: string): boolean {
         //                                     new line 50: export function exists(db: Db, key: string): boolean {
-        1: 1,
+        0: 1,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key'>, next: NewFrame<'db' | 'key'>): void {
@@ -344,7 +317,7 @@ export default {
         // Decided (this cp and the others refused below): v2 walks the entries, v1 walked the keys, so a
         // KEYS half-way through its loop has no place in v2 (its iterator is over keys). It finishes in
         // v1 and the update waits for it: a KEYS over 100,000 keys takes a few milliseconds.
-        // The calls refused here (Map and RegExp builtins, Array.prototype.push) call nothing back.
+        // The calls refused here (Map.prototype.keys and the key iterator's steps) call nothing back.
         0: 'refuse',
         // call   for-of step                  old line 40: for (const key of db.keys()) keys.push(key);
         // TODO                                no counterpart: the call is gone from the new version
@@ -354,35 +327,25 @@ export default {
         // TODO                                no counterpart: the update point is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
         2: 'refuse',
-        // call   keys.push                    old line 40: for (const key of db.keys()) keys.push(key);
-        // TODO                                no counterpart: the call is gone from the new version
-        //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        3: 'refuse',
         // call   globToRegExp                 old line 43: const re = globToRegExp(pattern);
         //                                     new line 70: const re = pattern === '*' ? null : globToRegExp(pattern);
-        4: 1,
+        3: 1,
         // call   db.keys                      old line 44: for (const key of db.keys()) {
         // TODO                                no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        5: 'refuse',
+        4: 'refuse',
         // call   for-of step                  old line 44: for (const key of db.keys()) {
         //                                     new line 71: for (const [key, entry] of db) {
-        6: 'refuse',
+        5: 'refuse',
         // update loop                         old line 44: for (const key of db.keys()) {
         //                                     new line 71: for (const [key, entry] of db) {
-        7: 'refuse',
-        // call   re.test                      old line 45: if (re.test(key)) keys.push(key);
-        //                                     new line 73: if (re === null || re.test(key)) keys.push(key);
-        8: 'refuse',
-        // call   keys.push                    old line 45: if (re.test(key)) keys.push(key);
-        //                                     new line 73: if (re === null || re.test(key)) keys.push(key);
-        9: 'refuse',
+        6: 'refuse',
         // update entry                        old line 37: export function matchingKeys(db: Db, pattern: string): string[] {
         //                                     new line 67: export function matchingKeys(db: Db, pattern: string): string[] {
-        10: 6,
+        7: 4,
       },
       vars: {
-        // Only old cp 4 maps (a frame waiting for globToRegExp, which loops over the pattern): v2 reads
+        // Only old cp 3 maps (a frame waiting for globToRegExp, which loops over the pattern): v2 reads
         // the clock before it, so the new frame takes the time of the update.
         now: 'transform',
       },

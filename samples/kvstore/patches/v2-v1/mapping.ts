@@ -182,24 +182,21 @@ export default {
         // call   parseInteger                 old line 91: const n = current === null ? 0 : parseInteger(current);
         //                                     new line 86: const n = current === null ? 0 : parseInteger(current);
         1: 1,
-        // call   Number.isSafeInteger         old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        //                                     new line 89: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        2: 2,
         // call   error                        old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
         //                                     new line 89: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        3: 3,
+        2: 2,
         // call   String                       old line 95: setString(db, key, String(next), 0);
         //                                     new line 90: setString(db, key, String(next));
-        4: 4,
+        3: 3,
         // call   setString                    old line 95: setString(db, key, String(next), 0);
         //                                     new line 90: setString(db, key, String(next));
-        5: 5,
+        4: 4,
         // call   integer                      old line 96: return integer(next);
         //                                     new line 91: return integer(next);
-        6: 6,
+        5: 5,
         // update entry                        old line 89: function incrBy(db: Db, key: string, by: number): string {
         //                                     new line 84: function incrBy(db: Db, key: string, by: number): string {
-        7: 7,
+        6: 6,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>, next: NewFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>): void {
@@ -256,29 +253,26 @@ export default {
     'info.ts#serverInfo': {
       to: 'info.ts#serverInfo',
       cps: {
-        // call   section.toLowerCase          old line 6: const wanted = section.toLowerCase();
-        //                                     new line 6: const wanted = section.toLowerCase();
-        0: 0,
         // call   Date.now                     old line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
         //                                     new line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
-        1: 1,
+        0: 0,
         // call   Math.floor                   old line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
         //                                     new line 13: text += `uptime_in_seconds:${Math.floor((Date.now() - stats.startedAt) / 1000)}\r\n\r\n`;
-        2: 2,
+        1: 1,
         // update loop                         old line 28: for (let i = 0; i < DATABASES; i++) {
         //                                     new line 27: for (let i = 0; i < DATABASES; i++) {
-        3: 3,
+        2: 2,
         // call   keyCount                     old line 29: const keys = keyCount(dbs[i]);
         //                                     new line 28: const keys = keyCount(dbs[i]);
-        4: 4,
+        3: 3,
         // call   volatileCount                old line 30: if (keys > 0) text += `db${i}:keys=${keys},expires=${volatileCount(dbs[i])}\r\n`;
         // Decided: an INFO counting volatile keys finishes in v2 (v1 has no such count).
         // (was TODO)                               no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
-        5: 'refuse',
+        4: 'refuse',
         // update entry                        old line 5: export function serverInfo(version: string, section: string): string {
         //                                     new line 5: export function serverInfo(version: string, section: string): string {
-        6: 5,
+        5: 4,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'version' | 'section' | 'wanted' | 'all' | 'text' | 'i' | 'keys'>, next: NewFrame<'version' | 'section' | 'wanted' | 'all' | 'text' | 'i' | 'keys'>): void {
@@ -300,12 +294,9 @@ export default {
         // call   Date.now                     old line 96: const now = Date.now();
         //                                     new line 94: const now = Date.now();
         1: 0,
-        // call   Math.round                   old line 99: stats.opsPerSecond = Math.round(((stats.commandsProcessed - stats.lastCronCommands) * 1000) / ela...
-        //                                     new line 97: stats.opsPerSecond = Math.round(((stats.commandsProcessed - stats.lastCronCommands) * 1000) / ela...
-        2: 1,
         // update entry                        old line 94: export function serverCron(): void {
         //                                     new line 93: export function serverCron(): void {
-        3: 2,
+        2: 1,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'now' | 'elapsed'>, next: NewFrame<'now' | 'elapsed'>): void {
@@ -324,13 +315,11 @@ export default {
       to: 'store.ts#getString',
       cps: {
         // call   lookup                       old line 37: const entry = lookup(db, key);
-        // (was TODO, refused: no update point below)callee differs: lookup -> db.get
-        //                                     proposed: new cp 0, call db.get, new line 16: const value = db.get(key);
-        //                                     write 0, another new cp, or 'refuse'
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         0: 'refuse',
         // update entry                        old line 36: export function getString(db: Db, key: string): string | null {
         //                                     new line 15: export function getString(db: Db, key: string): string | null {
-        1: 1,
+        1: 0,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'entry'>, next: NewFrame<'db' | 'key' | 'value'>): void {
@@ -343,15 +332,12 @@ export default {
     'store.ts#setString': {
       to: 'store.ts#setString',
       cps: {
-        // call   db.set                       old line 43: db.set(key, { value, expiresAt });
-        //                                     new line 21: db.set(key, value);
-        0: 0,
         // update entry                        old line 42: export function setString(db: Db, key: string, value: string, expiresAt: number): void {
         // Decided: a v2 caller passes an expiry v1 cannot keep; after the update no v2 code calls it.
         // (was TODO)                               the parameters changed (db, key, value, expiresAt -> db, key, value): a call of the old function ...
-        //                                     proposed: new cp 1, update entry, new line 20: export function setString(db: Db, key: string, value: string): void {
-        //                                     write 1, another new cp, or 'refuse'
-        1: 'refuse',
+        //                                     proposed: new cp 0, update entry, new line 20: export function setString(db: Db, key: string, value: string): void {
+        //                                     write 0, another new cp, or 'refuse'
+        0: 'refuse',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'value' | 'expiresAt'>, next: NewFrame<'db' | 'key' | 'value'>): void {
@@ -368,12 +354,9 @@ export default {
         // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         //                                     write 'refuse' (an update waits until no frame is here), or a new cp
         0: 'refuse',
-        // call   db.delete                    old line 47: return lookup(db, key) !== null && db.delete(key);
-        //                                     new line 25: return db.delete(key);
-        1: 0,
         // update entry                        old line 46: export function remove(db: Db, key: string): boolean {
         //                                     new line 24: export function remove(db: Db, key: string): boolean {
-        2: 1,
+        1: 0,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key'>, next: NewFrame<'db' | 'key'>): void {
@@ -387,13 +370,11 @@ export default {
       to: 'store.ts#exists',
       cps: {
         // call   lookup                       old line 51: return lookup(db, key) !== null;
-        // (was TODO, refused: no update point below)callee differs: lookup -> db.has
-        //                                     proposed: new cp 0, call db.has, new line 29: return db.has(key);
-        //                                     write 0, another new cp, or 'refuse'
+        // (was TODO, refused: no update point below)no counterpart: the call is gone from the new version
         0: 'refuse',
         // update entry                        old line 50: export function exists(db: Db, key: string): boolean {
         //                                     new line 28: export function exists(db: Db, key: string): boolean {
-        1: 1,
+        1: 0,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key'>, next: NewFrame<'db' | 'key'>): void {
@@ -421,22 +402,16 @@ export default {
         0: 'refuse',
         // call   globToRegExp                 old line 70: const re = pattern === '*' ? null : globToRegExp(pattern);
         //                                     new line 43: const re = globToRegExp(pattern);
-        1: 4,
+        1: 3,
         // call   for-of step                  old line 71: for (const [key, entry] of db) {
         //                                     new line 44: for (const key of db.keys()) {
         2: 'refuse',
         // update loop                         old line 71: for (const [key, entry] of db) {
         //                                     new line 44: for (const key of db.keys()) {
         3: 'refuse',
-        // call   re.test                      old line 73: if (re === null || re.test(key)) keys.push(key);
-        //                                     new line 45: if (re.test(key)) keys.push(key);
-        4: 'refuse',
-        // call   keys.push                    old line 73: if (re === null || re.test(key)) keys.push(key);
-        //                                     new line 45: if (re.test(key)) keys.push(key);
-        5: 'refuse',
         // update entry                        old line 67: export function matchingKeys(db: Db, pattern: string): string[] {
         //                                     new line 37: export function matchingKeys(db: Db, pattern: string): string[] {
-        6: 10,
+        4: 7,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'pattern' | 'keys' | 'now' | 're' | 'key' | 'entry'>, next: NewFrame<'db' | 'pattern' | 'keys' | 'key' | 're' | '_key'>): void {

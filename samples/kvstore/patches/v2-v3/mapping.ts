@@ -45,24 +45,21 @@ export default {
         // call   parseInteger                 old line 91: const n = current === null ? 0 : parseInteger(current);
         //                                     new line 91: const n = current === null ? 0 : parseInteger(current.value);
         1: 'refuse',
-        // call   Number.isSafeInteger         old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        //                                     new line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        2: 'refuse',
         // call   error                        old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
         //                                     new line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        3: 'refuse',
+        2: 'refuse',
         // call   String                       old line 95: setString(db, key, String(next), 0);
         //                                     new line 96: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
-        4: 'refuse',
+        3: 'refuse',
         // call   setString                    old line 95: setString(db, key, String(next), 0);
         //                                     new line 96: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
-        5: 'refuse',
+        4: 'refuse',
         // call   integer                      old line 96: return integer(next);
         //                                     new line 97: return integer(next);
-        6: 'refuse',
+        5: 'refuse',
         // update entry                        old line 89: function incrBy(db: Db, key: string, by: number): string {
         //                                     new line 89: function incrBy(db: Db, key: string, by: number): string {
-        7: 7,
+        6: 6,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>, next: NewFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>): void {

@@ -71,35 +71,24 @@ export default {
         // Decided: only a frame waiting for run (a command with a loop: MSET, DEL, KEYS, ...) can be
         // captured here; the calls refused below are builtins and error(), which never reach an update
         // point. The entry is refused: a call made by v3 code would pass a session of the old layout.
-        // call   args[0].toLowerCase          old line 33: const name = args[0].toLowerCase();
-        //                                     new line 43: const name = args[0].toLowerCase();
-        0: 'refuse',
-        // call   args.slice                   old line 36: return error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).map(...
-        //                                     new line 48: refused = error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).m...
-        1: 'refuse',
         // call   args.slice(1,4).map          old line 36: return error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).map(...
         //                                     new line 48: refused = error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).m...
-        2: 'refuse',
+        0: 'refuse',
         // call   args.slice(1,4).map(a=>{UPDATE_POINT();return`'${a}'`;}).... old line 36: return error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).map(...
         //                                     new line 48: refused = error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).m...
-        3: 'refuse',
+        1: 'refuse',
         // call   error                        old line 36: return error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).map(...
         //                                     new line 48: refused = error(`ERR unknown command '${args[0]}', with args beginning with: ${args.slice(1, 4).m...
-        4: 'refuse',
+        2: 'refuse',
         // call   error                        old line 39: return error(`ERR wrong number of arguments for '${name}' command`);
         //                                     new line 50: refused = error(`ERR wrong number of arguments for '${name}' command`);
-        5: 'refuse',
-        // call   session.queue.push           old line 42: session.queue.push(args);
-        // (was TODO)                              callee differs: session.queue.push -> tx.commands.push
-        //                                     proposed: new cp 6, call tx.commands.push, new line 58: tx.commands.push(args);
-        //                                     write 6, another new cp, or 'refuse'
-        6: 'refuse',
+        3: 'refuse',
         // call   run                          old line 45: return run(session, name, args);
         //                                     new line 61: return run(session, name, args);
-        7: 7,
+        4: 4,
         // update entry                        old line 32: export function execute(session: Session, args: string[]): string {
         //                                     new line 42: export function execute(session: Session, args: string[]): string {
-        8: 'refuse',
+        5: 'refuse',
       },
       frame(old: OldFrame<'session' | 'args' | 'name' | 'arity'>, next: NewFrame<'session' | 'args' | 'name' | 'arity' | 'tx' | 'refused'>, update: UpdateScope): void {
         next.locals.session = newSession(update, old.locals.session);
@@ -294,24 +283,21 @@ export default {
         // call   parseInteger                 old line 91: const n = current === null ? 0 : parseInteger(current.value);
         //                                     new line 128: n = parseInteger(current.value);
         1: 2,
-        // call   Number.isSafeInteger         old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        //                                     new line 132: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        2: 3,
         // call   error                        old line 94: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
         //                                     new line 132: if (!Number.isSafeInteger(next)) return error('ERR increment or decrement would overflow');
-        3: 4,
+        2: 3,
         // call   String                       old line 96: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
         //                                     new line 134: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
-        4: 5,
+        3: 4,
         // call   setString                    old line 96: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
         //                                     new line 134: setString(db, key, String(next), current === null ? 0 : current.expiresAt);
-        5: 6,
+        4: 5,
         // call   integer                      old line 97: return integer(next);
         //                                     new line 135: return integer(next);
-        6: 7,
+        5: 6,
         // update entry                        old line 89: function incrBy(db: Db, key: string, by: number): string {
         //                                     new line 123: function incrBy(db: Db, key: string, by: number): string {
-        7: 8,
+        6: 7,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>, next: NewFrame<'db' | 'key' | 'by' | 'current' | 'n' | 'next'>): void {
@@ -349,24 +335,18 @@ export default {
         // call   error                        old line 204: if (queue === null) return error('ERR EXEC without MULTI');
         //                                     new line 242: if (tx === null) return error('ERR EXEC without MULTI');
         0: 'refuse',
-        // call   queue[i][0].toLowerCase      old line 207: for (let i = 0; i < queue.length; i++) replies.push(run(session, queue[i][0].toLowerCase(), queue...
-        // (was TODO)                              callee differs: queue[i][0].toLowerCase -> tx.commands[i][0].toLowerCase
-        //                                     proposed: new cp 2, call tx.commands[i][0].toLowerCase, new line 246: for (let i = 0; i < tx.commands.length; i++) replies.push(run(session, tx.commands[i][0].toLowerC...
-        //                                     (mapped there, the new frame needs vars: tx)
-        //                                     write 2, another new cp, or 'refuse'
-        1: 'refuse',
         // call   run                          old line 207: for (let i = 0; i < queue.length; i++) replies.push(run(session, queue[i][0].toLowerCase(), queue...
         //                                     new line 246: for (let i = 0; i < tx.commands.length; i++) replies.push(run(session, tx.commands[i][0].toLowerC...
-        2: 'refuse',
+        1: 'refuse',
         // call   replies.push                 old line 207: for (let i = 0; i < queue.length; i++) replies.push(run(session, queue[i][0].toLowerCase(), queue...
         //                                     new line 246: for (let i = 0; i < tx.commands.length; i++) replies.push(run(session, tx.commands[i][0].toLowerC...
-        3: 'refuse',
+        2: 'refuse',
         // call   array                        old line 208: return array(replies);
         //                                     new line 247: return array(replies);
-        4: 'refuse',
+        3: 'refuse',
         // update entry                        old line 201: function exec(session: Session): string {
         //                                     new line 239: function exec(session: Session): string {
-        5: 'refuse',
+        4: 'refuse',
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'session' | 'queue' | 'replies' | 'i'>, next: NewFrame<'session' | 'tx' | 'replies' | 'i'>): void {
@@ -416,12 +396,9 @@ export default {
     'store.ts#setString': {
       to: 'store.ts#setString',
       cps: {
-        // call   db.set                       old line 43: db.set(key, { value, expiresAt });
-        //                                     new line 68: db.set(key, { value, expiresAt });
-        0: 0,
         // update entry                        old line 42: export function setString(db: Db, key: string, value: string, expiresAt: number): void {
         //                                     new line 67: export function setString(db: Db, key: string, value: string | List, expiresAt: number): void {
-        1: 1,
+        0: 0,
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'db' | 'key' | 'value' | 'expiresAt'>, next: NewFrame<'db' | 'key' | 'value' | 'expiresAt'>): void {
@@ -433,7 +410,7 @@ export default {
     // record move to v4's layout, the same new objects the clients registry gets below.
     'server.ts#serveConnection': {
       to: 'server.ts#serveConnection',
-      cps: { 0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11, 12: 12, 13: 13, 14: 14 },
+      cps: { 0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11 },
       frame(old: OldFrame<'socket' | 'input' | 'client' | 'session' | 'out' | 'args'>, next: NewFrame<'socket' | 'input' | 'client' | 'session' | 'out' | 'args'>, update: UpdateScope): void {
         if (old.locals.client !== undefined) next.locals.client = newClient(update, old.locals.client);
         if (old.locals.session !== undefined) next.locals.session = newSession(update, old.locals.session);

@@ -18,7 +18,11 @@
  *
  * With taskset available, the servers run on CPU 0 and redis-benchmark on CPU 1 (--no-pin: anywhere).
  *
- *   node scripts/bench-kvstore.js [--rounds 8] [--json] [--docs] [--quick] [--no-pin]
+ * --compare-all adds a third server to every round: v1 compiled with `--call-points all` (every
+ * call a continuation point, builtin methods' included), so the two call-point policies are
+ * compared in the same interleaved run.
+ *
+ *   node scripts/bench-kvstore.js [--rounds 8] [--json] [--docs] [--quick] [--no-pin] [--compare-all]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNative } from '../samples/kvstore/native.js';
 import { geomean, median, writeDocsSection } from './bench-common.js';
-import { applyUpdate, prepare, redisBenchmark, startServer, stopServer } from '../samples/kvstore/live.js';
+import { applyUpdate, prepare, redisBenchmark, restack, sample, startServer, stopServer } from '../samples/kvstore/live.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -65,20 +69,25 @@ async function bench(port, args) {
 
 const compiledMain = prepare(out, { patches: ['v1-v2', 'v2-v1'] });
 const nativeMain = buildNative('v1', join(out, 'native'));
-const start = (v) => (v === 'native' ? startServer(nativeMain, { compiled: false, cpus: SERVER_CPUS }) : startServer(compiledMain, { cpus: SERVER_CPUS }));
+const compareAll = argv.includes('--compare-all');
+if (compareAll) restack(['compile', join(sample, 'v1'), '-o', join(out, 'v1-all'), '--call-points', 'all', '--quiet']);
+const MAINS = { compiled: compiledMain, all: join(out, 'v1-all', 'main.js') };
+const VARIANTS = compareAll ? ['native', 'compiled', 'all'] : ['native', 'compiled'];
+const start = (v) => (v === 'native' ? startServer(nativeMain, { compiled: false, cpus: SERVER_CPUS }) : startServer(MAINS[v], { cpus: SERVER_CPUS }));
 
-// results[mode][test] = { native: [rows], compiled: [rows] }. Every round starts both servers
+// results[mode][test] = { native: [rows], compiled: [rows], all?: [rows] }. Every round starts both servers
 // afresh (a process's own luck, its hash seeds and heap layout, is not carried from round to
 // round) and warms each up with one run before it is measured.
 const results = MODES.map(() => ({}));
 for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? ['native', 'compiled'] : ['compiled', 'native'];
-  const servers = { native: await start('native'), compiled: await start('compiled') };
+  const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+  const servers = {};
+  for (const v of VARIANTS) servers[v] = await start(v);
   for (const v of order) await bench(servers[v].port, MODES[0].args);
   for (let m = 0; m < MODES.length; m++) {
     for (const v of order) {
       for (const row of await bench(servers[v].port, MODES[m].args)) {
-        const slot = (results[m][row.test] ??= { native: [], compiled: [] });
+        const slot = (results[m][row.test] ??= Object.fromEntries(VARIANTS.map((x) => [x, []])));
         slot[v].push(row);
       }
     }
@@ -88,10 +97,11 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 const summary = MODES.map((mode, m) => {
-  const tests = Object.entries(results[m]).map(([test, { native, compiled }]) => {
+  const tests = Object.entries(results[m]).map(([test, { native, compiled, all }]) => {
     const rps = native.map((n, i) => compiled[i].rps / n.rps);
     const p99 = native.map((n, i) => compiled[i].p99 / n.p99);
     return {
+      ...(all ? { allRpsRatio: median(native.map((n, i) => all[i].rps / n.rps)), allP99Ratio: median(native.map((n, i) => all[i].p99 / n.p99)) } : {}),
       test,
       nativeRps: median(native.map((r) => r.rps)),
       compiledRps: median(compiled.map((r) => r.rps)),
@@ -101,7 +111,10 @@ const summary = MODES.map((mode, m) => {
       p99Ratio: median(p99),
     };
   });
-  return { mode: mode.name, tests, rpsRatio: geomean(tests.map((t) => t.rpsRatio)), p99Ratio: geomean(tests.map((t) => t.p99Ratio)) };
+  return {
+    mode: mode.name, tests, rpsRatio: geomean(tests.map((t) => t.rpsRatio)), p99Ratio: geomean(tests.map((t) => t.p99Ratio)),
+    ...(compareAll ? { allRpsRatio: geomean(tests.map((t) => t.allRpsRatio)), allP99Ratio: geomean(tests.map((t) => t.allP99Ratio)) } : {}),
+  };
 });
 
 // Updates under load.
@@ -149,6 +162,10 @@ for (const s of summary) {
     lines.push(`| ${t.test} | ${Math.round(t.nativeRps)} | ${Math.round(t.compiledRps)} | ${f(t.rpsRatio)} | ${f(t.nativeP99)} | ${f(t.compiledP99)} | ${f(t.p99Ratio)} |`);
   }
   lines.push('');
+  if (compareAll) {
+    lines.push(`Compiled with \`--call-points all\` (every call a continuation point), same rounds: throughput **${f(s.allRpsRatio)}x**, p99 **${f(s.allP99Ratio)}x** (` +
+      s.tests.map((t) => `${t.test} ${f(t.allRpsRatio)}`).join(', ') + ').', '');
+  }
 }
 const u = underUpdates;
 lines.push(`**Updates under load** (pipelined run, v1 <-> v2 through \`restack update\`, each converting every key's entry): ${u.updates} updates, ` +
@@ -161,5 +178,5 @@ process.stdout.write(table + '\n');
 if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'kvstore-results.json'), JSON.stringify({ rounds: ROUNDS, summary, underUpdates }, null, 2) + '\n');
 if (argv.includes('--docs')) {
   writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'kvstore', 'kvstore under redis-benchmark',
-    `${table}\n\nMeasured by \`node scripts/bench-kvstore.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${pin ? 'server on CPU 0, redis-benchmark on CPU 1' : 'redis-benchmark and the server on the same cores'}).`);
+    `${table}\n\nMeasured by \`node scripts/bench-kvstore.js ${argv.join(" ")}\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${pin ? 'server on CPU 0, redis-benchmark on CPU 1' : 'redis-benchmark and the server on the same cores'}).`);
 }

@@ -16,7 +16,6 @@ import { preparePatch } from './patch.js';
 
 const { flags, port, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string };
 const S = new Int32Array(flags);
-/** Index of the "update pending" flag (contract Flag.pending). */
 
 /** Longest request line accepted. */
 const MAX_LINE = 1 << 20;

@@ -59,9 +59,13 @@ interface UpdateJob {
    * walk, and a hot loop reaches its point millions of times a second while a frame below it
    * cannot move (a callback of a builtin, a user method called like a builtin's, until it
    * returns). Each refusal at the same point doubles the count, up to about RETRY_MS of the
-   * program's time between examinations, so a loop keeps nearly its speed while the update waits
-   * and the wait grows by at most that much. Any other point is examined at once: the stack
-   * below it is another.
+   * program's time between examinations, and the wait grows by at most that much. Any other point
+   * is examined at once: the stack below it is another (the frame that held the update may have
+   * returned). Visits that skip still call into the runtime, so a tight loop runs several times
+   * slower while the update waits (scripts/bench-waiting.js). Lowering the pending flag instead,
+   * and raising it again from another thread, was tried and does not work: a point reached once
+   * in a while (the caller's loop, between two calls of the method that holds the update) almost
+   * never comes while the flag is up, since the refused point lowers it again at once.
    */
   skips?: number;
   skipBudget?: number;

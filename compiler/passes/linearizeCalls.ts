@@ -7,7 +7,8 @@
  * one capturable function at a time; nested functions are left to their own turn.
  * Guarantees: every call not marked opaque is a statement `let tmp = callee(atoms...)` or
  * `callee(atoms...);` registered in `tables.cpCalls`, whose callee is an identifier or
- * `atom.name`/`atom[atom]` and whose arguments are identifiers, literals or `this`; so the call is
+ * `atom.name`/`atom[atom]` and whose arguments are identifiers, literals (a negated number
+ * included) or `this`; so the call is
  * printed on one line and no user code other than the callee's property read runs on that line.
  *
  *   x = a.b + f(c.d) * g();     ==>   let t1 = a.b; let t2 = c.d; let t3 = f(t2);
@@ -111,7 +112,9 @@ function isBuiltinCall(call: t.CallExpression): boolean {
   return call.arguments.every((a) => t.isExpression(a) && !hasCall(a, 'except-builtins'));
 }
 
+/** A literal, or a negated number (`-1`): a constant no user code can affect. */
 function isLiteral(e: t.Node): boolean {
+  if (t.isUnaryExpression(e) && e.operator === '-' && (t.isNumericLiteral(e.argument) || t.isBigIntLiteral(e.argument))) return true;
   return t.isNumericLiteral(e) || t.isStringLiteral(e) || t.isBooleanLiteral(e) || t.isNullLiteral(e) || t.isBigIntLiteral(e) ||
     (t.isIdentifier(e) && e.name === 'undefined') || (t.isTemplateLiteral(e) && e.expressions.length === 0);
 }

@@ -761,7 +761,8 @@ export class Engine implements VersionHost {
   }
 
   private begin(job: UpdateJob | null, top: ModuleHandle | null, topCp: number, from: Function, reissue: (() => unknown) | null): boolean {
-    if (job !== null && job.skips! > 0 && job.skipCp === topCp && job.skipTop === top && this.requested === 0) {
+    // Only update points skip: a blocking call that is not interrupted sleeps on unwakeable.
+    if (job !== null && top !== null && job.skips! > 0 && job.skipCp === topCp && job.skipTop === top && this.requested === 0) {
       job.skips!--;
       return false;
     }

@@ -18,6 +18,7 @@ import type { CallPointPolicy, UpdatePointPolicy } from '../contract/index.js';
 import { compile } from '../compiler/pipeline.js';
 import { BASE_DIR, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
+import { policiesOf } from './load.js';
 import { renderMapping } from './mappingFile.js';
 import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
 
@@ -106,7 +107,7 @@ function writeNewVersion(diff: VersionDiff, dir: string): void {
     if (m.source === null) throw new CompileError(`${m.file}: the new version's source is not available (no source map with its content); restack patch needs it`);
     const result = compile(m.source, {
       filename: m.meta.module, moduleId: m.meta.module, sourceType: m.meta.sourceKind,
-      updatePoints: m.meta.updatePoints, callPoints: m.meta.callPoints ?? 'all', format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
+      ...policiesOf(m.meta), format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
     });
     const same = result.metadata.functions.length === m.meta.functions.length &&
       result.metadata.functions.every((f, i) => f.id === m.meta.functions[i].id && f.cps.length === m.meta.functions[i].cps.length);

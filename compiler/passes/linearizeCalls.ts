@@ -8,8 +8,9 @@
  * Guarantees: every call not marked opaque is a statement `let tmp = callee(atoms...)` or
  * `callee(atoms...);` registered in `tables.cpCalls`, whose callee is an identifier or
  * `atom.name`/`atom[atom]` and whose arguments are identifiers, literals (a negated number
- * included) or `this`; so the call is
- * printed on one line and no user code other than the callee's property read runs on that line.
+ * included) or `this`; so the call is printed on one line and no user code other than the
+ * callee's property read runs on that line. Under the 'except-builtins' policy, calls of builtin
+ * methods (BUILTIN_METHODS) are not continuation points and stay in their expressions.
  *
  *   x = a.b + f(c.d) * g();     ==>   let t1 = a.b; let t2 = c.d; let t3 = f(t2);
  *                                     let t4 = g(); x = t1 + t3 * t4;

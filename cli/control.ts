@@ -111,12 +111,12 @@ function isReport(v: unknown): v is UpdateReport {
   return typeof r === 'object' && r !== null && typeof r.applied === 'boolean' && typeof r.timings === 'object' && r.timings !== null && Array.isArray(r.frames);
 }
 
-export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string }): Promise<number> {
+export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free' }): Promise<number> {
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
   // client gives it a little longer to load the patch and answer.
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}) } }, timeoutMs + 5000);
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}) } }, timeoutMs + 5000);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;

@@ -2,7 +2,7 @@
  * The `restack` command line. Errors a user can cause print one clear line (and a code frame for
  * source errors) and exit non-zero; `--verbose` adds the stack trace.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { TreeResult } from './compileTree.js';
 import type { CallPointPolicy, UpdatePointPolicy } from '../contract/index.js';
 
@@ -104,7 +104,8 @@ program
   .option('--json', 'print the report as JSON')
   .option('--timeout <s>', 'how long the program may wait for an update point where every frame can move', positiveInt, 10)
   .option('--label <name>', 'name of the new version in reports and status (default: the patch directory\'s name)')
-  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string }) => {
+  .addOption(new Option('--mode <mode>', 'worker threads: all move together or all roll back (atomic), or each at its own next update point (wait-free)').choices(['atomic', 'wait-free']).default('atomic'))
+  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode: 'atomic' | 'wait-free' }) => {
     await client(async () => (await import('./control.js')).updateCommand(target, patchDir, opts));
   });
 

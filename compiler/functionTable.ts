@@ -26,8 +26,17 @@ export interface FunctionInfo {
   usesThis: boolean;
   usesArguments: boolean;
   usesNewTarget: boolean;
+  /**
+   * The body (not a nested function's) reads or writes a module-level `let`/`var` or an import:
+   * state an update moves to the new version, so a replaced version's closure must forward its
+   * calls there (insertCheckpoints keeps its entry even without a call).
+   */
+  usesModuleState: boolean;
   hash: string;
 }
+
+/** Kinds of module-level bindings an update carries to the new version (not consts, functions, classes). */
+const MODULE_STATE = new Set(['let', 'var', 'module']);
 
 export function nameOf(path: NodePath<t.Function>): string | null {
   const node = path.node;
@@ -237,6 +246,7 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           usesArguments: false,
           // Constructed frames are rebuilt to yield their object (emitRestore): they keep new.target.
           usesNewTarget: kind === 'function' || kind === 'constructor',
+          usesModuleState: false,
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
         };
         list.push(info);
@@ -256,6 +266,14 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
     },
     Identifier(path) {
       if (path.node.name === 'arguments' && path.isReferencedIdentifier() && !path.scope.getBinding('arguments')) markUse(path, 'usesArguments');
+      if (path.isReferencedIdentifier() || (path as NodePath).isBindingIdentifier()) {
+        const binding = path.scope.getBinding(path.node.name);
+        if (binding && binding.scope.path.isProgram() && MODULE_STATE.has(binding.kind) && binding.identifier !== path.node) {
+          const fn = path.getFunctionParent();
+          const info = fn ? byNode.get(fn.node) : undefined;
+          if (info) info.usesModuleState = true;
+        }
+      }
     },
   });
 

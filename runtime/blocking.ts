@@ -19,7 +19,8 @@
  * being woken again, and the update waits for it as for any other frame.
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { NativeWorker } from './native.js';
 import { Flag } from '../contract/index.js';
 
 /** What the engine offers a blocking call woken for an update. */
@@ -150,7 +151,7 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
     if (worker) return worker;
     const done = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    const w = new Worker(new URL('./syncWorker.js', import.meta.url), { workerData: { done: done.buffer, port: port2 }, transferList: [port2] });
+    const w = new NativeWorker(new URL('./syncWorker.js', import.meta.url), { workerData: { done: done.buffer, port: port2 }, transferList: [port2] });
     w.unref();
     port1.unref();
     worker = { port: port1, done, id: idOf(done.buffer as SharedArrayBuffer, INT32) };

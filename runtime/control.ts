@@ -18,13 +18,15 @@
  * symbolic link) owned by this user with no group or other permission bits. The socket file,
  * `<pid>.sock`, is 0600 as well.
  */
-import type { PreparedPatch } from './patch.js';
 import { lstatSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { installBlockingCalls } from './blocking.js';
+import { MessageChannel } from 'node:worker_threads';
 import type { Engine } from './engine.js';
+import { linkThread, type ControlHandlers, type Link } from './link.js';
+import { NativeWorker } from './native.js';
+
+export type { ControlHandlers, UpdateRequest } from './link.js';
 
 /** Longest socket path: sun_path holds 108 bytes with the terminating NUL on Linux, 104 elsewhere. */
 export const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
@@ -34,36 +36,11 @@ export class ControlError extends Error {
   override name = 'ControlError';
 }
 
-export interface UpdateRequest {
-  /**
-   * When the worker handed the request over, absolute ms (performance.timeOrigin + performance.now()
-   * in the worker): after it read the bundle (prepared.data.readMs).
-   */
-  receivedAt: number;
-  /** The client's options, as sent (the handler validates them). */
-  options: Record<string, unknown>;
-  /**
-   * The bundle, read off the main thread by the worker (with V8 code caches), or why it could not
-   * be read: the handler then only compiles it, and the program stops for less.
-   */
-  prepared?: PreparedPatch;
-}
-
-export interface ControlHandlers {
-  /**
-   * Applies the patch in patchDir; resolves with the report (an UpdateReport) whether applied or
-   * rolled back. May be called at an update point deep in a busy loop (synchronously from the
-   * poll) or from the event loop. In a busy loop a promise does not settle until the loop ends:
-   * a handler that can finish synchronously calls `reply` with the report as soon as it has it,
-   * which answers the client at once (the promise's value is then ignored).
-   */
-  update(patchDir: string, request: UpdateRequest, reply: (result: unknown) => void): Promise<unknown>;
-  /** The program's status: version, modules, what is live. Called synchronously. */
-  status(): unknown;
-}
-
 export interface Control {
+  /** The socket's path; empty when the channel has no socket (it only coordinates threads). */
   socketPath: string;
+  /** The main thread's link to the coordinator. */
+  link: Link;
   /** Settles when the socket accepts connections; rejects (a ControlError) if it cannot be opened. */
   ready: Promise<void>;
   close(): void;
@@ -72,19 +49,19 @@ export interface Control {
 export interface ControlOptions {
   /** The socket directory (default: controlDir(), created and checked). */
   dir?: string;
+  /**
+   * Listen on a socket (default true). Without one the channel only coordinates the process's
+   * threads: a program that starts workers without `restack run`'s control socket.
+   */
+  socket?: boolean;
 }
 
-/** A request as the worker hands it over (already validated there). */
-interface WorkerRequest {
-  id: number;
-  type: 'update' | 'status';
-  patchDir?: string;
-  options: Record<string, unknown>;
-  receivedAt: number;
-  prepared?: UpdateRequest['prepared'];
-}
+let running: Control | null = null;
 
-type WorkerMessage = WorkerRequest | { control: 'listening' } | { control: 'error'; message: string };
+/** The process's control channel, if one runs (its worker coordinates the threads). */
+export function processControl(): Control | null {
+  return running;
+}
 
 function uid(): number {
   return process.getuid?.() ?? userInfo().uid;
@@ -172,59 +149,36 @@ export function removeStaleSockets(dir: string): void {
  * listens on `<dir>/<pid>.sock`, and takes requests at update points and from the event loop.
  */
 export function startControl(engine: Engine, handlers: ControlHandlers, options: ControlOptions = {}): Control {
-  const dir = checkControlDir(options.dir ?? controlDir(), { create: true });
-  const path = socketPathFor(process.pid, dir);
-  if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
-    throw new ControlError(`the control socket path ${path} is ${Buffer.byteLength(path)} bytes, more than a Unix socket address holds (${MAX_SOCKET_PATH}); set XDG_RUNTIME_DIR to a shorter directory`);
+  if (running) throw new ControlError('the control channel is already running in this process');
+  const listen = options.socket !== false;
+  let path = '';
+  if (listen) {
+    const dir = checkControlDir(options.dir ?? controlDir(), { create: true });
+    path = socketPathFor(process.pid, dir);
+    if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
+      throw new ControlError(`the control socket path ${path} is ${Buffer.byteLength(path)} bytes, more than a Unix socket address holds (${MAX_SOCKET_PATH}); set XDG_RUNTIME_DIR to a shorter directory`);
+    }
+    removeStaleSockets(dir);
+    // One with our own pid can only be left by a dead process.
+    removeSocket(path);
   }
-  removeStaleSockets(dir);
-  // One with our own pid can only be left by a dead process.
-  removeSocket(path);
 
   const { port1: port, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./controlWorker.js', import.meta.url), {
-    workerData: { flags: engine.S.buffer, port: port2, path },
+  const worker = new NativeWorker(new URL('./controlWorker.js', import.meta.url), {
+    workerData: { flags: engine.S.buffer, port: port2, path: listen ? path : null },
     transferList: [port2],
   });
   worker.unref();
 
-  const send = (id: number, ok: boolean, value: unknown): void => {
-    try {
-      port.postMessage(ok ? { id, ok, result: value } : { id, ok, error: String(value) });
-    } catch (e) {
-      // The result could not be cloned (a handler returned a function, say): still answer.
-      port.postMessage({ id, ok: false, error: `the answer could not be sent: ${messageOf(e)}` });
-    }
-  };
-
-  const handle = (req: WorkerRequest): void => {
-    let answered = false;
-    const answer = (ok: boolean, value: unknown): void => {
-      if (answered) return;
-      answered = true;
-      send(req.id, ok, value);
-    };
-    try {
-      if (req.type === 'status') {
-        answer(true, handlers.status());
-        return;
-      }
-      const pending = handlers.update(req.patchDir as string, { receivedAt: req.receivedAt, options: req.options, prepared: req.prepared }, (result) => answer(true, result));
-      if (pending && typeof pending.then === 'function') pending.then((result) => answer(true, result), (e: unknown) => answer(false, messageOf(e)));
-    } catch (e) {
-      answer(false, messageOf(e));
-    }
-  };
-
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
   let stopped = false;
-  const cleanup = (): void => { removeSocket(path); };
+  const cleanup = (): void => { if (listen) removeSocket(path); };
   const stop = (why: string | null): void => {
     if (stopped) return;
     stopped = true;
-    engine.setPoll(null);
-    port.close();
+    if (running === control) running = null;
+    link.close();
     void worker.terminate();
     cleanup();
     process.off('exit', cleanup);
@@ -237,36 +191,22 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
     }
   };
 
-  const take = (m: WorkerMessage): void => {
-    // Runs inside the program (at an update point, or as an event): nothing may escape.
-    try {
-      if ('control' in m) {
-        if (m.control === 'listening') {
-          settle?.resolve();
-          settle = null;
-        } else {
-          stop(`the control socket ${path} could not be opened: ${m.message}`);
-        }
-        return;
-      }
-      handle(m);
-    } catch (e) {
-      process.stderr.write(`restack: a control request failed: ${messageOf(e)}\n`);
+  const link = linkThread(engine, port, handlers, (n) => {
+    if (n.control === 'listening') {
+      settle?.resolve();
+      settle = null;
+    } else {
+      stop(listen ? `the control socket ${path} could not be opened: ${n.message}` : `the control channel could not start: ${n.message}`);
     }
-  };
-  const drain = (): void => {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) take(m.message as WorkerMessage);
-  };
-
-  engine.setPoll(drain);
-  port.on('message', take);
-  // A thread asleep in Atomics.wait is woken for an update (blocking.ts).
-  installBlockingCalls(engine, port);
+  });
   worker.on('error', (e) => stop(`the control channel stopped: ${messageOf(e)}`));
   worker.on('exit', () => stop(stopped ? null : 'the control channel stopped'));
   // The port is referenced until the socket listens (run.ts waits for that before starting the
   // program); from then on the channel never keeps the program alive.
   ready.then(() => port.unref(), () => {});
+  if (!listen) port.unref();
   process.on('exit', cleanup);
-  return { socketPath: path, ready, close: () => stop(null) };
+  const control: Control = { socketPath: path, link, ready, close: () => stop(null) };
+  running = control;
+  return control;
 }

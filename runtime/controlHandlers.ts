@@ -4,7 +4,7 @@
  * `update` applies the patch bundle (the update happens at the update point where the request was
  * noticed, or between events) and replies synchronously with the report; `status` is the engine's.
  */
-import type { ControlHandlers } from './control.js';
+import type { ControlHandlers } from './link.js';
 import { requestUpdateTo, status, type UpdateOptions } from './index.js';
 import type { UpdateReport } from './report.js';
 
@@ -31,7 +31,7 @@ export function controlHandlers(): ControlHandlers {
       const options = updateOptions(request.options);
       return new Promise<UpdateReport>((resolve) => {
         // loadInPause: the patch is loaded where the request was noticed, so that time is pause.
-        requestUpdateTo(patchDir, { ...options, receivedAt: request.receivedAt, loadInPause: true, prepared: request.prepared }, (report) => {
+        requestUpdateTo(patchDir, { ...options, receivedAt: request.receivedAt, loadInPause: true, prepared: request.prepared, group: request.group }, (report) => {
           reply(report);
           resolve(report);
         });

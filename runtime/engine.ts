@@ -18,10 +18,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
-import type { LoadedPatch } from './patch.js';
+import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
+import type { LoadedPatch, PatchModule } from './patch.js';
 import { newReport, type FrameMove, type UpdateReport } from './report.js';
 import { Activation, AGAIN, AsyncGenActivation, closeIterator, Delegate, describe, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
@@ -86,6 +88,8 @@ interface UpdateJob {
   refusals?: Refusals;
   /** How frames at each site move, looked up once per site. */
   sites?: SiteMoves;
+  /** This thread's part in an update of all the process's threads (group.ts). */
+  group?: GroupRole;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -427,12 +431,13 @@ export class Engine implements VersionHost {
    * on the stack can be moved, or between events when no frame is live. `done` is called (once,
    * synchronously, possibly deep in the program's stack) with the report, applied or rolled back.
    */
-  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number } = {}): void {
+  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number; group?: GroupRole } = {}): void {
     const receivedAt = options.receivedAt ?? now();
     const report = newReport(this.version, patch.label);
     report.timings.loadMs = patch.loadMs;
     if (patch.readElsewhereMs !== undefined) report.timings.readElsewhereMs = patch.readElsewhereMs;
-    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt };
+    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt, group: options.group };
+    if (job.group) report.mode = job.group.mode;
     if (this.job) return this.finish(job, 'another update is in progress');
     const mismatch = this.baseMismatch(patch);
     if (mismatch) return this.finish(job, mismatch);
@@ -446,6 +451,24 @@ export class Engine implements VersionHost {
       if (this.job === job && this.jobPhase === 'waiting') this.timedOut(job);
     }, (options.timeoutMs ?? 10_000) + 5);
     job.timer.unref();
+  }
+
+  /**
+   * Starts this thread on a version of a patch bundle instead of the program's own files: the
+   * module whose file is `entryFile` (a file of the program) runs from the bundle, with what it
+   * imports, top-level code included. Throws (an UpdateRefused saying why) if it cannot.
+   */
+  boot(patch: LoadedPatch, entryFile: string): void {
+    let entry: PatchModule | undefined;
+    for (const pm of patch.modules.values()) {
+      const rel = pm.rel.split('/').join(sep);
+      if ((entryFile === rel || entryFile.endsWith(sep + rel)) && (!entry || rel.length > entry.rel.length)) entry = pm;
+    }
+    if (!entry) throw new UpdateRefused(`version ${patch.label} (${patch.dir}) has no module for ${entryFile}`);
+    const root = entryFile.slice(0, entryFile.length - entry.rel.length);
+    const evaluated = evaluateVersion(patch, this, updateScope(), { roots: [entry.id], urlOf: (rel) => pathToFileURL(root + rel).href });
+    for (const [id, h] of evaluated.handles) this.current.set(id, h);
+    this.version = patch.label;
   }
 
   /** Reports a request that never became an update (its patch could not be loaded). */
@@ -501,6 +524,7 @@ export class Engine implements VersionHost {
   private attemptBetweenEvents(job: UpdateJob, delayMs = 0): void {
     const attempt = (): void => {
       if (this.job !== job || this.jobPhase !== 'waiting' || this.S[Flag.unwinding] !== 0) return;
+      if (this.groupAborted(job)) return;
       const at = now();
       const pending = this.uninitialised(job.patch) ?? this.takeParked(job);
       if (!pending) return this.applyBetweenEvents(job, at);
@@ -567,6 +591,8 @@ export class Engine implements VersionHost {
     t.mapMs = job.mappedAt! - job.capturedAt;
     t.rebuildMs = end - job.mappedAt!;
     t.pauseMs = end - job.pauseFrom!;
+    t.stoppedAt = job.pauseFrom!;
+    t.resumedAt = end;
     this.finish(job, reason ?? undefined);
   }
 
@@ -666,6 +692,17 @@ export class Engine implements VersionHost {
         site.f = f;
       }
     }
+    // Everything is ready here; in an atomic round every other thread must be too.
+    if (job.group?.mode === 'atomic') {
+      const waitFrom = now();
+      const commit = awaitDecision(job.group, job.deadline);
+      job.report.timings.barrierMs = now() - waitFrom;
+      if (!commit) {
+        this.forget(evaluated.handles.values());
+        job.report.frames = unmoved(mappedFroms());
+        return ABORTED;
+      }
+    }
     // Commit.
     for (const [oldCls, newCls] of evaluated.adoptions) adoptClass(oldCls, newCls);
     for (const [id, h] of this.current) {
@@ -760,7 +797,18 @@ export class Engine implements VersionHost {
     return this.begin(job, null, -1, fn, reissue);
   }
 
+  /**
+   * An atomic round this thread has not reached yet was aborted (another thread refused, or the
+   * deadline passed): the job ends here, rolled back, without stopping the program.
+   */
+  private groupAborted(job: UpdateJob): boolean {
+    if (!job.group || job.group.mode !== 'atomic' || !aborted(job.group)) return false;
+    this.finish(job, ABORTED);
+    return true;
+  }
+
   private begin(job: UpdateJob | null, top: ModuleHandle | null, topCp: number, from: Function, reissue: (() => unknown) | null): boolean {
+    if (job !== null && job.group !== undefined && this.groupAborted(job)) return false;
     // Only update points skip: a blocking call that is not interrupted sleeps on unwakeable.
     if (job !== null && top !== null && job.skips! > 0 && job.skipCp === topCp && job.skipTop === top && this.requested === 0) {
       job.skips!--;
@@ -1037,6 +1085,8 @@ export class Engine implements VersionHost {
       t.mapMs = job.mappedAt! - job.capturedAt!;
       t.rebuildMs = end - job.mappedAt!;
       t.pauseMs = end - job.pauseFrom!;
+      t.stoppedAt = job.pauseFrom!;
+      t.resumedAt = end;
       this.finish(job);
     }
     const pause = performance.now() - this.started;

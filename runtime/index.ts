@@ -6,9 +6,12 @@
  * module is all a program needs.
  */
 import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
 import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
 import { loadPatch, patchFailure, type PreparedPatch } from './patch.js';
+import { groupLink, installThreads } from './threads.js';
+import type { GroupRole, ThreadMode } from './group.js';
 import type { UpdateReport } from './report.js';
 
 export type { CaptureStats } from './engine.js';
@@ -28,6 +31,8 @@ export function install(): Engine {
     // Explicit update points are no-ops when compiled code is not involved.
     const gg = globalThis as unknown as { UPDATE_POINT?: () => void };
     gg.UPDATE_POINT ??= () => {};
+    // Workers the program starts from now on are threads of the update.
+    installThreads(engine);
   }
   return engine;
 }
@@ -60,6 +65,13 @@ export interface UpdateOptions {
   loadInPause?: boolean;
   /** Set by the control channel: the bundle as its worker thread read it, or why it could not. */
   prepared?: PreparedPatch;
+  /** Set by the control channel: this thread's part in an update of all the process's threads. */
+  group?: GroupRole;
+  /**
+   * With worker threads: all threads move together or all roll back ('atomic', the default), or
+   * each at its own next update point ('wait-free').
+   */
+  mode?: ThreadMode;
 }
 
 /**
@@ -79,6 +91,18 @@ export function update(patchDir: string, options: UpdateOptions = {}): Promise<U
  */
 export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: (report: UpdateReport) => void): void {
   const engine = install();
+  // With worker threads, the process's coordinator updates them all (this thread included).
+  const link = options.group || options.prepared ? null : groupLink();
+  if (link) {
+    const sent: Record<string, unknown> = {};
+    if (options.label !== undefined) sent.label = options.label;
+    if (options.timeoutMs !== undefined) sent.timeoutMs = options.timeoutMs;
+    if (options.mode !== undefined) sent.mode = options.mode;
+    link.ask({ type: 'update', patchDir: resolve(patchDir), options: sent }).then(
+      (report) => done(report as UpdateReport),
+      (e: unknown) => engine.refuseRequest(options.label ?? patchDir, (e as Error).message, done));
+    return;
+  }
   const noticedAt = performance.timeOrigin + performance.now();
   const receivedAt = options.receivedAt ?? noticedAt;
   let patch;
@@ -88,7 +112,7 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
     engine.refuseRequest(options.label ?? patchDir, patchFailure(e, 'loading'), done);
     return;
   }
-  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined });
+  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined, group: options.group });
 }
 
 /** The running version, its modules, what is pending, capture statistics and the last report. */

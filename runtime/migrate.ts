@@ -313,6 +313,18 @@ interface LoaderContext {
   carry(name: string, init: () => unknown): unknown;
   adopt(name: string, cls: unknown): void;
   dynamicImport(spec: string): Promise<unknown>;
+  /** True when a thread starts on this version: top-level statements run (loaderFormat bootOnly). */
+  boot: boolean;
+  /** A top-level statement that cannot run synchronously was reached while booting. */
+  cannotBoot(why: string): never;
+}
+
+/** Starting a thread or process on a version: which modules to run, and where they live. */
+export interface BootPlan {
+  /** Ids of the modules to run (the thread's entry); what they import runs first. */
+  roots: string[];
+  /** The url a module has in the program (import.meta.url), by its file relative to the version's root. */
+  urlOf(rel: string): string;
 }
 
 export interface Evaluated {
@@ -337,7 +349,12 @@ function namespaceOf(m: unknown): object {
 }
 
 /** Runs the new version's modules; throws UpdateRefused (after dropping what it made) on failure. */
-export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope): Evaluated {
+/**
+ * Evaluates the new version's modules in the loader format: in an update, those this thread has
+ * loaded (and what they import), carrying their state; with `boot`, the plan's roots and what they
+ * import, from scratch, their top-level code included (a thread starting on this version).
+ */
+export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope, boot?: BootPlan): Evaluated {
   const loading = host.beginLoading();
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
@@ -350,9 +367,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       const ns = Object.create(null) as Record<string | symbol, unknown>;
       Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
       namespaces.set(pm.id, ns);
-      const old = host.current.get(pm.id);
+      const old = boot ? undefined : host.current.get(pm.id);
       // import.meta.url stays the program's: code finds its files next to itself.
-      const baseUrl = old ? old.baseUrl : pathToFileURL(pm.file).href;
+      const baseUrl = old ? old.baseUrl : boot ? boot.urlOf(pm.rel) : pathToFileURL(pm.file).href;
       const baseFile = baseUrl.startsWith('file:') ? fileURLToPath(baseUrl) : pm.file;
       const req = createRequire(baseFile);
       const report = { module: pm.id, carried: [] as string[], initialised: [] as string[], transformed: [] as string[] };
@@ -451,6 +468,10 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           if (typeof prev === 'function' && prev !== cls && prev.prototype && cls.prototype) adoptions.push([prev, cls]);
         },
         dynamicImport: (spec: string): Promise<unknown> => import(resolveUrl(spec, baseUrl, req)),
+        boot: boot !== undefined,
+        cannotBoot: (why: string): never => {
+          throw new UpdateRefused(`${pm.id} cannot start on version ${patch.label}: ${why}`);
+        },
       };
       try {
         pm.fn(ctx);
@@ -464,7 +485,16 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       handles.set(pm.id, handle);
       return ns;
     };
-    for (const pm of patch.modules.values()) load(pm);
+    if (boot) {
+      for (const id of boot.roots) {
+        const pm = patch.modules.get(id);
+        if (!pm) throw new UpdateRefused(`version ${patch.label} has no module ${id}`);
+        load(pm);
+      }
+    } else {
+      // Only what this thread runs: another thread's entry (a worker's module) is not this one's.
+      for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
+    }
     return { handles, adoptions, modules };
   } catch (e) {
     host.forget(loading.values());

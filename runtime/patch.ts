@@ -34,6 +34,8 @@ export interface FunctionPlan {
 export interface PatchModule {
   id: string;
   file: string;
+  /** Its file relative to the version's root ('lib/store.js'): where it sits in the program. */
+  rel: string;
   /** Its url in the program (the file's, with a query naming this load of the bundle). */
   url: string;
   meta: ModuleMeta;
@@ -95,7 +97,7 @@ export interface PatchData {
    * url: the module's url in the program, set when a code cache was made: V8 keeps the name a
    * script was compiled under in its cache, so the program must use the same one.
    */
-  modules: Array<{ meta: ModuleMeta; file: string; code: string; url?: string; cachedData?: Uint8Array }>;
+  modules: Array<{ meta: ModuleMeta; file: string; rel: string; code: string; url?: string; cachedData?: Uint8Array }>;
   readMs: number;
 }
 
@@ -128,7 +130,8 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
   const modules: PatchData['modules'] = [];
   for (const f of findMetadata(newDir)) {
     const meta = readJson<ModuleMeta>(join(newDir, f), 'new metadata');
-    const file = join(newDir, f.slice(0, -META_SUFFIX.length));
+    const rel = f.slice(0, -META_SUFFIX.length);
+    const file = join(newDir, rel);
     if (!existsSync(file)) throw new PatchError(`${dirIn}: ${relative(dir, file)} is missing`);
     const code = readFileSync(file, 'utf8');
     if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
@@ -136,9 +139,9 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
     }
     if (options.codeCache) {
       const url = `${pathToFileURL(file).href}?restack=${token}`;
-      modules.push({ meta, file, code, url, cachedData: codeCache(code, MODULE_PARAMS, url) });
+      modules.push({ meta, file, rel, code, url, cachedData: codeCache(code, MODULE_PARAMS, url) });
     } else {
-      modules.push({ meta, file, code });
+      modules.push({ meta, file, rel, code });
     }
   }
   const mapping = { file: mappingJs, script, cachedData: options.codeCache ? codeCache(script, MAPPING_PARAMS, pathToFileURL(mappingJs).href) : undefined };
@@ -209,7 +212,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   const gen = ++generation;
   const modules = new Map<string, PatchModule>();
   const newFns = new Map<string, { fn: FunctionMeta; module: string }>();
-  for (const { meta, file, code, url, cachedData } of data.modules) {
+  for (const { meta, file, rel, code, url, cachedData } of data.modules) {
     // The file name carries the generation: applying the same bundle twice makes two versions.
     const filename = url ?? `${pathToFileURL(file).href}?restack=${gen}`;
     let fn: PatchModule['fn'];
@@ -218,7 +221,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     } catch (e) {
       throw new PatchError(`${relative(dir, file)}: ${(e as Error).message}`);
     }
-    modules.set(meta.module, { id: meta.module, file, url: filename, meta, fn, fresh: !base.has(meta.module) });
+    modules.set(meta.module, { id: meta.module, file, rel, url: filename, meta, fn, fresh: !base.has(meta.module) });
     for (const fnMeta of meta.functions) newFns.set(fnMeta.id, { fn: fnMeta, module: meta.module });
   }
 

@@ -3,6 +3,7 @@
  * (formatReport) and as JSON (the object itself). Produced by the engine for every update, applied
  * or rolled back; `restack update` prints it and exits non-zero when `applied` is false.
  */
+import { threadId } from 'node:worker_threads';
 
 export interface FrameMove {
   /** Old function id and continuation point, e.g. 'fft.js#transform @3'. */
@@ -48,6 +49,14 @@ export interface UpdateTimings {
    * loaded where the request was noticed (a request through the control channel).
    */
   pauseMs: number;
+  /**
+   * In an atomic update of several threads: the part of the pause this thread spent prepared,
+   * waiting for the others to be (the barrier).
+   */
+  barrierMs?: number;
+  /** When the program stopped and ran again (absolute ms since the epoch, sub-ms): for a group's pause. */
+  stoppedAt?: number;
+  resumedAt?: number;
 }
 
 export interface UpdateReport {
@@ -63,8 +72,20 @@ export interface UpdateReport {
   reached: boolean;
   /** Why the update was rolled back (absent when applied). */
   reason?: string;
-  /** Process id and thread of the program. */
+  /** Process id and thread (worker_threads threadId, 0 for the main thread) of the program. */
   pid: number;
+  thread: number;
+  /** The thread's name (the worker's `name` option, or its entry file). */
+  threadName?: string;
+  /** How the process's threads moved: all together (atomic) or each at its own point (wait-free). */
+  mode?: 'atomic' | 'wait-free';
+  /**
+   * An update of a process with worker threads: each thread's own report (this one's fields, from
+   * `frames` to `timings`, are the main thread's). `applied` is true only if every thread moved.
+   */
+  threads?: UpdateReport[];
+  /** The group's figures: time to quiescence per thread and the whole update's pause. */
+  group?: GroupTimings;
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
@@ -72,10 +93,24 @@ export interface UpdateReport {
   timings: UpdateTimings;
 }
 
+export interface GroupTimings {
+  threads: number;
+  /** Per thread, from the request to its update point: median and largest. */
+  quiescenceMedianMs: number;
+  quiescenceMaxMs: number;
+  /**
+   * From the first thread stopping to the last one running again: how long the program as a whole
+   * was not all running.
+   */
+  pauseMs: number;
+  /** The longest any one thread stood still. */
+  threadPauseMaxMs: number;
+}
+
 /** A report for an update from `from` to `to` that has not happened (yet). */
 export function newReport(from: string, to: string): UpdateReport {
   return {
-    applied: false, reached: false, from, to, pid: process.pid, frames: [], modules: [],
+    applied: false, reached: false, from, to, pid: process.pid, thread: threadId, frames: [], modules: [],
     timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
   };
 }
@@ -105,6 +140,21 @@ export function formatReport(r: UpdateReport): string {
   for (const f of r.frames) {
     const line = `    ${f.from.padEnd(width)} -> ${f.to ?? '(not moved)'}`;
     out.push(f.problem ? `${line}   ${f.problem}` : line);
+  }
+  if (r.threads && r.group) {
+    const g = r.group;
+    out.push(`  threads (${g.threads}, ${r.mode ?? 'atomic'}): time to update point median ${ms(g.quiescenceMedianMs)}, max ${ms(g.quiescenceMaxMs)}; ` +
+      `program paused ${ms(g.pauseMs)} (first stop to last resume), longest thread pause ${ms(g.threadPauseMaxMs)}`);
+    for (const t of r.threads) {
+      const who = `thread ${t.thread}${t.threadName ? ` (${t.threadName})` : ''}`;
+      if (!t.reached) {
+        out.push(`    ${who}: not stopped${t.reason ? `: ${t.reason}` : ''}`);
+        continue;
+      }
+      const barrier = t.timings.barrierMs !== undefined ? `, waiting for the others ${ms(t.timings.barrierMs)}` : '';
+      const moved = t.applied ? `${t.frames.length} frame${t.frames.length === 1 ? '' : 's'} moved` : `rolled back${t.reason ? `: ${t.reason}` : ''}`;
+      out.push(`    ${who}: request -> update point ${ms(t.timings.requestToPointMs)}, pause ${ms(t.timings.pauseMs)}${barrier}; ${moved}`);
+    }
   }
   for (const m of r.modules) {
     const parts: string[] = [];

@@ -128,11 +128,13 @@ export class Checkpointer {
     const calls = body.body.some((s) => !this.tables.updatePoints.has(s) && hasCall(s, 'all'));
     body.body = this.block(body.body, []);
     if (atomicFn) this.atomicDepth--;
-    if (this.cps.length === 0 && !calls) {
+    if (this.cps.length === 0 && !calls && !this.info.usesModuleState) {
       // A function with no call, loop or update point is compiled unchanged (its source text, as
       // Function.prototype.toString shows it, included): no entry either. A call of such a
       // function made by a replaced version runs that version's code. A call that is not a
-      // continuation point (a builtin method's) still counts: its entry forwards it.
+      // continuation point (a builtin method's) still counts: its entry forwards it. So does a
+      // use of module state (a module-level let or var, an import): a replaced version's closure
+      // must read and write the state the update moved, not its own copy.
       const drop = new Set(this.deferred.map((d) => d.stmt));
       body.body = body.body.filter((s) => !drop.has(s));
       this.deferred = [];

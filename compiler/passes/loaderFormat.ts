@@ -165,9 +165,12 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
       continue;
     } else if (fresh) {
       kept.push(s);
+    } else {
+      kept.push(bootOnly(s, filename));
     }
     // Any other statement is top-level code: it ran when the first version was loaded (a module
-    // new in this version, `fresh`, runs all of it).
+    // new in this version, `fresh`, runs all of it). A thread or process started on this version
+    // (a worker after the update) boots from the bundle: there it runs (`__rsU.boot`).
   }
 
   const header: t.Statement[] = [];
@@ -197,6 +200,39 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
       if (t.isImport(p.node.callee)) p.node.callee = loader('dynamicImport');
     },
   });
+}
+
+/**
+ * A top-level statement of a module the old version had: it runs only when a new thread boots on
+ * this version (`if (__rsU.boot) ...`). One with a top-level await cannot run in the synchronous
+ * module function: booting on this version then stops there with a clear error.
+ */
+function bootOnly(s: t.Statement, filename: string): t.Statement {
+  const awaitAt = topLevelAwait(s);
+  const body = awaitAt
+    ? t.expressionStatement(call('cannotBoot', [t.stringLiteral(`${filename}:${awaitAt.loc?.start.line ?? '?'}: a top-level await (a module's top-level code must be synchronous to start a thread on a new version)`)]))
+    : s;
+  return t.ifStatement(loader('boot'), body);
+}
+
+/** The first top-level await (or for await) in a statement, outside functions. */
+function topLevelAwait(n: t.Node | null | undefined): t.Node | null {
+  if (!n || typeof n !== 'object') return null;
+  if (t.isFunction(n)) return null;
+  if (t.isAwaitExpression(n) || (t.isForOfStatement(n) && n.await)) return n;
+  for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+    const v = (n as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const c of v) {
+        const found = topLevelAwait(c as t.Node);
+        if (found) return found;
+      }
+    } else {
+      const found = topLevelAwait(v as t.Node);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function checkNoTopLevelAwait(program: t.Program, fail: (n: t.Node, m: string) => never): void {

@@ -1,0 +1,98 @@
+/**
+ * Updates of several threads together: the shared words of one round of a group update, and the
+ * barrier an atomic round's threads wait at.
+ *
+ * The coordinator (the control worker, controlWorker.ts) starts a round by handing every thread of
+ * the process the same request with a slot in a fresh SharedArrayBuffer. In an atomic round each
+ * thread reaches an update point, captures its stack, maps it and evaluates the new version, then
+ * calls `awaitDecision`: it marks its slot prepared and sleeps until the round is decided. The
+ * last thread to prepare decides COMMIT itself (no hop through another thread's event loop),
+ * unless the round is delegated: the process is a child of another restack process, whose
+ * coordinator decides for the whole tree (the control worker asks it and writes the answer). A
+ * thread that refuses (its mapping fails, a transformer throws, its deadline passes) makes the
+ * coordinator decide ABORT: every thread then rebuilds its stack in the version it was running.
+ *
+ * The decision is written once (compare-and-exchange from UNDECIDED), so a late COMMIT can never
+ * follow an ABORT or the other way round.
+ */
+/** Word indexes of a round's buffer. */
+export const Round = {
+  /** UNDECIDED, COMMIT or ABORT. */
+  decision: 0,
+  /** Threads prepared so far. */
+  prepared: 1,
+  /** Threads expected to prepare (lowered by the coordinator when one exits). */
+  expected: 2,
+  /** 1: the coordinator decides (a child process asks its parent); 0: the last to prepare does. */
+  delegated: 3,
+  /** First per-thread slot: 1 once that thread prepared. */
+  slots: 4,
+} as const;
+
+export const UNDECIDED = 0;
+export const COMMIT = 1;
+export const ABORT = 2;
+
+export type ThreadMode = 'atomic' | 'wait-free';
+export const THREAD_MODES: readonly ThreadMode[] = ['atomic', 'wait-free'];
+
+/** A thread's part in a round, as the coordinator hands it over with the request. */
+export interface GroupRole {
+  mode: ThreadMode;
+  /** The round's words (atomic rounds). */
+  buffer: SharedArrayBuffer;
+  slot: number;
+}
+
+/** Size of a round's buffer for n threads. */
+export function roundBuffer(n: number): SharedArrayBuffer {
+  return new SharedArrayBuffer((Round.slots + n) * Int32Array.BYTES_PER_ELEMENT);
+}
+
+// The builtin, taken before restack's blocking calls replace it (an update must not wake this wait).
+const nativeWait = Atomics.wait;
+
+const now = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * This thread is prepared: waits until the round is decided, or until `deadline` (absolute ms),
+ * when it decides ABORT itself. True to commit.
+ */
+export function awaitDecision(role: GroupRole, deadline: number): boolean {
+  const g = new Int32Array(role.buffer);
+  Atomics.store(g, Round.slots + role.slot, 1);
+  const prepared = Atomics.add(g, Round.prepared, 1) + 1;
+  if (Atomics.load(g, Round.delegated) === 0 && prepared >= Atomics.load(g, Round.expected)) {
+    Atomics.compareExchange(g, Round.decision, UNDECIDED, COMMIT);
+    Atomics.notify(g, Round.decision);
+  } else {
+    Atomics.notify(g, Round.prepared);
+  }
+  for (;;) {
+    const d = Atomics.load(g, Round.decision);
+    if (d !== UNDECIDED) return d === COMMIT;
+    const left = deadline - now();
+    if (left <= 0) {
+      Atomics.compareExchange(g, Round.decision, UNDECIDED, ABORT);
+      Atomics.notify(g, Round.decision);
+      continue;
+    }
+    Reflect.apply(nativeWait, Atomics, [g, Round.decision, UNDECIDED, left]);
+  }
+}
+
+/** The round was decided ABORT (another thread refused, or the deadline passed). */
+export function aborted(role: GroupRole): boolean {
+  return Atomics.load(new Int32Array(role.buffer), Round.decision) === ABORT;
+}
+
+/** Decides a round (once): true if this call's decision is the one that holds. */
+export function decide(buffer: SharedArrayBuffer, decision: typeof COMMIT | typeof ABORT): boolean {
+  const g = new Int32Array(buffer);
+  const won = Atomics.compareExchange(g, Round.decision, UNDECIDED, decision) === UNDECIDED;
+  Atomics.notify(g, Round.decision);
+  return won;
+}
+
+/** Why a thread of an atomic round that could move did not (its report's reason). */
+export const ABORTED = 'rolled back with every thread: another thread could not move, or did not reach an update point in time (the group report says which)';

@@ -1,0 +1,252 @@
+// Worker threads are threads of the update: `restack update` on the process moves the main thread
+// and every worker, all together or all rolled back (atomic), or each at its own next update
+// point (wait-free). Workers started after an update start on the new version; one asleep in
+// Atomics.wait is woken for the update.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspace } from './helpers/versions.js';
+import { cli } from './helpers/run.js';
+
+const ws = workspace('restack-threads-');
+
+/**
+ * A pool of busy workers: each runs rounds of work (a loop with update points) and reports the
+ * version its two functions answer; a worker whose two functions disagree (v1 and v2 code in one
+ * thread at once) says MIXED. The main thread starts `n` workers, one more on 'spawn' lines read
+ * from its stdin, and stops them all on 'stop'.
+ */
+const mainSrc = (v) => `import { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
+const workers = [];
+let next = 0;
+function start() {
+  const w = new Worker(new URL('./work.js', import.meta.url), { workerData: { id: next++ } });
+  w.on('message', (m) => console.log(m));
+  w.on('error', (e) => console.log('worker error ' + e.message));
+  workers.push(w);
+}
+for (let i = 0; i < Number(process.argv[2]); i++) start();
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'spawn') start();
+  if (line === 'stop') for (const w of workers) w.postMessage('stop');
+});
+console.log('main ${v}');
+`;
+
+const workSrc = (v) => `import { parentPort, workerData } from 'node:worker_threads';
+const id = workerData.id;
+let stop = false;
+let rounds = 0;
+parentPort.on('message', (m) => { if (m === 'stop') stop = true; });
+function first() { return '${v}'; }
+function second() { return '${v}'; }
+function work(n) {
+  let x = 0;
+  for (let i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+  return x;
+}
+async function run() {
+  while (!stop) {
+    work(200000);
+    const a = first();
+    const b = second();
+    if (a !== b) parentPort.postMessage('MIXED ' + id + ' ' + a + ' ' + b);
+    if (rounds++ % 20 === 0) parentPort.postMessage('worker ' + id + ' ' + a);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  parentPort.postMessage('worker ' + id + ' stopped ' + first());
+  parentPort.close();
+}
+parentPort.postMessage('boot ' + id + ' ${v}');
+run();
+`;
+
+const dir = join(ws.work, 'pool');
+for (const v of ['v1', 'v2']) {
+  mkdirSync(join(dir, v), { recursive: true });
+  writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
+  writeFileSync(join(dir, v, 'main.js'), mainSrc(v));
+  writeFileSync(join(dir, v, 'work.js'), workSrc(v));
+}
+ws.restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
+ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
+ws.restack('check', join(dir, 'p'));
+// The same patch with a state transformer that refuses in worker 1 only.
+ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'refuse'));
+const mappingFile = join(dir, 'refuse', 'mapping.ts');
+writeFileSync(mappingFile, readFileSync(mappingFile, 'utf8').replace(/^  state: \{\n/m,
+  "  state: {\n    'work.js'(old: any): void {\n      if (old.id === 1) throw new Error('worker 1 refuses');\n    },\n"));
+ws.restack('check', join(dir, 'refuse'));
+
+/** Runs the pool with n workers; returns helpers to drive it. */
+function pool(n) {
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js'), String(n)], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const kill = setTimeout(() => child.kill(), 60_000);
+  return {
+    get stdout() { return stdout; },
+    /** Resolves when the output from now on (or from `from`) matches re. */
+    until(re, from = stdout.length) {
+      if (re.test(stdout.slice(from))) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.push({ re, from, resolve });
+        setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${stdout}\n${stderr}`)), 20_000).unref();
+      });
+    },
+    pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
+    update(patchDir, ...args) {
+      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, encoding: 'utf8' });
+      assert.ok(u.stdout, u.stderr);
+      return JSON.parse(u.stdout);
+    },
+    send(line) { child.stdin.write(line + '\n'); },
+    async stop() {
+      this.send('stop');
+      child.stdin.end();
+      const code = await exited;
+      clearTimeout(kill);
+      return code;
+    },
+  };
+}
+
+/** Each worker's last reported version (from its 'worker <id> <version>' lines after `from`). */
+function versions(out) {
+  const last = new Map();
+  for (const m of out.matchAll(/^worker (\d+) (v\d)$/gm)) last.set(m[1], m[2]);
+  return last;
+}
+
+test('atomic (the default): the main thread and every worker move to v2 together, with time to quiescence per thread', async () => {
+  const p = pool(3);
+  await p.until(/worker 0 v1[\s\S]*worker 1 v1[\s\S]*worker 2 v1/);
+  const report = p.update(join(dir, 'p'));
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  assert.equal(report.mode, 'atomic');
+  assert.equal(report.threads.length, 4);
+  assert.deepEqual(report.threads.map((t) => t.applied), [true, true, true, true]);
+  assert.equal(report.threads[0].thread, 0);
+  for (const t of report.threads.slice(1)) {
+    assert.equal(t.threadName, 'work.js');
+    assert.ok(t.frames.length >= 1, 'a busy worker is stopped in its loop with frames on its stack');
+    assert.ok(t.timings.barrierMs >= 0);
+    assert.ok(t.timings.requestToPointMs >= 0 && t.timings.requestToPointMs < 1000);
+  }
+  assert.equal(report.group.threads, 4);
+  assert.ok(report.group.quiescenceMedianMs > 0 && report.group.pauseMs >= report.group.threadPauseMaxMs - 0.001);
+  const from = p.stdout.length;
+  await p.until(/worker 0 v2[\s\S]*worker 1 v2[\s\S]*worker 2 v2/, from);
+  assert.equal(await p.stop(), 0);
+  assert.doesNotMatch(p.stdout, /MIXED|worker error/);
+  assert.deepEqual([...versions(p.stdout.slice(from)).values()].every((v) => v === 'v2'), true);
+  assert.match(p.stdout, /worker 0 stopped v2/);
+});
+
+test('atomic: a transformer that throws in one worker rolls back every thread, which keep running v1', async () => {
+  const p = pool(3);
+  await p.until(/worker 0 v1[\s\S]*worker 1 v1[\s\S]*worker 2 v1/);
+  const report = p.update(join(dir, 'refuse'));
+  assert.equal(report.applied, false);
+  assert.match(report.reason, /^thread \d+ \(work\.js\): the state transformer of work\.js threw: worker 1 refuses/);
+  assert.equal(report.threads.length, 4);
+  assert.deepEqual(report.threads.map((t) => t.applied), [false, false, false, false]);
+  const others = report.threads.filter((t) => !/worker 1 refuses/.test(t.reason));
+  assert.equal(others.length, 3);
+  for (const t of others) assert.match(t.reason, /rolled back with every thread/);
+  const from = p.stdout.length;
+  await p.until(/worker 0 v1[\s\S]*worker 1 v1[\s\S]*worker 2 v1/, from);
+  // The same program takes the good patch afterwards.
+  assert.equal(p.update(join(dir, 'p')).applied, true);
+  assert.equal(await p.stop(), 0);
+  assert.doesNotMatch(p.stdout.slice(from), /worker \d v2[\s\S]*worker \d v1$/m);
+  assert.doesNotMatch(p.stdout, /MIXED|worker error/);
+});
+
+test('wait-free: each thread moves at its own update point, never running v1 and v2 code at once', async () => {
+  const p = pool(3);
+  await p.until(/worker 0 v1[\s\S]*worker 1 v1[\s\S]*worker 2 v1/);
+  const report = p.update(join(dir, 'p'), '--mode', 'wait-free');
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  assert.equal(report.mode, 'wait-free');
+  for (const t of report.threads) assert.equal(t.timings.barrierMs, undefined);
+  const from = p.stdout.length;
+  await p.until(/worker 0 v2[\s\S]*worker 1 v2[\s\S]*worker 2 v2/, from);
+  assert.equal(await p.stop(), 0);
+  assert.doesNotMatch(p.stdout, /MIXED|worker error/);
+});
+
+test('a worker started after the update starts on v2: its top-level code is the new version\'s', async () => {
+  const p = pool(1);
+  await p.until(/worker 0 v1/);
+  assert.equal(p.update(join(dir, 'p')).applied, true);
+  const from = p.stdout.length;
+  p.send('spawn');
+  await p.until(/boot 1 v2[\s\S]*worker 1 v2/, from);
+  assert.equal(await p.stop(), 0);
+  assert.match(p.stdout, /worker 1 stopped v2/);
+  assert.doesNotMatch(p.stdout, /MIXED|worker error|boot 1 v1/);
+});
+
+test('a worker asleep in Atomics.wait is woken for the update and waits on in v2, for the time it had left', async () => {
+  const sleepDir = join(ws.work, 'sleeper');
+  const main = `import { Worker } from 'node:worker_threads';
+const flag = new Int32Array(new SharedArrayBuffer(4));
+const w = new Worker(new URL('./sleeper.js', import.meta.url), { workerData: flag.buffer });
+w.on('message', (m) => console.log(m));
+process.stdin.once('data', () => { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); process.stdin.destroy(); });
+`;
+  const sleeper = (v) => `import { parentPort, workerData } from 'node:worker_threads';
+const flag = new Int32Array(workerData);
+function version() { return '${v}'; }
+function sleep() {
+  parentPort.postMessage('sleeping');
+  return Atomics.wait(flag, 0, 0, 30000);
+}
+function run() {
+  const r = sleep();
+  parentPort.postMessage('woke ' + r + ' ' + version());
+  parentPort.close();
+}
+run();
+`;
+  for (const v of ['v1', 'v2']) {
+    mkdirSync(join(sleepDir, v), { recursive: true });
+    writeFileSync(join(sleepDir, v, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(sleepDir, v, 'main.js'), main);
+    writeFileSync(join(sleepDir, v, 'sleeper.js'), sleeper(v));
+  }
+  ws.restack('compile', join(sleepDir, 'v1'), '-o', join(sleepDir, 'c1'), '--quiet');
+  ws.restack('patch', join(sleepDir, 'v1'), join(sleepDir, 'v2'), '-o', join(sleepDir, 'p'));
+  ws.restack('check', join(sleepDir, 'p'));
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(sleepDir, 'c1', 'main.js')], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise((resolve) => child.stdout.on('data', (d) => { stdout += d; if (/sleeping/.test(stdout)) resolve(); }));
+  // Asleep for real: give it a moment in the wait.
+  await new Promise((r) => setTimeout(r, 200));
+  const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', pid, join(sleepDir, 'p')], { env: ws.env, encoding: 'utf8' });
+  const report = JSON.parse(u.stdout);
+  assert.equal(report.applied, true, u.stdout);
+  const worker = report.threads.find((t) => t.thread !== 0);
+  assert.ok(worker.timings.requestToPointMs < 100, `woken in ${worker.timings.requestToPointMs} ms`);
+  assert.deepEqual(worker.frames.map((f) => f.from), ['sleeper.js#sleep @1', 'sleeper.js#run @0']);
+  child.stdin.end('\n');
+  const timer = setTimeout(() => child.kill(), 20_000);
+  assert.equal(await exited, 0, stdout + stderr);
+  clearTimeout(timer);
+  assert.match(stdout, /woke ok v2/);
+});

@@ -24,7 +24,7 @@ import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
 import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, THREAD_MODES, type ThreadMode } from './group.js';
-import { preparePatch, type PreparedPatch } from './patch.js';
+import { packPatch, preparePatch, type PreparedPatch } from './patch.js';
 import type { GroupTimings, UpdateReport } from './report.js';
 
 const { flags, port: mainPort, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null };
@@ -196,6 +196,8 @@ class UpdateRound {
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
   private before = version;
+  /** The bundle, serialized once for all the threads. */
+  private readonly packed: SharedArrayBuffer;
 
   constructor(
     readonly mode: ThreadMode,
@@ -206,6 +208,7 @@ class UpdateRound {
     readonly respond: (reply: Reply) => void,
   ) {
     this.buffer = roundBuffer(members.length);
+    this.packed = packPatch(prepared);
     Atomics.store(new Int32Array(this.buffer), Round.expected, members.length);
   }
 
@@ -217,7 +220,7 @@ class UpdateRound {
       version = { label: typeof this.options.label === 'string' ? this.options.label : labelOf(this.patchDir), dir: this.patchDir };
     }
     this.members.forEach((t, slot) => {
-      hand(t, { type: 'update', patchDir: this.patchDir, options: this.options, receivedAt: now(), prepared: this.prepared, group: { mode: this.mode, buffer: this.buffer, slot } },
+      hand(t, { type: 'update', patchDir: this.patchDir, options: this.options, receivedAt: now(), packed: this.packed, group: { mode: this.mode, buffer: this.buffer, slot } },
         (ok, value) => this.arrived(t, isReport(value) ? value : failed(t, ok ? 'the thread answered with something that is not a report' : String(value))));
     });
     const timeoutMs = typeof this.options.timeoutMs === 'number' ? this.options.timeoutMs : 10_000;

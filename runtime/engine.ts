@@ -383,9 +383,19 @@ export class Engine implements VersionHost {
   private takeRequests(): void {
     // Cleared before polling: a request posted after this poll raises the flag again.
     Atomics.store(this.S, Flag.remote, 0);
-    this.poll?.();
+    // The program stopped here: taking the request (a message to read, a bundle to unpack) is
+    // already part of the pause.
+    this.seenAt = now();
+    try {
+      this.poll?.();
+    } finally {
+      this.seenAt = undefined;
+    }
     this.refreshPending();
   }
+
+  /** While requests raised in the flags are taken: when the program saw them (absolute ms). */
+  seenAt: number | undefined = undefined;
 
   /** The running version's modules by id, and its label. */
   readonly current = new Map<string, ModuleHandle>();

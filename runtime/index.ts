@@ -103,7 +103,8 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
       (e: unknown) => engine.refuseRequest(options.label ?? patchDir, (e as Error).message, done));
     return;
   }
-  const noticedAt = performance.timeOrigin + performance.now();
+  // Taken at an update point, the request was noticed when the program saw the flags raised.
+  const noticedAt = engine.seenAt ?? performance.timeOrigin + performance.now();
   const receivedAt = options.receivedAt ?? noticedAt;
   let patch;
   try {

@@ -17,7 +17,7 @@ import { receiveMessageOnPort, type MessagePort, type Transferable } from 'node:
 import { installBlockingCalls } from './blocking.js';
 import type { Engine } from './engine.js';
 import type { GroupRole } from './group.js';
-import type { PreparedPatch } from './patch.js';
+import { unpackPatch, type PreparedPatch } from './patch.js';
 
 export interface UpdateRequest {
   /**
@@ -57,6 +57,8 @@ export interface LinkRequest {
   options: Record<string, unknown>;
   receivedAt: number;
   prepared?: PreparedPatch;
+  /** The same, packed once for many threads (patch.ts packPatch). */
+  packed?: SharedArrayBuffer;
   group?: GroupRole;
 }
 
@@ -108,7 +110,8 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
         answer(true, handlers.status());
         return;
       }
-      const request: UpdateRequest = { receivedAt: req.receivedAt, options: req.options, prepared: req.prepared, group: req.group };
+      const prepared = req.packed ? unpackPatch(req.packed) : req.prepared;
+      const request: UpdateRequest = { receivedAt: req.receivedAt, options: req.options, prepared, group: req.group };
       const pending = handlers.update(req.patchDir as string, request, (result) => answer(true, result));
       if (pending && typeof pending.then === 'function') pending.then((result) => answer(true, result), (e: unknown) => answer(false, messageOf(e)));
     } catch (e) {

@@ -165,6 +165,58 @@ export function patchFailure(e: unknown, doing: string): string {
 /** A bundle another thread read for this one (the control channel's), or why it could not. */
 export type PreparedPatch = { data: PatchData } | { error: string };
 
+/**
+ * A prepared bundle in one SharedArrayBuffer, for handing to many threads: a message carrying the
+ * bundle itself is serialized once per thread by the sender, one after the other, and the last
+ * threads would wait for the others' copies. Layout: the length of the header (uint32), the header
+ * (JSON: the bundle with each code cache replaced by its offset and length), then the caches.
+ */
+export function packPatch(prepared: PreparedPatch): SharedArrayBuffer {
+  const caches: Uint8Array[] = [];
+  let offset = 0;
+  const place = (c: Uint8Array | undefined): { at: number; length: number } | undefined => {
+    if (!c) return undefined;
+    caches.push(c);
+    const at = offset;
+    offset += c.byteLength;
+    return { at, length: c.byteLength };
+  };
+  const header = 'error' in prepared ? prepared : {
+    data: {
+      ...prepared.data,
+      mapping: { ...prepared.data.mapping, cachedData: place(prepared.data.mapping.cachedData) },
+      modules: prepared.data.modules.map((m) => ({ ...m, cachedData: place(m.cachedData) })),
+    },
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const buffer = new SharedArrayBuffer(4 + json.byteLength + offset);
+  new DataView(buffer).setUint32(0, json.byteLength);
+  const bytes = new Uint8Array(buffer);
+  bytes.set(json, 4);
+  let at = 4 + json.byteLength;
+  for (const c of caches) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return buffer;
+}
+
+/** The bundle packPatch packed (code caches copied out of the shared memory). */
+export function unpackPatch(buffer: SharedArrayBuffer): PreparedPatch {
+  const length = new DataView(buffer).getUint32(0);
+  const header = JSON.parse(Buffer.from(buffer, 4, length).toString('utf8')) as PreparedPatch;
+  if ('error' in header) return header;
+  const base = 4 + length;
+  const cache = (c: unknown): Uint8Array | undefined => {
+    const r = c as { at: number; length: number } | undefined;
+    return r ? new Uint8Array(buffer, base + r.at, r.length).slice() : undefined;
+  };
+  const data = header.data;
+  data.mapping.cachedData = cache(data.mapping.cachedData);
+  for (const m of data.modules) m.cachedData = cache(m.cachedData);
+  return header;
+}
+
 /** Reads a bundle with code caches, for another thread to load; never throws. */
 export function preparePatch(dirIn: string): PreparedPatch {
   try {

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * Updates of a process with worker threads: bench/threads (versions A and B, patches made by
+ * `restack patch` and checked) runs under `restack run` with 1, 4 and 16 workers, all busy (a CPU
+ * loop that never returns to the event loop) or all blocked (asleep in Atomics.wait), and
+ * `restack update <pid>` applies A -> B -> A ... in atomic and in wait-free mode.
+ *
+ * Reported per configuration, over the updates:
+ *  - time to quiescence per thread: from the coordinator handing a thread the request to that
+ *    thread's update point (each thread's requestToPointMs), median and 95th percentile over all
+ *    threads of all updates;
+ *  - the update's pause: from the first thread stopping to the last running again (the report's
+ *    group.pauseMs), median and max; and the longest one thread stood still (threadPauseMaxMs).
+ *
+ *   node scripts/bench-threads.js [--updates 10] [--workers 1,4,16] [--json] [--docs]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, writeDocsSection } from './bench-common.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'bin', 'restack.js');
+const src = join(root, 'bench', 'threads');
+const out = join(root, '.restack-out', 'bench-threads');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : fallback;
+};
+const UPDATES = Number(option('--updates', '10'));
+const WORKERS = option('--workers', '1,4,16').split(',').map(Number);
+const KINDS = ['busy', 'blocked'];
+const MODES = ['atomic', 'wait-free'];
+
+function restack(...args) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: process.env });
+  if (r.status !== 0) {
+    process.stderr.write(`bench-threads: restack ${args.join(' ')} failed\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+  return r.stdout;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'xdg'), { recursive: true, mode: 0o700 });
+process.env.XDG_RUNTIME_DIR = join(out, 'xdg');
+restack('compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet');
+restack('patch', join(src, 'A'), join(src, 'B'), '-o', join(out, 'AB'));
+restack('patch', join(src, 'B'), join(src, 'A'), '-o', join(out, 'BA'));
+restack('check', join(out, 'AB'));
+restack('check', join(out, 'BA'));
+
+/** `restack run` runs the program in a child process: both go. */
+function stop(pid, child) {
+  try {
+    process.kill(Number(pid), 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  child.kill('SIGKILL');
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN;
+}
+
+async function measure(workers, kind, mode) {
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(out, 'A', 'main.js'), String(workers), kind], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  await new Promise((resolve) => child.stdout.on('data', (d) => { stdout += d; if (stdout.includes('ready')) resolve(); }));
+  const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+  const quiescence = [];
+  const pauses = [];
+  const threadPauses = [];
+  for (let i = 0; i < UPDATES; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const dir = join(out, i % 2 === 0 ? 'AB' : 'BA');
+    const r = spawnSync(process.execPath, [cli, 'update', '--json', '--mode', mode, pid, dir], { encoding: 'utf8' });
+    const report = r.stdout ? JSON.parse(r.stdout) : null;
+    if (!report?.applied || report.threads?.length !== workers + 1) {
+      process.stderr.write(`bench-threads: update ${i} (${workers} ${kind} workers, ${mode}) failed\n${r.stdout}${r.stderr}`);
+      stop(pid, child);
+      process.exit(1);
+    }
+    for (const t of report.threads) quiescence.push(t.timings.requestToPointMs);
+    pauses.push(report.group.pauseMs);
+    threadPauses.push(report.group.threadPauseMaxMs);
+  }
+  stop(pid, child);
+  return {
+    workers, kind, mode, updates: UPDATES,
+    quiescenceMedian: median(quiescence), quiescenceP95: percentile(quiescence, 0.95),
+    pauseMedian: median(pauses), pauseMax: Math.max(...pauses),
+    threadPauseMedian: median(threadPauses),
+  };
+}
+
+const results = [];
+for (const workers of WORKERS) {
+  for (const kind of KINDS) {
+    for (const mode of MODES) {
+      const r = await measure(workers, kind, mode);
+      results.push(r);
+      process.stderr.write(`${workers} ${kind} ${mode}: quiescence median ${r.quiescenceMedian.toFixed(3)} ms, pause median ${r.pauseMedian.toFixed(3)} ms\n`);
+    }
+  }
+}
+const f = (x) => x.toFixed(3);
+const lines = [
+  '| workers | workers are | mode | time to quiescence per thread, median (ms) | p95 | update pause, median (ms) | max | longest thread pause, median (ms) |',
+  '|---:|---|---|---:|---:|---:|---:|---:|',
+];
+for (const r of results) {
+  lines.push(`| ${r.workers} | ${r.kind} | ${r.mode} | ${f(r.quiescenceMedian)} | ${f(r.quiescenceP95)} | ${f(r.pauseMedian)} | ${f(r.pauseMax)} | ${f(r.threadPauseMedian)} |`);
+}
+const table = lines.join('\n');
+process.stdout.write(table + '\n');
+if (argv.includes('--json')) writeFileSync(join(root, 'bench', 'threads-results.json'), JSON.stringify(results, null, 2) + '\n');
+if (argv.includes('--docs')) {
+  writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'threads', 'Threads: time to quiescence and update pause',
+    `${table}\n\nMeasured by \`node scripts/bench-threads.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ${UPDATES} updates per row; the main thread is idle, so the threads counted are the workers and the main thread).`);
+}

@@ -67,6 +67,12 @@ export const Flag = {
    */
   waitId: 3,
   waitIndex: 4,
+  /**
+   * Raised by the coordinator before each notify it makes to wake a thread for an update: a
+   * thread woken with 'ok' while its own update is not pending and the value unchanged compares
+   * it with what it was before it slept, and sleeps on (another thread's wake-up, not its own).
+   */
+  wakes: 5,
 } as const;
 
 /** Number of Int32 slots of the flags buffer. */

@@ -88,6 +88,7 @@ export function installBlockingCalls(host: BlockingHost, port: MessagePort): voi
     for (;;) {
       const left = deadline - performance.now();
       if (left <= 0) return 'timed-out';
+      const wakes = Atomics.load(S, Flag.wakes);
       let result: string;
       if (wakeable) {
         Atomics.store(S, Flag.waitIndex, at);
@@ -99,7 +100,10 @@ export function installBlockingCalls(host: BlockingHost, port: MessagePort): voi
         result = Reflect.apply(nativeWait, Atomics, [view, at, expected, left]) as string;
       }
       if (result !== 'ok') return result;
-      const ours = wakeable && Atomics.load(S, Flag.pending) !== 0 && Atomics.load(view as Int32Array, at) === expected;
+      const unchanged = Atomics.load(view as Int32Array, at) === expected;
+      const ours = wakeable && Atomics.load(S, Flag.pending) !== 0 && unchanged;
+      // Woken for another thread's update (the same address): not a wake-up of the program's.
+      if (!ours && unchanged && Atomics.load(S, Flag.wakes) !== wakes) continue;
       if (!ours) return 'ok';
       const rest = deadline - performance.now();
       if (host.interruptCall(caller, () => reissue(rest))) return INTERRUPTED;

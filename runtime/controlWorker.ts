@@ -47,6 +47,8 @@ interface Thread {
   S: Int32Array | null;
   /** Buffers it waits on in Atomics.wait (runtime/blocking.ts), by id. */
   waitBuffers: Map<number, Int32Array | BigInt64Array>;
+  /** Why the update it was last handed waits, as it last said. */
+  refused?: string;
 }
 
 const threads = new Map<number, Thread>();
@@ -75,7 +77,11 @@ function wakeWaiter(t: Thread, tries = 0): void {
   const id = Atomics.load(S, Flag.waitId);
   if (id === 0 || Atomics.load(S, Flag.pending) === 0) return;
   const view = t.waitBuffers.get(id);
-  if (view) Atomics.notify(view as Int32Array, Atomics.load(S, Flag.waitIndex));
+  if (view) {
+    // Other threads may sleep on the same address: they learn the wake-up was not theirs.
+    for (const other of threads.values()) if (other.S) Atomics.add(other.S, Flag.wakes, 1);
+    Atomics.notify(view as Int32Array, Atomics.load(S, Flag.waitIndex));
+  }
   if (tries < 50 && threads.get(t.id) === t) setTimeout(wakeWaiter, 1, t, tries + 1);
 }
 
@@ -97,6 +103,7 @@ type LinkMessage =
   | { type: 'wait-forget'; id: number }
   | { type: 'thread'; port: MessagePort; threadId: number; name: string }
   | { type: 'boot'; ask: number; flags: SharedArrayBuffer }
+  | { type: 'refused'; why: string }
   | { type: 'update' | 'status'; ask: number; patchDir?: string; options?: unknown }
   | { id: number; ok: boolean; result?: unknown; error?: string; type?: undefined };
 
@@ -108,6 +115,8 @@ function adopt(t: Thread): void {
       t.waitBuffers.set(m.id, m.kind === 2 ? new BigInt64Array(m.buffer) : new Int32Array(m.buffer));
     } else if (m.type === 'wait-forget') {
       t.waitBuffers.delete(m.id);
+    } else if (m.type === 'refused') {
+      t.refused = m.why;
     } else if (m.type === 'thread') {
       adopt({ id: m.threadId, name: m.name, port: m.port, S: null, waitBuffers: new Map() });
     } else if (m.type === 'boot') {
@@ -220,6 +229,7 @@ class UpdateRound {
       version = { label: typeof this.options.label === 'string' ? this.options.label : labelOf(this.patchDir), dir: this.patchDir };
     }
     this.members.forEach((t, slot) => {
+      t.refused = undefined;
       hand(t, { type: 'update', patchDir: this.patchDir, options: this.options, receivedAt: now(), packed: this.packed, group: { mode: this.mode, buffer: this.buffer, slot } },
         (ok, value) => this.arrived(t, isReport(value) ? value : failed(t, ok ? 'the thread answered with something that is not a report' : String(value))));
     });
@@ -227,7 +237,9 @@ class UpdateRound {
     // Each thread times out on its own; this is for one that cannot answer any more.
     this.timer = setTimeout(() => {
       decide(this.buffer, ABORT);
-      for (const t of this.members) if (!this.reports.has(t.id)) this.reports.set(t.id, failed(t, `no answer within ${timeoutMs} ms`));
+      for (const t of this.members) {
+        if (!this.reports.has(t.id)) this.reports.set(t.id, failed(t, `no answer within ${timeoutMs} ms${t.refused ? ` (last refusal: ${t.refused})` : ''}`));
+      }
       this.end();
     }, timeoutMs + 2000);
   }

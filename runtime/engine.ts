@@ -394,6 +394,12 @@ export class Engine implements VersionHost {
     this.refreshPending();
   }
 
+  /**
+   * Told each time the reason a pending update waits changes (the coordinator keeps the last one
+   * per thread: a thread asleep in a call that cannot be interrupted cannot answer for itself).
+   */
+  onRefusal: ((why: string) => void) | null = null;
+
   /** While requests raised in the flags are taken: when the program saw them (absolute ms). */
   seenAt: number | undefined = undefined;
 
@@ -813,7 +819,8 @@ export class Engine implements VersionHost {
    */
   private groupAborted(job: UpdateJob): boolean {
     if (!job.group || job.group.mode !== 'atomic' || !aborted(job.group)) return false;
-    this.finish(job, ABORTED);
+    // A thread that kept being refused says why: it may be the one the others waited for.
+    this.finish(job, job.deferredBy ? `no update point where every frame could move was reached before the update was given up (last refusal: ${job.deferredBy})` : ABORTED);
     return true;
   }
 
@@ -882,6 +889,7 @@ export class Engine implements VersionHost {
    * run.
    */
   private defer(job: UpdateJob, why: string, started: number, top: ModuleHandle | null, topCp: number): void {
+    if (job.deferredBy !== why) this.onRefusal?.(why);
     job.deferredBy = why;
     const end = performance.now();
     if (job.refusedAt !== undefined && job.skipTop === top && job.skipCp === topCp) {

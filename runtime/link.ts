@@ -146,6 +146,13 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
   };
 
   engine.setPoll(drain);
+  engine.onRefusal = (why) => {
+    try {
+      port.postMessage({ type: 'refused', why });
+    } catch {
+      // The coordinator is gone.
+    }
+  };
   port.on('message', take);
   // A thread asleep in Atomics.wait is woken for an update (blocking.ts).
   installBlockingCalls(engine, port);
@@ -166,6 +173,7 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
       if (closed) return;
       closed = true;
       engine.setPoll(null);
+      engine.onRefusal = null;
       port.close();
       for (const waiter of asked.values()) waiter.reject(new Error('the control channel stopped'));
       asked.clear();

@@ -23,9 +23,9 @@ import { createServer, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
-import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, THREAD_MODES, type ThreadMode } from './group.js';
-import { packPatch, preparePatch, type PreparedPatch } from './patch.js';
-import type { GroupTimings, UpdateReport } from './report.js';
+import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, roundWords, THREAD_MODES, type ThreadMode } from './group.js';
+import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
+import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
 const { flags, port: mainPort, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null };
 
@@ -181,7 +181,7 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void): v
   const members = [...threads.values()].filter((t) => t.S !== null);
   if (members.length === 1) {
     hand(members[0], { type: 'update', patchDir, options, receivedAt: now(), prepared }, (ok, value) => {
-      if (ok && isReport(value)) moved(value, patchDir, [value]);
+      if (ok && isReport(value) && value.applied) version = { label: value.to, dir: patchDir };
       respond(ok ? { ok: true, result: value } : { ok: false, error: String(value) });
     });
     return;
@@ -189,11 +189,6 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void): v
   const round = new UpdateRound(mode, members, patchDir, options, prepared, respond);
   rounds.add(round);
   round.start();
-}
-
-/** After an update: the version new threads start on. */
-function moved(report: UpdateReport, patchDir: string, reports: UpdateReport[]): void {
-  if (reports.some((r) => r.applied)) version = { label: report.to, dir: patchDir };
 }
 
 const rounds = new Set<UpdateRound>();
@@ -205,6 +200,8 @@ class UpdateRound {
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
   private before = version;
+  /** Members that exited during the round: not counted in its outcome. */
+  private readonly gone = new Set<number>();
   /** The bundle, serialized once for all the threads. */
   private readonly packed: SharedArrayBuffer;
 
@@ -218,7 +215,7 @@ class UpdateRound {
   ) {
     this.buffer = roundBuffer(members.length);
     this.packed = packPatch(prepared);
-    Atomics.store(new Int32Array(this.buffer), Round.expected, members.length);
+    Atomics.store(roundWords(this.buffer), Round.expected, members.length);
   }
 
   start(): void {
@@ -226,7 +223,7 @@ class UpdateRound {
       undecided = this;
     } else if ('data' in this.prepared) {
       // Wait-free: the move is one way; threads started from now on start on the new version.
-      version = { label: typeof this.options.label === 'string' ? this.options.label : labelOf(this.patchDir), dir: this.patchDir };
+      version = { label: versionLabel(this.patchDir, typeof this.options.label === 'string' ? this.options.label : undefined), dir: this.patchDir };
     }
     this.members.forEach((t, slot) => {
       t.refused = undefined;
@@ -255,10 +252,11 @@ class UpdateRound {
   /** A member exited during the round: the others need not wait for it. */
   exited(t: Thread): void {
     if (this.ended || !this.members.includes(t) || this.reports.has(t.id)) return;
-    const g = new Int32Array(this.buffer);
+    const g = roundWords(this.buffer);
     Atomics.sub(g, Round.expected, 1);
     if (Atomics.load(g, Round.delegated) === 0 && Atomics.load(g, Round.prepared) >= Atomics.load(g, Round.expected)) decide(this.buffer, COMMIT);
-    this.arrived(t, { ...failed(t, 'the thread exited during the update'), exited: true } as UpdateReport);
+    this.gone.add(t.id);
+    this.arrived(t, failed(t, 'the thread exited during the update'));
   }
 
   private end(): void {
@@ -266,7 +264,7 @@ class UpdateRound {
     this.ended = true;
     clearTimeout(this.timer);
     rounds.delete(this);
-    const reports = this.members.map((t) => this.reports.get(t.id)!).filter((r) => !(r as { exited?: boolean }).exited);
+    const reports = this.members.filter((t) => !this.gone.has(t.id)).map((t) => this.reports.get(t.id)!);
     const live = reports.length ? reports : [...this.reports.values()];
     const main = live.find((r) => r.thread === 0) ?? live[0];
     const applied = live.every((r) => r.applied);
@@ -286,10 +284,7 @@ class UpdateRound {
 
 /** A thread that could not answer with a report of its own. */
 function failed(t: Thread, reason: string): UpdateReport {
-  return {
-    applied: false, reached: false, from: '?', to: '?', pid: process.pid, thread: t.id, threadName: t.name, reason, frames: [], modules: [],
-    timings: { requestToPointMs: 0, loadMs: 0, captureMs: 0, mapMs: 0, rebuildMs: 0, pauseMs: 0 },
-  };
+  return { ...newReport('?', '?'), thread: t.id, threadName: t.name, reason };
 }
 
 /** Why a round did not apply: the first thread's own reason that is not the round's abort. */
@@ -297,10 +292,6 @@ function cause(reports: UpdateReport[]): string {
   const own = reports.find((r) => !r.applied && r.reason && r.reason !== ABORTED) ?? reports.find((r) => !r.applied);
   if (!own) return 'not every thread moved';
   return `thread ${own.thread}${own.threadName ? ` (${own.threadName})` : ''}: ${own.reason ?? 'did not move'}`;
-}
-
-function labelOf(dir: string): string {
-  return dir.replace(/\/+$/, '').split('/').pop() ?? dir;
 }
 
 function median(xs: number[]): number {

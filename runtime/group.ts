@@ -49,6 +49,18 @@ export function roundBuffer(n: number): SharedArrayBuffer {
   return new SharedArrayBuffer((Round.slots + n) * Int32Array.BYTES_PER_ELEMENT);
 }
 
+const views = new WeakMap<SharedArrayBuffer, Int32Array>();
+
+/** The words of a round's buffer (one view per buffer: an update point consults it at every visit). */
+export function roundWords(buffer: SharedArrayBuffer): Int32Array {
+  let g = views.get(buffer);
+  if (!g) {
+    g = new Int32Array(buffer);
+    views.set(buffer, g);
+  }
+  return g;
+}
+
 // The builtin, taken before restack's blocking calls replace it (an update must not wake this wait).
 const nativeWait = Atomics.wait;
 
@@ -59,7 +71,7 @@ const now = (): number => performance.timeOrigin + performance.now();
  * when it decides ABORT itself. True to commit.
  */
 export function awaitDecision(role: GroupRole, deadline: number): boolean {
-  const g = new Int32Array(role.buffer);
+  const g = roundWords(role.buffer);
   Atomics.store(g, Round.slots + role.slot, 1);
   const prepared = Atomics.add(g, Round.prepared, 1) + 1;
   if (Atomics.load(g, Round.delegated) === 0 && prepared >= Atomics.load(g, Round.expected)) {
@@ -83,12 +95,12 @@ export function awaitDecision(role: GroupRole, deadline: number): boolean {
 
 /** The round was decided ABORT (another thread refused, or the deadline passed). */
 export function aborted(role: GroupRole): boolean {
-  return Atomics.load(new Int32Array(role.buffer), Round.decision) === ABORT;
+  return Atomics.load(roundWords(role.buffer), Round.decision) === ABORT;
 }
 
 /** Decides a round (once): true if this call's decision is the one that holds. */
 export function decide(buffer: SharedArrayBuffer, decision: typeof COMMIT | typeof ABORT): boolean {
-  const g = new Int32Array(buffer);
+  const g = roundWords(buffer);
   const won = Atomics.compareExchange(g, Round.decision, UNDECIDED, decision) === UNDECIDED;
   Atomics.notify(g, Round.decision);
   return won;

@@ -157,6 +157,11 @@ function codeCache(code: string, params: string[], filename: string): Uint8Array
   }
 }
 
+/** A version's name in reports: the label given with the update, else the bundle directory's name. */
+export function versionLabel(dir: string, label?: string): string {
+  return label ?? basename(dir);
+}
+
 /** A sentence for the user about a failure to read or load a bundle. */
 export function patchFailure(e: unknown, doing: string): string {
   return e instanceof PatchError ? e.message : `${doing} the patch failed: ${(e as Error)?.stack ?? String(e)}`;
@@ -300,7 +305,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     });
   }
   return {
-    dir, label: label ?? basename(dir), base: patch.base, modules, oldCps, plans,
+    dir, label: versionLabel(dir, label), base: patch.base, modules, oldCps, plans,
     state: mapping.state ?? {}, generation: gen, loadMs: performance.now() - started,
   };
 }

@@ -24,7 +24,7 @@ syncBuiltinESMExports();
 if (start.argv1 !== undefined && process.argv.length >= 2) process.argv[1] = start.argv1;
 
 const engine = install();
-const port = start.port as import('node:worker_threads').MessagePort;
+const port = start.port;
 const link = linkThread(engine, port, controlHandlers());
 setThreadLink(link);
 const { version } = await link.ask({ type: 'boot', flags: engine.S.buffer }) as { version: { label: string; dir: string } | null };

@@ -10,7 +10,7 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, type WorkerOptions } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type WorkerOptions } from 'node:worker_threads';
 import { processControl, startControl } from './control.js';
 import { controlHandlers } from './controlHandlers.js';
 import type { Engine } from './engine.js';
@@ -22,7 +22,7 @@ export const THREAD_KEY = '__restackThread';
 
 /** What a thread started by restack receives (next to the program's own workerData). */
 export interface ThreadStart {
-  port: MessagePort | import('node:worker_threads').MessagePort;
+  port: MessagePort;
   /** The worker's own file (a file: or data: url). */
   entry: string;
   name: string;

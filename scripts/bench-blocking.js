@@ -9,10 +9,10 @@
  *   node scripts/bench-blocking.js [--updates 20] [--json] [--docs]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, writeDocsSection } from './bench-common.js';
+import { buildVersions, median, stopRun, writeDocsSection } from './bench-common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'restack.js');
@@ -28,34 +28,7 @@ const KINDS = [
   { kind: 'read', what: '`fs.readSync` of a pipe nobody writes to' },
 ];
 
-function restack(...args) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: process.env });
-  if (r.status !== 0) {
-    process.stderr.write(`bench-blocking: restack ${args.join(' ')} failed\n${r.stdout}${r.stderr}`);
-    process.exit(1);
-  }
-  return r.stdout;
-}
-
-rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'xdg'), { recursive: true, mode: 0o700 });
-process.env.XDG_RUNTIME_DIR = join(out, 'xdg');
-restack('compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet');
-restack('patch', join(src, 'A'), join(src, 'B'), '-o', join(out, 'AB'));
-restack('patch', join(src, 'B'), join(src, 'A'), '-o', join(out, 'BA'));
-restack('check', join(out, 'AB'));
-restack('check', join(out, 'BA'));
-
-
-/** `restack run` runs the program in a child process: both go. */
-function stop(pid, child) {
-  try {
-    process.kill(Number(pid), 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-  child.kill('SIGKILL');
-}
+buildVersions('bench-blocking', src, out);
 
 async function measure(kind) {
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(out, 'A', 'main.js'), kind], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -72,12 +45,12 @@ async function measure(kind) {
     const report = r.status === 0 ? JSON.parse(r.stdout) : null;
     if (!report?.applied) {
       process.stderr.write(`bench-blocking: update ${i} of ${kind} failed\n${r.stdout}${r.stderr}`);
-      stop(pid, child);
+      stopRun(pid, child);
       process.exit(1);
     }
     rows.push(report.timings);
   }
-  stop(pid, child);
+  stopRun(pid, child);
   return {
     kind,
     updates: rows.length,

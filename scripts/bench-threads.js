@@ -10,16 +10,19 @@
  *    thread's update point (each thread's requestToPointMs), median and 95th percentile over all
  *    threads of all updates;
  *  - the update's pause: from the first thread stopping to the last running again (the report's
- *    group.pauseMs), median and max; and the longest one thread stood still (threadPauseMaxMs).
+ *    group.pauseMs), median and max; and the longest one thread stood still (threadPauseMaxMs);
+ *  - what each thread does once stopped (medians over the threads of every update but the first,
+ *    which runs the runtime's update code cold): load (compile the bundle), capture, map and
+ *    evaluate the new version (its mapMs without the wait at the barrier), rebuild.
  *
  *   node scripts/bench-threads.js [--updates 10] [--workers 1,4,16] [--json] [--docs]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, writeDocsSection } from './bench-common.js';
+import { buildVersions, median, stopRun, writeDocsSection } from './bench-common.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'restack.js');
@@ -35,33 +38,7 @@ const WORKERS = option('--workers', '1,4,16').split(',').map(Number);
 const KINDS = ['busy', 'blocked'];
 const MODES = ['atomic', 'wait-free'];
 
-function restack(...args) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: process.env });
-  if (r.status !== 0) {
-    process.stderr.write(`bench-threads: restack ${args.join(' ')} failed\n${r.stdout}${r.stderr}`);
-    process.exit(1);
-  }
-  return r.stdout;
-}
-
-rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'xdg'), { recursive: true, mode: 0o700 });
-process.env.XDG_RUNTIME_DIR = join(out, 'xdg');
-restack('compile', join(src, 'A'), '-o', join(out, 'A'), '--quiet');
-restack('patch', join(src, 'A'), join(src, 'B'), '-o', join(out, 'AB'));
-restack('patch', join(src, 'B'), join(src, 'A'), '-o', join(out, 'BA'));
-restack('check', join(out, 'AB'));
-restack('check', join(out, 'BA'));
-
-/** `restack run` runs the program in a child process: both go. */
-function stop(pid, child) {
-  try {
-    process.kill(Number(pid), 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-  child.kill('SIGKILL');
-}
+buildVersions('bench-threads', src, out);
 
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
@@ -78,6 +55,7 @@ async function measure(workers, kind, mode) {
   const quiescence = [];
   const pauses = [];
   const threadPauses = [];
+  const phases = { load: [], capture: [], map: [], rebuild: [] };
   for (let i = 0; i < UPDATES; i++) {
     await new Promise((r) => setTimeout(r, 100));
     const dir = join(out, i % 2 === 0 ? 'AB' : 'BA');
@@ -85,19 +63,27 @@ async function measure(workers, kind, mode) {
     const report = r.stdout ? JSON.parse(r.stdout) : null;
     if (!report?.applied || report.threads?.length !== workers + 1) {
       process.stderr.write(`bench-threads: update ${i} (${workers} ${kind} workers, ${mode}) failed\n${r.stdout}${r.stderr}`);
-      stop(pid, child);
+      stopRun(pid, child);
       process.exit(1);
     }
-    for (const t of report.threads) quiescence.push(t.timings.requestToPointMs);
+    for (const t of report.threads) {
+      quiescence.push(t.timings.requestToPointMs);
+      if (i === 0 || !t.reached) continue;
+      phases.load.push(t.timings.loadMs);
+      phases.capture.push(t.timings.captureMs);
+      phases.map.push(t.timings.mapMs - (t.timings.barrierMs ?? 0));
+      phases.rebuild.push(t.timings.rebuildMs);
+    }
     pauses.push(report.group.pauseMs);
     threadPauses.push(report.group.threadPauseMaxMs);
   }
-  stop(pid, child);
+  stopRun(pid, child);
   return {
     workers, kind, mode, updates: UPDATES,
     quiescenceMedian: median(quiescence), quiescenceP95: percentile(quiescence, 0.95),
     pauseMedian: median(pauses), pauseMax: Math.max(...pauses),
     threadPauseMedian: median(threadPauses),
+    perThread: Object.fromEntries(Object.entries(phases).map(([k, xs]) => [k, median(xs)])),
   };
 }
 
@@ -113,11 +99,12 @@ for (const workers of WORKERS) {
 }
 const f = (x) => x.toFixed(3);
 const lines = [
-  '| workers | workers are | mode | time to quiescence per thread, median (ms) | p95 | update pause, median (ms) | max | longest thread pause, median (ms) |',
-  '|---:|---|---|---:|---:|---:|---:|---:|',
+  '| workers | workers are | mode | time to quiescence per thread, median (ms) | p95 | update pause, median (ms) | max | longest thread pause, median (ms) | per thread once stopped: load / capture / map / rebuild, medians (ms) |',
+  '|---:|---|---|---:|---:|---:|---:|---:|---|',
 ];
 for (const r of results) {
-  lines.push(`| ${r.workers} | ${r.kind} | ${r.mode} | ${f(r.quiescenceMedian)} | ${f(r.quiescenceP95)} | ${f(r.pauseMedian)} | ${f(r.pauseMax)} | ${f(r.threadPauseMedian)} |`);
+  const p = r.perThread;
+  lines.push(`| ${r.workers} | ${r.kind} | ${r.mode} | ${f(r.quiescenceMedian)} | ${f(r.quiescenceP95)} | ${f(r.pauseMedian)} | ${f(r.pauseMax)} | ${f(r.threadPauseMedian)} | ${f(p.load)} / ${f(p.capture)} / ${f(p.map)} / ${f(p.rebuild)} |`);
 }
 const table = lines.join('\n');
 process.stdout.write(table + '\n');

@@ -168,6 +168,7 @@ test('atomic: a transformer that throws in one worker rolls back every thread, w
   await p.until(/worker 0 v1[\s\S]*worker 1 v1[\s\S]*worker 2 v1/, from);
   // The same program takes the good patch afterwards.
   assert.equal(p.update(join(dir, 'p')).applied, true);
+  await p.until(/worker 0 v2[\s\S]*worker 1 v2[\s\S]*worker 2 v2/, from);
   assert.equal(await p.stop(), 0);
   assert.doesNotMatch(p.stdout.slice(from), /worker \d v2[\s\S]*worker \d v1$/m);
   assert.doesNotMatch(p.stdout, /MIXED|worker error/);

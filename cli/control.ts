@@ -111,12 +111,12 @@ function isReport(v: unknown): v is UpdateReport {
   return typeof r === 'object' && r !== null && typeof r.applied === 'boolean' && typeof r.timings === 'object' && r.timings !== null && Array.isArray(r.frames);
 }
 
-export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free' }): Promise<number> {
+export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling' }): Promise<number> {
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
   // client gives it a little longer to load the patch and answer.
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}) } }, timeoutMs + 5000);
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}) } }, timeoutMs + 5000);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;
@@ -132,6 +132,8 @@ interface Status {
   pending?: string | null;
   stats?: { captures?: number; maxPauseMs?: number };
   lastReport?: UpdateReport | null;
+  threads?: Array<{ thread: number; name: string }>;
+  processes?: Array<Status & { error?: string }>;
 }
 
 export async function statusCommand(target: string, opts: { json?: boolean }): Promise<number> {
@@ -150,6 +152,14 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
   if (s.modules) lines.push(`  modules: ${s.modules.map((m) => m.id).join(', ') || '(none registered)'}`);
   if (s.stats?.captures !== undefined) {
     lines.push(`  captures: ${s.stats.captures}${s.stats.maxPauseMs !== undefined ? `, longest pause ${s.stats.maxPauseMs.toFixed(3)} ms` : ''}`);
+  }
+  if (s.threads?.length) lines.push(`  worker threads: ${s.threads.map((t) => `${t.thread} (${t.name})`).join(', ')}`);
+  for (const p of s.processes ?? []) {
+    lines.push(p.error
+      ? `  child process ${p.pid ?? '?'}: ${p.error}`
+      : `  child process ${p.pid ?? '?'} runs version ${p.version ?? '?'}${p.updates === undefined ? '' : ` (${p.updates} update${p.updates === 1 ? '' : 's'} applied)`}${p.threads?.length ? `, ${p.threads.length} worker thread${p.threads.length === 1 ? '' : 's'}` : ''}`);
+    // Its own children follow it (they are listed in its status).
+    for (const q of p.processes ?? []) lines.push(`    child process ${q.pid ?? '?'} (of ${p.pid}) runs version ${q.version ?? '?'}`);
   }
   if (s.lastReport && isReport(s.lastReport)) lines.push(`  last update:\n${formatReport(s.lastReport).replace(/^/gm, '    ')}`);
   process.stdout.write(lines.join('\n') + '\n');

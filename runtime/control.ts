@@ -43,6 +43,11 @@ export interface Control {
   link: Link;
   /** Settles when the socket accepts connections; rejects (a ControlError) if it cannot be opened. */
   ready: Promise<void>;
+  /**
+   * A child process's: the version its parent runs, which the child starts on (null: the
+   * program's own files). Known once ready.
+   */
+  version: { label: string; dir: string } | null;
   close(): void;
 }
 
@@ -54,6 +59,11 @@ export interface ControlOptions {
    * threads: a program that starts workers without `restack run`'s control socket.
    */
   socket?: boolean;
+  /**
+   * The parent's control socket (a child process forked under restack, processes.ts): the
+   * coordinator joins the parent's, which then takes this process into its updates.
+   */
+  parent?: string;
 }
 
 let running: Control | null = null;
@@ -69,6 +79,33 @@ function uid(): number {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The socket of a channel that was started without one (it only coordinated threads), opened now
+ * because the process forks children that must reach it: returns its path. The children retry
+ * while it is not listening yet.
+ */
+export function listenForChildren(): string {
+  if (!running) throw new ControlError('the control channel is not running');
+  if (running.socketPath) return running.socketPath;
+  const path = socketPathOf(checkControlDir(controlDir(), { create: true }));
+  running.socketPath = path;
+  running.link.post({ type: 'listen', path });
+  process.on('exit', () => removeSocket(path));
+  return path;
+}
+
+/** This process's socket in dir, checked for length, with stale sockets there removed. */
+function socketPathOf(dir: string): string {
+  const path = socketPathFor(process.pid, dir);
+  if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
+    throw new ControlError(`the control socket path ${path} is ${Buffer.byteLength(path)} bytes, more than a Unix socket address holds (${MAX_SOCKET_PATH}); set XDG_RUNTIME_DIR to a shorter directory`);
+  }
+  removeStaleSockets(dir);
+  // One with our own pid can only be left by a dead process.
+  removeSocket(path);
+  return path;
 }
 
 /** This user's socket directory (not created, not checked). An empty XDG_RUNTIME_DIR counts as unset. */
@@ -153,19 +190,12 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
   const listen = options.socket !== false;
   let path = '';
   if (listen) {
-    const dir = checkControlDir(options.dir ?? controlDir(), { create: true });
-    path = socketPathFor(process.pid, dir);
-    if (Buffer.byteLength(path) > MAX_SOCKET_PATH) {
-      throw new ControlError(`the control socket path ${path} is ${Buffer.byteLength(path)} bytes, more than a Unix socket address holds (${MAX_SOCKET_PATH}); set XDG_RUNTIME_DIR to a shorter directory`);
-    }
-    removeStaleSockets(dir);
-    // One with our own pid can only be left by a dead process.
-    removeSocket(path);
+    path = socketPathOf(checkControlDir(options.dir ?? controlDir(), { create: true }));
   }
 
   const { port1: port, port2 } = new MessageChannel();
   const worker = new NativeWorker(new URL('./controlWorker.js', import.meta.url), {
-    workerData: { flags: engine.S.buffer, port: port2, path: listen ? path : null },
+    workerData: { flags: engine.S.buffer, port: port2, path: listen ? path : null, parent: options.parent ?? null },
     transferList: [port2],
   });
   worker.unref();
@@ -193,6 +223,8 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
 
   const link = linkThread(engine, port, handlers, (n) => {
     if (n.control === 'listening') {
+      control.version = n.version ?? null;
+      if (n.warning) process.stderr.write(`restack: ${n.warning}\n`);
       settle?.resolve();
       settle = null;
     } else {
@@ -206,7 +238,7 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
   ready.then(() => port.unref(), () => {});
   if (!listen) port.unref();
   process.on('exit', cleanup);
-  const control: Control = { socketPath: path, link, ready, close: () => stop(null) };
+  const control: Control = { socketPath: path, link, ready, version: null, close: () => stop(null) };
   running = control;
   return control;
 }

@@ -19,15 +19,15 @@
  * A malformed line gets an error reply; nothing a client sends can stop the program.
  */
 import { chmodSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
-import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, roundWords, THREAD_MODES, type ThreadMode } from './group.js';
+import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
 import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
-const { flags, port: mainPort, path } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null };
+const { flags, port: mainPort, path, parent } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null; parent: string | null };
 
 /** Longest request line accepted. */
 const MAX_LINE = 1 << 20;
@@ -63,6 +63,12 @@ let version: { label: string; dir: string } | null = null;
 /** An atomic round in progress: new threads wait for its outcome before they start. */
 let undecided: UpdateRound | null = null;
 const heldBoots: Array<() => void> = [];
+
+/** Runs `boot` now, or once the atomic round in progress is decided. */
+function whenDecided(boot: () => void): void {
+  if (undecided) heldBoots.push(boot);
+  else boot();
+}
 
 /**
  * Wakes a thread that sleeps in Atomics.wait, so it takes the update raised in its flags. It
@@ -104,6 +110,7 @@ type LinkMessage =
   | { type: 'thread'; port: MessagePort; threadId: number; name: string }
   | { type: 'boot'; ask: number; flags: SharedArrayBuffer }
   | { type: 'refused'; why: string }
+  | { type: 'listen'; path: string }
   | { type: 'update' | 'status'; ask: number; patchDir?: string; options?: unknown }
   | { id: number; ok: boolean; result?: unknown; error?: string; type?: undefined };
 
@@ -117,6 +124,9 @@ function adopt(t: Thread): void {
       t.waitBuffers.delete(m.id);
     } else if (m.type === 'refused') {
       t.refused = m.why;
+    } else if (m.type === 'listen') {
+      // The main thread forks children: they reach this coordinator on a socket.
+      listen(m.path, () => {});
     } else if (m.type === 'thread') {
       adopt({ id: m.threadId, name: m.name, port: m.port, S: null, waitBuffers: new Map() });
     } else if (m.type === 'boot') {
@@ -125,8 +135,7 @@ function adopt(t: Thread): void {
         t.S = new Int32Array(m.flags);
         t.port.postMessage({ answer: m.ask, ok: true, result: { version } });
       };
-      if (undecided) heldBoots.push(answer);
-      else answer();
+      whenDecided(answer);
     } else if (m.type === 'update' || m.type === 'status') {
       // The program's own update() or status() from one of its threads.
       route(m, (reply) => t.port.postMessage({ answer: m.ask, ...reply }));
@@ -154,31 +163,75 @@ function isReport(v: unknown): v is UpdateReport {
   return isObject(v) && typeof v.applied === 'boolean' && isObject(v.timings);
 }
 
-/** A request from a client (the socket) or from the program (a thread's link), checked. */
+/** A request from a client (the socket), from the program (a thread's link) or from the parent process, checked. */
 function route(req: Record<string, unknown>, respond: (reply: Reply) => void): void {
   if (req.type === 'status') {
     const main = threads.get(0)!;
     hand(main, { type: 'status', options: {}, receivedAt: now() }, (ok, value) => {
       if (!ok) return respond({ ok: false, error: String(value) });
       const others = [...threads.values()].filter((t) => t.id !== 0 && t.S);
-      respond({ ok: true, result: others.length && isObject(value) ? { ...value, threads: others.map((t) => ({ thread: t.id, name: t.name })) } : value });
+      let result = value;
+      if (isObject(result) && others.length) result = { ...result, threads: others.map((t) => ({ thread: t.id, name: t.name })) };
+      if (!isObject(result) || children.size === 0) return respond({ ok: true, result });
+      // Each child's status (with its own children's), in the order they joined.
+      const kids = [...children.values()];
+      const statuses: unknown[] = new Array(kids.length);
+      let left = kids.length;
+      kids.forEach((kid, i) => askChild(kid, { type: 'status' }, (kidOk, kidValue) => {
+        statuses[i] = kidOk && isObject(kidValue) ? kidValue : { pid: kid.pid, error: kidValue === GONE ? 'exited' : String(kidValue) };
+        if (--left === 0) respond({ ok: true, result: { ...result as object, processes: statuses } });
+      }));
     });
     return;
   }
   const patchDir = resolve(req.patchDir as string);
   const options = { ...(isObject(req.options) ? req.options : {}) };
-  if (rounds.size > 0) return respond({ ok: false, error: 'another update is in progress' });
+  if (rounds.size > 0 || trees.size > 0) return respond({ ok: false, error: 'another update is in progress' });
   let mode: ThreadMode = 'atomic';
   if (options.mode !== undefined) {
     if (!THREAD_MODES.includes(options.mode as ThreadMode)) return respond({ ok: false, error: `option mode: expected ${THREAD_MODES.map((m) => `'${m}'`).join(' or ')}` });
     mode = options.mode as ThreadMode;
     delete options.mode;
   }
+  // A child process's part in its parent's update says how the tree moves.
+  let processes = PROCESS_MODES.includes(req.tree as ProcessMode) ? req.tree as ProcessMode : undefined;
+  if (options.processes !== undefined) {
+    if (!PROCESS_MODES.includes(options.processes as ProcessMode)) return respond({ ok: false, error: `option processes: expected ${PROCESS_MODES.map((m) => `'${m}'`).join(' or ')}` });
+    processes = options.processes as ProcessMode;
+    delete options.processes;
+  }
+  if (processes === 'coordinated' && mode === 'wait-free') {
+    return respond({ ok: false, error: "option processes: 'coordinated' needs mode 'atomic' (in a wait-free update each thread moves on its own, so a process cannot move as one)" });
+  }
+  processes ??= mode === 'atomic' ? 'coordinated' : 'rolling';
   // The bundle is read here, with code caches for the threads: at the update point each only
   // compiles it (a busy program stops for that, not for the disk and the parse). The request
   // counts as received when it is handed over; the reading time travels with the bundle.
   const prepared = preparePatch(patchDir);
   const members = [...threads.values()].filter((t) => t.S !== null);
+  const kids = [...children.values()];
+  const plan: Plan = { mode, members, patchDir, options, prepared };
+  if (processes === 'coordinated' && (kids.length > 0 || req.tree === 'coordinated')) {
+    new CoordinatedRound(plan, kids, req.tree === 'coordinated' ? upstream : null, respond).start();
+  } else if (processes === 'rolling' && kids.length > 0) {
+    new RollingRound(plan, kids, respond).start();
+  } else {
+    updateThreads(plan, respond);
+  }
+}
+
+/** What an update of this process's threads needs. */
+interface Plan {
+  mode: ThreadMode;
+  members: Thread[];
+  patchDir: string;
+  options: Record<string, unknown>;
+  prepared: PreparedPatch;
+}
+
+/** Updates this process's threads (not its children): the only thread directly, several in a round. */
+function updateThreads(plan: Plan, respond: (reply: Reply) => void): void {
+  const { members, patchDir, options, prepared } = plan;
   if (members.length === 1) {
     hand(members[0], { type: 'update', patchDir, options, receivedAt: now(), prepared }, (ok, value) => {
       if (ok && isReport(value) && value.applied) version = { label: value.to, dir: patchDir };
@@ -186,9 +239,7 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void): v
     });
     return;
   }
-  const round = new UpdateRound(mode, members, patchDir, options, prepared, respond);
-  rounds.add(round);
-  round.start();
+  new UpdateRound(plan, respond).start();
 }
 
 const rounds = new Set<UpdateRound>();
@@ -205,20 +256,28 @@ class UpdateRound {
   /** The bundle, serialized once for all the threads. */
   private readonly packed: SharedArrayBuffer;
 
-  constructor(
-    readonly mode: ThreadMode,
-    readonly members: Thread[],
-    readonly patchDir: string,
-    readonly options: Record<string, unknown>,
-    readonly prepared: PreparedPatch,
-    readonly respond: (reply: Reply) => void,
-  ) {
-    this.buffer = roundBuffer(members.length);
-    this.packed = packPatch(prepared);
-    Atomics.store(roundWords(this.buffer), Round.expected, members.length);
+  readonly mode: ThreadMode;
+  readonly members: Thread[];
+  readonly patchDir: string;
+  readonly options: Record<string, unknown>;
+  readonly prepared: PreparedPatch;
+
+  /**
+   * hooks (a round that is part of an update of a process tree): `delegated`, the decision is the
+   * tree's (CoordinatedRound), not the last thread's to prepare; `refused`, a thread could not
+   * move (the round is decided ABORT); `changed`, the threads expected to prepare changed.
+   */
+  constructor(plan: Plan, readonly respond: (reply: Reply) => void, readonly hooks: { delegated?: boolean; refused?: () => void; changed?: () => void } = {}) {
+    ({ mode: this.mode, members: this.members, patchDir: this.patchDir, options: this.options, prepared: this.prepared } = plan);
+    this.buffer = roundBuffer(this.members.length);
+    this.packed = packPatch(this.prepared);
+    const g = roundWords(this.buffer);
+    Atomics.store(g, Round.expected, this.members.length);
+    if (hooks.delegated) Atomics.store(g, Round.delegated, 1);
   }
 
   start(): void {
+    rounds.add(this);
     if (this.mode === 'atomic') {
       undecided = this;
     } else if ('data' in this.prepared) {
@@ -245,7 +304,10 @@ class UpdateRound {
     if (this.ended) return;
     report.threadName ??= t.name;
     this.reports.set(t.id, report);
-    if (this.mode === 'atomic' && !report.applied) decide(this.buffer, ABORT);
+    if (this.mode === 'atomic' && !report.applied) {
+      decide(this.buffer, ABORT);
+      this.hooks.refused?.();
+    }
     if (this.reports.size >= this.members.length) this.end();
   }
 
@@ -256,6 +318,7 @@ class UpdateRound {
     Atomics.sub(g, Round.expected, 1);
     if (Atomics.load(g, Round.delegated) === 0 && Atomics.load(g, Round.prepared) >= Atomics.load(g, Round.expected)) decide(this.buffer, COMMIT);
     this.gone.add(t.id);
+    this.hooks.changed?.();
     this.arrived(t, failed(t, 'the thread exited during the update'));
   }
 
@@ -280,6 +343,342 @@ class UpdateRound {
     }
     this.respond({ ok: true, result: report });
   }
+}
+
+type ProcessMode = 'coordinated' | 'rolling';
+const PROCESS_MODES: readonly ProcessMode[] = ['coordinated', 'rolling'];
+
+/**
+ * A child process forked under restack (processes.ts): its coordinator connected to this one's
+ * socket and said so. Requests go to it on that connection and its answers come back on it.
+ */
+interface Child {
+  pid: number;
+  socket: Socket;
+  /** Answers expected from it, by request id. */
+  waiting: Map<number, (ok: boolean, value: unknown) => void>;
+  /** The coordinated round it is part of, which its `prepared` notice is for. */
+  round?: CoordinatedRound;
+}
+
+const children = new Map<number, Child>();
+const childOf = new WeakMap<Socket, Child>();
+let nextChildId = 1;
+/** What a child's pending answers get when it exits: it is not counted, neither for nor against. */
+const GONE = Symbol('gone');
+
+function askChild(child: Child, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void): void {
+  const id = nextChildId++;
+  child.waiting.set(id, answer);
+  write(child.socket, { ...message, id });
+}
+
+/** A line from a child: its answer to a request, or the notice that its part of a round is prepared. */
+function fromChild(child: Child, m: Record<string, unknown>): void {
+  if (m.type === 'prepared') {
+    child.round?.kidPrepared(child);
+    return;
+  }
+  const answer = typeof m.id === 'number' ? child.waiting.get(m.id) : undefined;
+  if (!answer) return;
+  child.waiting.delete(m.id as number);
+  answer(m.ok === true, m.ok === true ? m.result : m.error);
+}
+
+function childGone(child: Child): void {
+  if (children.get(child.pid) !== child) return;
+  children.delete(child.pid);
+  for (const answer of child.waiting.values()) answer(false, GONE);
+  child.waiting.clear();
+  child.round?.kidGone(child);
+}
+
+/** A report for a process that could not answer with one. */
+function failedProcess(pid: number, reason: string, like?: UpdateReport): UpdateReport {
+  return { ...newReport(like?.from ?? '?', like?.to ?? '?'), pid, thread: 0, reason };
+}
+
+/** The reports of the children, each followed by its own children's, depth first. */
+function flatten(kids: UpdateReport[]): UpdateReport[] {
+  return kids.flatMap((k) => {
+    const { processes, ...own } = k;
+    return [own, ...(processes ?? [])];
+  });
+}
+
+/** This process's report with its children's: applied only if every process moved. */
+function treeReport(local: UpdateReport, kids: UpdateReport[], mode: ProcessMode): UpdateReport {
+  const processes = flatten(kids);
+  const applied = local.applied && processes.every((p) => p.applied);
+  const report: UpdateReport = { ...local, applied, processMode: mode, processes };
+  if (applied) {
+    delete report.reason;
+  } else {
+    // The first process's own reason, not the round's abort everyone else reports.
+    const failing = [local, ...processes].filter((r) => !r.applied);
+    const own = failing.find((r) => r.reason && !r.reason.includes(ABORTED) && !r.reason.startsWith(PROCESS_ABORTED) && !r.reason.startsWith(NOT_ASKED)) ?? failing[0];
+    report.reason = own === local ? local.reason ?? 'this process did not move' : `process ${own.pid}: ${own.reason ?? 'did not move'}`;
+  }
+  return report;
+}
+
+const PROCESS_ABORTED = 'rolled back with every process';
+const NOT_ASKED = 'not updated';
+
+const trees = new Set<CoordinatedRound | RollingRound>();
+
+/**
+ * An update of a process tree, all or nothing: every process's threads prepare (a delegated round
+ * each); once this process's threads and every child (each for its own subtree) are prepared, the
+ * root decides COMMIT and tells the children, which tell theirs; a thread or a process that
+ * cannot move makes the root decide ABORT everywhere. A child's coordinator runs one of these too,
+ * with `up`, its parent: it reports its subtree prepared and takes the parent's decision.
+ *
+ * The root commits only while there is time left before the threads' deadline (they abort on
+ * their own past it), so the decision reaches every process before any gives up.
+ */
+class CoordinatedRound {
+  private local!: UpdateRound;
+  private readonly prepared = new Set<number>();
+  private readonly reports = new Map<number, UpdateReport>();
+  private readonly gone = new Set<number>();
+  private localReport: UpdateReport | null = null;
+  private decided = false;
+  private toldParent = false;
+  private ended = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly deadline: number;
+  private readonly timeoutMs: number;
+
+  constructor(readonly plan: Plan, readonly kids: Child[], readonly up: Upstream | null, readonly respond: (reply: Reply) => void) {
+    this.timeoutMs = typeof plan.options.timeoutMs === 'number' ? plan.options.timeoutMs : 10_000;
+    this.deadline = now() + this.timeoutMs - Math.min(1000, this.timeoutMs / 4);
+  }
+
+  start(): void {
+    trees.add(this);
+    if (this.up) this.up.round = this;
+    this.local = new UpdateRound(this.plan, (reply) => this.localDone(reply), {
+      delegated: true,
+      refused: () => this.decide(false),
+      changed: () => this.check(),
+    });
+    this.local.start();
+    this.watch();
+    const { patchDir, options } = this.plan;
+    for (const kid of this.kids) {
+      kid.round = this;
+      askChild(kid, { type: 'update', patchDir, options: { ...options, mode: 'atomic' }, tree: 'coordinated' }, (ok, value) => {
+        if (value === GONE) return this.kidGone(kid);
+        this.kidDone(kid, ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+      });
+    }
+    this.timer = setTimeout(() => {
+      this.decide(false);
+      for (const kid of this.kids) {
+        if (!this.reports.has(kid.pid) && !this.gone.has(kid.pid)) this.reports.set(kid.pid, failedProcess(kid.pid, `no answer within ${this.timeoutMs} ms`));
+      }
+      this.maybeEnd();
+    }, this.timeoutMs + 3000);
+  }
+
+  /** Looks again each time one of this process's threads prepares. */
+  private watch(): void {
+    if (this.decided || this.ended) return;
+    const g = roundWords(this.local.buffer);
+    const seen = Atomics.load(g, Round.prepared);
+    this.check();
+    const w = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync(g, Round.prepared, seen);
+    if (w.async) void (w.value as Promise<unknown>).then(() => this.watch());
+    else setImmediate(() => this.watch());
+  }
+
+  kidPrepared(kid: Child): void {
+    this.prepared.add(kid.pid);
+    this.check();
+  }
+
+  kidGone(kid: Child): void {
+    if (this.reports.has(kid.pid)) return;
+    this.gone.add(kid.pid);
+    this.reports.set(kid.pid, failedProcess(kid.pid, 'the process exited during the update'));
+    this.check();
+    this.maybeEnd();
+  }
+
+  private kidDone(kid: Child, report: UpdateReport): void {
+    if (this.reports.has(kid.pid) && !this.gone.has(kid.pid)) return;
+    this.reports.set(kid.pid, report);
+    if (!report.applied) this.decide(false);
+    this.maybeEnd();
+  }
+
+  /** The whole subtree is prepared: the root decides, a child tells its parent. */
+  check(): void {
+    if (this.decided) return;
+    const g = roundWords(this.local.buffer);
+    if (Atomics.load(g, Round.decision) !== UNDECIDED) return;
+    if (Atomics.load(g, Round.prepared) < Atomics.load(g, Round.expected)) return;
+    if (this.kids.some((k) => !this.prepared.has(k.pid) && !this.gone.has(k.pid))) return;
+    if (this.up) {
+      if (!this.toldParent) {
+        this.toldParent = true;
+        this.up.prepared();
+      }
+      return;
+    }
+    this.decide(now() < this.deadline);
+  }
+
+  /** Decides (once) and passes the decision down; the threads' own word may already say ABORT. */
+  decide(commit: boolean): void {
+    if (this.decided) return;
+    this.decided = true;
+    const won = decide(this.local.buffer, commit ? COMMIT : ABORT);
+    const final = won ? commit : Atomics.load(roundWords(this.local.buffer), Round.decision) === COMMIT;
+    for (const kid of this.kids) {
+      if (!this.reports.has(kid.pid) && children.get(kid.pid) === kid) write(kid.socket, { type: 'decision', commit: final });
+    }
+  }
+
+  /** The parent decided. */
+  fromParent(commit: boolean): void {
+    this.decide(commit);
+  }
+
+  private localDone(reply: Reply): void {
+    this.localReport = reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error);
+    if (!this.localReport.applied) this.decide(false);
+    this.maybeEnd();
+  }
+
+  private maybeEnd(): void {
+    if (this.ended || !this.localReport) return;
+    if (this.kids.some((k) => !this.reports.has(k.pid))) return;
+    this.ended = true;
+    clearTimeout(this.timer);
+    trees.delete(this);
+    if (this.up?.round === this) this.up.round = undefined;
+    for (const kid of this.kids) if (kid.round === this) kid.round = undefined;
+    const kids = this.kids.filter((k) => !this.gone.has(k.pid)).map((k) => this.reports.get(k.pid)!);
+    const report = treeReport(this.localReport, kids, 'coordinated');
+    for (const p of report.processes ?? []) {
+      if (!report.applied && p.applied === false && p.reason?.includes(ABORTED)) p.reason = `${PROCESS_ABORTED}: ${report.reason}`;
+    }
+    this.respond({ ok: true, result: report });
+  }
+}
+
+/**
+ * An update of a process tree one process at a time: each child (with its own subtree) moves, then
+ * this process; the others run on meanwhile (a cluster keeps serving). It stops at the first
+ * process that cannot move: those that moved stay moved (undoing them would take the reverse
+ * patch), those after it are not asked, and the report says which is which.
+ */
+class RollingRound {
+  private readonly reports: UpdateReport[] = [];
+  private readonly skipped: number[] = [];
+
+  constructor(readonly plan: Plan, readonly kids: Child[], readonly respond: (reply: Reply) => void) {}
+
+  start(): void {
+    trees.add(this);
+    this.next(0);
+  }
+
+  private next(i: number): void {
+    const { patchDir, options, mode } = this.plan;
+    const stopped = this.reports.find((r) => !r.applied);
+    if (i < this.kids.length && !stopped) {
+      const kid = this.kids[i];
+      if (children.get(kid.pid) !== kid) return this.next(i + 1);
+      askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
+        if (value !== GONE) this.reports.push(ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+        this.next(i + 1);
+      });
+      return;
+    }
+    if (stopped) {
+      for (const kid of this.kids.slice(i)) this.skipped.push(kid.pid);
+      const why = `${NOT_ASKED}: process ${stopped.pid} could not move, and a rolling update stops there`;
+      for (const pid of this.skipped) this.reports.push(failedProcess(pid, why, stopped));
+      return this.end(failedProcess(process.pid, why, stopped));
+    }
+    updateThreads(this.plan, (reply) => this.end(reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error)));
+  }
+
+  private end(local: UpdateReport): void {
+    trees.delete(this);
+    this.respond({ ok: true, result: treeReport(local, this.reports, 'rolling') });
+  }
+}
+
+/** A child process's connection to its parent's coordinator. */
+interface Upstream {
+  socket: Socket;
+  /** The coordinated round the parent's decision is for. */
+  round?: CoordinatedRound;
+  prepared(): void;
+}
+
+let upstream: Upstream | null = null;
+
+/**
+ * Joins the parent's coordinator (a child process): says who it is, learns the version to start
+ * on, then serves the parent's requests on the same connection. The parent may still be opening
+ * its socket (it opens it when it forks its first child): connecting is retried for a while.
+ */
+function joinParent(socketPath: string, joined: (version: { label: string; dir: string } | null, warning?: string) => void): void {
+  const started = now();
+  const attempt = (): void => {
+    const socket = connect(socketPath);
+    let buffer = '';
+    let hello = false;
+    socket.setEncoding('utf8');
+    socket.on('connect', () => write(socket, { id: 0, type: 'child', pid: process.pid }));
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      if (hello) return;
+      if ((e.code === 'ENOENT' || e.code === 'ECONNREFUSED') && now() - started < 5000) {
+        setTimeout(attempt, 20);
+        return;
+      }
+      hello = true;
+      joined(null, `cannot reach the parent process's control socket ${socketPath}: ${e.message}`);
+    });
+    socket.on('close', () => {
+      if (!hello || upstream?.socket !== socket) return;
+      // The parent is gone: a round it was deciding cannot commit.
+      upstream.round?.fromParent(false);
+      upstream = null;
+    });
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, i).trim();
+        buffer = buffer.slice(i + 1);
+        if (!line) continue;
+        let m: unknown;
+        try {
+          m = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (!isObject(m)) continue;
+        if (!hello) {
+          hello = true;
+          const result = isObject(m.result) ? m.result : {};
+          upstream = { socket, prepared: () => write(socket, { type: 'prepared' }) };
+          joined(isObject(result.version) ? result.version as { label: string; dir: string } : null);
+        } else if (m.type === 'decision') {
+          upstream?.round?.fromParent(m.commit === true);
+        } else if (m.type === 'update' || m.type === 'status') {
+          const id = m.id;
+          route(m, (reply) => write(socket, { id, ...reply }));
+        }
+      }
+    });
+  };
+  attempt();
 }
 
 /** A thread that could not answer with a report of its own. */
@@ -332,7 +731,18 @@ function request(socket: Socket, line: string): void {
     write(socket, { id: null, ok: false, error: 'malformed request: expected a JSON object' });
     return;
   }
+  const child = childOf.get(socket);
+  if (child) return fromChild(child, req);
   const clientId = req.id ?? null;
+  if (req.type === 'child' && Number.isInteger(req.pid)) {
+    // A child process's coordinator joins: it starts on the version this process runs (once an
+    // atomic round in progress is decided), and takes part in every update from now on.
+    const kid: Child = { pid: req.pid as number, socket, waiting: new Map() };
+    childOf.set(socket, kid);
+    children.set(kid.pid, kid);
+    whenDecided(() => write(socket, { id: clientId, ok: true, result: { version } }));
+    return;
+  }
   const fail = (error: string): void => write(socket, { id: clientId, ok: false, error });
   if (req.type !== 'update' && req.type !== 'status') {
     fail(`unknown request type ${JSON.stringify(req.type) ?? 'undefined'} (expected 'update' or 'status')`);
@@ -367,21 +777,44 @@ const server = createServer((socket) => {
     }
   });
   socket.on('error', () => {});
+  socket.on('close', () => {
+    const child = childOf.get(socket);
+    if (child) childGone(child);
+  });
 });
 server.on('error', (e) => mainPort.postMessage({ control: 'error', message: e.message }));
-if (path === null) {
-  // No socket: the channel only coordinates the process's threads.
-  mainPort.postMessage({ control: 'listening' });
-} else {
-  server.listen(path, () => {
+
+/** Listens on the socket at `at`, then calls `listening`. */
+function listen(at: string, listening: () => void): void {
+  server.listen(at, () => {
     // The directory (0700) is the access control; the socket's own mode is a second fence.
     try {
-      chmodSync(path, 0o600);
+      chmodSync(at, 0o600);
     } catch (e) {
       mainPort.postMessage({ control: 'error', message: `chmod 600 failed: ${(e as Error).message}` });
       server.close();
       return;
     }
-    mainPort.postMessage({ control: 'listening' });
+    listening();
+  });
+}
+
+// Ready once the socket listens (if there is one) and the parent answered (a child process).
+let steps = (path === null ? 0 : 1) + (parent === null ? 0 : 1);
+let warning: string | undefined;
+const stepDone = (): void => {
+  if (--steps <= 0) mainPort.postMessage({ control: 'listening', version, warning });
+};
+if (steps === 0) {
+  // No socket: the channel only coordinates the process's threads.
+  steps = 1;
+  stepDone();
+}
+if (path !== null) listen(path, stepDone);
+if (parent !== null) {
+  joinParent(parent, (v, why) => {
+    version = v;
+    warning = why;
+    stepDone();
   });
 }

@@ -11,6 +11,7 @@ import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
 import { loadPatch, patchFailure, type PreparedPatch } from './patch.js';
 import { groupLink, installThreads } from './threads.js';
+import { installProcesses } from './processes.js';
 import type { GroupRole, ThreadMode } from './group.js';
 import type { UpdateReport } from './report.js';
 
@@ -33,6 +34,8 @@ export function install(): Engine {
     gg.UPDATE_POINT ??= () => {};
     // Workers the program starts from now on are threads of the update.
     installThreads(engine);
+    // And so are the children it forks (child_process.fork, cluster).
+    installProcesses(engine);
   }
   return engine;
 }
@@ -72,6 +75,12 @@ export interface UpdateOptions {
    * each at its own next update point ('wait-free').
    */
   mode?: ThreadMode;
+  /**
+   * With child processes (child_process.fork, cluster): every process moves or every one rolls
+   * back ('coordinated', the default in atomic mode), or one process after the other ('rolling',
+   * the default in wait-free mode).
+   */
+  processes?: 'coordinated' | 'rolling';
 }
 
 /**
@@ -91,13 +100,15 @@ export function update(patchDir: string, options: UpdateOptions = {}): Promise<U
  */
 export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: (report: UpdateReport) => void): void {
   const engine = install();
-  // With worker threads, the process's coordinator updates them all (this thread included).
+  // With worker threads or child processes, the process's coordinator updates them all (this
+  // thread included).
   const link = options.group || options.prepared ? null : groupLink();
   if (link) {
     const sent: Record<string, unknown> = {};
     if (options.label !== undefined) sent.label = options.label;
     if (options.timeoutMs !== undefined) sent.timeoutMs = options.timeoutMs;
     if (options.mode !== undefined) sent.mode = options.mode;
+    if (options.processes !== undefined) sent.processes = options.processes;
     link.ask({ type: 'update', patchDir: resolve(patchDir), options: sent }).then(
       (report) => done(report as UpdateReport),
       (e: unknown) => engine.refuseRequest(options.label ?? patchDir, (e as Error).message, done));

@@ -66,7 +66,9 @@ export interface LinkRequest {
 interface Answer { answer: number; ok: boolean; result?: unknown; error?: string }
 
 /** What else the coordinator may post (the main thread's channel reports on its socket). */
-export type ControlNotice = { control: 'listening' } | { control: 'error'; message: string };
+export type ControlNotice =
+  | { control: 'listening'; version?: { label: string; dir: string } | null; warning?: string }
+  | { control: 'error'; message: string };
 
 type Incoming = LinkRequest | Answer | ControlNotice;
 

@@ -86,6 +86,16 @@ export interface UpdateReport {
   threads?: UpdateReport[];
   /** The group's figures: time to quiescence per thread and the whole update's pause. */
   group?: GroupTimings;
+  /**
+   * An update of a process with child processes (child_process.fork, cluster): how the processes
+   * moved, all together or rolled back together (coordinated) or one after the other (rolling).
+   */
+  processMode?: 'coordinated' | 'rolling';
+  /**
+   * Each child process's own report (its children's follow it, depth first); this report's other
+   * fields are the parent's. `applied` is true only if every process moved.
+   */
+  processes?: UpdateReport[];
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
@@ -129,6 +139,7 @@ export function formatReport(r: UpdateReport): string {
   const t = r.timings;
   if (!r.reached) {
     out.push(`  nothing was captured: the update was refused before the program stopped${t.loadMs > 0 ? ` (load ${ms(t.loadMs)})` : ''}`);
+    formatProcesses(r, out);
     return out.join('\n');
   }
   const read = t.readElsewhereMs !== undefined ? ` (bundle read off the main thread before: ${ms(t.readElsewhereMs)})` : '';
@@ -141,7 +152,7 @@ export function formatReport(r: UpdateReport): string {
     const line = `    ${f.from.padEnd(width)} -> ${f.to ?? '(not moved)'}`;
     out.push(f.problem ? `${line}   ${f.problem}` : line);
   }
-  if (r.threads && r.group) {
+  if (r.threads && r.group && r.threads.length > 1) {
     const g = r.group;
     out.push(`  threads (${g.threads}, ${r.mode ?? 'atomic'}): time to update point median ${ms(g.quiescenceMedianMs)}, max ${ms(g.quiescenceMaxMs)}; ` +
       `program paused ${ms(g.pauseMs)} (first stop to last resume), longest thread pause ${ms(g.threadPauseMaxMs)}`);
@@ -156,6 +167,7 @@ export function formatReport(r: UpdateReport): string {
       out.push(`    ${who}: request -> update point ${ms(t.timings.requestToPointMs)}, pause ${ms(t.timings.pauseMs)}${barrier}; ${moved}`);
     }
   }
+  formatProcesses(r, out);
   for (const m of r.modules) {
     const parts: string[] = [];
     if (m.carried.length) parts.push(`carried ${m.carried.join(', ')}`);
@@ -164,4 +176,19 @@ export function formatReport(r: UpdateReport): string {
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   return out.join('\n');
+}
+
+/** The lines for each child process of an update of a process tree. */
+function formatProcesses(r: UpdateReport, out: string[]): void {
+  if (!r.processes) return;
+  out.push(`  processes (${r.processes.length + 1}, ${r.processMode ?? 'coordinated'}): this one (pid ${r.pid}) and`);
+  for (const p of r.processes) {
+    const threads = p.group && p.group.threads > 1 ? `, ${p.group.threads} threads` : '';
+    if (!p.reached) {
+      out.push(`    pid ${p.pid}${threads}: ${p.applied ? 'moved between events' : `not moved${p.reason ? `: ${p.reason}` : ''}`}`);
+      continue;
+    }
+    const moved = p.applied ? `${p.frames.length} frame${p.frames.length === 1 ? '' : 's'} moved` : `rolled back${p.reason ? `: ${p.reason}` : ''}`;
+    out.push(`    pid ${p.pid}${threads}: request -> update point ${ms(p.timings.requestToPointMs)}, pause ${ms(p.group?.pauseMs ?? p.timings.pauseMs)}; ${moved}`);
+  }
 }

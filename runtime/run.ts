@@ -20,6 +20,8 @@ export async function runProgram(file: string, args: string[], options: RunOptio
   const engine = install();
   process.argv = [process.argv[0], resolve(file), ...args];
   if (options.storm) setStorm(options.storm);
+  // Without a control socket, children the program forks cannot reach it: they start as they are.
+  if (options.control === false) (await import('./processes.js')).setChildLinking(false);
   if (options.control !== false) {
     // A problem here (the socket directory, its path) is a ControlError: `restack run` reports it
     // in one line and does not start the program.

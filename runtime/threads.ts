@@ -16,6 +16,7 @@ import { controlHandlers } from './controlHandlers.js';
 import type { Engine } from './engine.js';
 import type { Link } from './link.js';
 import { NativeWorker } from './native.js';
+import { hasChildren } from './processes.js';
 
 /** Where thread.ts finds what restack handed over, in the worker's workerData. */
 export const THREAD_KEY = '__restackThread';
@@ -43,11 +44,11 @@ export function setThreadLink(link: Link): void {
 /**
  * The link through which an update of this thread must go to reach every thread of the process
  * (the coordinator's), or null when this thread is the only one: a worker thread's always, the
- * main thread's once it started workers.
+ * main thread's once it started workers or forked children.
  */
 export function groupLink(): Link | null {
   if (threadLink) return threadLink;
-  return started > 0 ? processControl()?.link ?? null : null;
+  return started > 0 || hasChildren() ? processControl()?.link ?? null : null;
 }
 
 /** This thread's link to the coordinator; the main thread starts the coordinator if nothing has. */

@@ -1,0 +1,230 @@
+// Child processes are processes of the update: `restack update` on the parent moves every child
+// forked under restack (child_process.fork here; cluster workers in tests/webcluster.test.js), all
+// together or all rolled back (coordinated), or one after the other (rolling). Children forked
+// after an update start on the new version.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspace } from './helpers/versions.js';
+import { cli } from './helpers/run.js';
+
+const ws = workspace('restack-processes-');
+
+/**
+ * The parent forks `n` children (one more on a 'spawn' line on its stdin) and prints what they
+ * send it over their IPC channel; 'ask' makes it print its own version, 'stop' stops the children,
+ * and it exits once they have.
+ */
+const mainSrc = (v) => `import { fork } from 'node:child_process';
+import { createInterface } from 'node:readline';
+const children = [];
+let next = 0;
+function version() { return '${v}'; }
+function start() {
+  const c = fork(new URL('./child.js', import.meta.url), [String(next++)]);
+  c.on('message', (m) => console.log(m));
+  children.push(c);
+}
+for (let i = 0; i < Number(process.argv[2]); i++) start();
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'spawn') start();
+  if (line === 'ask') console.log('main ' + version());
+  if (line === 'stop') for (const c of children) c.send('stop');
+});
+`;
+
+/**
+ * A child: rounds of busy work (a loop with update points), reporting the version its two
+ * functions answer; MIXED if they disagree (v1 and v2 code at once in one process).
+ */
+const childSrc = (v) => `const id = Number(process.argv[2]);
+let stop = false;
+let rounds = 0;
+process.on('message', (m) => { if (m === 'stop') stop = true; });
+function first() { return '${v}'; }
+function second() { return '${v}'; }
+function work(n) {
+  let x = 0;
+  for (let i = 0; i < n; i++) x = (x * 31 + i) % 1000003;
+  return x;
+}
+async function run() {
+  while (!stop) {
+    work(200000);
+    const a = first();
+    const b = second();
+    if (a !== b) process.send('MIXED ' + id + ' ' + a + ' ' + b);
+    if (rounds++ % 20 === 0) process.send('child ' + id + ' ' + a);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  process.send('child ' + id + ' stopped ' + first(), () => process.disconnect());
+}
+process.send('boot ' + id + ' ${v} ' + process.argv.slice(2).join(' ') + ' pid ' + process.pid);
+run();
+`;
+
+const dir = join(ws.work, 'tree');
+for (const v of ['v1', 'v2']) {
+  mkdirSync(join(dir, v), { recursive: true });
+  writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
+  writeFileSync(join(dir, v, 'main.js'), mainSrc(v));
+  writeFileSync(join(dir, v, 'child.js'), childSrc(v));
+}
+ws.restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
+ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
+ws.restack('check', join(dir, 'p'));
+// The same patch with a state transformer that refuses in child 1 only.
+ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'refuse'));
+const mappingFile = join(dir, 'refuse', 'mapping.ts');
+writeFileSync(mappingFile, readFileSync(mappingFile, 'utf8').replace(/^  state: \{\n/m,
+  "  state: {\n    'child.js'(old: any): void {\n      if (old.id === 1) throw new Error('child 1 refuses');\n    },\n"));
+ws.restack('check', join(dir, 'refuse'));
+
+/** Runs the parent with n children; returns helpers to drive it. */
+function tree(n) {
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js'), String(n)], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const kill = setTimeout(() => child.kill(), 60_000);
+  return {
+    get stdout() { return stdout; },
+    get stderr() { return stderr; },
+    until(re, from = stdout.length) {
+      if (re.test(stdout.slice(from))) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.push({ re, from, resolve });
+        setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${stdout}\n${stderr}`)), 20_000).unref();
+      });
+    },
+    pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
+    update(patchDir, ...args) {
+      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, encoding: 'utf8' });
+      assert.ok(u.stdout, u.stderr);
+      return JSON.parse(u.stdout);
+    },
+    status() {
+      const s = spawnSync(process.execPath, [cli, 'status', '--json', this.pid()], { env: ws.env, encoding: 'utf8' });
+      assert.equal(s.status, 0, s.stderr);
+      return JSON.parse(s.stdout);
+    },
+    send(line) { child.stdin.write(line + '\n'); },
+    async stop() {
+      this.send('stop');
+      child.stdin.end();
+      const code = await exited;
+      clearTimeout(kill);
+      return code;
+    },
+  };
+}
+
+const allAt = (n, v) => new RegExp(Array.from({ length: n }, (_, i) => `child ${i} ${v}`).join('[\\s\\S]*'));
+/** Each child's last reported version in `out`. */
+function versions(out) {
+  const last = new Map();
+  for (const m of out.matchAll(/^child (\d+) (v\d)$/gm)) last.set(Number(m[1]), m[2]);
+  return Object.fromEntries(last);
+}
+
+test('coordinated (the default): the parent and every busy child move to v2 together; the report lists each process', async () => {
+  const t = tree(3);
+  await t.until(allAt(3, 'v1'));
+  // The children's argv and IPC channel are what the program gave them.
+  assert.match(t.stdout, /^boot 0 v1 0 pid \d+$/m);
+  const report = t.update(join(dir, 'p'));
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  assert.equal(report.processMode, 'coordinated');
+  assert.equal(report.pid, Number(t.pid()));
+  assert.equal(report.processes.length, 3);
+  const pids = new Set(report.processes.map((p) => p.pid));
+  assert.equal(pids.size, 3);
+  assert.ok(!pids.has(report.pid));
+  for (const p of report.processes) {
+    assert.equal(p.applied, true);
+    assert.ok(p.frames.some((f) => f.from.startsWith('child.js#')), `a busy child is stopped with its frames: ${JSON.stringify(p.frames)}`);
+    assert.ok(p.timings.barrierMs >= 0, 'each child waited for the tree to be prepared');
+  }
+  const from = t.stdout.length;
+  await t.until(allAt(3, 'v2'), from);
+  t.send('ask');
+  await t.until(/^main v2$/m, from);
+  const status = t.status();
+  assert.equal(status.version, 'v2');
+  assert.deepEqual(status.processes.map((p) => p.version), ['v2', 'v2', 'v2']);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+  assert.deepEqual(versions(t.stdout.slice(from)), { 0: 'v2', 1: 'v2', 2: 'v2' });
+});
+
+test('coordinated: a transformer that throws in one child rolls back every process, which keep running v1', async () => {
+  const t = tree(3);
+  await t.until(allAt(3, 'v1'));
+  const report = t.update(join(dir, 'refuse'));
+  assert.equal(report.applied, false);
+  assert.match(report.reason, /^process \d+: .*the state transformer of child\.js threw: child 1 refuses/);
+  assert.deepEqual(report.processes.map((p) => p.applied), [false, false, false]);
+  const from = t.stdout.length;
+  await t.until(allAt(3, 'v1'), from);
+  t.send('ask');
+  await t.until(/^main v1$/m, from);
+  // The same tree takes the good patch afterwards.
+  assert.equal(t.update(join(dir, 'p')).applied, true);
+  const after = t.stdout.length;
+  await t.until(allAt(3, 'v2'), after);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+  assert.doesNotMatch(t.stdout.slice(from, after), /^child \d v2$/m, 'no child ran v2 before the good patch');
+});
+
+test('rolling: one process after the other; at a refusal it stops, and the report says which moved', async () => {
+  const t = tree(3);
+  await t.until(allAt(3, 'v1'));
+  const report = t.update(join(dir, 'refuse'), '--processes', 'rolling');
+  assert.equal(report.processMode, 'rolling');
+  assert.equal(report.applied, false);
+  // Children in the order they joined: those before child 1 moved, child 1 refused, those after
+  // it were not asked; the parent did not move either.
+  const idOf = new Map([...t.stdout.matchAll(/^boot (\d+) v1 \d+ pid (\d+)$/gm)].map((m) => [Number(m[2]), Number(m[1])]));
+  const at = report.processes.findIndex((p) => idOf.get(p.pid) === 1);
+  assert.ok(at >= 0);
+  assert.equal(report.processes[at].applied, false);
+  assert.match(report.processes[at].reason, /child 1 refuses/);
+  const expected = {};
+  report.processes.forEach((p, i) => {
+    expected[idOf.get(p.pid)] = i < at ? 'v2' : 'v1';
+    if (i < at) assert.equal(p.applied, true);
+    if (i > at) assert.match(p.reason, /^not updated: process \d+ could not move/);
+  });
+  assert.match(report.reason, /child 1 refuses/);
+  const from = t.stdout.length;
+  await t.until(allAt(3, 'v\\d'), from);
+  await t.until(allAt(3, 'v\\d'), t.stdout.length);
+  assert.deepEqual(versions(t.stdout.slice(from)), expected);
+  t.send('ask');
+  await t.until(/^main v1$/m, from);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+});
+
+test('a child forked after the update starts on v2 (its top-level code is the new version\'s)', async () => {
+  const t = tree(1);
+  await t.until(allAt(1, 'v1'));
+  const report = t.update(join(dir, 'p'), '--processes', 'rolling');
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  const from = t.stdout.length;
+  t.send('spawn');
+  await t.until(/^boot 1 v2 1 pid \d+$/m, from);
+  await t.until(/child 1 v2/, from);
+  assert.equal(await t.stop(), 0);
+  assert.match(t.stdout, /child 1 stopped v2/);
+  assert.doesNotMatch(t.stdout, /MIXED|boot 1 v1/);
+});

@@ -251,3 +251,70 @@ run();
   clearTimeout(timer);
   assert.match(stdout, /woke ok v2/);
 });
+
+test('four workers asleep on one address: the wake-ups an update sends one of them are never seen by the others', async (t) => {
+  const dir4 = join(ws.work, 'sleepers');
+  const main = `import { Worker } from 'node:worker_threads';
+const flag = new Int32Array(new SharedArrayBuffer(4));
+let asleep = 0;
+for (let i = 0; i < 4; i++) {
+  const w = new Worker(new URL('./sleeper.js', import.meta.url), { workerData: { buffer: flag.buffer, id: i } });
+  w.on('message', (m) => { console.log(m); if (m.startsWith('sleeping') && ++asleep === 4) console.log('all asleep'); });
+}
+process.stdin.once('data', () => { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); process.stdin.destroy(); });
+`;
+  // Nobody notifies the address before the flag changes: a wait that returns 'ok' with the flag
+  // unchanged is a wake-up the program did not send.
+  const sleeper = (v) => `import { parentPort, workerData } from 'node:worker_threads';
+const flag = new Int32Array(workerData.buffer);
+function version() { return '${v}'; }
+function sleep() {
+  let spurious = 0;
+  while (Atomics.load(flag, 0) === 0) {
+    const r = Atomics.wait(flag, 0, 0, 30000);
+    if (r === 'ok' && Atomics.load(flag, 0) === 0) spurious++;
+  }
+  return spurious;
+}
+function run() {
+  parentPort.postMessage('sleeping ' + workerData.id);
+  const spurious = sleep();
+  parentPort.postMessage('woke ' + workerData.id + ' ' + version() + ' spurious ' + spurious);
+  parentPort.close();
+}
+run();
+`;
+  for (const v of ['v1', 'v2', 'v3']) {
+    mkdirSync(join(dir4, v), { recursive: true });
+    writeFileSync(join(dir4, v, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(dir4, v, 'main.js'), main);
+    writeFileSync(join(dir4, v, 'sleeper.js'), sleeper(v));
+  }
+  ws.restack('compile', join(dir4, 'v1'), '-o', join(dir4, 'c1'), '--quiet');
+  for (const [a, b] of [['v1', 'v2'], ['v2', 'v3']]) {
+    ws.restack('patch', join(dir4, a), join(dir4, b), '-o', join(dir4, `${a}-${b}`));
+    ws.restack('check', join(dir4, `${a}-${b}`));
+  }
+  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir4, 'c1', 'main.js')], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  t.after(() => child.kill());
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise((resolve) => child.stdout.on('data', (d) => { stdout += d; if (/all asleep/.test(stdout)) resolve(); }));
+  await new Promise((r) => setTimeout(r, 200));
+  const pid = /\(pid (\d+)\)/.exec(stderr)[1];
+  for (const [patch, label, mode] of [['v1-v2', 'v2', 'atomic'], ['v2-v3', 'v3', 'wait-free']]) {
+    const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', label, '--mode', mode, pid, join(dir4, patch)], { env: ws.env, encoding: 'utf8' });
+    const report = JSON.parse(u.stdout);
+    assert.equal(report.applied, true, u.stdout);
+    const workers = report.threads.filter((t) => t.thread !== 0);
+    assert.equal(workers.length, 4);
+    for (const w of workers) assert.deepEqual(w.frames.map((f) => f.from.replace(/ @\d+$/, '')), ['sleeper.js#sleep', 'sleeper.js#run']);
+  }
+  child.stdin.end('\n');
+  const timer = setTimeout(() => child.kill(), 20_000);
+  assert.equal(await exited, 0, stdout + stderr);
+  clearTimeout(timer);
+  for (let i = 0; i < 4; i++) assert.match(stdout, new RegExp(`^woke ${i} v3 spurious 0$`, 'm'));
+});

@@ -23,7 +23,59 @@
  * several frames or modules share, update.once(oldObject, () => replacement) gives them all the
  * same replacement.
  */
+import cluster from 'node:cluster';
 import type { Mapping, OldFrame, NewFrame, ModuleState } from 'restack/patch';
+
+// v3 adds priceText to every item's document (renderItem computes it before the digest's loop)
+// and keeps a worker's counters in one `stats` object where v2 had four (requests, hits, misses,
+// notModified) and the cache a fifth (evictions: cacheSet now returns how many it evicted);
+// `stats` also holds the time spent rendering (serveItem's t0). The primary counts the workers it
+// restarts (onExit) and says so when it stops.
+//
+// What moves: the cached bodies are v2's documents, without priceText: served by v3 they would
+// contradict the x-version they come with. The state transformer rewrites each of them into v3's
+// document (the new field is a function of the price, already in the body) with its new ETag.
+// Dropping them would cost a render (about 0.2 ms) at each one's next request, rendering them
+// again here 0.2 ms each inside the update's pause (100 ms for a full cache of 500); rewriting
+// costs a few microseconds each, and a worker loses no cached item. A worker in the middle
+// of rendering an item goes on in v3 with the priceText it has not computed (a frame
+// transformer), so the document it sends is v3's, as its x-version says; its render time counts
+// from the update.
+
+/** v2's cache (its entries as v2's serveItem makes them), as the state transformer reads it. */
+interface V2Cache {
+  capacity: number;
+  map: Map<number, { body: string; etag: string; hits: number }>;
+  evictions: number;
+}
+
+/** v3's formatPrice (item.js), copied: the field v3's renderItem adds must read the same here. */
+function formatPrice(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')} EUR`;
+}
+
+/** etagOf of item.js (the same in v2 and v3), copied: a rewritten body gets v3's tag for it. */
+function etagOf(body: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) {
+    h ^= body.charCodeAt(i);
+    h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) >>> 0;
+  }
+  return `"${h.toString(16).padStart(8, '0')}"`;
+}
+
+/**
+ * Item `key`'s v2 document as v3 renders it: the same fields, priceText inserted after price (v3's
+ * renderItem stringifies { id, name, price, priceText, tags, digest }, in that order).
+ */
+function v3Body(key: number, body: string): string {
+  const doc = JSON.parse(body) as { id: number; name: string; price: number; tags: string[]; digest: string };
+  if (doc.id !== key || !Number.isInteger(doc.price) || 'priceText' in doc) {
+    throw new Error(`item ${key}'s cached body is not a v2 document of item ${key}: ${body}`);
+  }
+  const { id, name, price, tags, digest } = doc;
+  return JSON.stringify({ id, name, price, priceText: formatPrice(price), tags, digest });
+}
 
 export default {
   format: 1,
@@ -52,26 +104,30 @@ export default {
     'cache.js#cacheSet': {
       to: 'cache.js#cacheSet',
       cps: {
+        // Decided: refuse every cp inside the eviction loop. Its frame holds v2's cache object,
+        // not the one the state transformer makes, so it would go on evicting from the old map,
+        // and serveItem (its only caller) would have to resume in the middle of
+        // `stats.evictions += cacheSet(...)` with values v2 never computed. The update waits for
+        // the next update point (the next request's, or the worker idle), microseconds later.
         // update loop                         old line 24: while (cache.map.size > cache.capacity) {
         //                                     new line 29: while (cache.map.size > cache.capacity) {
-        0: 0,
+        0: 'refuse',
         // call   cache.map.keys               old line 25: cache.map.delete(cache.map.keys().next().value);
         //                                     new line 30: cache.map.delete(cache.map.keys().next().value);
-        1: 1,
+        1: 'refuse',
         // call   cache.map.keys().next        old line 25: cache.map.delete(cache.map.keys().next().value);
         //                                     new line 30: cache.map.delete(cache.map.keys().next().value);
-        2: 2,
+        2: 'refuse',
         // call   cache.map.delete             old line 25: cache.map.delete(cache.map.keys().next().value);
         //                                     new line 30: cache.map.delete(cache.map.keys().next().value);
-        3: 3,
+        3: 'refuse',
         // update entry                        old line 21: export function cacheSet(cache, key, value) {
         //                                     new line 25: export function cacheSet(cache, key, value) {
         4: 4,
       },
       vars: {
-        // TODO   live at new cps 0, 1, 2, 3 (from old cps 0, 1, 2, 3), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        evicted: 'TODO',
+        // (was TODO) live at new cps 0, 1, 2, 3 (from old cps 0, 1, 2, 3), no such variable in the old frame.
+        // Decided: nothing to set: those old cps are refused above.
       },
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'cache' | 'key' | 'value'>, next: NewFrame<'cache' | 'key' | 'value' | 'evicted'>): void {
@@ -110,19 +166,29 @@ export default {
         7: 8,
         // call   JSON.stringify               old line 49: return JSON.stringify({ id: n, name, price, tags, digest });
         //                                     new line 55: return JSON.stringify({ id: n, name, price, priceText, tags, digest });
-        8: 9,
+        // Decided: refuse, where the guess was 9. The frame would be in the middle of
+        // stringifying v2's document, without priceText, which v3 would then send as its own.
+        // No frame waits there (JSON.stringify calls back only toJSON methods, and these objects
+        // have none): refusing costs nothing.
+        8: 'refuse',
         // update entry                        old line 30: export function renderItem(n) {
         //                                     new line 35: export function renderItem(n) {
         9: 10,
       },
       vars: {
-        // TODO   live at new cps 6, 7, 8 (from old cps 5, 6, 7), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        priceText: 'TODO',
+        // (was TODO) live at new cps 6, 7, 8 (from old cps 5, 6, 7), no such variable in the old frame.
+        // Decided: set by frame() below.
+        priceText: 'transform',
       },
-      // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
-      // frame(old: OldFrame<'n' | 'rng' | 'name' | 'price' | 'tags' | 'tag' | 'h' | 'i' | 'digest'>, next: NewFrame<'n' | 'rng' | 'name' | 'price' | 'priceText' | 'tags' | 'tag' | 'h' | 'i' | 'digest'>): void {
-      // },
+      // A frame choosing the tags or in the digest's loop (the usual place: the loop is most of
+      // the work) has its price already: its priceText is what v3 would have computed from it.
+      // The tags and the hash chain are the same in both versions, so the rest of the rendering
+      // in v3 gives exactly v3's document.
+      frame(old: OldFrame<'n' | 'rng' | 'name' | 'price' | 'tags' | 'tag' | 'h' | 'i' | 'digest'>, next: NewFrame<'n' | 'rng' | 'name' | 'price' | 'priceText' | 'tags' | 'tag' | 'h' | 'i' | 'digest'>): void {
+        const price = old.locals.price;
+        if (typeof price !== 'number' || !Number.isInteger(price)) throw new Error(`expected renderItem's price to be an integer, got ${String(price)}`);
+        next.locals.priceText = formatPrice(price);
+      },
     },
 
     // main.js#onExit -> main.js#onExit: changed
@@ -132,28 +198,26 @@ export default {
       to: 'main.js#onExit',
       cps: {
         // call   console.error                old line 58: console.error(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}), starting anothe...
-        // TODO                                the same call is found out of order in the new version
+        // (was TODO)                          the same call is found out of order in the new version
         //                                     proposed: new cp 1, call console.error, new line 62: console.error(`restart ${restarts}: worker ${worker.process.pid} exited (${signal ?? `code ${code...
         //                                     write 1, another new cp, or 'refuse'
-        0: 'TODO',
+        // Decided: refuse, and old cp 1 too. v2 logs, then forks; v3 counts, forks, then logs.
+        // Resumed after v2's log at v3's, the frame would skip the fork (the worker would not be
+        // replaced); resumed after v2's fork at v3's, it would log a second time and leave the
+        // restart uncounted. Neither call calls the program back (the cluster module emits
+        // 'fork' on a later tick), so no frame waits there: refusing costs nothing, and refused
+        // cps need no values for worker, code and signal, which v2 no longer holds after its log.
+        0: 'refuse',
         // call   cluster.fork                 old line 59: cluster.fork();
         //                                     new line 61: const next = cluster.fork();
-        1: 0,
+        1: 'refuse',
         // update entry                        old line 54: function onExit(worker, code, signal) {
         //                                     new line 56: function onExit(worker, code, signal) {
         2: 2,
       },
-      vars: {
-        // TODO   live at new cp 0 (from old cp 1), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        worker: 'TODO',
-        // TODO   live at new cp 0 (from old cp 1), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        code: 'TODO',
-        // TODO   live at new cp 0 (from old cp 1), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        signal: 'TODO',
-      },
+      // No vars (worker, code, signal were needed at old cp 1 only, refused above): the entry
+      // maps, so the 'exit' listener v1 registered runs v3's onExit. A mapping entry with vars
+      // or a frame transformer would make every such call run v2's code.
       // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
       // frame(old: OldFrame<'worker' | 'code' | 'signal'>, next: NewFrame<'worker' | 'code' | 'signal' | 'next'>): void {
       // },
@@ -242,13 +306,18 @@ export default {
         1: 2,
         // call   etagOf                       old line 57: entry = { body, etag: etagOf(body), hits: 0 };
         //                                     new line 57: entry = { body, etag: etagOf(body), hits: 0 };
-        2: 4,
+        // Decided: refuse, where the guess was 4. The frame has rendered v2's document and is
+        // hashing it (etagOf's loop is an update point): resumed in v3 it would cache and send
+        // that document, without priceText, as v3's. The hash takes microseconds: the update
+        // waits for the next update point.
+        2: 'refuse',
         // call   cacheSet                     old line 58: cacheSet(cache, n, entry);
-        // TODO                                the new cp holds intermediate values of its expression (__rst30, __rst31) the old one has no coun...
+        // (was TODO)                          the new cp holds intermediate values of its expression (__rst30, __rst31) the old one has no coun...
         //                                     proposed: new cp 5, call cacheSet, new line 58: stats.evictions += cacheSet(cache, n, entry);
         //                                     (mapped there, the new frame needs vars: __rst30, __rst31)
         //                                     write 5, another new cp, or 'refuse'
-        3: 'TODO',
+        // Decided: refuse (see cacheSet: its frames in the eviction loop are refused too).
+        3: 'refuse',
         // call   send                         old line 65: send(res, 304, '', { etag: entry.etag });
         //                                     new line 65: send(res, 304, '', { etag: entry.etag });
         4: 6,
@@ -260,13 +329,15 @@ export default {
         6: 8,
       },
       vars: {
-        // TODO   live at new cp 2 (from old cp 1), no such variable in the old frame.
-        //        { from: 'oldName' }, { value: <constant> }, or 'transform' (set it in frame() below)
-        t0: 'TODO',
+        // (was TODO) live at new cp 2 (from old cp 1), no such variable in the old frame.
+        // Decided: set by frame() below.
+        t0: 'transform',
       },
-      // Stack transformer (optional): runs after cps and vars were applied; edit next.locals.
-      // frame(old: OldFrame<'req' | 'res' | 'n' | 'entry' | 'body'>, next: NewFrame<'req' | 'res' | 'n' | 'entry' | 't0' | 'body'>): void {
-      // },
+      // A request in the middle of its rendering started under v2, which did not note when: its
+      // render time counts from the update (the part before it is not known).
+      frame(old: OldFrame<'req' | 'res' | 'n' | 'entry' | 'body'>, next: NewFrame<'req' | 'res' | 'n' | 'entry' | 't0' | 'body'>): void {
+        next.locals.t0 = performance.now();
+      },
     },
 
     // server.js#statsOf -> server.js#statsOf: changed
@@ -319,10 +390,45 @@ export default {
     // 'item.js'(old: ModuleState<'ADJECTIVES' | 'NOUNS' | 'TAGS' | 'ROUNDS'>, next: ModuleState<'ADJECTIVES' | 'NOUNS' | 'TAGS' | 'ROUNDS'>): void {
     // },
     // main.js: carried by name: USAGE, HOST, STOP_GRACE_MS, params, listening, announced, stopping; new (their initialisers run): restarts; gone: none.
-    // 'main.js'(old: ModuleState<'USAGE' | 'HOST' | 'STOP_GRACE_MS' | 'params' | 'listening' | 'announced' | 'stopping'>, next: ModuleState<'USAGE' | 'HOST' | 'STOP_GRACE_MS' | 'params' | 'listening' | 'announced' | 'stopping' | 'restarts'>): void {
-    // },
+    // v2 did not count restarts, but the cluster module numbers the workers it forks 1, 2, 3...
+    // and every exit that is not a shutdown is replaced at once, so the newest worker's id is the
+    // number of forks so far: the restarts are the forks beyond the first `workers`. (Once the
+    // primary is stopping, exited workers are not replaced and the count may come out lower; it
+    // is printed when stopping starts, which by then is over.) In a worker (cluster.workers is
+    // the primary's alone) restarts keeps its initialiser, 0: unused there.
+    'main.js'(old: ModuleState<'USAGE' | 'HOST' | 'STOP_GRACE_MS' | 'params' | 'listening' | 'announced' | 'stopping'>, next: ModuleState<'USAGE' | 'HOST' | 'STOP_GRACE_MS' | 'params' | 'listening' | 'announced' | 'stopping' | 'restarts'>): void {
+      if (!cluster.isPrimary || !cluster.workers) return;
+      const params = old.params as { workers?: unknown } | undefined;
+      if (typeof params?.workers !== 'number') throw new Error(`expected main.js's params.workers to be a number, got ${String(params?.workers)}`);
+      const newest = Math.max(0, ...Object.keys(cluster.workers).map(Number));
+      next.restarts = Math.max(0, newest - params.workers);
+    },
     // server.js: carried by name: ITEM, cache, server; new (their initialisers run): stats; gone: requests, hits, misses, notModified.
-    // 'server.js'(old: ModuleState<'ITEM' | 'cache' | 'server' | 'requests' | 'hits' | 'misses' | 'notModified'>, next: ModuleState<'ITEM' | 'cache' | 'server' | 'stats'>): void {
-    // },
+    // Runs in every process, each for its own module. The four counters and the cache's
+    // evictions become `stats` (renderMs starts at 0: v2 did not measure it). In a worker the
+    // cache becomes a new object (v2's stays as it was, should the update be rolled back)
+    // without `evictions`, each entry rewritten as v3 renders it, with its tag and hits, in the
+    // same LRU order. In the primary, which never starts a server, cache is null and stays so.
+    'server.js'(old: ModuleState<'ITEM' | 'cache' | 'server' | 'requests' | 'hits' | 'misses' | 'notModified'>, next: ModuleState<'ITEM' | 'cache' | 'server' | 'stats'>): void {
+      const count = (name: 'requests' | 'hits' | 'misses' | 'notModified'): number => {
+        const value = old[name];
+        if (typeof value !== 'number') throw new Error(`expected server.js's ${name} to be a number, got ${String(value)}`);
+        return value;
+      };
+      const cache = old.cache as V2Cache | null;
+      if (cache !== null && !(cache?.map instanceof Map)) throw new Error(`expected server.js's cache to be v2's cache, got ${String(cache)}`);
+      next.stats = {
+        requests: count('requests'), hits: count('hits'), misses: count('misses'), notModified: count('notModified'),
+        evictions: cache?.evictions ?? 0, renderMs: 0,
+      };
+      if (cache === null) return;
+      const map = new Map<number, { body: string; etag: string; hits: number }>();
+      for (const [key, entry] of cache.map) {
+        if (typeof entry?.body !== 'string' || typeof entry.hits !== 'number') throw new Error(`expected item ${key}'s cache entry to be v2's { body, etag, hits }`);
+        const body = v3Body(key, entry.body);
+        map.set(key, { body, etag: etagOf(body), hits: entry.hits });
+      }
+      next.cache = { capacity: cache.capacity, map };
+    },
   },
 } satisfies Mapping;

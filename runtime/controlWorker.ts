@@ -355,6 +355,8 @@ const PROCESS_MODES: readonly ProcessMode[] = ['coordinated', 'rolling'];
 interface Child {
   pid: number;
   socket: Socket;
+  /** The version it runs (its label; null: the program's own files), as far as this process knows. */
+  runs: string | null;
   /** Answers expected from it, by request id. */
   waiting: Map<number, (ok: boolean, value: unknown) => void>;
   /** The coordinated round it is part of, which its `prepared` notice is for. */
@@ -509,6 +511,7 @@ class CoordinatedRound {
   private kidDone(kid: Child, report: UpdateReport): void {
     if (this.reports.has(kid.pid) && !this.gone.has(kid.pid)) return;
     this.reports.set(kid.pid, report);
+    if (report.applied) kid.runs = report.to;
     if (!report.applied) this.decide(false);
     this.maybeEnd();
   }
@@ -593,7 +596,11 @@ class RollingRound {
       const kid = this.kids[i];
       if (children.get(kid.pid) !== kid) return this.next(i + 1);
       askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
-        if (value !== GONE) this.reports.push(ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+        if (value !== GONE) {
+          const report = ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
+          if (report.applied) kid.runs = report.to;
+          this.reports.push(report);
+        }
         this.next(i + 1);
       });
       return;
@@ -608,8 +615,25 @@ class RollingRound {
   }
 
   private end(local: UpdateReport): void {
-    trees.delete(this);
-    this.respond({ ok: true, result: treeReport(local, this.reports, 'rolling') });
+    // Children forked while this update went on started on the version this process ran then: once
+    // it has moved, they follow, so none is left behind on the old version.
+    const late = local.applied ? [...children.values()].filter((k) => !this.kids.includes(k) && k.runs !== version?.label) : [];
+    if (late.length === 0) {
+      trees.delete(this);
+      this.respond({ ok: true, result: treeReport(local, this.reports, 'rolling') });
+      return;
+    }
+    const kid = late[0];
+    this.kids.push(kid);
+    const { patchDir, options, mode } = this.plan;
+    askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
+      if (value !== GONE) {
+        const report = ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
+        if (report.applied) kid.runs = report.to;
+        this.reports.push(report);
+      }
+      this.end(local);
+    });
   }
 }
 
@@ -737,10 +761,13 @@ function request(socket: Socket, line: string): void {
   if (req.type === 'child' && Number.isInteger(req.pid)) {
     // A child process's coordinator joins: it starts on the version this process runs (once an
     // atomic round in progress is decided), and takes part in every update from now on.
-    const kid: Child = { pid: req.pid as number, socket, waiting: new Map() };
+    const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), runs: null };
     childOf.set(socket, kid);
     children.set(kid.pid, kid);
-    whenDecided(() => write(socket, { id: clientId, ok: true, result: { version } }));
+    whenDecided(() => {
+      kid.runs = version?.label ?? null;
+      write(socket, { id: clientId, ok: true, result: { version } });
+    });
     return;
   }
   const fail = (error: string): void => write(socket, { id: clientId, ok: false, error });

@@ -31,6 +31,7 @@ for (let i = 0; i < Number(process.argv[2]); i++) start();
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line === 'spawn') start();
   if (line === 'ask') console.log('main ' + version());
+  if (line === 'hold') children[0].send('hold');
   if (line === 'stop') for (const c of children) c.send('stop');
 });
 `;
@@ -42,8 +43,19 @@ createInterface({ input: process.stdin }).on('line', (line) => {
 const childSrc = (v) => `const id = Number(process.argv[2]);
 let stop = false;
 let rounds = 0;
-process.on('message', (m) => { if (m === 'stop') stop = true; });
+let holdUntil = 0;
+process.on('message', (m) => {
+  if (m === 'stop') stop = true;
+  if (m === 'hold') holdUntil = Date.now() + 1500;
+});
 function first() { return '${v}'; }
+// Spins until holdUntil: the patch 'hold' refuses its loop's update point, so an update waits.
+function hold() {
+  process.send('holding ' + id + ' ${v}');
+  let n = 0;
+  while (Date.now() < holdUntil) n++;
+  return n;
+}
 function second() { return '${v}'; }
 function work(n) {
   let x = 0;
@@ -52,6 +64,10 @@ function work(n) {
 }
 async function run() {
   while (!stop) {
+    if (holdUntil) {
+      hold();
+      holdUntil = 0;
+    }
     work(200000);
     const a = first();
     const b = second();
@@ -81,6 +97,13 @@ const mappingFile = join(dir, 'refuse', 'mapping.ts');
 writeFileSync(mappingFile, readFileSync(mappingFile, 'utf8').replace(/^  state: \{\n/m,
   "  state: {\n    'child.js'(old: any): void {\n      if (old.id === 1) throw new Error('child 1 refuses');\n    },\n"));
 ws.restack('check', join(dir, 'refuse'));
+// And one that refuses hold()'s loop: an update waits while a child spins there.
+ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'hold'));
+const holdFile = join(dir, 'hold', 'mapping.ts');
+const holdMapping = readFileSync(holdFile, 'utf8').replace(/('child\.js#hold': \{[\s\S]*?\/\/ update loop[^\n]*\n[^\n]*\n\s*)(\d+): \d+,/, "$1$2: 'refuse',");
+assert.match(holdMapping, /'refuse'/);
+writeFileSync(holdFile, holdMapping);
+ws.restack('check', join(dir, 'hold'));
 
 /** Runs the parent with n children; returns helpers to drive it. */
 function tree(n) {
@@ -106,6 +129,14 @@ function tree(n) {
       });
     },
     pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
+    /** `restack update` in the background: resolves with the report. */
+    updateLater(patchDir, ...args) {
+      const u = spawn(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      u.stdout.on('data', (d) => { text += d; });
+      u.stderr.on('data', (d) => { text += d; });
+      return new Promise((resolve) => u.on('exit', () => resolve(JSON.parse(text))));
+    },
     update(patchDir, ...args) {
       const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, encoding: 'utf8' });
       assert.ok(u.stdout, u.stderr);
@@ -227,4 +258,29 @@ test('a child forked after the update starts on v2 (its top-level code is the ne
   assert.equal(await t.stop(), 0);
   assert.match(t.stdout, /child 1 stopped v2/);
   assert.doesNotMatch(t.stdout, /MIXED|boot 1 v1/);
+});
+
+test('rolling: a child forked while the update waits on another starts on v1, and follows once the parent moved', async () => {
+  const t = tree(1);
+  await t.until(allAt(1, 'v1'));
+  t.send('hold');
+  await t.until(/^holding 0 v1$/m);
+  const pending = t.updateLater(join(dir, 'hold'), '--processes', 'rolling');
+  // Child 0 spins where the update may not happen: the update waits for it; meanwhile a child is
+  // forked, and starts on the version the parent still runs.
+  await new Promise((r) => setTimeout(r, 300));
+  const from = t.stdout.length;
+  t.send('spawn');
+  await t.until(/^boot 1 v1 1 pid \d+$/m, from);
+  const report = await pending;
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  assert.equal(report.processes.length, 2, 'the late child is part of the update');
+  const late = Number(/^boot 1 v1 1 pid (\d+)$/m.exec(t.stdout)[1]);
+  assert.equal(report.processes[1].pid, late);
+  assert.equal(report.processes[1].applied, true);
+  const after = t.stdout.length;
+  await t.until(/child 0 v2[\s\S]*child 1 v2|child 1 v2[\s\S]*child 0 v2/, after);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+  assert.doesNotMatch(t.stdout.slice(after), /^child \d v1$/m);
 });

@@ -4,11 +4,10 @@
 // after an update start on the new version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './helpers/versions.js';
-import { cli } from './helpers/run.js';
+import { liveProgram } from './helpers/live.js';
 
 const ws = workspace('restack-processes-');
 
@@ -107,55 +106,7 @@ ws.restack('check', join(dir, 'hold'));
 
 /** Runs the parent with n children; returns helpers to drive it. */
 function tree(n) {
-  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js'), String(n)], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const waiters = [];
-  child.stdout.on('data', (d) => {
-    stdout += d;
-    for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
-  });
-  child.stderr.on('data', (d) => { stderr += d; });
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  const kill = setTimeout(() => child.kill(), 60_000);
-  return {
-    get stdout() { return stdout; },
-    get stderr() { return stderr; },
-    until(re, from = stdout.length) {
-      if (re.test(stdout.slice(from))) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        waiters.push({ re, from, resolve });
-        setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${stdout}\n${stderr}`)), 20_000).unref();
-      });
-    },
-    pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
-    /** `restack update` in the background: resolves with the report. */
-    updateLater(patchDir, ...args) {
-      const u = spawn(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let text = '';
-      u.stdout.on('data', (d) => { text += d; });
-      u.stderr.on('data', (d) => { text += d; });
-      return new Promise((resolve) => u.on('exit', () => resolve(JSON.parse(text))));
-    },
-    update(patchDir, ...args) {
-      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, encoding: 'utf8' });
-      assert.ok(u.stdout, u.stderr);
-      return JSON.parse(u.stdout);
-    },
-    status() {
-      const s = spawnSync(process.execPath, [cli, 'status', '--json', this.pid()], { env: ws.env, encoding: 'utf8' });
-      assert.equal(s.status, 0, s.stderr);
-      return JSON.parse(s.stdout);
-    },
-    send(line) { child.stdin.write(line + '\n'); },
-    async stop() {
-      this.send('stop');
-      child.stdin.end();
-      const code = await exited;
-      clearTimeout(kill);
-      return code;
-    },
-  };
+  return liveProgram(join(dir, 'c1', 'main.js'), [String(n)], ws.env);
 }
 
 const allAt = (n, v) => new RegExp(Array.from({ length: n }, (_, i) => `child ${i} ${v}`).join('[\\s\\S]*'));

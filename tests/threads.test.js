@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './helpers/versions.js';
 import { cli } from './helpers/run.js';
+import { liveProgram } from './helpers/live.js';
 
 const ws = workspace('restack-threads-');
 
@@ -83,42 +84,7 @@ ws.restack('check', join(dir, 'refuse'));
 
 /** Runs the pool with n workers; returns helpers to drive it. */
 function pool(n) {
-  const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir, 'c1', 'main.js'), String(n)], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const waiters = [];
-  child.stdout.on('data', (d) => {
-    stdout += d;
-    for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
-  });
-  child.stderr.on('data', (d) => { stderr += d; });
-  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  const kill = setTimeout(() => child.kill(), 60_000);
-  return {
-    get stdout() { return stdout; },
-    /** Resolves when the output from now on (or from `from`) matches re. */
-    until(re, from = stdout.length) {
-      if (re.test(stdout.slice(from))) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        waiters.push({ re, from, resolve });
-        setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${stdout}\n${stderr}`)), 20_000).unref();
-      });
-    },
-    pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
-    update(patchDir, ...args) {
-      const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', ...args, this.pid(), patchDir], { env: ws.env, encoding: 'utf8' });
-      assert.ok(u.stdout, u.stderr);
-      return JSON.parse(u.stdout);
-    },
-    send(line) { child.stdin.write(line + '\n'); },
-    async stop() {
-      this.send('stop');
-      child.stdin.end();
-      const code = await exited;
-      clearTimeout(kill);
-      return code;
-    },
-  };
+  return liveProgram(join(dir, 'c1', 'main.js'), [String(n)], ws.env);
 }
 
 /** Each worker's last reported version (from its 'worker <id> <version>' lines after `from`). */

@@ -59,7 +59,10 @@ function fresh(port, path) {
       res.setEncoding('utf8');
       res.on('data', (d) => { body += d; });
       res.on('end', () => resolve(checkResponse({ path, status: res.statusCode, headers: res.headers, body })));
-    }).on('error', reject);
+    }).on('error', reject).setTimeout(2000, function () {
+      // A connection the primary handed to the worker just killed is never answered.
+      this.destroy(new Error('no answer within 2 s'));
+    });
   });
 }
 
@@ -74,7 +77,12 @@ test('webcluster: v1 -> v2 (coordinated) -> v3 (rolling) under wrk, every respon
 }, async (t) => {
   prepare(work, { env });
   const server = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'v1/main.js'), '--port', '0', '--workers', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  t.after(() => server.kill('SIGKILL'));
+  let pid = null;
+  t.after(() => {
+    // `restack run` starts the program in a process of its own: a failed test ends both.
+    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    server.kill('SIGKILL');
+  });
   let stdout = '';
   let stderr = '';
   server.stderr.on('data', (d) => { stderr += d; });
@@ -87,7 +95,7 @@ test('webcluster: v1 -> v2 (coordinated) -> v3 (rolling) under wrk, every respon
     });
     server.on('exit', () => reject(new Error(`the cluster exited before listening:\n${stdout}\n${stderr}`)));
   });
-  const pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
+  pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
 
   const running = load(port, 8);
   const check = checker(port);

@@ -8,11 +8,12 @@
 //
 // prints what each update did (per thread: time from the request to its update point, the frames
 // it moved) and what check.js found in the output.
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareSample } from '../prepare.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'bin/restack.js');
@@ -20,32 +21,13 @@ const sample = join(root, 'samples/jobqueue');
 
 export const PATCHES = ['v1-v2', 'v2-v3'];
 
-/** Runs the restack CLI to completion; throws with its output when it fails. */
-export function restack(args, env = process.env) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`restack ${args.join(' ')} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
-
 /**
- * Compiles v1 into work/v1 and writes the bundles into work/<patch>. edit(name, text) may change a
- * committed mapping before it is used. Returns the outputs of `restack patch` and `restack check`,
- * in order.
+ * Compiles v1 into work/v1 and writes the bundles into work/<patch> (samples/prepare.js). edit(name,
+ * text) may change a committed mapping before it is used. Returns the outputs of `restack patch`
+ * and `restack check`, in order.
  */
-export function prepare(work, { edit, env = process.env } = {}) {
-  const log = [];
-  restack(['compile', join(sample, 'v1'), '-o', join(work, 'v1'), '--quiet'], env);
-  for (const name of PATCHES) {
-    const [from, to] = name.split('-');
-    const dir = join(work, name);
-    mkdirSync(dir, { recursive: true });
-    const committed = join(sample, 'patches', name, 'mapping.ts');
-    if (edit) writeFileSync(join(dir, 'mapping.ts'), edit(name, readFileSync(committed, 'utf8')));
-    else copyFileSync(committed, join(dir, 'mapping.ts'));
-    log.push(restack(['patch', join(sample, from), join(sample, to), '-o', dir, '--keep-mapping'], env));
-    log.push(restack(['check', dir], env));
-  }
-  return log;
+export function prepare(work, options = {}) {
+  return prepareSample(sample, work, PATCHES, options);
 }
 
 /**

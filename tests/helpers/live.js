@@ -1,0 +1,64 @@
+// A compiled program under `restack run --announce`, driven by a test: its output watched, lines
+// sent to its stdin, `restack update` and `restack status` on it.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cli } from './run.js';
+
+/** Starts `file` with args under `restack run`; it is killed after a minute if still running. */
+export function liveProgram(file, args, env) {
+  const child = spawn(process.execPath, [cli, 'run', '--announce', file, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const kill = setTimeout(() => child.kill(), 60_000);
+  const updateArgs = (patchDir, args) => [cli, 'update', '--json', '--label', 'v2', ...args, program.pid(), patchDir];
+  const program = {
+    get stdout() { return stdout; },
+    get stderr() { return stderr; },
+    /** Resolves when the output from `from` on (default: from now on) matches re. */
+    until(re, from = stdout.length) {
+      if (re.test(stdout.slice(from))) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.push({ re, from, resolve });
+        setTimeout(() => reject(new Error(`timed out waiting for ${re}:\n${stdout}\n${stderr}`)), 20_000).unref();
+      });
+    },
+    /** The program's pid, as `restack run --announce` printed it. */
+    pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
+    /** `restack update --json --label v2 ...args <pid> patchDir`: the report. */
+    update(patchDir, ...args) {
+      const u = spawnSync(process.execPath, updateArgs(patchDir, args), { env, encoding: 'utf8' });
+      assert.ok(u.stdout, u.stderr);
+      return JSON.parse(u.stdout);
+    },
+    /** The same in the background: resolves with the report. */
+    updateLater(patchDir, ...args) {
+      const u = spawn(process.execPath, updateArgs(patchDir, args), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      u.stdout.on('data', (d) => { text += d; });
+      u.stderr.on('data', (d) => { text += d; });
+      return new Promise((resolve) => u.on('exit', () => resolve(JSON.parse(text))));
+    },
+    status() {
+      const s = spawnSync(process.execPath, [cli, 'status', '--json', program.pid()], { env, encoding: 'utf8' });
+      assert.equal(s.status, 0, s.stderr);
+      return JSON.parse(s.stdout);
+    },
+    send(line) { child.stdin.write(line + '\n'); },
+    /** Sends 'stop', closes stdin and resolves with the exit code. */
+    async stop() {
+      program.send('stop');
+      child.stdin.end();
+      const code = await exited;
+      clearTimeout(kill);
+      return code;
+    },
+  };
+  return program;
+}

@@ -538,7 +538,10 @@ class CoordinatedRound {
     if (this.decided) return;
     this.decided = true;
     const won = decide(this.local.buffer, commit ? COMMIT : ABORT);
-    const final = won ? commit : Atomics.load(roundWords(this.local.buffer), Round.decision) === COMMIT;
+    const g = roundWords(this.local.buffer);
+    const final = won ? commit : Atomics.load(g, Round.decision) === COMMIT;
+    // The watcher waiting on the prepared count (watch) need not wait any more.
+    Atomics.notify(g, Round.prepared);
     for (const kid of this.kids) {
       if (!this.reports.has(kid.pid) && children.get(kid.pid) === kid) write(kid.socket, { type: 'decision', commit: final });
     }

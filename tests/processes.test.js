@@ -4,7 +4,6 @@
 // after an update start on the new version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './helpers/versions.js';
 import { liveProgram } from './helpers/live.js';
@@ -81,28 +80,16 @@ run();
 `;
 
 const dir = join(ws.work, 'tree');
-for (const v of ['v1', 'v2']) {
-  mkdirSync(join(dir, v), { recursive: true });
-  writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
-  writeFileSync(join(dir, v, 'main.js'), mainSrc(v));
-  writeFileSync(join(dir, v, 'child.js'), childSrc(v));
-}
-ws.restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
-ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
-ws.restack('check', join(dir, 'p'));
+ws.versions(dir, (v) => ({ 'main.js': mainSrc(v), 'child.js': childSrc(v) }));
 // The same patch with a state transformer that refuses in child 1 only.
-ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'refuse'));
-const mappingFile = join(dir, 'refuse', 'mapping.ts');
-writeFileSync(mappingFile, readFileSync(mappingFile, 'utf8').replace(/^  state: \{\n/m,
+ws.patchWith(dir, 'refuse', (text) => text.replace(/^  state: \{\n/m,
   "  state: {\n    'child.js'(old: any): void {\n      if (old.id === 1) throw new Error('child 1 refuses');\n    },\n"));
-ws.restack('check', join(dir, 'refuse'));
 // And one that refuses hold()'s loop: an update waits while a child spins there.
-ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'hold'));
-const holdFile = join(dir, 'hold', 'mapping.ts');
-const holdMapping = readFileSync(holdFile, 'utf8').replace(/('child\.js#hold': \{[\s\S]*?\/\/ update loop[^\n]*\n[^\n]*\n\s*)(\d+): \d+,/, "$1$2: 'refuse',");
-assert.match(holdMapping, /'refuse'/);
-writeFileSync(holdFile, holdMapping);
-ws.restack('check', join(dir, 'hold'));
+ws.patchWith(dir, 'hold', (text) => {
+  const edited = text.replace(/('child\.js#hold': \{[\s\S]*?\/\/ update loop[^\n]*\n[^\n]*\n\s*)(\d+): \d+,/, "$1$2: 'refuse',");
+  assert.match(edited, /'refuse'/);
+  return edited;
+});
 
 /** Runs the parent with n children; returns helpers to drive it. */
 function tree(n) {

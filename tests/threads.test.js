@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspace } from './helpers/versions.js';
 import { cli } from './helpers/run.js';
@@ -66,21 +65,10 @@ run();
 `;
 
 const dir = join(ws.work, 'pool');
-for (const v of ['v1', 'v2']) {
-  mkdirSync(join(dir, v), { recursive: true });
-  writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
-  writeFileSync(join(dir, v, 'main.js'), mainSrc(v));
-  writeFileSync(join(dir, v, 'work.js'), workSrc(v));
-}
-ws.restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
-ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
-ws.restack('check', join(dir, 'p'));
+ws.versions(dir, (v) => ({ 'main.js': mainSrc(v), 'work.js': workSrc(v) }));
 // The same patch with a state transformer that refuses in worker 1 only.
-ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'refuse'));
-const mappingFile = join(dir, 'refuse', 'mapping.ts');
-writeFileSync(mappingFile, readFileSync(mappingFile, 'utf8').replace(/^  state: \{\n/m,
+ws.patchWith(dir, 'refuse', (text) => text.replace(/^  state: \{\n/m,
   "  state: {\n    'work.js'(old: any): void {\n      if (old.id === 1) throw new Error('worker 1 refuses');\n    },\n"));
-ws.restack('check', join(dir, 'refuse'));
 
 /** Runs the pool with n workers; returns helpers to drive it. */
 function pool(n) {
@@ -187,15 +175,7 @@ function run() {
 }
 run();
 `;
-  for (const v of ['v1', 'v2']) {
-    mkdirSync(join(sleepDir, v), { recursive: true });
-    writeFileSync(join(sleepDir, v, 'package.json'), '{"type":"module"}');
-    writeFileSync(join(sleepDir, v, 'main.js'), main);
-    writeFileSync(join(sleepDir, v, 'sleeper.js'), sleeper(v));
-  }
-  ws.restack('compile', join(sleepDir, 'v1'), '-o', join(sleepDir, 'c1'), '--quiet');
-  ws.restack('patch', join(sleepDir, 'v1'), join(sleepDir, 'v2'), '-o', join(sleepDir, 'p'));
-  ws.restack('check', join(sleepDir, 'p'));
+  ws.versions(sleepDir, (v) => ({ 'main.js': main, 'sleeper.js': sleeper(v) }));
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(sleepDir, 'c1', 'main.js')], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -250,17 +230,7 @@ function run() {
 }
 run();
 `;
-  for (const v of ['v1', 'v2', 'v3']) {
-    mkdirSync(join(dir4, v), { recursive: true });
-    writeFileSync(join(dir4, v, 'package.json'), '{"type":"module"}');
-    writeFileSync(join(dir4, v, 'main.js'), main);
-    writeFileSync(join(dir4, v, 'sleeper.js'), sleeper(v));
-  }
-  ws.restack('compile', join(dir4, 'v1'), '-o', join(dir4, 'c1'), '--quiet');
-  for (const [a, b] of [['v1', 'v2'], ['v2', 'v3']]) {
-    ws.restack('patch', join(dir4, a), join(dir4, b), '-o', join(dir4, `${a}-${b}`));
-    ws.restack('check', join(dir4, `${a}-${b}`));
-  }
+  ws.versions(dir4, (v) => ({ 'main.js': main, 'sleeper.js': sleeper(v) }), { names: ['v1', 'v2', 'v3'] });
   const child = spawn(process.execPath, [cli, 'run', '--announce', join(dir4, 'c1', 'main.js')], { env: ws.env, stdio: ['pipe', 'pipe', 'pipe'] });
   t.after(() => child.kill());
   let stdout = '';

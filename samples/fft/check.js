@@ -15,15 +15,9 @@ import * as signal1 from './v1/signal.js';
 import * as signal2 from './v2/signal.js';
 import * as signal3 from './v3/signal.js';
 import * as signal4 from './v4/signal.js';
+import { CheckError, fail, parseOutput } from '../checking.js';
 
-export class CheckError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'CheckError';
-  }
-}
-
-const fail = (message) => { throw new CheckError(message); };
+export { CheckError };
 
 /**
  * Each version's block analysis, as its main.js does it, from the pre-window block (signal * gain).
@@ -71,17 +65,6 @@ function spectrum(v, x, tables) {
     power(buf, out);
   }
   return out;
-}
-
-function parseOutput(output) {
-  if (typeof output !== 'string') return output;
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{'));
-  if (lines.length === 0) fail('the output holds no JSON line');
-  try {
-    return JSON.parse(lines[lines.length - 1]);
-  } catch (e) {
-    return fail(`the output's last JSON line does not parse: ${e.message}`);
-  }
 }
 
 const isCount = (x) => Number.isInteger(x) && x >= 0;

@@ -3,10 +3,10 @@
 // `restack check`), starts the job under `restack run` and applies each patch through
 // `restack update <pid>` when the job's progress (its stderr) reaches a given pass. Used by
 // `npm start` and by tests/fft-live.test.js.
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareSample } from '../prepare.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'bin/restack.js');
@@ -14,32 +14,13 @@ const sample = join(root, 'samples/fft');
 
 export const PATCHES = ['v1-v2', 'v2-v3', 'v3-v4'];
 
-/** Runs the restack CLI to completion; throws with its output when it fails. */
-export function restack(args, env = process.env) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`restack ${args.join(' ')} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
-  return r.stdout;
-}
-
 /**
- * Compiles v1 into work/v1 and writes the bundles into work/<patch>. edit(name, text) may change a
- * committed mapping before it is used (the tests make variants of it). Returns the outputs of
- * `restack patch` and `restack check`, in order.
+ * Compiles v1 into work/v1 and writes the bundles into work/<patch> (samples/prepare.js). edit(name,
+ * text) may change a committed mapping before it is used (the tests make variants of it). Returns
+ * the outputs of `restack patch` and `restack check`, in order.
  */
 export function prepare(work, { edit } = {}) {
-  const log = [];
-  restack(['compile', join(sample, 'v1'), '-o', join(work, 'v1'), '--quiet']);
-  for (const name of PATCHES) {
-    const [from, to] = name.split('-');
-    const dir = join(work, name);
-    mkdirSync(dir, { recursive: true });
-    const committed = join(sample, 'patches', name, 'mapping.ts');
-    if (edit) writeFileSync(join(dir, 'mapping.ts'), edit(name, readFileSync(committed, 'utf8')));
-    else copyFileSync(committed, join(dir, 'mapping.ts'));
-    log.push(restack(['patch', join(sample, from), join(sample, to), '-o', dir, '--keep-mapping']));
-    log.push(restack(['check', dir]));
-  }
-  return log;
+  return prepareSample(sample, work, PATCHES, { edit });
 }
 
 /**

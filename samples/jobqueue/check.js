@@ -10,15 +10,9 @@ import { fileURLToPath } from 'node:url';
 import * as fractal1 from './v1/fractal.js';
 import * as fractal2 from './v2/fractal.js';
 import * as fractal3 from './v3/fractal.js';
+import { CheckError, fail, parseOutput } from '../checking.js';
 
-export class CheckError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'CheckError';
-  }
-}
-
-const fail = (message) => { throw new CheckError(message); };
+export { CheckError };
 
 /** Each version's job code, as its work.js runs it. */
 const VERSIONS = { 1: fractal1, 2: fractal2, 3: fractal3 };
@@ -98,17 +92,6 @@ function searchHandover(oldTile, newTile, width, v, want) {
     previous = match;
   }
   return matches;
-}
-
-function parseOutput(output) {
-  if (typeof output !== 'string') return output;
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{'));
-  if (lines.length === 0) fail('the output holds no JSON line');
-  try {
-    return JSON.parse(lines[lines.length - 1]);
-  } catch (e) {
-    return fail(`the output's last JSON line does not parse: ${e.message}`);
-  }
 }
 
 const isCount = (x) => Number.isInteger(x) && x >= 0;

@@ -2,16 +2,18 @@
 // running under `restack run` from another process (`restack update <pid>`).
 import { spawn, spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './run.js';
 
 /**
  * A work directory with its own control-socket directory. Returns { work, env, restack,
- * versions, runAndUpdate }: restack(...args) runs the CLI and asserts it succeeded; versions(dir, source) writes
- * dir/v1/main.js and dir/v2/main.js (source(version) gives each text), compiles v1 into dir/c1 and
- * writes the checked patch v1 -> v2 into dir/p (and v2 -> v1 into dir/back with { back: true }).
+ * versions, patchWith, runAndUpdate }: restack(...args) runs the CLI and asserts it succeeded;
+ * versions(dir, source) writes dir/v1 and dir/v2 (source(version) gives main.js's text, or an
+ * object of file names and texts), compiles v1 into dir/c1 and writes the checked patch v1 -> v2
+ * into dir/p (and v2 -> v1 into dir/back with { back: true }; with { names: [...] } more versions,
+ * each patched to the next into dir/<from>-<to>).
  */
 export function workspace(prefix) {
   const work = mkdtempSync(join(tmpdir(), prefix));
@@ -23,19 +25,31 @@ export function workspace(prefix) {
     assert.equal(r.status, 0, `restack ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
     return r.stdout;
   };
-  const versions = (dir, source, { back = false } = {}) => {
-    for (const v of ['v1', 'v2']) {
+  const versions = (dir, source, { back = false, names = ['v1', 'v2'] } = {}) => {
+    for (const v of names) {
       mkdirSync(join(dir, v), { recursive: true });
       writeFileSync(join(dir, v, 'package.json'), '{"type":"module"}');
-      writeFileSync(join(dir, v, 'main.js'), source(v));
+      const files = source(v);
+      for (const [name, text] of Object.entries(typeof files === 'string' ? { 'main.js': files } : files)) writeFileSync(join(dir, v, name), text);
     }
-    restack('compile', join(dir, 'v1'), '-o', join(dir, 'c1'), '--quiet');
-    restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, 'p'));
-    restack('check', join(dir, 'p'));
+    restack('compile', join(dir, names[0]), '-o', join(dir, 'c1'), '--quiet');
+    // v1 -> v2 into dir/p; with more versions, each to the next into dir/<from>-<to>.
+    for (let i = 1; i < names.length; i++) {
+      const out = join(dir, names.length === 2 ? 'p' : `${names[i - 1]}-${names[i]}`);
+      restack('patch', join(dir, names[i - 1]), join(dir, names[i]), '-o', out);
+      restack('check', out);
+    }
     if (back) {
       restack('patch', join(dir, 'v2'), join(dir, 'v1'), '-o', join(dir, 'back'));
       restack('check', join(dir, 'back'));
     }
+  };
+  /** The patch v1 -> v2 into dir/name, its mapping.ts changed by edit(text), checked. */
+  const patchWith = (dir, name, edit) => {
+    restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, name));
+    const file = join(dir, name, 'mapping.ts');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    restack('check', join(dir, name));
   };
   /**
    * Runs `main` under `restack run`; when its stdout first matches `ready`, applies the patch in
@@ -64,5 +78,5 @@ export function workspace(prefix) {
       resolve({ code, stdout, stderr, report });
     }));
   };
-  return { work, env, restack, versions, runAndUpdate };
+  return { work, env, restack, versions, patchWith, runAndUpdate };
 }

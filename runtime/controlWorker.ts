@@ -23,7 +23,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
-import { ABORT, ABORTED, COMMIT, decide, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
+import { ABORT, ABORTED, COMMIT, decide, markHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
 import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
@@ -91,17 +91,30 @@ function wakeWaiter(t: Thread, tries = 0): void {
   if (tries < 50 && threads.get(t.id) === t) setTimeout(wakeWaiter, 1, t, tries + 1);
 }
 
-/** Hands a request to a thread: posted first, then its flags raised (it may be deep in a loop). */
-function hand(t: Thread, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void): void {
+/** Posts a request to a thread, without raising its flags yet (see raise). */
+function post(t: Thread, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void): void {
   const id = nextId++;
   waiting.set(id, answer);
   t.port.postMessage({ ...message, id });
+}
+
+/**
+ * Raises a thread's flags for the requests posted to it: it takes them at its next update point.
+ * wake: wake it too if it sleeps in Atomics.wait (else the caller does, with wakeWaiter).
+ */
+function raise(t: Thread, wake = true): void {
   // Remote before pending: the engine clears pending and then reads remote (Engine.refreshPending).
   if (t.S) {
     Atomics.store(t.S, Flag.remote, 1);
     Atomics.store(t.S, Flag.pending, 1);
-    wakeWaiter(t);
+    if (wake) wakeWaiter(t);
   }
+}
+
+/** Hands a request to a thread: posted first, then its flags raised (it may be deep in a loop). */
+function hand(t: Thread, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void): void {
+  post(t, message, answer);
+  raise(t);
 }
 
 type LinkMessage =
@@ -284,11 +297,19 @@ class UpdateRound {
       // Wait-free: the move is one way; threads started from now on start on the new version.
       version = { label: versionLabel(this.patchDir, typeof this.options.label === 'string' ? this.options.label : undefined), dir: this.patchDir };
     }
+    // Every thread gets its message first, then all flags go up together: posting is the slow
+    // part (tens of microseconds a thread), and a thread's flags raised while others' messages are
+    // still being posted would have it stop (in an atomic round: wait) for them.
     this.members.forEach((t, slot) => {
       t.refused = undefined;
-      hand(t, { type: 'update', patchDir: this.patchDir, options: this.options, receivedAt: now(), packed: this.packed, group: { mode: this.mode, buffer: this.buffer, slot } },
+      post(t, { type: 'update', patchDir: this.patchDir, options: this.options, receivedAt: now(), packed: this.packed, group: { mode: this.mode, buffer: this.buffer, slot } },
         (ok, value) => this.arrived(t, isReport(value) ? value : failed(t, ok ? 'the thread answered with something that is not a report' : String(value))));
     });
+    // Raised before any thread is woken: a woken thread may take this thread's core.
+    const handed = now();
+    for (const t of this.members) raise(t, false);
+    markHanded(this.buffer, handed);
+    for (const t of this.members) wakeWaiter(t);
     const timeoutMs = typeof this.options.timeoutMs === 'number' ? this.options.timeoutMs : 10_000;
     // Each thread times out on its own; this is for one that cannot answer any more.
     this.timer = setTimeout(() => {
@@ -733,13 +754,18 @@ function groupTimings(reports: UpdateReport[]): GroupTimings {
   const q = reached.map((r) => r.timings.requestToPointMs);
   const stops = reached.map((r) => r.timings.stoppedAt).filter((x): x is number => x !== undefined);
   const resumes = reached.map((r) => r.timings.resumedAt).filter((x): x is number => x !== undefined);
-  return {
+  const prepares = reached.map((r) => r.timings.prepareMs).filter((x): x is number => x !== undefined);
+  const points = reached.map((r) => r.timings.reachedAt).filter((x): x is number => x !== undefined);
+  const timings: GroupTimings = {
     threads: reports.length,
     quiescenceMedianMs: median(q),
     quiescenceMaxMs: q.length ? Math.max(...q) : 0,
+    fullQuiescenceMs: points.length ? Math.max(...points) - Math.min(...points) : 0,
     pauseMs: stops.length && resumes.length ? Math.max(...resumes) - Math.min(...stops) : 0,
-    threadPauseMaxMs: reached.length ? Math.max(...reached.map((r) => r.timings.pauseMs)) : 0,
+    threadPauseMaxMs: reached.length ? Math.max(...reached.map((r) => Math.max(r.timings.pauseMs, r.timings.prepareMs ?? 0))) : 0,
   };
+  if (prepares.length) timings.prepareMaxMs = Math.max(...prepares);
+  return timings;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -90,6 +90,8 @@ interface UpdateJob {
   sites?: SiteMoves;
   /** This thread's part in an update of all the process's threads (group.ts). */
   group?: GroupRole;
+  /** The patch was loaded at an update point and the program ran on (Engine.runOn). */
+  ranOn?: boolean;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -285,6 +287,8 @@ export class ModuleHandle {
   o = 0;
   /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
   readonly codeKey: string;
+  /** Every top-level binding of the module has been initialised (Engine.uninitialised found none in its TDZ). */
+  initialised = false;
   /** The url of the module as the program first loaded it (import.meta.url of every version). */
   baseUrl: string;
 
@@ -568,7 +572,7 @@ export class Engine implements VersionHost {
    */
   private uninitialised(patch: LoadedPatch): string | null {
     for (const [id, h] of this.current) {
-      if (!patch.modules.has(id) || !h.info?.state) continue;
+      if (h.initialised || !patch.modules.has(id) || !h.info?.state) continue;
       const getters = h.info.state() as Record<string, unknown>;
       for (const name of Object.keys(getters)) {
         try {
@@ -577,6 +581,8 @@ export class Engine implements VersionHost {
           return `${id}: '${name}' is not initialised yet (the module's top-level code is still running); the update waits until it is`;
         }
       }
+      // A binding once initialised stays so: the module is not read again.
+      h.initialised = true;
     }
     return null;
   }
@@ -613,14 +619,46 @@ export class Engine implements VersionHost {
   }
 
   /**
+   * The request was taken at an update point of running code, and its patch loaded there (the
+   * control channel): the program runs on, and the update starts at its next update point, with
+   * the new version compiled. The load is a stop of its own (prepareMs), before the pause; in an
+   * update of several threads the others are not held at the barrier while this one compiles.
+   * (A thread asleep in a blocking call, or between events, goes on to the capture at once: it
+   * would have to be woken again.)
+   */
+  private runOn(job: UpdateJob, top: ModuleHandle, cpId: number): void {
+    job.ranOn = true;
+    job.report.timings.prepareMs = now() - job.noticedAt!;
+    job.report.timings.requestToPointMs = job.noticedAt! - job.receivedAt;
+    job.report.timings.reachedAt = job.noticedAt!;
+    job.skips = 1;
+    job.skipTop = top;
+    job.skipCp = cpId;
+  }
+
+  /**
    * The time to the update point, and where the pause starts: when the patch was loaded right
-   * where the request was noticed (the control channel), the load stopped the program too.
+   * where the request was noticed (the control channel) and the update happens there too, the
+   * load stopped the program as part of the pause. After runOn the pause starts here, and the
+   * thread reached its update point where it loaded the patch, unless the update was refused in
+   * between (then here).
    */
   private startTimes(job: UpdateJob, at: number): void {
     job.report.reached = true;
+    if (job.ranOn) {
+      job.pauseFrom = at;
+      // Refused at the next points, the update came at a later one: the one where it happened is
+      // where the thread was quiescent.
+      if (job.deferredBy !== undefined) {
+        job.report.timings.reachedAt = at;
+        job.report.timings.requestToPointMs = at - job.receivedAt;
+      }
+      return;
+    }
     const loadedHere = job.noticedAt !== undefined && job.deferredBy === undefined;
     job.pauseFrom = loadedHere ? job.noticedAt! : at;
-    job.report.timings.requestToPointMs = (loadedHere ? job.noticedAt! : at) - job.receivedAt;
+    job.report.timings.reachedAt = job.pauseFrom;
+    job.report.timings.requestToPointMs = job.pauseFrom - job.receivedAt;
   }
 
   /**
@@ -790,7 +828,11 @@ export class Engine implements VersionHost {
 
   atUpdatePoint(top: ModuleHandle, cpId: number): boolean {
     if (this.S[Flag.unwinding] !== 0) return false;
-    if (this.S[Flag.remote] !== 0) this.takeRequests();
+    if (this.S[Flag.remote] !== 0) {
+      const before = this.job;
+      this.takeRequests();
+      if (this.job && this.job !== before && this.jobPhase === 'waiting' && this.job.noticedAt !== undefined) this.runOn(this.job, top, cpId);
+    }
     const job = this.job && this.jobPhase === 'waiting' ? this.job : null;
     if (this.requested === 0 && !job) {
       if (this.stormEvery === 0) return false;

@@ -25,8 +25,10 @@ export const Round = {
   expected: 2,
   /** 1: the coordinator decides (a child process asks its parent); 0: the last to prepare does. */
   delegated: 3,
+  /** 1 once the coordinator raised every thread's flags (markHanded). */
+  handed: 4,
   /** First per-thread slot: 1 once that thread prepared. */
-  slots: 4,
+  slots: 5,
 } as const;
 
 export const UNDECIDED = 0;
@@ -44,9 +46,40 @@ export interface GroupRole {
   slot: number;
 }
 
-/** Size of a round's buffer for n threads. */
+/**
+ * Size of a round's buffer for n threads: its words, then (its last 8 bytes, aligned) when the
+ * threads were asked, a float64.
+ */
 export function roundBuffer(n: number): SharedArrayBuffer {
-  return new SharedArrayBuffer((Round.slots + n) * Int32Array.BYTES_PER_ELEMENT);
+  return new SharedArrayBuffer(Math.ceil(((Round.slots + n) * Int32Array.BYTES_PER_ELEMENT) / 8) * 8 + Float64Array.BYTES_PER_ELEMENT);
+}
+
+/**
+ * The coordinator posts a round's request to every thread first and only then raises their flags,
+ * all at once: it notes that moment here (absolute ms; each thread's time to its update point
+ * counts from it), once they are up, and wakes the threads waiting in awaitHanded.
+ */
+export function markHanded(buffer: SharedArrayBuffer, at: number): void {
+  new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1)[0] = at;
+  const g = roundWords(buffer);
+  Atomics.store(g, Round.handed, 1);
+  Atomics.notify(g, Round.handed);
+}
+
+/**
+ * A thread idle in its event loop got the round's message while the coordinator was still posting
+ * it to the others: it sleeps until the flags are up (at most maxMs). Taking the request at once
+ * would keep a core from the coordinator when the machine has no idle one, and the threads still
+ * to be asked would be asked that much later.
+ */
+export function awaitHanded(buffer: SharedArrayBuffer, maxMs: number): void {
+  const g = roundWords(buffer);
+  if (Atomics.load(g, Round.handed) === 0) Reflect.apply(nativeWait, Atomics, [g, Round.handed, 0, maxMs]);
+}
+
+/** When the round's flags were raised (absolute ms), 0 while they are not yet. */
+export function handedAt(buffer: SharedArrayBuffer): number {
+  return new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1)[0];
 }
 
 const views = new WeakMap<SharedArrayBuffer, Int32Array>();

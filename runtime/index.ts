@@ -12,7 +12,7 @@ import { Engine, type CaptureStats } from './engine.js';
 import { loadPatch, patchFailure, type PreparedPatch } from './patch.js';
 import { groupLink, installThreads } from './threads.js';
 import { installProcesses } from './processes.js';
-import type { GroupRole, ThreadMode } from './group.js';
+import { handedAt, type GroupRole, type ThreadMode } from './group.js';
 import type { UpdateReport } from './report.js';
 
 export type { CaptureStats } from './engine.js';
@@ -116,7 +116,13 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
   }
   // Taken at an update point, the request was noticed when the program saw the flags raised.
   const noticedAt = engine.seenAt ?? performance.timeOrigin + performance.now();
-  const receivedAt = options.receivedAt ?? noticedAt;
+  let receivedAt = options.receivedAt ?? noticedAt;
+  // In a round of several threads the request was posted first and the flags raised after: the
+  // thread was asked when they went up, unless its event loop took the message before that.
+  if (options.group) {
+    const handed = handedAt(options.group.buffer);
+    if (handed > receivedAt && handed <= noticedAt) receivedAt = handed;
+  }
   let patch;
   try {
     patch = loadPatch(patchDir, options.label, options.prepared);

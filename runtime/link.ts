@@ -16,7 +16,7 @@
 import { receiveMessageOnPort, type MessagePort, type Transferable } from 'node:worker_threads';
 import { installBlockingCalls } from './blocking.js';
 import type { Engine } from './engine.js';
-import type { GroupRole } from './group.js';
+import { awaitHanded, type GroupRole } from './group.js';
 import { unpackPatch, type PreparedPatch } from './patch.js';
 
 export interface UpdateRequest {
@@ -155,7 +155,21 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
       // The coordinator is gone.
     }
   };
-  port.on('message', take);
+  // Taken by the event loop: the thread noticed the request when the message was dispatched (the
+  // bundle it carries is unpacked after that, in the pause).
+  port.on('message', (m: Incoming) => {
+    if (engine.seenAt !== undefined) {
+      take(m);
+      return;
+    }
+    if ('type' in m && m.type === 'update' && m.group) awaitHanded(m.group.buffer, 50);
+    engine.seenAt = performance.timeOrigin + performance.now();
+    try {
+      take(m);
+    } finally {
+      engine.seenAt = undefined;
+    }
+  });
   // A thread asleep in Atomics.wait is woken for an update (blocking.ts).
   installBlockingCalls(engine, port);
   let closed = false;

@@ -46,14 +46,24 @@ export interface UpdateTimings {
   rebuildMs: number;
   /**
    * The time the program was stopped: capture + map + rebuild, plus the load when the patch was
-   * loaded where the request was noticed (a request through the control channel).
+   * loaded where the request was noticed and the update happened there too (a request through the
+   * control channel taken between events or in a blocking call).
    */
   pauseMs: number;
+  /**
+   * A request through the control channel taken at an update point of running code: the thread
+   * stopped there this long to load the patch (loadMs of it), ran on, and the pause began at its
+   * next update point. requestToPointMs is then the time to that first point (unless the update
+   * was refused at the points after it: then to the one where it happened).
+   */
+  prepareMs?: number;
   /**
    * In an atomic update of several threads: the part of the pause this thread spent prepared,
    * waiting for the others to be (the barrier).
    */
   barrierMs?: number;
+  /** When the update point was reached (absolute ms since the epoch, sub-ms): for a group's time to full quiescence. */
+  reachedAt?: number;
   /** When the program stopped and ran again (absolute ms since the epoch, sub-ms): for a group's pause. */
   stoppedAt?: number;
   resumedAt?: number;
@@ -109,12 +119,19 @@ export interface GroupTimings {
   quiescenceMedianMs: number;
   quiescenceMaxMs: number;
   /**
-   * From the first thread stopping to the last one running again: how long the program as a whole
-   * was not all running.
+   * From the first thread at its update point to the last: the time to full quiescence as the
+   * quiescence study (QBench) measured it.
+   */
+  fullQuiescenceMs: number;
+  /**
+   * From the first thread stopping for the update (its pause, not a load before it: prepareMs) to
+   * the last one running again: how long the program as a whole was not all running.
    */
   pauseMs: number;
-  /** The longest any one thread stood still. */
+  /** The longest any one thread stood still: its pause, or the load where it ran on, whichever was longer. */
   threadPauseMaxMs: number;
+  /** The longest load a thread stopped for before it ran on to its pause (Engine.runOn), if one did. */
+  prepareMaxMs?: number;
 }
 
 /** A report for an update from `from` to `to` that has not happened (yet). */
@@ -143,8 +160,13 @@ export function formatReport(r: UpdateReport): string {
     return out.join('\n');
   }
   const read = t.readElsewhereMs !== undefined ? ` (bundle read off the main thread before: ${ms(t.readElsewhereMs)})` : '';
-  out.push(`  request -> update point ${ms(t.requestToPointMs)}${read}; pause ${ms(t.pauseMs)} ` +
-    `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
+  if (t.prepareMs !== undefined) {
+    out.push(`  request -> update point ${ms(t.requestToPointMs)}${read}; stopped there ${ms(t.prepareMs)} to load ${ms(t.loadMs)}, ran on; ` +
+      `pause at the next update point ${ms(t.pauseMs)} (capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
+  } else {
+    out.push(`  request -> update point ${ms(t.requestToPointMs)}${read}; pause ${ms(t.pauseMs)} ` +
+      `(load ${ms(t.loadMs)}, capture ${ms(t.captureMs)}, map+transform ${ms(t.mapMs)}, rebuild ${ms(t.rebuildMs)})`);
+  }
   if (!r.frames.length) out.push(r.applied ? '  frames: none (the update happened between events)' : '  frames: none moved');
   else out.push(`  frames (${r.frames.length}, top first):`);
   const width = Math.min(60, Math.max(0, ...r.frames.map((f) => f.from.length)));
@@ -154,7 +176,8 @@ export function formatReport(r: UpdateReport): string {
   }
   if (r.threads && r.group && r.threads.length > 1) {
     const g = r.group;
-    out.push(`  threads (${g.threads}, ${r.mode ?? 'atomic'}): time to update point median ${ms(g.quiescenceMedianMs)}, max ${ms(g.quiescenceMaxMs)}; ` +
+    out.push(`  threads (${g.threads}, ${r.mode ?? 'atomic'}): time to update point median ${ms(g.quiescenceMedianMs)}, max ${ms(g.quiescenceMaxMs)}, ` +
+      `first to last at its point ${ms(g.fullQuiescenceMs)}; ` +
       `program paused ${ms(g.pauseMs)} (first stop to last resume), longest thread pause ${ms(g.threadPauseMaxMs)}`);
     for (const t of r.threads) {
       const who = `thread ${t.thread}${t.threadName ? ` (${t.threadName})` : ''}`;
@@ -164,7 +187,8 @@ export function formatReport(r: UpdateReport): string {
       }
       const barrier = t.timings.barrierMs !== undefined ? `, waiting for the others ${ms(t.timings.barrierMs)}` : '';
       const moved = t.applied ? `${t.frames.length} frame${t.frames.length === 1 ? '' : 's'} moved` : `rolled back${t.reason ? `: ${t.reason}` : ''}`;
-      out.push(`    ${who}: request -> update point ${ms(t.timings.requestToPointMs)}, pause ${ms(t.timings.pauseMs)}${barrier}; ${moved}`);
+      const prepare = t.timings.prepareMs !== undefined ? `, load ${ms(t.timings.prepareMs)} there and ran on` : '';
+      out.push(`    ${who}: request -> update point ${ms(t.timings.requestToPointMs)}${prepare}, pause ${ms(t.timings.pauseMs)}${barrier}; ${moved}`);
     }
   }
   formatProcesses(r, out);

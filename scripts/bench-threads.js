@@ -6,16 +6,23 @@
  * `restack update <pid>` applies A -> B -> A ... in atomic and in wait-free mode.
  *
  * Reported per configuration, over the updates:
- *  - time to quiescence per thread: from the coordinator handing a thread the request to that
- *    thread's update point (each thread's requestToPointMs), median and 95th percentile over all
- *    threads of all updates;
- *  - the update's pause: from the first thread stopping to the last running again (the report's
- *    group.pauseMs), median and max; and the longest one thread stood still (threadPauseMaxMs);
+ *  - time to quiescence per thread: from the coordinator raising the thread's flags (the request
+ *    was posted to every thread just before) to that thread's first update point (each thread's
+ *    requestToPointMs), median and 95th percentile over all threads of all updates;
+ *  - time to full quiescence, the quiescence study's measure: from the first thread at its update
+ *    point to the last (the report's group.fullQuiescenceMs), median over the updates;
+ *  - the update's pause: from the first thread stopping for the update to the last running again
+ *    (the report's group.pauseMs), median and max; and the longest one thread stood still
+ *    (threadPauseMaxMs: its pause, or the load at its first update point when it ran on from
+ *    there, whichever is longer);
  *  - what each thread does once stopped (medians over the threads of every update but the first,
  *    which runs the runtime's update code cold): load (compile the bundle), capture, map and
- *    evaluate the new version (its mapMs without the wait at the barrier), rebuild.
+ *    evaluate the new version (its mapMs without the wait at the barrier), rebuild;
+ *  - the floor: the same threads in plain Node (bench/threads-floor.js), asked to stop the same
+ *    way and meeting at a barrier with nothing to do: the time to notice and the pause any
+ *    runtime would pay on this machine. It runs between the two modes of each configuration.
  *
- *   node scripts/bench-threads.js [--updates 10] [--workers 1,4,16] [--json] [--docs]
+ *   node scripts/bench-threads.js [--updates 20] [--workers 1,4,16] [--json] [--docs]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -33,7 +40,7 @@ const option = (name, fallback) => {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : fallback;
 };
-const UPDATES = Number(option('--updates', '10'));
+const UPDATES = Number(option('--updates', '20'));
 const WORKERS = option('--workers', '1,4,16').split(',').map(Number);
 const KINDS = ['busy', 'blocked'];
 const MODES = ['atomic', 'wait-free'];
@@ -53,6 +60,7 @@ async function measure(workers, kind, mode) {
   await new Promise((resolve) => child.stdout.on('data', (d) => { stdout += d; if (stdout.includes('ready')) resolve(); }));
   const pid = /\(pid (\d+)\)/.exec(stderr)[1];
   const quiescence = [];
+  const full = [];
   const pauses = [];
   const threadPauses = [];
   const phases = { load: [], capture: [], map: [], rebuild: [] };
@@ -74,37 +82,56 @@ async function measure(workers, kind, mode) {
       phases.map.push(t.timings.mapMs - (t.timings.barrierMs ?? 0));
       phases.rebuild.push(t.timings.rebuildMs);
     }
+    full.push(report.group.fullQuiescenceMs);
     pauses.push(report.group.pauseMs);
     threadPauses.push(report.group.threadPauseMaxMs);
   }
   stopRun(pid, child);
   return {
     workers, kind, mode, updates: UPDATES,
-    quiescenceMedian: median(quiescence), quiescenceP95: percentile(quiescence, 0.95),
+    quiescenceMedian: median(quiescence), quiescenceP95: percentile(quiescence, 0.95), fullMedian: median(full),
     pauseMedian: median(pauses), pauseMax: Math.max(...pauses),
     threadPauseMedian: median(threadPauses),
     perThread: Object.fromEntries(Object.entries(phases).map(([k, xs]) => [k, median(xs)])),
   };
 }
 
+/** The floor of a configuration: plain Node, the same threads, UPDATES rounds. */
+function floor(workers, kind) {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'threads-floor.js'), String(workers), kind, String(UPDATES)], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) {
+    process.stderr.write(`bench-threads: the floor (${workers} ${kind} workers) failed\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+  const { notice, spread, pause } = JSON.parse(r.stdout);
+  return { noticeMedian: median(notice), noticeP95: percentile(notice, 0.95), spreadMedian: median(spread), pauseMedian: median(pause), pauseMax: Math.max(...pause) };
+}
+
 const results = [];
+const floors = [];
 for (const workers of WORKERS) {
   for (const kind of KINDS) {
-    for (const mode of MODES) {
-      const r = await measure(workers, kind, mode);
+    const runs = [];
+    runs.push(await measure(workers, kind, MODES[0]));
+    const f = { workers, kind, ...floor(workers, kind) };
+    floors.push(f);
+    runs.push(await measure(workers, kind, MODES[1]));
+    for (const r of runs) {
+      r.floor = f;
       results.push(r);
-      process.stderr.write(`${workers} ${kind} ${mode}: quiescence median ${r.quiescenceMedian.toFixed(3)} ms, pause median ${r.pauseMedian.toFixed(3)} ms\n`);
+      process.stderr.write(`${workers} ${kind} ${r.mode}: quiescence median ${r.quiescenceMedian.toFixed(3)} ms (floor ${f.noticeMedian.toFixed(3)}), pause median ${r.pauseMedian.toFixed(3)} ms (floor ${f.pauseMedian.toFixed(3)})\n`);
     }
   }
 }
 const f = (x) => x.toFixed(3);
 const lines = [
-  '| workers | workers are | mode | time to quiescence per thread, median (ms) | p95 | update pause, median (ms) | max | longest thread pause, median (ms) | per thread once stopped: load / capture / map / rebuild, medians (ms) |',
-  '|---:|---|---|---:|---:|---:|---:|---:|---|',
+  '| workers | workers are | mode | time to quiescence per thread, median (ms) | p95 | floor: median / p95 | first to last thread at its point, median (ms) | floor | update pause, median (ms) | max | floor: median / max | longest thread stop, median (ms) | per thread: load / capture / map / rebuild, medians (ms) |',
+  '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 ];
 for (const r of results) {
   const p = r.perThread;
-  lines.push(`| ${r.workers} | ${r.kind} | ${r.mode} | ${f(r.quiescenceMedian)} | ${f(r.quiescenceP95)} | ${f(r.pauseMedian)} | ${f(r.pauseMax)} | ${f(r.threadPauseMedian)} | ${f(p.load)} / ${f(p.capture)} / ${f(p.map)} / ${f(p.rebuild)} |`);
+  const fl = r.floor;
+  lines.push(`| ${r.workers} | ${r.kind} | ${r.mode} | ${f(r.quiescenceMedian)} | ${f(r.quiescenceP95)} | ${f(fl.noticeMedian)} / ${f(fl.noticeP95)} | ${f(r.fullMedian)} | ${f(fl.spreadMedian)} | ${f(r.pauseMedian)} | ${f(r.pauseMax)} | ${f(fl.pauseMedian)} / ${f(fl.pauseMax)} | ${f(r.threadPauseMedian)} | ${f(p.load)} / ${f(p.capture)} / ${f(p.map)} / ${f(p.rebuild)} |`);
 }
 const table = lines.join('\n');
 process.stdout.write(table + '\n');

@@ -194,6 +194,9 @@ try {
       median: median(toPoint), max: Math.max(...toPoint), n: toPoint.length,
       readMedian: median(timings.map((t) => t.readElsewhereMs ?? 0)),
       pauseMedian: median(timings.map((t) => t.pauseMs)),
+      // A busy program takes the request at an update point, compiles the bundle there and runs on
+      // (prepareMs); an idle one compiles it in the pause.
+      prepareMedian: median(timings.map((t) => t.prepareMs ?? 0)),
     };
   };
   results.request = { busy: summary(await requestTimes(busy, count)), idle: summary(await requestTimes(idle, count)) };
@@ -240,7 +243,8 @@ if (results.request) {
   lines.push('', `Request (\`restack update <pid>\`, from another process) to update point: CPU-bound loop median **${f(b.median)} ms** (max ${f(b.max)}, ${b.n} requests); ` +
     `idle program median **${f(i.median)} ms** (max ${f(i.max)}). Measured from when the control channel's worker thread hands the request over, ` +
     `after it read the bundle and made V8 code caches for it while the program ran on (median ${f(b.readMedian)} ms busy, ${f(i.readMedian)} ms idle). ` +
-    `The pause of these updates, the patch's compile at the update point included: median ${f(b.pauseMedian)} ms busy, ${f(i.pauseMedian)} ms idle.`);
+    `The busy program stops at that update point to compile the bundle from the caches (median ${f(b.prepareMedian)} ms), runs on, and the update happens at its next update point: ` +
+    `the pause of these updates, median ${f(b.pauseMedian)} ms busy; the idle program compiles the bundle in the pause, median ${f(i.pauseMedian)} ms idle.`);
 }
 const table = lines.join('\n');
 process.stdout.write(table + '\n');

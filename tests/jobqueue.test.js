@@ -200,6 +200,15 @@ test('the reports give each thread\'s time to its update point; workers asleep i
     assert.equal(report.group.threads, PARAMS.workers + 1);
     assert.equal(report.group.quiescenceMaxMs, sorted.at(-1), where);
     assert.ok(report.group.quiescenceMedianMs >= sorted[0] && report.group.quiescenceMedianMs <= sorted.at(-1), where);
+    // First thread at its update point to the last (the quiescence study's measure).
+    const reachedAt = report.threads.filter((th) => th.reached).map((th) => th.timings.reachedAt);
+    assert.ok(reachedAt.every(Number.isFinite), `${where}: reachedAt ${reachedAt}`);
+    assert.ok(Math.abs(report.group.fullQuiescenceMs - (Math.max(...reachedAt) - Math.min(...reachedAt))) < 1e-6, where);
+    for (const th of report.threads.filter((x) => x.timings.prepareMs !== undefined)) {
+      // Loaded at its first update point, it ran on: its pause began later, at the next one.
+      assert.ok(th.timings.prepareMs >= th.timings.loadMs, `${where}: ${th.threadName} prepare ${th.timings.prepareMs} < load ${th.timings.loadMs}`);
+      assert.ok(th.timings.stoppedAt >= th.timings.reachedAt, `${where}: ${th.threadName} stopped before it reached its update point`);
+    }
     for (const th of report.threads) {
       if (mode === 'atomic') assert.ok(th.timings.barrierMs >= 0, `${where}: ${th.threadName} has no barrier time`);
       else assert.equal(th.timings.barrierMs, undefined);

@@ -74,25 +74,33 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
       if (e) reject(e);
       else resolveReply(reply as Reply);
     };
-    const timer = setTimeout(() => finish(new ClientError(`no answer from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+    let timer = setTimeout(() => finish(new ClientError(`no answer from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
     const notProtocol = `${path} answered something that is not restack's control protocol: not a restack program?`;
     socket.setEncoding('utf8');
     socket.on('connect', () => socket.write(JSON.stringify(req) + '\n'));
     socket.on('data', (d: string) => {
       buffer += d;
-      const i = buffer.indexOf('\n');
-      if (i < 0) {
-        if (buffer.length > 64 << 20) finish(new ClientError(notProtocol));
-        return;
+      for (let i = buffer.indexOf('\n'); i >= 0 && !settled; i = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        let reply: Reply & { progress?: unknown };
+        try {
+          reply = JSON.parse(line) as Reply;
+        } catch {
+          return finish(new ClientError(notProtocol));
+        }
+        if (typeof reply !== 'object' || reply === null || reply.id !== req.id) return finish(new ClientError(notProtocol));
+        if (typeof reply.progress === 'object' && reply.progress !== null) {
+          // A process of a rolling update moved (or did not): the program is at work, and the
+          // wait starts again (each process may take up to the timeout).
+          clearTimeout(timer);
+          timer = setTimeout(() => finish(new ClientError(`no news from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+          continue;
+        }
+        if (typeof reply.ok !== 'boolean') return finish(new ClientError(notProtocol));
+        return finish(null, reply);
       }
-      let reply: Reply;
-      try {
-        reply = JSON.parse(buffer.slice(0, i)) as Reply;
-      } catch {
-        return finish(new ClientError(notProtocol));
-      }
-      if (typeof reply !== 'object' || reply === null || reply.id !== req.id || typeof reply.ok !== 'boolean') return finish(new ClientError(notProtocol));
-      finish(null, reply);
+      if (buffer.length > 64 << 20) finish(new ClientError(notProtocol));
     });
     socket.on('close', () => finish(new ClientError(`${path} closed the connection without answering (did the program exit?)`)));
     socket.on('error', (e: NodeJS.ErrnoException) => {
@@ -115,7 +123,8 @@ export async function updateCommand(target: string, patchDir: string, opts: { js
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
-  // client gives it a little longer to load the patch and answer.
+  // client gives it a little longer to load the patch and answer. A rolling update of several
+  // processes sends a progress note as each one is done: the wait starts again at each.
   const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}) } }, timeoutMs + 5000);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);

@@ -16,6 +16,8 @@
  * Protocol on the socket: one JSON object per line each way. Requests `{ id, type: 'update',
  * patchDir, options }` or `{ id, type: 'status' }`; replies `{ id, ok: true, result }` or
  * `{ id, ok: false, error }`, with the request's id (null when it had none or could not be read).
+ * A rolling update of several processes sends `{ id, progress: { pid, applied, to } }` before its
+ * reply, as each process is done (a child's notes about its own children go up the tree too).
  * A malformed line gets an error reply; nothing a client sends can stop the program.
  */
 import { chmodSync } from 'node:fs';
@@ -177,7 +179,7 @@ function isReport(v: unknown): v is UpdateReport {
 }
 
 /** A request from a client (the socket), from the program (a thread's link) or from the parent process, checked. */
-function route(req: Record<string, unknown>, respond: (reply: Reply) => void): void {
+function route(req: Record<string, unknown>, respond: (reply: Reply) => void, progress?: (note: Record<string, unknown>) => void): void {
   if (req.type === 'status') {
     const main = threads.get(0)!;
     hand(main, { type: 'status', options: {}, receivedAt: now() }, (ok, value) => {
@@ -227,7 +229,7 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void): v
   if (processes === 'coordinated' && (kids.length > 0 || req.tree === 'coordinated')) {
     new CoordinatedRound(plan, kids, req.tree === 'coordinated' ? upstream : null, respond).start();
   } else if (processes === 'rolling' && kids.length > 0) {
-    new RollingRound(plan, kids, respond).start();
+    new RollingRound(plan, kids, respond, progress).start();
   } else {
     updateThreads(plan, respond);
   }
@@ -380,6 +382,8 @@ interface Child {
   runs: string | null;
   /** Answers expected from it, by request id. */
   waiting: Map<number, (ok: boolean, value: unknown) => void>;
+  /** For requests still waiting: what to do with its progress notes (a rolling update of its own children). */
+  notes: Map<number, (note: Record<string, unknown>) => void>;
   /** The coordinated round it is part of, which its `prepared` notice is for. */
   round?: CoordinatedRound;
 }
@@ -390,16 +394,31 @@ let nextChildId = 1;
 /** What a child's pending answers get when it exits: it is not counted, neither for nor against. */
 const GONE = Symbol('gone');
 
-function askChild(child: Child, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void): void {
+function askChild(child: Child, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void, onNote?: (note: Record<string, unknown>) => void): number {
   const id = nextChildId++;
-  child.waiting.set(id, answer);
+  child.waiting.set(id, (ok, value) => {
+    child.notes.delete(id);
+    answer(ok, value);
+  });
+  if (onNote) child.notes.set(id, onNote);
   write(child.socket, { ...message, id });
+  return id;
+}
+
+/** Drops a request's answer, whenever it comes (the asker gave up on it). */
+function forgetAsk(child: Child, id: number): void {
+  child.waiting.delete(id);
+  child.notes.delete(id);
 }
 
 /** A line from a child: its answer to a request, or the notice that its part of a round is prepared. */
 function fromChild(child: Child, m: Record<string, unknown>): void {
   if (m.type === 'prepared') {
     child.round?.kidPrepared(child);
+    return;
+  }
+  if (isObject(m.progress)) {
+    if (typeof m.id === 'number') child.notes.get(m.id)?.(m.progress);
     return;
   }
   const answer = typeof m.id === 'number' ? child.waiting.get(m.id) : undefined;
@@ -606,27 +625,60 @@ class RollingRound {
   private readonly reports: UpdateReport[] = [];
   private readonly skipped: number[] = [];
 
-  constructor(readonly plan: Plan, readonly kids: Child[], readonly respond: (reply: Reply) => void) {}
+  /**
+   * progress: told after each process of the tree has moved or not (this process's children's and
+   * theirs), for the client: a rolling update of many processes takes longer than one's timeout.
+   */
+  constructor(readonly plan: Plan, readonly kids: Child[], readonly respond: (reply: Reply) => void, readonly progress?: (note: Record<string, unknown>) => void) {}
 
   start(): void {
     trees.add(this);
     this.next(0);
   }
 
-  private next(i: number): void {
+  /**
+   * Updates one child (and its own children, rolling): its report, or a failed one if it exited or
+   * gave no news for longer than an update of one process may take (its progress notes count).
+   */
+  private updateKid(kid: Child, then: () => void): void {
     const { patchDir, options, mode } = this.plan;
+    const limitMs = (typeof options.timeoutMs === 'number' ? options.timeoutMs : 10_000) + 5000;
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const settle = (report: UpdateReport | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (report) {
+        if (report.applied) kid.runs = report.to;
+        this.reports.push(report);
+        this.progress?.({ pid: report.pid, applied: report.applied, to: report.to });
+      }
+      then();
+    };
+    const id = askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
+      settle(value === GONE ? null : ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+    }, (note) => {
+      // A grandchild moved: the child is alive and working through its own children.
+      arm();
+      this.progress?.(note);
+    });
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        forgetAsk(kid, id);
+        settle(failedProcess(kid.pid, `no answer within ${limitMs / 1000} s`));
+      }, limitMs);
+    };
+    arm();
+  }
+
+  private next(i: number): void {
     const stopped = this.reports.find((r) => !r.applied);
     if (i < this.kids.length && !stopped) {
       const kid = this.kids[i];
       if (children.get(kid.pid) !== kid) return this.next(i + 1);
-      askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
-        if (value !== GONE) {
-          const report = ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
-          if (report.applied) kid.runs = report.to;
-          this.reports.push(report);
-        }
-        this.next(i + 1);
-      });
+      this.updateKid(kid, () => this.next(i + 1));
       return;
     }
     if (stopped) {
@@ -649,15 +701,7 @@ class RollingRound {
     }
     const kid = late[0];
     this.kids.push(kid);
-    const { patchDir, options, mode } = this.plan;
-    askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
-      if (value !== GONE) {
-        const report = ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
-        if (report.applied) kid.runs = report.to;
-        this.reports.push(report);
-      }
-      this.end(local);
-    });
+    this.updateKid(kid, () => this.end(local));
   }
 }
 
@@ -721,7 +765,7 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
           upstream?.round?.fromParent(m.commit === true);
         } else if (m.type === 'update' || m.type === 'status') {
           const id = m.id;
-          route(m, (reply) => write(socket, { id, ...reply }));
+          route(m, (reply) => write(socket, { id, ...reply }), (note) => write(socket, { id, progress: note }));
         }
       }
     });
@@ -790,7 +834,7 @@ function request(socket: Socket, line: string): void {
   if (req.type === 'child' && Number.isInteger(req.pid)) {
     // A child process's coordinator joins: it starts on the version this process runs (once an
     // atomic round in progress is decided), and takes part in every update from now on.
-    const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), runs: null };
+    const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), notes: new Map(), runs: null };
     childOf.set(socket, kid);
     children.set(kid.pid, kid);
     whenDecided(() => {
@@ -813,7 +857,7 @@ function request(socket: Socket, line: string): void {
     return;
   }
   // An answer for a client that left is dropped.
-  route(req, (reply) => write(socket, { id: clientId, ...reply }));
+  route(req, (reply) => write(socket, { id: clientId, ...reply }), (note) => write(socket, { id: clientId, progress: note }));
 }
 
 const server = createServer((socket) => {

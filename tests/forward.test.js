@@ -1,7 +1,8 @@
 // Closures and callbacks made before an update run the new version's code the next time they are
 // called, with their captured variables intact: a counter closure kept in a Map, an EventEmitter
-// listener, a function read off the old module namespace, an async function. A function whose
-// entry the mapping refuses keeps running the old code.
+// listener, a function read off the old module namespace, an async function, a function whose new
+// version reads a parameter the old one ignored. A function whose entry the mapping refuses keeps
+// running the old code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -34,6 +35,12 @@ export async function later(x) {
   return 'later v${v} ' + x;
 }
 export function legacy() { return 'legacy v${v} ' + String(1); }
+// v1 never reads a; v2 starts from it: a call forwarded from v1's entry brings every argument.
+export function weigh(a, b) {
+  let s = ${v === 1 ? '0' : 'a'};
+  for (let i = 0; i < b; i++) s += 1;
+  return 'weigh v${v} ' + s;
+}
 `;
 }
 for (const v of [1, 2]) {
@@ -62,11 +69,12 @@ const m = await import(${JSON.stringify(join(work, 'b1', 'main.js'))});
 const count = m.registry.get('count');
 const describe = m.describe;
 const legacy = m.legacy;
+const weigh = m.weigh;
 count(); count(); m.bus.emit('ping', 1);
-const before = [describe('a'), await m.later('a'), legacy()];
+const before = [describe('a'), await m.later('a'), legacy(), weigh(10, 3)];
 const report = await new Promise((r) => requestUpdateTo(${JSON.stringify(p)}, {}, r));
 count(); count(); m.bus.emit('ping', 2);
-const after = [describe('b'), m.describe('c'), await m.later('b'), legacy()];
+const after = [describe('b'), m.describe('c'), await m.later('b'), legacy(), weigh(10, 3)];
 console.log(JSON.stringify({ applied: report.applied, out: m.out, before, after, listeners: m.bus.listenerCount('ping'), stats: status().stats }));
 `);
   const r = spawnSync(process.execPath, [driver], { encoding: 'utf8' });
@@ -76,8 +84,8 @@ console.log(JSON.stringify({ applied: report.applied, out: m.out, before, after,
   // n lives in the closure v1 made: v2's code goes on counting in it, by v2's step.
   assert.deepEqual(o.out, ['c v1 n=1', 'c v1 n=2', 'ping v1 1', 'c v2 n=4', 'c v2 n=6', 'ping v2 2']);
   assert.equal(o.listeners, 1);
-  assert.deepEqual(o.before, ['describe v1 a', 'later v1 a', 'legacy v1 1']);
-  assert.deepEqual(o.after, ['describe v2 b', 'describe v2 c', 'later v2 b', 'legacy v1 1']);
+  assert.deepEqual(o.before, ['describe v1 a', 'later v1 a', 'legacy v1 1', 'weigh v1 3']);
+  assert.deepEqual(o.after, ['describe v2 b', 'describe v2 c', 'later v2 b', 'legacy v1 1', 'weigh v2 13']);
   assert.equal(o.stats.forwardsRefused, 1);
   assert.ok(o.stats.forwards >= 6, JSON.stringify(o.stats));
 });

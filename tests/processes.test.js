@@ -4,6 +4,7 @@
 // after an update start on the new version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { workspace } from './helpers/versions.js';
 import { liveProgram } from './helpers/live.js';
@@ -180,6 +181,39 @@ test('rolling: one process after the other; at a refusal it stops, and the repor
   assert.deepEqual(versions(t.stdout.slice(from)), expected);
   t.send('ask');
   await t.until(/^main v1$/m, from);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+});
+
+test('rolling: the client hears of each process as it moves, before the report (the protocol\'s progress notes)', async () => {
+  const t = tree(2);
+  await t.until(allAt(2, 'v1'));
+  const socket = connect(t.socketPath());
+  const lines = [];
+  let buffer = '';
+  const done = new Promise((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('data', (d) => {
+      buffer += d;
+      for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+        const m = JSON.parse(buffer.slice(0, i));
+        buffer = buffer.slice(i + 1);
+        lines.push(m);
+        if ('ok' in m) resolve(m);
+      }
+    });
+  });
+  socket.write(JSON.stringify({ id: 7, type: 'update', patchDir: join(dir, 'p'), options: { processes: 'rolling', label: 'v2' } }) + '\n');
+  const reply = await done;
+  socket.destroy();
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const report = reply.result;
+  assert.equal(report.applied, true, JSON.stringify(report, null, 2));
+  const notes = lines.filter((m) => 'progress' in m);
+  // One note per child, in the order they moved, before the reply (the parent's own move is the reply).
+  assert.equal(lines.at(-1), reply);
+  assert.deepEqual(notes.map((m) => m.id), [7, 7]);
+  assert.deepEqual(notes.map((m) => m.progress), report.processes.map((p) => ({ pid: p.pid, applied: true, to: 'v2' })));
   assert.equal(await t.stop(), 0);
   assert.doesNotMatch(t.stdout, /MIXED/);
 });

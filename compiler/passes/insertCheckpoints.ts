@@ -109,6 +109,8 @@ export class Checkpointer {
 
   /** Live variables after each continuation point's statement (see liveness.ts). */
   private liveAfter = new Map<t.Statement, Set<string>>();
+  /** The function's parameters: an entry saves them all. */
+  private params: ReadonlySet<string> = new Set();
 
   run(body: t.BlockStatement): CheckpointResult {
     const fn = this.info.node;
@@ -118,7 +120,10 @@ export class Checkpointer {
     const level: string[] = [];
     // A named function expression's own name, unless a let/const/class of the body shadows it.
     if (t.isFunctionExpression(fn) && fn.id && !body.body.some((s) => lexicalNames(s).includes(fn.id!.name))) level.push(fn.id.name);
-    for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, level);
+    const params: string[] = [];
+    for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, params);
+    this.params = new Set(params);
+    level.push(...params);
     collectVars(body, level);
     level.push(...blockFunctionNames(body.body));
     this.functionLevel = [...new Set(level)];
@@ -176,15 +181,16 @@ export class Checkpointer {
     return out;
   }
 
-  private live(after?: Set<string>): string[] {
+  private live(after?: Set<string>, keep?: ReadonlySet<string>): string[] {
     const set = new Set<string>(this.functionLevel);
     for (const level of this.visible) for (const n of level) set.add(n);
     // A closure using a variable not initialised yet is rebuilt, not restored (scopeFacts).
     for (const [name, refs] of this.facts.closureRefs) {
       if (set.has(name) && [...refs].some((r) => !set.has(r))) set.delete(name);
     }
-    // Only what the rest of the function may read (variables shared with closures always).
-    if (after) for (const name of set) if (!this.facts.boxed.has(name) && !isLiveIn(after, name)) set.delete(name);
+    // Only what the rest of the function may read (variables shared with closures always), and
+    // what the caller keeps in any case.
+    if (after) for (const name of set) if (!this.facts.boxed.has(name) && !keep?.has(name) && !isLiveIn(after, name)) set.delete(name);
     return [...set].sort((a, b) => this.slotOf.get(a)! - this.slotOf.get(b)!);
   }
 
@@ -315,7 +321,9 @@ export class Checkpointer {
    * the function's others (assigned when the body is done), so adding it renumbered nothing.
    */
   private forwardPoint(s: t.Statement): t.Statement {
-    const live = this.live(this.liveAfter.get(s));
+    // Every parameter, read by this version or not: the version the call is forwarded to may read
+    // one this one ignores, and at the entry nothing has changed them yet.
+    const live = this.live(this.liveAfter.get(s), this.params);
     const placeholder = -1 - this.deferred.length;
     const cp: CpInfo = { id: placeholder, cp: -1, kind: 'update', callee: 'entry', loc: s.loc ? { line: s.loc.start.line, column: s.loc.start.column } : { line: 0, column: 0 }, live };
     const test = t.logicalExpression('&&', stale(),

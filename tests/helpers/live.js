@@ -31,6 +31,8 @@ export function liveProgram(file, args, env) {
     },
     /** The program's pid, as `restack run --announce` printed it. */
     pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
+    /** Its control socket's path, as printed there too. */
+    socketPath() { return /control socket (.*) \(pid \d+\)/.exec(stderr)[1]; },
     /** `restack update --json --label v2 ...args <pid> patchDir`: the report. */
     update(patchDir, ...args) {
       const u = spawnSync(process.execPath, updateArgs(patchDir, args), { env, encoding: 'utf8' });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * samples/webcluster under wrk: the cluster (a primary and two workers) natively (plain `node`),
- * compiled by restack (`restack run`) with no update, and compiled with two live updates during the
- * run (v1 -> v2 coordinated at a third of it, v2 -> v3 rolling at two thirds), measured in
- * alternation: every round runs the three variants, in an order that rotates from round to round,
+ * compiled by restack (`restack run`) with no update, compiled with two live updates during the
+ * run (v1 -> v2 coordinated at a third of it, v2 -> v3 rolling at two thirds), and compiled with
+ * two identity updates at the same moments (v1 to the same code: the cost of updating without the
+ * cost of the new versions' code), measured in alternation: every round runs the three variants, in an order that rotates from round to round,
  * each on a cluster started afresh and warmed up with one second of load.
  *
  * Reported per variant: requests per second and p99 latency (medians over the rounds), and their
@@ -15,6 +16,9 @@
  * anywhere).
  *
  *   node scripts/bench-webcluster.js [--rounds 5] [--seconds 6] [--json] [--docs] [--no-pin]
+ *
+ * --windows instead: the compiled cluster's throughput in 4-second windows, two before an identity
+ * update and three after it (printed, not written to the docs).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +45,15 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'xdg'), { recursive: true, mode: 0o700 });
 process.env.XDG_RUNTIME_DIR = join(out, 'xdg');
 prepare(out);
+// The identity update: v1 to the same code, to tell the cost of updating from the cost of v2's and
+// v3's code.
+for (const args of [['patch', join(root, 'samples/webcluster/v1'), join(root, 'samples/webcluster/v1'), '-o', join(out, 'v1-v1')], ['check', join(out, 'v1-v1')]]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`bench-webcluster: restack ${args[0]} failed\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
+}
 
 const pin = !argv.includes('--no-pin') && availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const pinned = (cpus, command, args) => (pin ? ['taskset', ['-c', cpus, command, ...args]] : [command, args]);
@@ -122,9 +135,28 @@ function figures(report) {
   };
 }
 
-const VARIANTS = ['native', 'compiled', 'compiled, 2 updates'];
+if (argv.includes('--windows')) {
+  // Where an update's cost goes: throughput in consecutive windows before and after one identity
+  // update of the compiled cluster, under the same load.
+  const WINDOWS = 4;
+  const cluster = await startCluster(true);
+  await wrk(cluster.port, 1);
+  const windows = [];
+  for (let i = 0; i < 2; i++) windows.push({ when: `before ${2 - i}`, ...(await wrk(cluster.port, WINDOWS)) });
+  const report = await update(cluster.pid, 'v1-v1', 'v1b', 'coordinated');
+  for (let i = 0; i < 3; i++) windows.push({ when: `after ${i + 1}`, ...(await wrk(cluster.port, WINDOWS)) });
+  const st = spawnSync(process.execPath, [cli, 'status', '--json', String(cluster.pid)], { encoding: 'utf8' });
+  await stopCluster(cluster);
+  const forwards = (JSON.parse(st.stdout).processes ?? []).map((p) => p.stats?.forwards ?? 0);
+  const base = (windows[0].rps + windows[1].rps) / 2;
+  for (const w of windows) process.stdout.write(`${w.when}: ${w.rps.toFixed(0)} req/s (${(w.rps / base).toFixed(3)}x the windows before), ${w.non2xx} non-2xx, ${w.socketErrors} socket errors\n`);
+  process.stdout.write(`identity update applied: ${report.applied}; forwards through old entries since, per worker: ${forwards.join(', ')} (requests after the update: ${windows.slice(2).reduce((n, w) => n + w.responses, 0)})\n`);
+  process.exit(0);
+}
+
+const VARIANTS = ['native', 'compiled', 'compiled, 2 updates', 'compiled, 2 identity updates'];
 const runs = Object.fromEntries(VARIANTS.map((v) => [v, []]));
-const updates = { coordinated: [], rolling: [] };
+const updates = { coordinated: [], rolling: [], identityCoordinated: [], identityRolling: [] };
 
 for (let round = 0; round < ROUNDS; round++) {
   const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]);
@@ -137,6 +169,11 @@ for (let round = 0; round < ROUNDS; round++) {
       updates.coordinated.push(figures(await update(cluster.pid, 'v1-v2', 'v2', 'coordinated')));
       await sleep((SECONDS * 1000) / 3);
       updates.rolling.push(figures(await update(cluster.pid, 'v2-v3', 'v3', 'rolling')));
+    } else if (variant === 'compiled, 2 identity updates') {
+      await sleep((SECONDS * 1000) / 3);
+      updates.identityCoordinated.push(figures(await update(cluster.pid, 'v1-v1', 'v1b', 'coordinated')));
+      await sleep((SECONDS * 1000) / 3);
+      updates.identityRolling.push(figures(await update(cluster.pid, 'v1-v1', 'v1c', 'rolling')));
     }
     const r = await measuring;
     runs[variant].push(r);
@@ -156,8 +193,9 @@ const summary = VARIANTS.map((v) => {
     responses: runs[v].reduce((s, r) => s + r.responses, 0),
   };
 });
+const UPDATE_NAMES = { coordinated: 'v1 -> v2, coordinated', rolling: 'v2 -> v3, rolling', identityCoordinated: 'v1 -> v1 (same code), coordinated', identityRolling: 'v1 -> v1 (same code), rolling' };
 const updateSummary = Object.entries(updates).map(([mode, list]) => ({
-  update: mode === 'coordinated' ? 'v1 -> v2, coordinated' : 'v2 -> v3, rolling',
+  update: UPDATE_NAMES[mode],
   maxPauseMs: median(list.map((u) => u.maxPauseMs)),
   quiescenceMs: median(list.flatMap((u) => u.quiescenceMs)),
   quiescenceMaxMs: Math.max(...list.flatMap((u) => u.quiescenceMs)),
@@ -175,7 +213,8 @@ const lines = [
 ];
 process.stdout.write(lines.join('\n') + '\n');
 const during = summary[2].rps / summary[1].rps;
-process.stdout.write(`throughput during updates / without: ${f(during, 3)}\n`);
+const duringIdentity = summary[3].rps / summary[1].rps;
+process.stdout.write(`throughput during updates / without: ${f(during, 3)}; during identity updates / without: ${f(duringIdentity, 3)}\n`);
 
 if (argv.includes('--json')) {
   mkdirSync(join(root, 'bench'), { recursive: true });
@@ -185,7 +224,7 @@ if (argv.includes('--docs')) {
   writeDocsSection(join(root, 'docs', 'benchmarks.md'), 'webcluster', 'webcluster under wrk: throughput with and without live updates', [
     ...lines,
     '',
-    `Throughput of the compiled cluster during the two updates / without: ${f(during, 3)}.`,
+    `Throughput of the compiled cluster during the two updates / without: ${f(during, 3)}; during two identity updates (v1 to the same code) / without: ${f(duringIdentity, 3)}.`,
     '',
     `Measured by \`node scripts/bench-webcluster.js --json --docs\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
     `${availableParallelism()} cores, ${ROUNDS} rounds of ${SECONDS} s per variant${pin ? '; the cluster on CPU 0, wrk on CPU 1' : ''}).`,

@@ -25,7 +25,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
-import { ABORT, ABORTED, COMMIT, decide, markHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
+import { ABORT, ABORTED, COMMIT, decide, markHanded, releaseHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
 import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
@@ -308,9 +308,9 @@ class UpdateRound {
         (ok, value) => this.arrived(t, isReport(value) ? value : failed(t, ok ? 'the thread answered with something that is not a report' : String(value))));
     });
     // Raised before any thread is woken: a woken thread may take this thread's core.
-    const handed = now();
+    markHanded(this.buffer, now());
     for (const t of this.members) raise(t, false);
-    markHanded(this.buffer, handed);
+    releaseHanded(this.buffer);
     for (const t of this.members) wakeWaiter(t);
     const timeoutMs = typeof this.options.timeoutMs === 'number' ? this.options.timeoutMs : 10_000;
     // Each thread times out on its own; this is for one that cannot answer any more.

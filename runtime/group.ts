@@ -25,7 +25,7 @@ export const Round = {
   expected: 2,
   /** 1: the coordinator decides (a child process asks its parent); 0: the last to prepare does. */
   delegated: 3,
-  /** 1 once the coordinator raised every thread's flags (markHanded). */
+  /** 1 once the coordinator raised every thread's flags (releaseHanded). */
   handed: 4,
   /** First per-thread slot: 1 once that thread prepared. */
   slots: 5,
@@ -57,10 +57,14 @@ export function roundBuffer(n: number): SharedArrayBuffer {
 /**
  * The coordinator posts a round's request to every thread first and only then raises their flags,
  * all at once: it notes that moment here (absolute ms; each thread's time to its update point
- * counts from it), once they are up, and wakes the threads waiting in awaitHanded.
+ * counts from it) before it raises the first, then calls releaseHanded.
  */
 export function markHanded(buffer: SharedArrayBuffer, at: number): void {
   new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1)[0] = at;
+}
+
+/** The flags are up: wakes the threads waiting in awaitHanded. */
+export function releaseHanded(buffer: SharedArrayBuffer): void {
   const g = roundWords(buffer);
   Atomics.store(g, Round.handed, 1);
   Atomics.notify(g, Round.handed);

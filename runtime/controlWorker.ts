@@ -202,6 +202,9 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void, pr
   const patchDir = resolve(req.patchDir as string);
   const options = { ...(isObject(req.options) ? req.options : {}) };
   if (rounds.size > 0 || trees.size > 0) return respond({ ok: false, error: 'another update is in progress' });
+  if (typeof req.startBy === 'number' && now() > req.startBy) {
+    return respond({ ok: false, error: `the request reached this process ${Math.round(now() - req.startBy + START_WITHIN_MS)} ms after its parent sent it (more than ${START_WITHIN_MS} ms): the parent may have given up on it, so it does not move` });
+  }
   let mode: ThreadMode = 'atomic';
   if (options.mode !== undefined) {
     if (!THREAD_MODES.includes(options.mode as ThreadMode)) return respond({ ok: false, error: `option mode: expected ${THREAD_MODES.map((m) => `'${m}'`).join(' or ')}` });
@@ -621,6 +624,9 @@ class CoordinatedRound {
  * process that cannot move: those that moved stay moved (undoing them would take the reverse
  * patch), those after it are not asked, and the report says which is which.
  */
+/** How soon a child of a rolling update must take its parent's request (RollingRound.updateKid). */
+const START_WITHIN_MS = 2500;
+
 class RollingRound {
   private readonly reports: UpdateReport[] = [];
   private readonly skipped: number[] = [];
@@ -656,7 +662,12 @@ class RollingRound {
       }
       then();
     };
-    const id = askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling' }, (ok, value) => {
+    // The child must start within START_WITHIN_MS of the request's sending: it then ends (its
+    // threads' timeout, and the round's 2 s more) before this process stops waiting for it, and
+    // a child that could not read the request in time (stopped, swamped) does not move after
+    // this process has reported it as not moved.
+    const startBy = now() + START_WITHIN_MS;
+    const id = askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling', startBy }, (ok, value) => {
       settle(value === GONE ? null : ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
     }, (note) => {
       // A grandchild moved: the child is alive and working through its own children.

@@ -218,6 +218,32 @@ test('rolling: the client hears of each process as it moves, before the report (
   assert.doesNotMatch(t.stdout, /MIXED/);
 });
 
+test('rolling: a child that cannot take the request in time is counted as not moved, and does not move when it can again', async () => {
+  const t = tree(2);
+  await t.until(allAt(2, 'v1'));
+  const pid0 = Number(/^boot 0 v1 0 pid (\d+)$/m.exec(t.stdout)[1]);
+  // Stopped, child 0 reads nothing: with --timeout 1 its parent waits 6 s for it, then gives up.
+  process.kill(pid0, 'SIGSTOP');
+  let report;
+  try {
+    report = await t.updateLater(join(dir, 'p'), '--processes', 'rolling', '--timeout', '1');
+  } finally {
+    process.kill(pid0, 'SIGCONT');
+  }
+  assert.equal(report.applied, false, JSON.stringify(report, null, 2));
+  const stopped = report.processes.find((p) => p.pid === pid0);
+  assert.equal(stopped.applied, false);
+  assert.match(stopped.reason, /no answer within 6 s/);
+  // Running again, it finds the request its parent gave up on, too late to take: it stays on v1.
+  const from = t.stdout.length;
+  await t.until(/^child 0 v1$[\s\S]*^child 0 v1$/m, from);
+  t.send('ask');
+  await t.until(/^main v1$/m, from);
+  assert.equal(await t.stop(), 0);
+  assert.doesNotMatch(t.stdout.slice(from), /^child 0 (stopped )?v2$/m);
+  assert.doesNotMatch(t.stdout, /MIXED/);
+});
+
 test('a child forked after the update starts on v2 (its top-level code is the new version\'s)', async () => {
   const t = tree(1);
   await t.until(allAt(1, 'v1'));

@@ -16,7 +16,16 @@ export function liveProgram(file, args, env) {
   });
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  const kill = setTimeout(() => child.kill(), 60_000);
+  // `restack run` runs the program in a child of its own (with a larger stack): a program left
+  // running by a failed test would keep this process's pipes open, so that one is killed too.
+  const kill = setTimeout(() => {
+    try {
+      process.kill(Number(program.pid()), 'SIGKILL');
+    } catch {
+      // Not announced yet, or already gone.
+    }
+    child.kill();
+  }, 60_000);
   const updateArgs = (patchDir, args) => [cli, 'update', '--json', '--label', 'v2', ...args, program.pid(), patchDir];
   const program = {
     get stdout() { return stdout; },

@@ -123,9 +123,11 @@ export async function updateCommand(target: string, patchDir: string, opts: { js
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
-  // client gives it a little longer to load the patch and answer. A rolling update of several
-  // processes sends a progress note as each one is done: the wait starts again at each.
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}) } }, timeoutMs + 5000);
+  // client gives it longer to load the patch and answer. A rolling update of several processes
+  // sends a progress note as each one is done, and the wait starts again at each: it must outlast
+  // the program's own wait for a child that does not answer (the timeout and 5 s), after which the
+  // program answers that the child did not move.
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}) } }, timeoutMs + 10_000);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;

@@ -54,7 +54,13 @@ export function liveProgram(file, args, env) {
       let text = '';
       u.stdout.on('data', (d) => { text += d; });
       u.stderr.on('data', (d) => { text += d; });
-      return new Promise((resolve) => u.on('exit', () => resolve(JSON.parse(text))));
+      return new Promise((resolve, reject) => u.on('exit', () => {
+        try {
+          resolve(JSON.parse(text));
+        } catch {
+          reject(new Error(`restack update did not print a report:\n${text}`));
+        }
+      }));
     },
     status() {
       const s = spawnSync(process.execPath, [cli, 'status', '--json', program.pid()], { env, encoding: 'utf8' });

@@ -74,7 +74,12 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
       if (e) reject(e);
       else resolveReply(reply as Reply);
     };
-    let timer = setTimeout(() => finish(new ClientError(`no answer from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (what: string): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(new ClientError(`${what} from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+    };
+    arm('no answer');
     const notProtocol = `${path} answered something that is not restack's control protocol: not a restack program?`;
     socket.setEncoding('utf8');
     socket.on('connect', () => socket.write(JSON.stringify(req) + '\n'));
@@ -93,8 +98,7 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
         if (typeof reply.progress === 'object' && reply.progress !== null) {
           // A process of a rolling update moved (or did not): the program is at work, and the
           // wait starts again (each process may take up to the timeout).
-          clearTimeout(timer);
-          timer = setTimeout(() => finish(new ClientError(`no news from ${path} within ${timeoutMs / 1000} s`)), timeoutMs);
+          arm('no news');
           continue;
         }
         if (typeof reply.ok !== 'boolean') return finish(new ClientError(notProtocol));

@@ -40,6 +40,32 @@ function write(socket: Socket, reply: object): void {
   if (!socket.destroyed && socket.writable) socket.write(JSON.stringify(reply) + '\n');
 }
 
+/** The update's timeout (ms) as the client gave it, else the default. */
+function timeoutOf(options: Record<string, unknown>): number {
+  return typeof options.timeoutMs === 'number' ? options.timeoutMs : 10_000;
+}
+
+/**
+ * Splits what arrives on `socket` into lines (trimmed, empty ones skipped); `tooLong` is told when
+ * a line grows past MAX_LINE, and what was buffered is dropped.
+ */
+function readLines(socket: Socket, onLine: (line: string) => void, tooLong?: () => void): void {
+  let buffer = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, i).trim();
+      buffer = buffer.slice(i + 1);
+      if (line) onLine(line);
+    }
+    if (tooLong && buffer.length > MAX_LINE) {
+      tooLong();
+      buffer = '';
+    }
+  });
+}
+
 /** A thread of the process, as its link reaches the coordinator. */
 interface Thread {
   id: number;
@@ -315,7 +341,7 @@ class UpdateRound {
     for (const t of this.members) raise(t, false);
     releaseHanded(this.buffer);
     for (const t of this.members) wakeWaiter(t);
-    const timeoutMs = typeof this.options.timeoutMs === 'number' ? this.options.timeoutMs : 10_000;
+    const timeoutMs = timeoutOf(this.options);
     // Each thread times out on its own; this is for one that cannot answer any more.
     this.timer = setTimeout(() => {
       decide(this.buffer, ABORT);
@@ -443,6 +469,16 @@ function failedProcess(pid: number, reason: string, like?: UpdateReport): Update
   return { ...newReport(like?.from ?? '?', like?.to ?? '?'), pid, thread: 0, reason };
 }
 
+/** A child's answer to an update request as a report (a failed one when it is not a report). */
+function kidReport(kid: Child, ok: boolean, value: unknown): UpdateReport {
+  return ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
+}
+
+/** This process's threads' reply as a report. */
+function localReport(reply: Reply): UpdateReport {
+  return reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error);
+}
+
 /** The reports of the children, each followed by its own children's, depth first. */
 function flatten(kids: UpdateReport[]): UpdateReport[] {
   return kids.flatMap((k) => {
@@ -496,7 +532,7 @@ class CoordinatedRound {
   private readonly timeoutMs: number;
 
   constructor(readonly plan: Plan, readonly kids: Child[], readonly up: Upstream | null, readonly respond: (reply: Reply) => void) {
-    this.timeoutMs = typeof plan.options.timeoutMs === 'number' ? plan.options.timeoutMs : 10_000;
+    this.timeoutMs = timeoutOf(plan.options);
     this.deadline = now() + this.timeoutMs - Math.min(1000, this.timeoutMs / 4);
   }
 
@@ -515,7 +551,7 @@ class CoordinatedRound {
       kid.round = this;
       askChild(kid, { type: 'update', patchDir, options: { ...options, mode: 'atomic' }, tree: 'coordinated' }, (ok, value) => {
         if (value === GONE) return this.kidGone(kid);
-        this.kidDone(kid, ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+        this.kidDone(kid, kidReport(kid, ok, value));
       });
     }
     this.timer = setTimeout(() => {
@@ -596,7 +632,7 @@ class CoordinatedRound {
   }
 
   private localDone(reply: Reply): void {
-    this.localReport = reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error);
+    this.localReport = localReport(reply);
     if (!this.localReport.applied) this.decide(false);
     this.maybeEnd();
   }
@@ -618,18 +654,17 @@ class CoordinatedRound {
   }
 }
 
+/** How soon a child of a rolling update must take its parent's request (RollingRound.updateKid). */
+const START_WITHIN_MS = 2500;
+
 /**
  * An update of a process tree one process at a time: each child (with its own subtree) moves, then
  * this process; the others run on meanwhile (a cluster keeps serving). It stops at the first
  * process that cannot move: those that moved stay moved (undoing them would take the reverse
  * patch), those after it are not asked, and the report says which is which.
  */
-/** How soon a child of a rolling update must take its parent's request (RollingRound.updateKid). */
-const START_WITHIN_MS = 2500;
-
 class RollingRound {
   private readonly reports: UpdateReport[] = [];
-  private readonly skipped: number[] = [];
 
   /**
    * progress: told after each process of the tree has moved or not (this process's children's and
@@ -648,7 +683,7 @@ class RollingRound {
    */
   private updateKid(kid: Child, then: () => void): void {
     const { patchDir, options, mode } = this.plan;
-    const limitMs = (typeof options.timeoutMs === 'number' ? options.timeoutMs : 10_000) + 5000;
+    const limitMs = timeoutOf(options) + 5000;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
     const settle = (report: UpdateReport | null): void => {
@@ -668,7 +703,7 @@ class RollingRound {
     // this process has reported it as not moved.
     const startBy = now() + START_WITHIN_MS;
     const id = askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling', startBy }, (ok, value) => {
-      settle(value === GONE ? null : ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value)));
+      settle(value === GONE ? null : kidReport(kid, ok, value));
     }, (note) => {
       // A grandchild moved: the child is alive and working through its own children.
       arm();
@@ -693,12 +728,11 @@ class RollingRound {
       return;
     }
     if (stopped) {
-      for (const kid of this.kids.slice(i)) this.skipped.push(kid.pid);
       const why = `${NOT_ASKED}: process ${stopped.pid} could not move, and a rolling update stops there`;
-      for (const pid of this.skipped) this.reports.push(failedProcess(pid, why, stopped));
+      for (const kid of this.kids.slice(i)) this.reports.push(failedProcess(kid.pid, why, stopped));
       return this.end(failedProcess(process.pid, why, stopped));
     }
-    updateThreads(this.plan, (reply) => this.end(reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error)));
+    updateThreads(this.plan, (reply) => this.end(localReport(reply)));
   }
 
   private end(local: UpdateReport): void {
@@ -735,9 +769,7 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
   const started = now();
   const attempt = (): void => {
     const socket = connect(socketPath);
-    let buffer = '';
     let hello = false;
-    socket.setEncoding('utf8');
     socket.on('connect', () => write(socket, { id: 0, type: 'child', pid: process.pid }));
     socket.on('error', (e: NodeJS.ErrnoException) => {
       if (hello) return;
@@ -754,30 +786,24 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
       upstream.round?.fromParent(false);
       upstream = null;
     });
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, i).trim();
-        buffer = buffer.slice(i + 1);
-        if (!line) continue;
-        let m: unknown;
-        try {
-          m = JSON.parse(line);
-        } catch {
-          continue;
-        }
-        if (!isObject(m)) continue;
-        if (!hello) {
-          hello = true;
-          const result = isObject(m.result) ? m.result : {};
-          upstream = { socket, prepared: () => write(socket, { type: 'prepared' }) };
-          joined(isObject(result.version) ? result.version as { label: string; dir: string } : null);
-        } else if (m.type === 'decision') {
-          upstream?.round?.fromParent(m.commit === true);
-        } else if (m.type === 'update' || m.type === 'status') {
-          const id = m.id;
-          route(m, (reply) => write(socket, { id, ...reply }), (note) => write(socket, { id, progress: note }));
-        }
+    readLines(socket, (line) => {
+      let m: unknown;
+      try {
+        m = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (!isObject(m)) return;
+      if (!hello) {
+        hello = true;
+        const result = isObject(m.result) ? m.result : {};
+        upstream = { socket, prepared: () => write(socket, { type: 'prepared' }) };
+        joined(isObject(result.version) ? result.version as { label: string; dir: string } : null);
+      } else if (m.type === 'decision') {
+        upstream?.round?.fromParent(m.commit === true);
+      } else if (m.type === 'update' || m.type === 'status') {
+        const id = m.id;
+        route(m, (reply) => write(socket, { id, ...reply }), (note) => write(socket, { id, progress: note }));
       }
     });
   };
@@ -872,20 +898,9 @@ function request(socket: Socket, line: string): void {
 }
 
 const server = createServer((socket) => {
-  let buffer = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffer += chunk;
-    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
-      const line = buffer.slice(0, i).trim();
-      buffer = buffer.slice(i + 1);
-      if (line) request(socket, line);
-    }
-    if (buffer.length > MAX_LINE) {
-      write(socket, { id: null, ok: false, error: `malformed request: a line longer than ${MAX_LINE} bytes` });
-      socket.end();
-      buffer = '';
-    }
+  readLines(socket, (line) => request(socket, line), () => {
+    write(socket, { id: null, ok: false, error: `malformed request: a line longer than ${MAX_LINE} bytes` });
+    socket.end();
   });
   socket.on('error', () => {});
   socket.on('close', () => {

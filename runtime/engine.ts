@@ -389,13 +389,22 @@ export class Engine implements VersionHost {
     Atomics.store(this.S, Flag.remote, 0);
     // The program stopped here: taking the request (a message to read, a bundle to unpack) is
     // already part of the pause.
+    this.noticing(() => this.poll?.());
+    this.refreshPending();
+  }
+
+  /**
+   * Runs `take`, which takes requests another thread posted, with seenAt set to now (unless a
+   * caller up the stack already set it): the requests count as noticed from here.
+   */
+  noticing(take: () => void): void {
+    if (this.seenAt !== undefined) return take();
     this.seenAt = now();
     try {
-      this.poll?.();
+      take();
     } finally {
       this.seenAt = undefined;
     }
-    this.refreshPending();
   }
 
   /**

@@ -60,7 +60,12 @@ export function roundBuffer(n: number): SharedArrayBuffer {
  * counts from it) before it raises the first, then calls releaseHanded.
  */
 export function markHanded(buffer: SharedArrayBuffer, at: number): void {
-  new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1)[0] = at;
+  handedSlot(buffer)[0] = at;
+}
+
+/** The float64 at the end of a round's buffer (roundBuffer). */
+function handedSlot(buffer: SharedArrayBuffer): Float64Array {
+  return new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1);
 }
 
 /** The flags are up: wakes the threads waiting in awaitHanded. */
@@ -83,7 +88,7 @@ export function awaitHanded(buffer: SharedArrayBuffer, maxMs: number): void {
 
 /** When the round's flags were raised (absolute ms), 0 while they are not yet. */
 export function handedAt(buffer: SharedArrayBuffer): number {
-  return new Float64Array(buffer, buffer.byteLength - Float64Array.BYTES_PER_ELEMENT, 1)[0];
+  return handedSlot(buffer)[0];
 }
 
 const views = new WeakMap<SharedArrayBuffer, Int32Array>();

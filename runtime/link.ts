@@ -158,17 +158,8 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
   // Taken by the event loop: the thread noticed the request when the message was dispatched (the
   // bundle it carries is unpacked after that, in the pause).
   port.on('message', (m: Incoming) => {
-    if (engine.seenAt !== undefined) {
-      take(m);
-      return;
-    }
-    if ('type' in m && m.type === 'update' && m.group) awaitHanded(m.group.buffer, 50);
-    engine.seenAt = performance.timeOrigin + performance.now();
-    try {
-      take(m);
-    } finally {
-      engine.seenAt = undefined;
-    }
+    if (engine.seenAt === undefined && 'type' in m && m.type === 'update' && m.group) awaitHanded(m.group.buffer, 50);
+    engine.noticing(() => take(m));
   });
   // A thread asleep in Atomics.wait is woken for an update (blocking.ts).
   installBlockingCalls(engine, port);

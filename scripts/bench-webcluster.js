@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, writeDocsSection } from './bench-common.js';
 import { prepare } from '../samples/webcluster/live.js';
+import { restack } from '../samples/prepare.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/restack.js');
@@ -47,13 +48,8 @@ process.env.XDG_RUNTIME_DIR = join(out, 'xdg');
 prepare(out);
 // The identity update: v1 to the same code, to tell the cost of updating from the cost of v2's and
 // v3's code.
-for (const args of [['patch', join(root, 'samples/webcluster/v1'), join(root, 'samples/webcluster/v1'), '-o', join(out, 'v1-v1')], ['check', join(out, 'v1-v1')]]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    process.stderr.write(`bench-webcluster: restack ${args[0]} failed\n${r.stdout}${r.stderr}`);
-    process.exit(1);
-  }
-}
+restack(['patch', join(root, 'samples/webcluster/v1'), join(root, 'samples/webcluster/v1'), '-o', join(out, 'v1-v1')]);
+restack(['check', join(out, 'v1-v1')]);
 
 const pin = !argv.includes('--no-pin') && availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const pinned = (cpus, command, args) => (pin ? ['taskset', ['-c', cpus, command, ...args]] : [command, args]);

@@ -8,7 +8,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { checkControlDir, controlDir, ControlError, isAlive, removeSocket, socketPathFor } from '../runtime/control.js';
-import { formatReport, type UpdateReport } from '../runtime/report.js';
+import { DRY_RUN, formatReport, type UpdateReport } from '../runtime/report.js';
 
 /** A failure to talk to the program: one line on stderr, exit code 2. */
 export class ClientError extends Error {}
@@ -118,12 +118,16 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
   });
 }
 
+function wouldApply(r: UpdateReport): boolean {
+  return r.dryRun === true && r.reason === DRY_RUN && (r.threads ?? []).every(wouldApply) && (r.processes ?? []).every(wouldApply);
+}
+
 function isReport(v: unknown): v is UpdateReport {
   const r = v as UpdateReport | null;
   return typeof r === 'object' && r !== null && typeof r.applied === 'boolean' && typeof r.timings === 'object' && r.timings !== null && Array.isArray(r.frames);
 }
 
-export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling' }): Promise<number> {
+export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling'; dryRun?: boolean }): Promise<number> {
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
@@ -131,11 +135,13 @@ export async function updateCommand(target: string, patchDir: string, opts: { js
   // sends a progress note as each one is done, and the wait starts again at each: it must outlast
   // the program's own wait for a child that does not answer (the timeout and 5 s), after which the
   // program answers that the child did not move.
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}) } }, timeoutMs + 10_000);
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}), ...(opts.dryRun ? { dryRun: true } : {}) } }, timeoutMs + 10_000);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;
   process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
+  // A dry run succeeds when the update would have applied everywhere.
+  if (opts.dryRun) return wouldApply(report) ? 0 : 1;
   return report.applied ? 0 : 1;
 }
 

@@ -105,8 +105,9 @@ program
   .option('--timeout <s>', 'how long the program may wait for an update point where every frame can move', positiveInt, 10)
   .option('--label <name>', 'name of the new version in reports and status (default: the patch directory\'s name)')
   .addOption(new Option('--mode <mode>', 'worker threads: all move together or all roll back (atomic), or each at its own next update point (wait-free)').choices(['atomic', 'wait-free']).default('atomic'))
+  .option('--dry-run', 'do everything but commit (capture, map, transform, evaluate the new version), roll back, and report what the update would do and its pause')
   .addOption(new Option('--processes <how>', 'child processes (fork, cluster): all move together or all roll back (coordinated; default with --mode atomic), or one after the other (rolling; default with --mode wait-free)').choices(['coordinated', 'rolling']))
-  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling' }) => {
+  .action(async (target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling'; dryRun?: boolean }) => {
     await client(async () => (await import('./control.js')).updateCommand(target, patchDir, opts));
   });
 

@@ -25,7 +25,7 @@ import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes
 import { renameShadowed } from './passes/renameShadowed.js';
 import { finishAsync, isDriven, prepareAsync } from './passes/asyncFunctions.js';
 import { constInits, LOADER, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
-import { topLevelBindings } from './syntax.js';
+import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 
@@ -126,6 +126,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
   const sourceHash = createHash('sha256').update(source).digest('hex');
   const stateBindings = topLevelBindings(ast.program, { classes: true });
+  const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
   traverse(ast, { Program(p: NodePath<t.Program>) { program = p; p.stop(); } });
@@ -274,7 +275,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh');
     lap('loaderFormat');
   }
-  ast.program.body.push(stateFunction(stateBindings));
+  ast.program.body.push(stateFunction(stateBindings, mutableBindings));
   const info = t.objectExpression([
     t.objectProperty(t.identifier('id'), t.stringLiteral(opts.moduleId)),
     t.objectProperty(t.identifier('hash'), t.stringLiteral(sourceHash)),

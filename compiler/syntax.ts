@@ -27,6 +27,21 @@ export function isTrackedFinally(s: t.TryStatement): boolean {
  * (exported or not; TypeScript enums, which are variables once compiled) and, with `classes`,
  * class declarations. Ambient (`declare`) declarations and restack's own names are left out.
  */
+/**
+ * The top-level `let` and `var` bindings of a module: those a rollback may have to assign back
+ * (their accessors get a setter, runtime/update/moduleState.ts).
+ */
+export function mutableTopLevelBindings(program: t.Program): string[] {
+  const names: string[] = [];
+  for (const s of program.body) {
+    const decl = t.isExportNamedDeclaration(s) ? s.declaration : s;
+    if (t.isVariableDeclaration(decl) && !decl.declare && decl.kind !== 'const' && decl.kind !== 'using' && decl.kind !== 'await using') {
+      for (const d of decl.declarations) patternNames(d.id, names);
+    }
+  }
+  return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
+}
+
 export function topLevelBindings(program: t.Program, options: { classes: boolean }): string[] {
   const names: string[] = [];
   const add = (decl: t.Node | null | undefined): void => {

@@ -47,6 +47,8 @@ export const R = {
   activation: '__rsI',
   /** A compiled async generator's wrapper: its activation (runtime AsyncGenActivation). */
   asyncActivation: '__rsJ',
+  /** The parameter of a module state accessor's setters (a rollback assigns bindings back). */
+  stateValue: '__rsV',
   prefix: '__rs',
 } as const;
 

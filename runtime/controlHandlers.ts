@@ -9,8 +9,8 @@ import { requestUpdateTo, status, type UpdateOptions } from './index.js';
 import type { UpdateReport } from './report.js';
 
 /** The options a client may send with an update request, checked. */
-function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'label' | 'timeoutMs'> {
-  const out: Pick<UpdateOptions, 'label' | 'timeoutMs'> = {};
+function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'label' | 'timeoutMs' | 'dryRun'> {
+  const out: Pick<UpdateOptions, 'label' | 'timeoutMs' | 'dryRun'> = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === 'timeoutMs') {
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new Error('option timeoutMs: expected a positive number of milliseconds');
@@ -18,8 +18,11 @@ function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'l
     } else if (key === 'label') {
       if (typeof value !== 'string' || !value) throw new Error('option label: expected a non-empty string');
       out.label = value;
+    } else if (key === 'dryRun') {
+      if (typeof value !== 'boolean') throw new Error('option dryRun: expected true or false');
+      out.dryRun = value;
     } else {
-      throw new Error(`unknown update option ${JSON.stringify(key)} (expected timeoutMs or label)`);
+      throw new Error(`unknown update option ${JSON.stringify(key)} (expected timeoutMs, label or dryRun)`);
     }
   }
   return out;

@@ -21,10 +21,12 @@ import { types } from 'node:util';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
-import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
+import { DeadlinePassed, withDeadline } from './update/deadline.js';
+import { Transaction } from './update/transaction.js';
+import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
-import { newReport, type FrameMove, type UpdateReport } from './report.js';
+import { DRY_RUN, newReport, type FrameMove, type UpdateReport } from './report.js';
 import { Activation, AGAIN, AsyncGenActivation, closeIterator, Delegate, describe, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
@@ -92,6 +94,8 @@ interface UpdateJob {
   group?: GroupRole;
   /** The patch was loaded at an update point and the program ran on (Engine.runOn). */
   ranOn?: boolean;
+  /** Do everything but commit, and report what the update would do (restack update --dry-run). */
+  dryRun?: boolean;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -460,13 +464,14 @@ export class Engine implements VersionHost {
    * on the stack can be moved, or between events when no frame is live. `done` is called (once,
    * synchronously, possibly deep in the program's stack) with the report, applied or rolled back.
    */
-  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number; group?: GroupRole } = {}): void {
+  requestPatch(patch: LoadedPatch, done: (report: UpdateReport) => void, options: { receivedAt?: number; timeoutMs?: number; noticedAt?: number; group?: GroupRole; dryRun?: boolean } = {}): void {
     const receivedAt = options.receivedAt ?? now();
     const report = newReport(this.version, patch.label);
     report.timings.loadMs = patch.loadMs;
     if (patch.readElsewhereMs !== undefined) report.timings.readElsewhereMs = patch.readElsewhereMs;
-    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt, group: options.group };
+    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt, group: options.group, dryRun: options.dryRun === true };
     if (job.group) report.mode = job.group.mode;
+    if (job.dryRun) report.dryRun = true;
     if (this.job) return this.finish(job, 'another update is in progress');
     const mismatch = this.baseMismatch(patch);
     if (mismatch) return this.finish(job, mismatch);
@@ -703,80 +708,134 @@ export class Engine implements VersionHost {
       return moves;
     };
     const mappedFroms = (): string[] => mapped.map((m) => m.site.from);
-    let r = this.records;
-    try {
-      for (; r; r = r.k) if (!r.synthetic) mapped.push(mapFrame(sites, r, scope));
-    } catch (e) {
-      const err = e as UpdateRefused;
-      // Every frame stays: those mapped before the failing one, the failing one with the problem,
-      // and those not examined.
+    // The stack's frames, top first, when mapping failed at `at` (those not examined stay too).
+    const failedAt = (at: FrameRecord, err: UpdateRefused): FrameMove[] => {
       const moves: FrameMove[] = mapped.map((m) => ({ from: m.site.from, to: null }));
-      moves.push({ from: err.frame ?? this.describe(r!, patch), to: null, problem: err.message });
-      for (let rest = r!.k; rest; rest = rest.k) if (!rest.synthetic) moves.push({ from: this.describe(rest, patch), to: null });
+      moves.push({ from: err.frame ?? this.describe(at, patch), to: null, problem: err.message });
+      for (let rest = at.k; rest; rest = rest.k) if (!rest.synthetic) moves.push({ from: this.describe(rest, patch), to: null });
       moves.reverse();
       for (const p of parked) moves.push({ from: this.describe(p.rec, patch), to: null, suspended: true });
-      job.report.frames = moves;
-      return err.message ?? String(e);
-    }
-    // The activations' sites were looked up at their capture; those to map one by one are mapped
-    // now, in order, after the stack's frames. The others' locals move at the commit.
-    let transformed: Map<number, MappedFrame> | null = null;
-    for (const i of capture.special) {
-      try {
-        (transformed ??= new Map()).set(i, mapFrame(sites, parked[i].rec, scope));
-      } catch (e) {
-        const err = e as UpdateRefused;
-        job.report.frames = unmoved(mappedFroms(), i, err.message);
-        return err.message ?? String(e);
+      return moves;
+    };
+
+    // Everything the update changes before its commit goes through this transaction, and every way
+    // it can end without committing goes through `abandon`: the new modules are forgotten, the old
+    // version's objects put back as they were, the new version's effects undone (decision 0004).
+    const tx = new Transaction(job.deadline);
+    tx.saveBindings(this.current.values());
+    let evaluated: Evaluated | undefined;
+    const abandon = (reason: string, frames: FrameMove[]): string => {
+      if (this.loading) {
+        // The deadline stopped the new version's evaluation (its own cleanup did not run).
+        this.forget(this.loading.values());
+        this.endLoading();
       }
-    }
-    let evaluated;
+      if (evaluated) this.forget(evaluated.handles.values());
+      job.report.undone = tx.abandon();
+      job.report.frames = frames;
+      return reason;
+    };
+    const budget = (): number => job.deadline - now();
+    if (budget() <= 0) return abandon(`the update's deadline passed before its transformers could run (${this.deadlineText(job)})`, unmoved([]));
+
+    // Mapping (stack transformers) and the new version's evaluation (state transformers, module
+    // code) are the user's code: they run under the update's deadline, with the effects recorded.
+    const failure: { frame?: [FrameRecord, UpdateRefused]; activation?: [number, UpdateRefused]; evaluation?: unknown } = {};
+    let transformed: Map<number, MappedFrame> | null = null;
+    tx.effects.open();
     try {
-      evaluated = evaluateVersion(patch, this, scope);
+      withDeadline(budget(), () => {
+        for (let r = this.records; r; r = r.k) {
+          if (r.synthetic) continue;
+          try {
+            mapped.push(mapFrame(sites, r, scope, tx));
+          } catch (e) {
+            failure.frame = [r, e as UpdateRefused];
+            return;
+          }
+        }
+        // The activations' sites were looked up at their capture; those to map one by one are
+        // mapped now, in order, after the stack's frames. The others' locals move at the commit.
+        for (const i of capture.special) {
+          try {
+            (transformed ??= new Map()).set(i, mapFrame(sites, parked[i].rec, scope, tx));
+          } catch (e) {
+            failure.activation = [i, e as UpdateRefused];
+            return;
+          }
+        }
+        try {
+          evaluated = evaluateVersion(patch, this, scope, undefined, tx);
+        } catch (e) {
+          failure.evaluation = e;
+        }
+      });
     } catch (e) {
-      job.report.frames = unmoved(mappedFroms());
-      return (e as Error).message;
+      if (e instanceof DeadlinePassed) {
+        return abandon(`the update's deadline passed while running ${tx.doing} (${this.deadlineText(job)}): it was stopped and the update rolled back`, unmoved(mappedFroms()));
+      }
+      return abandon(`restack: internal error while mapping the frames: ${(e as Error)?.stack ?? String(e)}`, unmoved(mappedFroms()));
+    } finally {
+      tx.effects.close();
     }
-    job.report.modules = evaluated.modules;
+    if (failure.frame) {
+      const [at, err] = failure.frame;
+      return abandon(err.message ?? String(err), failedAt(at, err));
+    }
+    if (failure.activation) {
+      const [i, err] = failure.activation;
+      return abandon(err.message ?? String(err), unmoved(mappedFroms(), i, err.message));
+    }
+    if (failure.evaluation !== undefined || !evaluated) return abandon((failure.evaluation as Error)?.message ?? String(failure.evaluation), unmoved(mappedFroms()));
+    const ready = evaluated;
+    job.report.modules = ready.modules;
     // Every record must find its restore function in the new modules before anything changes
     // (looked up once per site: the frames suspended at one site share it).
     for (const list of [mapped.map((m) => m.site), capture.sites as SiteMove[]]) {
       for (const site of list) {
         if (site.f !== undefined) continue;
-        const h = evaluated.handles.get(site.module);
+        const h = ready.handles.get(site.module);
         const index = h ? h.cpRestore[site.cpId] : undefined;
         const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
         if (!f) {
-          this.forget(evaluated.handles.values());
-          job.report.frames = unmoved(mappedFroms());
-          return `${site.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`;
+          return abandon(`${site.to}: its restore function is a private method of its class (constructors, methods using super or #private names); such frames cannot move to a new version yet`, unmoved(mappedFroms()));
         }
         site.handle = h;
         site.f = f;
       }
     }
+    if (budget() <= 0) return abandon(`the update's deadline passed before it could commit (${this.deadlineText(job)})`, unmoved(mappedFroms()));
     // Everything is ready here; in an atomic round every other thread must be too.
+    let commit = true;
     if (job.group?.mode === 'atomic') {
       const waitFrom = now();
-      const commit = awaitDecision(job.group, job.deadline);
+      commit = awaitDecision(job.group, job.deadline);
       job.report.timings.barrierMs = now() - waitFrom;
-      if (!commit) {
-        this.forget(evaluated.handles.values());
-        job.report.frames = unmoved(mappedFroms());
-        return ABORTED;
-      }
     }
+    // A dry run ends here, reporting the moves it would have made.
+    if (job.dryRun) {
+      job.report.dryRun = true;
+      const moves: FrameMove[] = [];
+      for (let i = mapped.length - 1; i >= 0; i--) moves.push({ from: mapped[i].site.from, to: mapped[i].site.to });
+      for (const p of parked) {
+        const site = sites.get(p.rec.m, p.rec.cp) as SiteMove;
+        moves.push({ from: site.from, to: site.to, suspended: true });
+      }
+      return abandon(commit ? DRY_RUN : `${DRY_RUN}; ${ABORTED}`, moves);
+    }
+    if (!commit) return abandon(ABORTED, unmoved(mappedFroms()));
     // Commit.
-    for (const [oldCls, newCls] of evaluated.adoptions) adoptClass(oldCls, newCls);
+    tx.commit();
+    for (const [oldCls, newCls] of ready.adoptions) adoptClass(oldCls, newCls);
     for (const [id, h] of this.current) {
-      if (evaluated.handles.get(id) === h) continue;
+      if (ready.handles.get(id) === h) continue;
       h.stale = true;
       h.o = 1;
       this.modules.delete(h.url);
     }
     this.retarget(patch);
     this.current.clear();
-    for (const [id, h] of evaluated.handles) this.current.set(id, h);
+    for (const [id, h] of ready.handles) this.current.set(id, h);
     const moves: FrameMove[] = [];
     for (let i = mapped.length - 1; i >= 0; i--) {
       const m = mapped[i];
@@ -791,6 +850,11 @@ export class Engine implements VersionHost {
     this.version = patch.label;
     this.updates++;
     return null;
+  }
+
+  /** The update's timeout as the request gave it, for messages. */
+  private deadlineText(job: UpdateJob): string {
+    return `timeout ${Math.round(job.deadline - job.receivedAt)} ms from the request`;
   }
 
   private describe(r: FrameRecord, patch: LoadedPatch): string {

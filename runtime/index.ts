@@ -81,6 +81,12 @@ export interface UpdateOptions {
    * the default in wait-free mode).
    */
   processes?: 'coordinated' | 'rolling';
+  /**
+   * Do everything but commit: capture, map and transform against the live stacks and state, evaluate
+   * the new version, then roll back, and report what the update would have done and how long the
+   * pause was (the report's dryRun is set; applied stays false).
+   */
+  dryRun?: boolean;
 }
 
 /**
@@ -109,6 +115,7 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
     if (options.timeoutMs !== undefined) sent.timeoutMs = options.timeoutMs;
     if (options.mode !== undefined) sent.mode = options.mode;
     if (options.processes !== undefined) sent.processes = options.processes;
+    if (options.dryRun) sent.dryRun = true;
     link.ask({ type: 'update', patchDir: resolve(patchDir), options: sent }).then(
       (report) => done(report as UpdateReport),
       (e: unknown) => engine.refuseRequest(options.label ?? patchDir, (e as Error).message, done));
@@ -130,7 +137,7 @@ export function requestUpdateTo(patchDir: string, options: UpdateOptions, done: 
     engine.refuseRequest(options.label ?? patchDir, patchFailure(e, 'loading'), done);
     return;
   }
-  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined, group: options.group });
+  engine.requestPatch(patch, done, { receivedAt, timeoutMs: options.timeoutMs, noticedAt: options.loadInPause ? noticedAt : undefined, group: options.group, dryRun: options.dryRun });
 }
 
 /** The running version, its modules, what is pending, capture statistics and the last report. */

@@ -23,6 +23,8 @@ import type { CpMeta } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
+import { FrozenOldObject } from './update/journal.js';
+import type { Transaction } from './update/transaction.js';
 
 export class UpdateRefused extends Error {
   constructor(message: string, readonly frame?: string) {
@@ -260,10 +262,10 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
  * frames of one update attempt); with a stack transformer, the transformer sees the frame's
  * variables by name and sets the new frame's.
  */
-export function mapFrame(sites: SiteMoves, rec: FrameRecord, scope: UpdateScope): MappedFrame {
+export function mapFrame(sites: SiteMoves, rec: FrameRecord, scope: UpdateScope, tx?: Transaction): MappedFrame {
   const site = sites.get(rec.m, rec.cp);
   if (site instanceof SiteError) throw site.error;
-  if (site.transform) return transformFrame(site, site.transform, rec, scope);
+  if (site.transform) return transformFrame(site, site.transform, rec, scope, tx);
   return { rec, site, l: mapLocals(site, rec.l), s: rec.s };
 }
 
@@ -278,29 +280,45 @@ export function mapLocals(site: SiteMove, old: unknown[]): unknown[] {
 }
 
 /** A frame whose function has a stack transformer: its variables by name, through frame(). */
-function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, rec: FrameRecord, scope: UpdateScope): MappedFrame {
+function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, rec: FrameRecord, scope: UpdateScope, tx?: Transaction): MappedFrame {
   const { plan, cp, target, oldCp, newCp } = t;
   const where = site.from;
+  // The transformer sees the frame's objects through the update's journal: what it changes of
+  // them is undone if the update does not commit.
+  const view = tx ? <T>(v: T): T => tx.journal.view(v) : <T>(v: T): T => v;
   const oldLocals: Record<string, unknown> = Object.create(null);
-  for (const name of oldCp.live) oldLocals[name] = rec.l[plan.oldFn.slots.indexOf(name)];
+  for (const name of oldCp.live) oldLocals[name] = view(rec.l[plan.oldFn.slots.indexOf(name)]);
   const locals: Record<string, unknown> = Object.create(null);
   const map = site.locals as SlotMap;
-  for (let i = 0; i < map.names.length; i++) locals[map.names[i]] = map.from[i] >= 0 ? rec.l[map.from[i]] : map.values[i];
-  const next = { cp: target, this: rec.s, locals };
-  const oldView = Object.freeze({ cp, this: rec.s, locals: Object.freeze({ ...oldLocals }) });
+  for (let i = 0; i < map.names.length; i++) locals[map.names[i]] = map.from[i] >= 0 ? view(rec.l[map.from[i]]) : map.values[i];
+  const next = { cp: target, this: view(rec.s), locals };
+  const oldView = Object.freeze({ cp, this: view(rec.s), locals: Object.freeze({ ...oldLocals }) });
+  const doing = `the stack transformer of ${plan.oldFn.id} at ${where}`;
   try {
-    plan.frame!(oldView, next, scope);
+    if (tx) tx.run(doing, () => plan.frame!(oldView, next, scope));
+    else plan.frame!(oldView, next, scope);
   } catch (e) {
-    throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${(e as Error)?.message ?? String(e)}`, where);
+    throw new UpdateRefused(`the stack transformer of ${plan.oldFn.id} threw at ${where}: ${transformerError(e)}`, where);
   }
+  const seal = tx ? <T>(v: T): T => tx.journal.seal(v) : <T>(v: T): T => v;
   const l: unknown[] = new Array(t.newSlots.length);
   for (const name of newCp.live) {
     if (!(name in next.locals)) {
       throw new UpdateRefused(`${site.to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
-    l[t.newSlots.indexOf(name)] = next.locals[name];
+    l[t.newSlots.indexOf(name)] = seal(next.locals[name]);
   }
-  return { rec, site, l, s: next.this };
+  return { rec, site, l, s: seal(next.this) };
+}
+
+/** What a transformer threw, for the report. */
+function transformerError(e: unknown): string {
+  const message = (e as Error)?.message ?? String(e);
+  if (e instanceof FrozenOldObject) return message;
+  if (e instanceof TypeError && /private member|private field/.test(message)) {
+    return `${message} (a transformer reaches the old version's objects through a journal of proxies, and private #fields cannot be read through a proxy: read them in the new version's code, or make the field a plain property)`;
+  }
+  return message;
 }
 
 /** The loader context a module function of the new version runs with (compiler's `__rsU`). */
@@ -354,7 +372,7 @@ function namespaceOf(m: unknown): object {
  * loaded (and what they import), carrying their state; with `boot`, the plan's roots and what they
  * import, from scratch, their top-level code included (a thread starting on this version).
  */
-export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope, boot?: BootPlan): Evaluated {
+export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope, boot?: BootPlan, tx?: Transaction): Evaluated {
   const loading = host.beginLoading();
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
@@ -395,18 +413,25 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       const transformer = patch.state[pm.id];
       if (transformer && old) {
         const snapshot = readOld();
-        const next = new Proxy({ ...snapshot }, {
+        // The old values through the update's journal (what the transformer changes of them is
+        // undone if the update does not commit); what it assigns is sealed (no proxy left).
+        const viewed: Record<string, unknown> = Object.create(null);
+        for (const name of Object.keys(snapshot)) viewed[name] = tx ? tx.journal.view(snapshot[name]) : snapshot[name];
+        const next = new Proxy({ ...viewed }, {
           set(target, key, value) {
             if (typeof key === 'string') assigned.set(key, value);
             (target as Record<string | symbol, unknown>)[key] = value;
             return true;
           },
         });
+        const doing = `the state transformer of ${pm.id}`;
         try {
-          transformer(Object.freeze({ ...snapshot }), next, scope);
+          if (tx) tx.run(doing, () => transformer(Object.freeze({ ...viewed }), next, scope));
+          else transformer(Object.freeze({ ...snapshot }), next, scope);
         } catch (e) {
-          throw new UpdateRefused(`the state transformer of ${pm.id} threw: ${(e as Error)?.message ?? String(e)}`);
+          throw new UpdateRefused(`${doing} threw: ${transformerError(e)}`);
         }
+        if (tx) for (const [name, value] of assigned) assigned.set(name, tx.journal.seal(value));
       }
       let newHandle: ModuleHandle | undefined;
       const ctx: LoaderContext = {
@@ -474,7 +499,8 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         },
       };
       try {
-        pm.fn(ctx);
+        if (tx) tx.run(`evaluating ${pm.id} of the new version`, () => pm.fn(ctx));
+        else pm.fn(ctx);
       } catch (e) {
         if (e instanceof UpdateRefused) throw e;
         throw new UpdateRefused(`evaluating ${pm.id} of the new version threw: ${(e as Error)?.message ?? String(e)}`);

@@ -4,6 +4,10 @@
  * or rolled back; `restack update` prints it and exits non-zero when `applied` is false.
  */
 import { threadId } from 'node:worker_threads';
+import type { Undone } from './update/transaction.js';
+
+/** The reason of a dry run's report when the update would have applied: it did everything but commit. */
+export const DRY_RUN = 'dry run: everything but the commit was done, then rolled back; nothing changed';
 
 export interface FrameMove {
   /** Old function id and continuation point, e.g. 'fft.js#transform @3'. */
@@ -106,6 +110,17 @@ export interface UpdateReport {
    * fields are the parent's. `applied` is true only if every process moved.
    */
   processes?: UpdateReport[];
+  /**
+   * A dry run (restack update --dry-run): everything but the commit was done, then rolled back.
+   * `frames` and `modules` say what the update would have done, the timings what its pause was;
+   * `reason` is DRY_RUN when it would have applied, else why not.
+   */
+  dryRun?: boolean;
+  /**
+   * What the rollback of an update that got as far as running transformers or the new version's
+   * code put back (absent when it did not get that far, and when it committed).
+   */
+  undone?: Undone;
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
@@ -149,10 +164,18 @@ function ms(n: number): string {
 /** The report as lines for a terminal. */
 export function formatReport(r: UpdateReport): string {
   const out: string[] = [];
-  out.push(r.applied
-    ? `restack: updated ${r.from} -> ${r.to} (pid ${r.pid})`
-    : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
-  if (r.reason) out.push(`  reason: ${r.reason}`);
+  if (r.dryRun) {
+    out.push(r.reason === DRY_RUN
+      ? `restack: dry run of update ${r.from} -> ${r.to} (pid ${r.pid}): it would apply; nothing was changed, still running ${r.from}`
+      : `restack: dry run of update ${r.from} -> ${r.to} (pid ${r.pid}): it would NOT apply; nothing was changed, still running ${r.from}`);
+    if (r.reason !== DRY_RUN && r.reason) out.push(`  reason: ${r.reason}`);
+  } else {
+    out.push(r.applied
+      ? `restack: updated ${r.from} -> ${r.to} (pid ${r.pid})`
+      : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
+    if (r.reason) out.push(`  reason: ${r.reason}`);
+  }
+  if (r.undone) formatUndone(r.undone, out);
   const t = r.timings;
   if (!r.reached) {
     out.push(`  nothing was captured: the update was refused before the program stopped${t.loadMs > 0 ? ` (load ${ms(t.loadMs)})` : ''}`);
@@ -200,6 +223,16 @@ export function formatReport(r: UpdateReport): string {
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   return out.join('\n');
+}
+
+/** What a rollback put back, and what it could not. */
+function formatUndone(u: Undone, out: string[]): void {
+  const parts: string[] = [];
+  parts.push(`${u.objects} old object${u.objects === 1 ? '' : 's'} a transformer changed put back`);
+  if (u.timers) parts.push(`${u.timers} timer${u.timers === 1 ? '' : 's'} or tick${u.timers === 1 ? '' : 's'} of the new version cancelled`);
+  if (u.listeners) parts.push(`${u.listeners} listener${u.listeners === 1 ? '' : 's'} removed`);
+  out.push(`  rolled back: ${parts.join(', ')}; globals and builtins as they were`);
+  if (u.kept.length) out.push(`  not undone: the new version's code opened ${u.kept.join(', ')} (rollback cannot close these)`);
 }
 
 /** The lines for each child process of an update of a process tree. */

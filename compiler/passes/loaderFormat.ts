@@ -30,10 +30,18 @@ import { errorAt } from '../errors.js';
 export const LOADER = '__rsU';
 const STATE_FN = '__rsState';
 
-/** `function __rsState() { return { get x() { return x; }, ... }; }` */
-export function stateFunction(names: string[]): t.FunctionDeclaration {
+/**
+ * `function __rsState() { return { get x() { return x; }, set x(v) { x = v; }, ... }; }`: a getter
+ * for every top-level binding, and a setter for the mutable ones (`mutable`), so that a rollback
+ * can put back a binding an old function changed while a transformer ran (decision 0004).
+ */
+export function stateFunction(names: string[], mutable: ReadonlySet<string> = new Set()): t.FunctionDeclaration {
+  const value = t.identifier(R.stateValue);
   return t.functionDeclaration(t.identifier(STATE_FN), [], t.blockStatement([t.returnStatement(t.objectExpression(
-    names.map((n) => t.objectMethod('get', t.stringLiteral(n), [], t.blockStatement([t.returnStatement(t.identifier(n))]))),
+    names.flatMap((n) => [
+      t.objectMethod('get', t.stringLiteral(n), [], t.blockStatement([t.returnStatement(t.identifier(n))])),
+      ...(mutable.has(n) ? [t.objectMethod('set', t.stringLiteral(n), [value], t.blockStatement([t.expressionStatement(t.assignmentExpression('=', t.identifier(n), value))]))] : []),
+    ]),
   ))]));
 }
 

@@ -1,0 +1,194 @@
+/**
+ * The new version's effects while it is evaluated (decision 0004): a module of the new version runs
+ * code when it is loaded (a new module's top-level statements, the initialisers of new bindings),
+ * and that code may start timers, add listeners, queue callbacks and change globals or builtins.
+ * Until the update commits, those effects are recorded; an update that does not commit undoes
+ * them, so a rollback leaves nothing of the new version behind.
+ *
+ * Recorded while a window is open (only around the new version's code, so nothing is paid while
+ * the program runs):
+ *  - timers and immediates (every way of making one: the globals, node:timers, a promise-based
+ *    timer's own), seen as async resources when they are created: cleared;
+ *  - process.nextTick callbacks: made to do nothing;
+ *  - listeners added to EventEmitters (process included) and EventTargets: removed;
+ *  - the own properties of globalThis and of the builtin constructors, their prototypes, and the
+ *    namespace objects (JSON, Math, Reflect, ...): put back as they were.
+ * Other resources the new code opened (a server listening, a socket, a file handle) cannot be
+ * undone safely: they are named in the report, so it says what stayed. Microtasks and promise
+ * callbacks cannot be cancelled: they run (decision 0004).
+ */
+import { createHook, type AsyncHook } from 'node:async_hooks';
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const EE = EventEmitter.prototype as unknown as Record<string, Listener>;
+const EMITTER_ADDS = ['on', 'addListener', 'prependListener', 'once', 'prependOnceListener'] as const;
+const ET = typeof EventTarget === 'function' ? (EventTarget.prototype as unknown as Record<string, Listener>) : null;
+
+/** Resources whose creation is expected and harmless to keep (the runtime's, promises, awaits). */
+const IGNORED = new Set(['PROMISE', 'Microtask', 'TIMERWRAP', 'FSREQCALLBACK', 'FSREQPROMISE', 'SIGNREQUEST', 'RANDOMBYTESREQUEST', 'PBKDF2REQUEST', 'HASHREQUEST']);
+
+/** Objects whose own properties a rollback puts back: globalThis, the builtins and their prototypes. */
+function builtinObjects(): object[] {
+  const out: object[] = [globalThis];
+  const seen = new Set<object>(out);
+  const add = (o: unknown): void => {
+    if ((typeof o === 'object' || typeof o === 'function') && o !== null && !seen.has(o)) {
+      seen.add(o);
+      out.push(o);
+    }
+  };
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const d = Reflect.getOwnPropertyDescriptor(globalThis, key);
+    if (!d || !('value' in d)) continue;
+    const v = d.value as unknown;
+    if (typeof v === 'function' && /^[A-Z]/.test(String(key))) {
+      add(v);
+      add((v as { prototype?: unknown }).prototype);
+    } else if (key === 'JSON' || key === 'Math' || key === 'Reflect' || key === 'Atomics' || key === 'Intl' || key === 'console') {
+      add(v);
+    }
+  }
+  add(Object.getPrototypeOf(function* () {}));
+  add(Object.getPrototypeOf(async function () {}));
+  add(Object.getPrototypeOf([][Symbol.iterator]()));
+  add(EventEmitter.prototype);
+  add(process);
+  return out;
+}
+
+let builtins: object[] | null = null;
+
+export interface EffectsReport {
+  timers: number;
+  listeners: number;
+  /** Kinds of resources the new version's code opened that a rollback could not close. */
+  kept: string[];
+}
+
+export class Effects {
+  private readonly timers: Array<{ kind: 'Timeout' | 'Immediate'; resource: unknown }> = [];
+  private readonly ticks: Array<{ callback?: unknown }> = [];
+  private readonly listeners: Array<{ target: object; event: unknown; fn: unknown; dom: boolean; options?: unknown }> = [];
+  private readonly others: string[] = [];
+  private snapshot: Map<object, Map<PropertyKey, PropertyDescriptor>> | null = null;
+  private hook: AsyncHook | null = null;
+  private depth = 0;
+  private saved: Partial<Record<string, Listener>> = {};
+
+  /**
+   * Opens a recording window (windows nest: the new version's modules load one another). The
+   * first one also takes the snapshot of the builtins.
+   */
+  open(): void {
+    if (this.depth++ > 0) return;
+    if (this.snapshot === null) this.snapshot = takeSnapshot();
+    const self = this;
+    this.hook = createHook({
+      init(_id, type, _trigger, resource) {
+        if (type === 'Timeout' || type === 'Immediate') self.timers.push({ kind: type, resource });
+        else if (type === 'TickObject') self.ticks.push(resource as { callback?: unknown });
+        else if (!IGNORED.has(type)) self.others.push(type);
+      },
+    }).enable();
+    for (const name of EMITTER_ADDS) {
+      const original = EE[name];
+      this.saved[name] = original;
+      EE[name] = function (this: object, event: unknown, fn: unknown, ...rest: unknown[]) {
+        self.listeners.push({ target: this, event, fn, dom: false });
+        return Reflect.apply(original, this, [event, fn, ...rest]);
+      };
+    }
+    if (ET) {
+      const original = ET.addEventListener;
+      this.saved.addEventListener = original;
+      ET.addEventListener = function (this: object, event: unknown, fn: unknown, options?: unknown) {
+        self.listeners.push({ target: this, event, fn, dom: true, options });
+        return Reflect.apply(original, this, [event, fn, options]);
+      };
+    }
+  }
+
+  /** Closes the window opened last. */
+  close(): void {
+    // Closed already (a rollback closes a window the deadline left open, then the caller's own
+    // close comes): nothing to put back twice.
+    if (this.depth === 0) return;
+    if (--this.depth > 0) return;
+    this.hook?.disable();
+    this.hook = null;
+    for (const name of EMITTER_ADDS) EE[name] = this.saved[name]!;
+    if (ET) ET.addEventListener = this.saved.addEventListener!;
+    this.saved = {};
+  }
+
+  /** The update committed: the effects stay. */
+  commit(): void {
+    this.forceClose();
+    this.snapshot = null;
+  }
+
+  /** The update did not commit: everything recorded is undone; returns what could not be. */
+  undo(): EffectsReport {
+    this.forceClose();
+    for (const t of this.timers) {
+      if (t.kind === 'Timeout') clearTimeout(t.resource as NodeJS.Timeout);
+      else clearImmediate(t.resource as NodeJS.Immediate);
+    }
+    // A tick's callback is read when it runs: one that does nothing is as good as removed.
+    for (const tick of this.ticks) if (typeof tick.callback === 'function') tick.callback = noop;
+    for (let i = this.listeners.length - 1; i >= 0; i--) {
+      const l = this.listeners[i];
+      try {
+        if (l.dom) (l.target as EventTarget).removeEventListener(l.event as string, l.fn as EventListener, l.options as EventListenerOptions);
+        else (l.target as EventEmitter).removeListener(l.event as string, l.fn as Listener);
+      } catch {
+        // A listener the emitter refused in the first place: nothing to remove.
+      }
+    }
+    if (this.snapshot) restoreSnapshot(this.snapshot);
+    this.snapshot = null;
+    return { timers: this.timers.length + this.ticks.length, listeners: this.listeners.length, kept: [...new Set(this.others)] };
+  }
+
+  /** A window left open by code that was stopped (the deadline) is closed here. */
+  private forceClose(): void {
+    if (this.depth > 0) {
+      this.depth = 1;
+      this.close();
+    }
+  }
+}
+
+function noop(): void {}
+
+function takeSnapshot(): Map<object, Map<PropertyKey, PropertyDescriptor>> {
+  builtins ??= builtinObjects();
+  const out = new Map<object, Map<PropertyKey, PropertyDescriptor>>();
+  for (const o of builtins) {
+    const props = new Map<PropertyKey, PropertyDescriptor>();
+    for (const key of Reflect.ownKeys(o)) {
+      const d = Reflect.getOwnPropertyDescriptor(o, key);
+      if (d) props.set(key, d);
+    }
+    out.set(o, props);
+  }
+  return out;
+}
+
+function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {
+  return a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+}
+
+function restoreSnapshot(snapshot: Map<object, Map<PropertyKey, PropertyDescriptor>>): void {
+  for (const [o, props] of snapshot) {
+    for (const key of Reflect.ownKeys(o)) {
+      if (!props.has(key)) Reflect.deleteProperty(o, key);
+    }
+    for (const [key, d] of props) {
+      const now = Reflect.getOwnPropertyDescriptor(o, key);
+      if (!now || !sameDescriptor(now, d)) Reflect.defineProperty(o, key, d);
+    }
+  }
+}

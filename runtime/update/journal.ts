@@ -1,0 +1,529 @@
+/**
+ * The undo journal of an update (decision 0004): transformers see the old version's objects
+ * through a membrane of proxies that records each object's state before the transformer's first
+ * change to it, so that an update that does not commit puts every object back exactly as it was.
+ *
+ * Why a journal and not a read-only view: transformers must be able to convert old objects in
+ * place (callbacks the old version registered hold them, so identity must be kept: the kvstore's
+ * stats object), and a read-only view would forbid exactly that. The journal costs one snapshot
+ * per object changed, taken at its first change, and nothing per object only read.
+ *
+ * What the membrane guarantees:
+ *  - every change a transformer makes to an object it reached from the old version's state or
+ *    frames (property writes, deletes, prototype changes, Map/Set/WeakMap/WeakSet/Date/typed-array
+ *    methods) is undone by undo(), also changes made by old functions the transformer calls through
+ *    the membrane (they run with `this` and arguments as proxies);
+ *  - nothing the transformer hands back (a new binding's value, a new frame's locals) holds a
+ *    proxy: seal() replaces them by their objects, in the values and in the new objects they
+ *    contain, before the new version sees them;
+ *  - freezing, sealing or preventing extensions of an old object is refused with an error (it could
+ *    not be undone).
+ *
+ * What it does not cover (docs/decisions/0004): an object reached other than through the membrane
+ * (a global, a module binding an old function changes through its closure, an object an old
+ * function returns from a closure rather than from its arguments), the private fields of class
+ * instances (`#x` cannot be read through a proxy: such a method call throws, and the update is
+ * refused), and properties that are non-configurable and read-only (handed out as they are).
+ */
+import { types } from 'node:util';
+
+type Obj = Record<PropertyKey, unknown>;
+
+/** How an object was before its first change, to put it back. */
+interface Snapshot {
+  target: object;
+  proto: object | null;
+  own: Array<[PropertyKey, PropertyDescriptor]>;
+  /** Map entries / Set values / Date time / a copy of a typed array's or buffer's bytes. */
+  map?: Array<[unknown, unknown]>;
+  set?: unknown[];
+  time?: number;
+  bytes?: Uint8Array;
+}
+
+/** A change to a WeakMap or WeakSet entry (they cannot be enumerated: undone entry by entry). */
+interface WeakChange {
+  target: WeakMap<object, unknown> | WeakSet<object>;
+  key: object;
+  had: boolean;
+  value: unknown;
+}
+
+const MUTATING: ReadonlyMap<string, ReadonlySet<PropertyKey>> = new Map([
+  ['Map', new Set<PropertyKey>(['set', 'delete', 'clear'])],
+  ['Set', new Set<PropertyKey>(['add', 'delete', 'clear'])],
+  ['WeakMap', new Set<PropertyKey>(['set', 'delete'])],
+  ['WeakSet', new Set<PropertyKey>(['add', 'delete'])],
+]);
+
+const MAP_READS = new Set<PropertyKey>(['get', 'has']);
+const SET_READS = new Set<PropertyKey>(['has']);
+
+/** Iteration methods of Map and Set whose results hold old values (wrapped on the way out). */
+const ITERATING = new Set<PropertyKey>(['keys', 'values', 'entries', Symbol.iterator]);
+
+/** Methods of typed arrays, DataViews and Dates that only read (every other method snapshots first). */
+const READING = new Set<PropertyKey>([
+  'at', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'forEach', 'includes',
+  'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some', 'subarray',
+  'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'with', Symbol.iterator, 'valueOf',
+  'toJSON', 'toISOString', 'toUTCString', 'toDateString', 'toTimeString', 'toLocaleDateString',
+  'toLocaleTimeString', 'getTime', 'getTimezoneOffset', 'equals', 'compare', 'readUInt8', 'readInt8',
+  'readUInt16LE', 'readUInt16BE', 'readInt16LE', 'readInt16BE', 'readUInt32LE', 'readUInt32BE',
+  'readInt32LE', 'readInt32BE', 'readFloatLE', 'readFloatBE', 'readDoubleLE', 'readDoubleBE',
+  'readBigInt64LE', 'readBigInt64BE', 'readBigUInt64LE', 'readBigUInt64BE', 'toLocaleString',
+]);
+
+/** Prototypes of the builtin iterators (their next() needs the iterator itself, not a proxy). */
+const ITERATOR_PROTOTYPES = new Set<unknown>([
+  Object.getPrototypeOf([][Symbol.iterator]()),
+  Object.getPrototypeOf(''[Symbol.iterator]()),
+  Object.getPrototypeOf(/a/[Symbol.matchAll]('')),
+  Object.getPrototypeOf(new Map().entries()),
+  Object.getPrototypeOf(new Set().values()),
+]);
+
+/**
+ * A call through the membrane failed because the function needs `this` to be the object itself
+ * (internal slots, private #fields of a builtin or a library class): V8's wording of those errors.
+ */
+const RECEIVER_ERROR = /incompatible receiver|private member|Illegal invocation|called on (?:non-object|incompatible)|Receiver must be|is not a (?:Map|Set|Date|typed array|DataView|Promise|WeakMap|WeakSet|RegExp)/;
+
+/** The kind of internal slots an object has: their methods must run on the object itself, not a proxy. */
+function slotKind(o: object): string | null {
+  // Most objects a transformer reads are plain, arrays or class instances: answered first.
+  if (Array.isArray(o)) return null;
+  const proto = Object.getPrototypeOf(o) as object | null;
+  if (proto === Object.prototype || proto === null) return null;
+  if (ITERATOR_PROTOTYPES.has(proto)) return 'Iterator';
+  if (types.isMap(o)) return 'Map';
+  if (types.isSet(o)) return 'Set';
+  if (types.isWeakMap(o)) return 'WeakMap';
+  if (types.isWeakSet(o)) return 'WeakSet';
+  if (types.isDate(o)) return 'Date';
+  if (types.isTypedArray(o) || types.isDataView(o)) return 'View';
+  if (types.isAnyArrayBuffer(o)) return 'Buffer';
+  if (types.isRegExp(o)) return 'RegExp';
+  if (types.isPromise(o)) return 'Promise';
+  if (types.isMapIterator(o) || types.isSetIterator(o) || types.isGeneratorObject(o)) return 'Iterator';
+  if (types.isBoxedPrimitive(o)) return 'Boxed';
+  return null;
+}
+
+const isObject = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
+
+export class FrozenOldObject extends TypeError {}
+
+export class Journal {
+  /**
+   * Old object -> its proxy, and back: one proxy per object, so identity holds inside the membrane.
+   * Maps, not WeakMaps: the journal lives for one update, and a WeakMap of 100,000 entries cost
+   * several times the transform itself (ephemeron tables in every GC, measured with
+   * scripts/bench-rollback.js); they are emptied when the update ends.
+   */
+  private readonly proxies = new Map<object, object>();
+  private readonly targets = new Map<object, object>();
+  /** Objects whose state was saved (at most once each), in the order of their first change. */
+  private readonly saved = new Set<object>();
+  private readonly snapshots: Snapshot[] = [];
+  private readonly weak: WeakChange[] = [];
+  /** Objects a transformer made or an old function returned: they may hold proxies (seal walks them). */
+  private readonly made = new Set<object>();
+  /** Values written into old objects: sealed with the transformers' results. */
+  private written: unknown[] = [];
+  private closed = false;
+
+  /**
+   * `off`: transformers get the old objects themselves and nothing is journaled (what restack did
+   * before the journal). Only scripts/bench-rollback.js sets it (RESTACK_JOURNAL=off), to measure
+   * what the journal costs in the same run; a rollback then cannot put old objects back.
+   */
+  constructor(private readonly off = false) {}
+
+  /** Number of old objects changed so far (the report's, and the pause's main cost). */
+  get changed(): number {
+    return this.snapshots.length + this.weak.length;
+  }
+
+  /** The value as a transformer sees it: an object through the membrane, a primitive as it is. */
+  view<T>(value: T): T {
+    if (!isObject(value) || this.closed || this.off) return value;
+    if (this.targets.has(value)) return value;
+    let p = this.proxies.get(value);
+    if (p === undefined) {
+      p = this.makeProxy(value);
+      this.proxies.set(value, p);
+      this.targets.set(p, value);
+    }
+    return p as T;
+  }
+
+  /** The object behind a proxy of this journal (anything else as it is). */
+  raw<T>(value: T): T {
+    if (!isObject(value)) return value;
+    return (this.targets.get(value) as T | undefined) ?? value;
+  }
+
+  /**
+   * A transformer's result, with no proxy left in it: a proxy becomes its object, and the objects
+   * made during the transform (not the old version's: those never hold a proxy, every write into
+   * them is unwrapped) are walked, their properties, elements and entries replaced.
+   */
+  seal<T>(value: T): T {
+    if (this.off) return value;
+    const seen = new Set<object>();
+    const out = this.sealValue(value, seen);
+    const written = this.written;
+    this.written = [];
+    for (const w of written) this.sealValue(w, seen);
+    return out as T;
+  }
+
+  private sealValue(value: unknown, seen: Set<object>): unknown {
+    if (!isObject(value)) return value;
+    const target = this.targets.get(value);
+    if (target !== undefined) {
+      // An old object: it holds no proxy. One a call returned may have been made during the transform.
+      if (this.made.has(target)) this.walk(target, seen);
+      return target;
+    }
+    this.walk(value, seen);
+    return value;
+  }
+
+  /** Replaces the proxies a new object holds (own data properties, Map/Set entries), depth first. */
+  private walk(o: object, seen: Set<object>): void {
+    const stack: object[] = [o];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      if (seen.has(cur)) continue;
+      seen.add(cur);
+      const next = (v: unknown): unknown => {
+        if (!isObject(v)) return v;
+        const t = this.targets.get(v);
+        if (t !== undefined) {
+          if (this.made.has(t)) stack.push(t);
+          return t;
+        }
+        // An object the transform made (or an old one it reached raw): walk it too. Old objects
+        // never hold proxies, so walking one finds nothing; the seen set bounds the work.
+        stack.push(v);
+        return v;
+      };
+      if (types.isMap(cur)) {
+        let dirty = false;
+        const entries: Array<[unknown, unknown]> = [];
+        for (const [k, v] of cur as Map<unknown, unknown>) {
+          const k2 = next(k);
+          const v2 = next(v);
+          if (k2 !== k || v2 !== v) dirty = true;
+          entries.push([k2, v2]);
+        }
+        if (dirty) {
+          (cur as Map<unknown, unknown>).clear();
+          for (const [k, v] of entries) (cur as Map<unknown, unknown>).set(k, v);
+        }
+      } else if (types.isSet(cur)) {
+        const values = [...(cur as Set<unknown>)];
+        const mapped = values.map(next);
+        if (mapped.some((v, i) => v !== values[i])) {
+          (cur as Set<unknown>).clear();
+          for (const v of mapped) (cur as Set<unknown>).add(v);
+        }
+      }
+      if (types.isTypedArray(cur) || types.isAnyArrayBuffer(cur) || types.isDataView(cur)) continue;
+      for (const key of Reflect.ownKeys(cur)) {
+        const d = Reflect.getOwnPropertyDescriptor(cur, key);
+        if (!d || !('value' in d)) continue;
+        const v = next(d.value);
+        if (v !== d.value && d.writable) (cur as Obj)[key] = v;
+        else if (v !== d.value && d.configurable) Reflect.defineProperty(cur, key, { ...d, value: v });
+      }
+    }
+  }
+
+  /** Puts every changed object back as it was before the transformers ran; the journal is closed. */
+  undo(): void {
+    this.closed = true;
+    for (let i = this.weak.length - 1; i >= 0; i--) {
+      const w = this.weak[i];
+      if (types.isWeakMap(w.target)) {
+        if (w.had) (w.target as WeakMap<object, unknown>).set(w.key, w.value);
+        else (w.target as WeakMap<object, unknown>).delete(w.key);
+      } else if (w.had) (w.target as WeakSet<object>).add(w.key);
+      else (w.target as WeakSet<object>).delete(w.key);
+    }
+    for (let i = this.snapshots.length - 1; i >= 0; i--) restore(this.snapshots[i]);
+    this.release();
+  }
+
+  /** Lets go of every object (proxies handed out keep working: see save). */
+  private release(): void {
+    this.snapshots.length = 0;
+    this.weak.length = 0;
+    this.saved.clear();
+    this.proxies.clear();
+    this.targets.clear();
+    this.made.clear();
+    this.written = [];
+  }
+
+  /** The update committed: the changes stay, the journal lets go of everything. */
+  close(): void {
+    this.closed = true;
+    this.release();
+  }
+
+  /** Saves the object's state before its first change. */
+  private save(target: object): void {
+    // After the update ended, a proxy kept by something the transformer made (a closure) still
+    // works: it changes the object, with nothing left to undo.
+    if (this.closed || this.saved.has(target)) return;
+    const snap: Snapshot = { target, proto: Reflect.getPrototypeOf(target), own: [] };
+    // Own properties first for arrays' sake: elements then length put back in this order.
+    for (const key of Reflect.ownKeys(target)) {
+      const d = Reflect.getOwnPropertyDescriptor(target, key);
+      if (d) snap.own.push([key, d]);
+    }
+    if (types.isMap(target)) snap.map = [...(target as Map<unknown, unknown>)];
+    else if (types.isSet(target)) snap.set = [...(target as Set<unknown>)];
+    else if (types.isDate(target)) snap.time = (target as Date).getTime();
+    else if (types.isTypedArray(target) || types.isDataView(target)) {
+      const v = target as ArrayBufferView;
+      snap.bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice();
+    } else if (types.isAnyArrayBuffer(target)) snap.bytes = new Uint8Array(target as ArrayBuffer).slice();
+    this.saved.add(target);
+    this.snapshots.push(snap);
+  }
+
+  private weakChange(target: WeakMap<object, unknown> | WeakSet<object>, key: unknown): void {
+    if (this.closed || !isObject(key)) return;
+    const had = target.has(key);
+    const value = had && types.isWeakMap(target) ? (target as WeakMap<object, unknown>).get(key) : undefined;
+    this.weak.push({ target, key, had, value });
+  }
+
+  /** A value going into an old object: its object if a proxy, else remembered for seal(). */
+  private incoming(v: unknown): unknown {
+    if (!isObject(v)) return v;
+    const t = this.targets.get(v);
+    if (t !== undefined) return t;
+    this.written.push(v);
+    return v;
+  }
+
+  private fromCall(v: unknown): unknown {
+    if (!isObject(v)) return v;
+    if (this.targets.has(v)) return v;
+    if (!this.proxies.has(v)) this.made.add(v);
+    return this.view(v);
+  }
+
+  /** The kind of internal slots of each proxied object that has some (slotKind). */
+  private readonly kinds = new Map<object, string>();
+  private handlers: { plain: ProxyHandler<object>; fn: ProxyHandler<object>; slots: ProxyHandler<object> } | null = null;
+
+  private makeProxy(target: object): object {
+    // One set of handlers per journal (a closure per proxy would cost more than the proxy).
+    const h = (this.handlers ??= this.makeHandlers());
+    if (typeof target === 'function') return new Proxy(target, h.fn);
+    const kind = slotKind(target);
+    if (kind === null) return new Proxy(target, h.plain);
+    this.kinds.set(target, kind);
+    return new Proxy(target, h.slots);
+  }
+
+  private makeHandlers(): { plain: ProxyHandler<object>; fn: ProxyHandler<object>; slots: ProxyHandler<object> } {
+    const journal = this;
+    const plain: ProxyHandler<object> = {
+      get(t, key, receiver) {
+        let v: unknown;
+        try {
+          v = Reflect.get(t, key, receiver);
+        } catch (e) {
+          // A getter that needs its object itself (see apply): read on the object.
+          if (!(e instanceof TypeError) || !RECEIVER_ERROR.test(e.message)) throw e;
+          v = Reflect.get(t, key, t);
+        }
+        if (!isObject(v)) return v;
+        // A proxy must answer a read-only, non-configurable property with its own value.
+        const d = Reflect.getOwnPropertyDescriptor(t, key);
+        if (d && 'value' in d && !d.writable && !d.configurable) return v;
+        return journal.view(v);
+      },
+      set(t, key, value, receiver) {
+        journal.save(t);
+        const v = journal.incoming(value);
+        // Setters run with the proxy as `this`, so what they change is journaled too.
+        return Reflect.set(t, key, v, receiver === journal.proxies.get(t) && !journal.kinds.has(t) ? receiver : t);
+      },
+      defineProperty(t, key, desc) {
+        const had = Reflect.getOwnPropertyDescriptor(t, key);
+        if (desc.configurable === false && (!had || had.configurable)) {
+          throw new FrozenOldObject(`a transformer made the property ${String(key)} of an old object non-configurable; an update that rolls back could not undo that`);
+        }
+        journal.save(t);
+        const d: PropertyDescriptor = { ...desc };
+        if ('value' in d) d.value = journal.incoming(d.value);
+        if (d.get) d.get = journal.incoming(d.get) as () => unknown;
+        if (d.set) d.set = journal.incoming(d.set) as (v: unknown) => void;
+        return Reflect.defineProperty(t, key, d);
+      },
+      deleteProperty(t, key) {
+        journal.save(t);
+        return Reflect.deleteProperty(t, key);
+      },
+      setPrototypeOf(t, proto) {
+        journal.save(t);
+        return Reflect.setPrototypeOf(t, journal.incoming(proto) as object | null);
+      },
+      preventExtensions() {
+        throw new FrozenOldObject('a transformer froze, sealed or prevented extensions of an old object; an update that rolls back could not undo that (make a new object instead)');
+      },
+      getOwnPropertyDescriptor(t, key) {
+        const d = Reflect.getOwnPropertyDescriptor(t, key);
+        if (!d || !d.configurable) return d;
+        if ('value' in d) d.value = journal.view(d.value);
+        return d;
+      },
+    };
+    const fn: ProxyHandler<object> = {
+      ...plain,
+      apply(t, self, args) {
+        try {
+          return journal.fromCall(Reflect.apply(t as Function, self, args));
+        } catch (e) {
+          // A method that needs its object itself (a builtin's internal slots, a class's #fields):
+          // it runs on the object, after a snapshot of its own properties (what it keeps in private
+          // fields cannot be journaled: decision 0004). Such methods check their receiver first, so
+          // the failed call changed nothing.
+          const raw = journal.targets.get(self as object);
+          if (raw === undefined || !(e instanceof TypeError) || !RECEIVER_ERROR.test(e.message)) throw e;
+          journal.save(raw);
+          return journal.fromCall(Reflect.apply(t as Function, raw, args.map((a) => journal.raw(a))));
+        }
+      },
+      construct(t, args, newTarget) {
+        const nt = journal.targets.get(newTarget) ?? newTarget;
+        return journal.fromCall(Reflect.construct(t as Function, args, nt as Function)) as object;
+      },
+    };
+    const slots: ProxyHandler<object> = {
+      ...plain,
+      get(t, key) {
+        return journal.slotGet(t, journal.kinds.get(t)!, key);
+      },
+    };
+    return { plain, fn, slots };
+  }
+
+  /**
+   * A property read of an object with internal slots (a Map, a Date, a typed array): its methods
+   * run on the object itself (a proxy has no slots), those that change it after a snapshot, and
+   * what they return is seen through the membrane.
+   */
+  private slotGet(t: object, kind: string, key: PropertyKey): unknown {
+    const value = Reflect.get(t, key, t);
+    if (typeof value !== 'function') {
+      const d = Reflect.getOwnPropertyDescriptor(t, key);
+      if (d && 'value' in d && !d.writable && !d.configurable) return value;
+      return this.view(value);
+    }
+    const own = Object.hasOwn(t, key);
+    if (own) return this.view(value);
+    const journal = this;
+    const mutating = MUTATING.get(kind);
+    if (mutating !== undefined) {
+      if (mutating.has(key)) {
+        if (kind === 'WeakMap' || kind === 'WeakSet') {
+          return function (this: unknown, ...args: unknown[]) {
+            journal.weakChange(t as WeakMap<object, unknown>, journal.raw(args[0]));
+            return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.incoming(a))));
+          };
+        }
+        return function (this: unknown, ...args: unknown[]) {
+          journal.save(t);
+          const r = Reflect.apply(value as Function, t, args.map((a) => journal.incoming(a)));
+          // set() and add() return the collection itself: the caller goes on with the proxy.
+          return r === t ? journal.view(t) : r;
+        };
+      }
+      if (ITERATING.has(key)) {
+        return function (this: unknown, ...args: unknown[]) {
+          return journal.iterator(Reflect.apply(value as Function, t, args) as Iterator<unknown>, key === 'entries' || (key === Symbol.iterator && kind === 'Map'));
+        };
+      }
+      if (key === 'forEach') {
+        return function (this: unknown, cb: (v: unknown, k: unknown, c: unknown) => void, thisArg?: unknown) {
+          const self = journal.view(t);
+          (t as Map<unknown, unknown>).forEach((v, k) => Reflect.apply(cb, thisArg, [journal.view(v), journal.view(k), self]));
+        };
+      }
+      // Any other method (get, has, or a subclass's own): a subclass's may change the collection.
+      const builtin = kind === 'Map' ? MAP_READS : kind === 'Set' ? SET_READS : null;
+      const reads = builtin === null || builtin.has(key);
+      return function (this: unknown, ...args: unknown[]) {
+        if (!reads) journal.save(t);
+        return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
+      };
+    }
+    if (kind === 'Iterator' || kind === 'Promise' || kind === 'Boxed') {
+      return function (this: unknown, ...args: unknown[]) {
+        return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
+      };
+    }
+    // Dates, typed arrays, DataViews, buffers, regular expressions: a method not known to only
+    // read may change the object (setTime, fill, set, sort, exec's lastIndex): snapshot first.
+    const reads = READING.has(key) || (typeof key === 'string' && /^get|^read/.test(key) && kind !== 'RegExp');
+    return function (this: unknown, ...args: unknown[]) {
+      if (!reads) journal.save(t);
+      return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
+    };
+  }
+
+  /** An iterator over an old collection whose values (or [key, value] entries) come through the membrane. */
+  private iterator(it: Iterator<unknown>, entries: boolean): IterableIterator<unknown> {
+    const journal = this;
+    return {
+      next() {
+        const r = it.next();
+        if (r.done) return r;
+        const v = r.value;
+        return { done: false, value: entries ? [journal.view((v as unknown[])[0]), journal.view((v as unknown[])[1])] : journal.view(v) };
+      },
+      [Symbol.iterator]() {
+        return this;
+      },
+    };
+  }
+}
+
+// The builtins themselves: a subclass may override them, and a program may patch the prototypes.
+const MAP_CLEAR = Map.prototype.clear;
+const MAP_SET = Map.prototype.set;
+const SET_CLEAR = Set.prototype.clear;
+const SET_ADD = Set.prototype.add;
+
+/** Puts an object back as its snapshot has it. */
+function restore(s: Snapshot): void {
+  const t = s.target as Obj;
+  const keep = new Set(s.own.map(([k]) => k));
+  for (const key of Reflect.ownKeys(t)) if (!keep.has(key)) Reflect.deleteProperty(t, key);
+  for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+  if (Reflect.getPrototypeOf(t) !== s.proto) Reflect.setPrototypeOf(t, s.proto);
+  if (s.map) {
+    const m = t as unknown as Map<unknown, unknown>;
+    MAP_CLEAR.call(m);
+    for (const [k, v] of s.map) MAP_SET.call(m, k, v);
+  } else if (s.set) {
+    const set = t as unknown as Set<unknown>;
+    SET_CLEAR.call(set);
+    for (const v of s.set) SET_ADD.call(set, v);
+  } else if (s.time !== undefined) {
+    (t as unknown as Date).setTime(s.time);
+  } else if (s.bytes) {
+    const v = t as unknown as ArrayBufferView | ArrayBuffer;
+    const bytes = types.isAnyArrayBuffer(v) ? new Uint8Array(v as ArrayBuffer) : new Uint8Array((v as ArrayBufferView).buffer, (v as ArrayBufferView).byteOffset, (v as ArrayBufferView).byteLength);
+    bytes.set(s.bytes.subarray(0, bytes.length));
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * One update attempt as a transaction (decision 0004): what it changed of the old version (the
+ * journal), what the new version's code did to the world (the effects), its deadline, and what
+ * user code it is running now (for the message when the deadline stops it). Either commit() or
+ * abandon() ends it; abandon() puts everything back.
+ */
+import { Effects } from './effects.js';
+import { Journal } from './journal.js';
+
+/** What a rollback undid, for the report. */
+export interface Undone {
+  /** Old objects a transformer changed, put back as they were. */
+  objects: number;
+  /** Timers, ticks and listeners the new version's code made, removed. */
+  timers: number;
+  listeners: number;
+  /** Kinds of resources the new version's code opened that could not be undone (they stay). */
+  kept: string[];
+}
+
+/** The mutable top-level bindings of the running version's modules, as they were (saveBindings). */
+interface SavedBinding {
+  accessors: Record<string, unknown>;
+  name: string;
+  value: unknown;
+}
+
+export class Transaction {
+  private bindings: SavedBinding[] = [];
+  readonly journal = new Journal(process.env.RESTACK_JOURNAL === 'off');
+  readonly effects = new Effects();
+  /** The user code running now, for messages: 'the state transformer of store.ts'. */
+  doing = 'mapping the frames';
+  private ended = false;
+
+  constructor(readonly deadline: number) {}
+
+  /** Runs user code, saying what it is. */
+  run<T>(doing: string, f: () => T): T {
+    const before = this.doing;
+    this.doing = doing;
+    try {
+      return f();
+    } finally {
+      // Skipped when the deadline stops f: `doing` then still names what was stopped.
+      this.doing = before;
+    }
+  }
+
+  /**
+   * Remembers the value of every mutable top-level binding (`let`, `var`) of the running modules:
+   * an old function a transformer calls may assign one through its closure, which the journal
+   * cannot see. A binding not initialised yet is left out (the update waits for those anyway).
+   */
+  saveBindings(modules: Iterable<{ info?: { state?: () => Record<string, unknown> } }>): void {
+    for (const m of modules) {
+      const accessors = m.info?.state?.();
+      if (!accessors) continue;
+      for (const name of Object.keys(accessors)) {
+        if (!Object.getOwnPropertyDescriptor(accessors, name)?.set) continue;
+        try {
+          this.bindings.push({ accessors, name, value: accessors[name] });
+        } catch {
+          // In its temporal dead zone.
+        }
+      }
+    }
+  }
+
+  commit(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.bindings = [];
+    this.journal.close();
+    this.effects.commit();
+  }
+
+  abandon(): Undone {
+    if (this.ended) return { objects: 0, timers: 0, listeners: 0, kept: [] };
+    this.ended = true;
+    const objects = this.journal.changed;
+    this.journal.undo();
+    for (const b of this.bindings) {
+      if (b.accessors[b.name] !== b.value) b.accessors[b.name] = b.value;
+    }
+    this.bindings = [];
+    const e = this.effects.undo();
+    return { objects, timers: e.timers, listeners: e.listeners, kept: e.kept };
+  }
+}

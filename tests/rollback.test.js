@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { root } from './helpers/run.js';
 import { workspace } from './helpers/versions.js';
 
-const { work, versions, patchWith } = workspace('restack-rollback-');
+const { work, env, versions, patchWith } = workspace('restack-rollback-');
 const dir = join(work, 'app');
 
 const extra = (v) => `export const registry = [{ name: 'a' }];
@@ -270,4 +270,42 @@ out.world = dump().world;
   assert.equal(o.world[0], true);
   assert.ok(o.world[1] > 0);
   assert.equal(o.world[5], 'function');
+});
+
+test('restack update --timeout 2 with a transformer that runs 16 s: stopped at the deadline, reported, never applied later; the program answers throughout', { timeout: 60_000 }, async () => {
+  const { liveProgram } = await import('./helpers/live.js');
+  const live = join(work, 'live');
+  versions(live, (v) => `import { createInterface } from 'node:readline';
+export const state = { ticks: 0 };
+function tick() { state.ticks++; console.log('tick ${v} ' + state.ticks); }
+const timer = setInterval(tick, 20);
+createInterface({ input: process.stdin }).on('line', (l) => { if (l === 'stop') { clearInterval(timer); process.exit(0); } });
+`);
+  patchWith(live, 'slow', stateTransformer(`
+    (old as any).state.ticks = -1000;
+    const until = Date.now() + 16000;
+    while (Date.now() < until) {}
+`));
+  const program = liveProgram(join(live, 'c1', 'main.js'), [], env);
+  try {
+    await program.until(/tick v1 3\n/);
+    const started = Date.now();
+    const report = program.update(join(live, 'slow'), '--timeout', '2');
+    const took = Date.now() - started;
+    assert.equal(report.applied, false);
+    assert.match(report.reason, /deadline passed while running the state transformer of main\.js \(timeout 2000 ms from the request\)/);
+    assert.ok(took < 8000, `restack update took ${took} ms`);
+    const status = program.status();
+    assert.equal(status.version, 'initial');
+    // Counting on from where it was: the transformer's change was undone.
+    const from = program.stdout.length;
+    await program.until(/tick v1 \d+\n/, from);
+    const last = [...program.stdout.matchAll(/tick v1 (\d+)/g)].map((m) => Number(m[1]));
+    assert.ok(last.every((n, i) => i === 0 || n === last[i - 1] + 1), 'ticks count on without a gap or a reset');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.doesNotMatch(program.stdout, /tick v2/);
+    assert.equal(program.status().version, 'initial');
+  } finally {
+    assert.equal(await program.stop(), 0);
+  }
 });

@@ -324,8 +324,9 @@ class UpdateRound {
     rounds.add(this);
     if (this.mode === 'atomic') {
       undecided = this;
-    } else if ('data' in this.prepared) {
-      // Wait-free: the move is one way; threads started from now on start on the new version.
+    } else if ('data' in this.prepared && this.options.dryRun !== true) {
+      // Wait-free: the move is one way; threads started from now on start on the new version
+      // (a dry run moves nothing).
       version = { label: versionLabel(this.patchDir, typeof this.options.label === 'string' ? this.options.label : undefined), dir: this.patchDir };
     }
     // Every thread gets its message first, then all flags go up together: posting is the slow

@@ -469,7 +469,10 @@ export class Engine implements VersionHost {
     const report = newReport(this.version, patch.label);
     report.timings.loadMs = patch.loadMs;
     if (patch.readElsewhereMs !== undefined) report.timings.readElsewhereMs = patch.readElsewhereMs;
-    const job: UpdateJob = { patch, receivedAt, deadline: receivedAt + (options.timeoutMs ?? 10_000), done, report, noticedAt: options.noticedAt, group: options.group, dryRun: options.dryRun === true };
+    // The deadline counts from the request: the time the control channel spent reading the
+    // bundle before handing it over is part of it (the client's wait started before).
+    const deadline = receivedAt + (options.timeoutMs ?? 10_000) - (patch.readElsewhereMs ?? 0);
+    const job: UpdateJob = { patch, receivedAt, deadline, done, report, noticedAt: options.noticedAt, group: options.group, dryRun: options.dryRun === true };
     if (job.group) report.mode = job.group.mode;
     if (job.dryRun) report.dryRun = true;
     if (this.job) return this.finish(job, 'another update is in progress');
@@ -483,7 +486,7 @@ export class Engine implements VersionHost {
     this.attemptBetweenEvents(job);
     job.timer = setTimeout(() => {
       if (this.job === job && this.jobPhase === 'waiting') this.timedOut(job);
-    }, (options.timeoutMs ?? 10_000) + 5);
+    }, Math.max(0, deadline - now()) + 5);
     job.timer.unref();
   }
 
@@ -854,7 +857,7 @@ export class Engine implements VersionHost {
 
   /** The update's timeout as the request gave it, for messages. */
   private deadlineText(job: UpdateJob): string {
-    return `timeout ${Math.round(job.deadline - job.receivedAt)} ms from the request`;
+    return `timeout ${Math.round(job.deadline - job.receivedAt + (job.patch.readElsewhereMs ?? 0))} ms from the request`;
   }
 
   private describe(r: FrameRecord, patch: LoadedPatch): string {

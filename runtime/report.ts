@@ -209,7 +209,7 @@ export function formatReport(r: UpdateReport): string {
         continue;
       }
       const barrier = t.timings.barrierMs !== undefined ? `, waiting for the others ${ms(t.timings.barrierMs)}` : '';
-      const moved = t.applied ? `${t.frames.length} frame${t.frames.length === 1 ? '' : 's'} moved` : `rolled back${t.reason ? `: ${t.reason}` : ''}`;
+      const moved = t.applied ? `${t.frames.length} frame${t.frames.length === 1 ? '' : 's'} moved` : wouldMove(t) ?? `rolled back${t.reason ? `: ${t.reason}` : ''}`;
       const prepare = t.timings.prepareMs !== undefined ? `, load ${ms(t.timings.prepareMs)} there and ran on` : '';
       out.push(`    ${who}: request -> update point ${ms(t.timings.requestToPointMs)}${prepare}, pause ${ms(t.timings.pauseMs)}${barrier}; ${moved}`);
     }
@@ -223,6 +223,12 @@ export function formatReport(r: UpdateReport): string {
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   return out.join('\n');
+}
+
+/** A thread's or process's line in a dry run that would apply. */
+function wouldMove(r: UpdateReport): string | null {
+  if (!r.dryRun || r.reason !== DRY_RUN) return null;
+  return `would move ${r.frames.length} frame${r.frames.length === 1 ? '' : 's'} (dry run)`;
 }
 
 /** What a rollback put back, and what it could not. */
@@ -245,7 +251,7 @@ function formatProcesses(r: UpdateReport, out: string[]): void {
       out.push(`    pid ${p.pid}${threads}: ${p.applied ? 'moved between events' : `not moved${p.reason ? `: ${p.reason}` : ''}`}`);
       continue;
     }
-    const moved = p.applied ? `${p.frames.length} frame${p.frames.length === 1 ? '' : 's'} moved` : `rolled back${p.reason ? `: ${p.reason}` : ''}`;
+    const moved = p.applied ? `${p.frames.length} frame${p.frames.length === 1 ? '' : 's'} moved` : wouldMove(p) ?? `rolled back${p.reason ? `: ${p.reason}` : ''}`;
     out.push(`    pid ${p.pid}${threads}: request -> update point ${ms(p.timings.requestToPointMs)}, pause ${ms(p.group?.pauseMs ?? p.timings.pauseMs)}; ${moved}`);
   }
 }

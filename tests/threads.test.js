@@ -254,3 +254,29 @@ run();
   clearTimeout(timer);
   for (let i = 0; i < 4; i++) assert.match(stdout, new RegExp(`^woke ${i} v3 spurious 0$`, 'm'));
 });
+
+for (const mode of ['atomic', 'wait-free']) {
+  test(`${mode}: a dry run stops every thread, reports what each would do, and moves none; a worker started after it boots v1`, async () => {
+    const p = pool(2);
+    await p.until(/worker 0 v1[\s\S]*worker 1 v1/);
+    const report = p.update(join(dir, 'p'), '--dry-run', ...(mode === 'wait-free' ? ['--mode', 'wait-free'] : []));
+    assert.equal(report.applied, false);
+    assert.equal(report.dryRun, true);
+    assert.equal(report.threads.length, 3);
+    for (const t of report.threads) {
+      assert.equal(t.dryRun, true);
+      assert.match(t.reason, /^dry run: everything but the commit was done/);
+    }
+    assert.ok(report.threads.slice(1).every((t) => t.frames.length >= 1 && t.frames.every((f) => f.to !== null)), 'each busy worker reports the frames it would move');
+    const from = p.stdout.length;
+    p.send('spawn');
+    await p.until(/boot 2 v1/, from);
+    await p.until(/worker 0 v1[\s\S]*worker 1 v1/, from);
+    assert.equal(p.status().version, 'initial');
+    const applied = p.update(join(dir, 'p'), ...(mode === 'wait-free' ? ['--mode', 'wait-free'] : []));
+    assert.equal(applied.applied, true, JSON.stringify(applied.reason));
+    await p.until(/worker 0 v2[\s\S]*worker 1 v2[\s\S]*worker 2 v2/, p.stdout.length);
+    assert.equal(await p.stop(), 0);
+    assert.doesNotMatch(p.stdout, /MIXED|worker error/);
+  });
+}

@@ -21,6 +21,7 @@ import { types } from 'node:util';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
+import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { Transaction } from './update/transaction.js';
@@ -102,21 +103,6 @@ interface UpdateJob {
 const now = (): number => performance.timeOrigin + performance.now();
 /** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
 const RETRY_MS = 1;
-
-interface CallSiteLike {
-  getFileName(): string | null | undefined;
-  getLineNumber(): number | null;
-  getEnclosingLineNumber?(): number | null;
-  getEnclosingColumnNumber?(): number | null;
-  getFunctionName(): string | null;
-}
-
-/** The builtin frame of a generator's next/throw/return (no file: V8 shows `g.next (<anonymous>)`). */
-function isResumption(site: CallSiteLike): boolean {
-  if (site.getFileName()) return false;
-  const name = site.getFunctionName();
-  return name === 'next' || name === 'throw' || name === 'return';
-}
 
 export interface FrameRecord {
   m: ModuleHandle;
@@ -1032,7 +1018,7 @@ export class Engine extends CompiledIteration implements VersionHost {
 
   /**
    * Number of frames to unwind (the update point's frame and its callers down to the first frame
-   * that is not ours), or 0 when the stack cannot be captured now.
+   * that is not ours), or 0 when the stack cannot be captured now (core/stackCheck.ts).
    */
   private checkStack(top: ModuleHandle | null, topCp: number, from: Function): number {
     const prepare = Error.prepareStackTrace;
@@ -1048,59 +1034,16 @@ export class Engine extends CompiledIteration implements VersionHost {
       Error.prepareStackTrace = prepare;
       Error.stackTraceLimit = limit;
     }
-    // At an update point the top frame is the point's; in a blocking call it is the frame that
-    // made the call, suspended in it like the frames below.
-    // A call made again by a rebuilt stack (the top record's f, in the runtime) is one frame up.
-    let first = 0;
-    if (!top) while (first < sites.length && this.classify(sites[first]) === 'runtime') first++;
-    if (first >= sites.length || (top ? sites[0].getFileName() !== top.url : this.classify(sites[first]) !== 'call')) return 0;
     // Sites are collected only for an update to a new version (its refusals are checked on them):
     // identity updates, the storm included, need only the depth.
+    let out: Sites | null = null;
     if (this.job) {
-      this.sites = Object.create(null) as Sites;
-      this.sites.n = 0;
-      if (top) this.sites[this.sites.n++] = { m: top, cp: topCp };
+      out = Object.create(null) as Sites;
+      out.n = 0;
     }
-    let depth = top ? 1 : 0;
-    let i = top ? 1 : first;
-    for (; i < sites.length; i++) {
-      const kind = this.classify(sites[i]);
-      if (kind === 'runtime') continue;
-      if (kind === 'wrapper') {
-        // A compiled generator's wrapper, and the builtin next/throw/return that resumed it: the
-        // frame below called the generator (GenActivation unwinds through them).
-        if (i + 1 < sites.length && isResumption(sites[i + 1])) i++;
-        continue;
-      }
-      // The builtin next/throw/return by which the runtime resumed a generator body.
-      if (kind === 'foreign' && i + 1 < sites.length && isResumption(sites[i]) && this.classify(sites[i + 1]) === 'runtime') continue;
-      if (kind !== 'call') break;
-      if (this.job) {
-        const m = this.modules.get(sites[i].getFileName()!)!;
-        this.sites[this.sites.n++] = { m, cp: m.lineTable().calls.get(sites[i].getLineNumber() ?? 0)! };
-      }
-      depth++;
-    }
-    if (i < sites.length) {
-      const boundary = this.classify(sites[i]);
-      if (boundary === 'compiled') return 0;
-      for (let j = i + 1; j < sites.length; j++) if (this.classify(sites[j]) === 'call') return 0;
-    }
+    const depth = checkStack(sites, top, topCp, this.modules, RUNTIME_DIR, out);
+    if (out && depth > 0) this.sites = out;
     return depth;
-  }
-
-  private classify(site: CallSiteLike): 'runtime' | 'call' | 'parked' | 'wrapper' | 'body' | 'compiled' | 'foreign' {
-    const file = site.getFileName();
-    if (!file) return 'foreign';
-    const mod = this.modules.get(file);
-    if (!mod) return file.startsWith(RUNTIME_DIR) ? 'runtime' : 'foreign';
-    const line = site.getLineNumber() ?? 0;
-    const table = mod.lineTable();
-    if (table.calls.has(line)) return 'call';
-    if (table.parks.has(line)) return 'parked';
-    if (table.wrappers.has(line)) return 'wrapper';
-    if (site.getEnclosingLineNumber?.() === 1 && site.getEnclosingColumnNumber?.() === 1) return 'body';
-    return 'compiled';
   }
 
   save(rec: FrameRecord, restored: boolean): unknown {

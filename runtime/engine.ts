@@ -21,6 +21,7 @@ import { types } from 'node:util';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
+import { Parking } from './async/parking.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -29,7 +30,7 @@ import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, S
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
 import { DRY_RUN, newReport, type FrameMove, type UpdateReport } from './report.js';
-import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque, Yielded, PARKED, ParkList, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export interface ModuleInfo {
@@ -206,10 +207,6 @@ function moved(m: MappedFrame): void {
 }
 
 const isGeneratorFunction = types.isGeneratorFunction;
-const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
-const OPAQUE_YIELD = 'a generator is suspended at a yield restack cannot capture (in a finally block or a destructuring default); the update waits until the program resumes it past there';
-/** Size of the buffer of recently parked activations (Engine.park). */
-const RECENT = 4096;
 const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as object;
 
 // util.types.isAsyncFunction asks V8 what kind of function it has: a compiled async function is a
@@ -597,7 +594,7 @@ export class Engine extends CompiledIteration implements VersionHost {
    * continuation point the mapping refuses (those captured stay as they were).
    */
   private takeParked(job: UpdateJob): string | null {
-    const acts = this.parkedActivations();
+    const acts = this.parking.suspended();
     if (typeof acts === 'string') return acts;
     const capture = this.captureParked(acts, job);
     if (typeof capture === 'string') return capture;
@@ -1269,20 +1266,8 @@ export class Engine extends CompiledIteration implements VersionHost {
 
   // Async functions (compiler/passes/asyncFunctions.ts).
 
-  /**
-   * Async activations that may be suspended (at an await). Parking one is a flag and, the first
-   * time, a store into `recent`; resuming clears the flag. `recent` is sorted out when full and by
-   * the aging timer: what is still suspended moves to `young`, then `aged` (linked lists, nothing
-   * allocated), and after two ticks of the timer to `weak`, held as natively: an activation
-   * awaiting a promise nobody can settle any more is garbage. Most awaits last less than a tick
-   * and cost the flag and the store.
-   */
-  private recent: Array<Activation | undefined> = new Array<Activation | undefined>(RECENT).fill(undefined);
-  private recentCount = 0;
-  private young = new ParkList();
-  private aged = new ParkList();
-  private weak = new Set<WeakRef<Activation>>();
-  private aging: NodeJS.Timeout | null = null;
+  /** The async activations that may be suspended (async/parking.ts). */
+  private readonly parking = new Parking();
   private parkedCapture = false;
   /** True while resume() runs a rebuilt async body to its first await. */
   private firstRun = false;
@@ -1352,70 +1337,7 @@ export class Engine extends CompiledIteration implements VersionHost {
   }
 
   park(act: Activation): void {
-    act.suspended = true;
-    if (act.list !== null || act.ref !== undefined) return;
-    if (this.recentCount === RECENT) this.sortRecent();
-    this.recent[this.recentCount++] = act;
-    if (this.aging === null) {
-      this.aging = setInterval(() => this.age(), 1000);
-      this.aging.unref();
-    }
-  }
-
-  /** What is still suspended of the recently parked moves to `young`. */
-  private sortRecent(): void {
-    for (let i = 0; i < this.recentCount; i++) {
-      const act = this.recent[i]!;
-      this.recent[i] = undefined;
-      if (act.suspended && act.list === null && act.ref === undefined) this.young.add(act);
-    }
-    this.recentCount = 0;
-  }
-
-  /** Activations suspended for two ticks move to weak references; the young ones age. */
-  private age(): void {
-    this.sortRecent();
-    for (const act of [...this.aged]) {
-      ParkList.remove(act);
-      if (!act.suspended) continue;
-      act.ref = new WeakRef(act);
-      this.weak.add(act.ref);
-    }
-    for (const act of [...this.young]) if (!act.suspended) ParkList.remove(act);
-    const emptied = this.aged;
-    this.aged = this.young;
-    this.young = emptied;
-    for (const r of this.weak) {
-      const act = r.deref();
-      if (act === undefined || !act.suspended) {
-        this.weak.delete(r);
-        if (act) act.ref = undefined;
-      }
-    }
-    if (this.aged.empty && this.weak.size === 0 && this.aging) {
-      clearInterval(this.aging);
-      this.aging = null;
-    }
-  }
-
-  /** The suspended activations, or why one of them cannot be captured now. */
-  private parkedActivations(): Activation[] | string {
-    const out: Activation[] = [];
-    this.sortRecent();
-    for (const list of [this.young, this.aged]) {
-      for (let act = list.head.newer!; act !== list.head; act = act.newer!) {
-        if (!act.suspended) continue;
-        if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
-        out.push(act);
-      }
-    }
-    for (const r of this.weak) {
-      const act = r.deref();
-      if (!act || !act.suspended) continue;
-      if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
-      out.push(act);
-    }
-    return out;
+    this.parking.park(act);
   }
 
   /**
@@ -1490,7 +1412,7 @@ export class Engine extends CompiledIteration implements VersionHost {
    * takes).
    */
   private identityParked(): void {
-    const acts = this.parkedActivations();
+    const acts = this.parking.suspended();
     if (typeof acts === 'string' || acts.length === 0) return;
     this.captureParked(acts, null);
     this.stats.framesUnwound += acts.length;

@@ -53,6 +53,14 @@ function builtinObjects(): object[] {
 
 let builtins: object[] | null = null;
 
+/** Timers of the runtime itself: a rollback never clears them, whenever they were started. */
+const runtimeTimers = new WeakSet<object>();
+
+/** Marks a timer as the runtime's own (async/parking.ts's aging timer). */
+export function ownTimer(timer: object): void {
+  runtimeTimers.add(timer);
+}
+
 export interface EffectsReport {
   timers: number;
   listeners: number;
@@ -126,6 +134,7 @@ export class Effects {
   undo(): EffectsReport {
     this.forceClose();
     for (const t of this.timers) {
+      if (runtimeTimers.has(t.resource as object)) continue;
       if (t.kind === 'Timeout') clearTimeout(t.resource as NodeJS.Timeout);
       else clearImmediate(t.resource as NodeJS.Immediate);
     }

@@ -237,6 +237,7 @@ function formatUndone(u: Undone, out: string[]): void {
   parts.push(`${u.objects} old object${u.objects === 1 ? '' : 's'} a transformer changed put back`);
   if (u.timers) parts.push(`${u.timers} timer${u.timers === 1 ? '' : 's'} or tick${u.timers === 1 ? '' : 's'} of the new version cancelled`);
   if (u.listeners) parts.push(`${u.listeners} listener${u.listeners === 1 ? '' : 's'} removed`);
+  if (u.handles) parts.push(`${u.handles} server${u.handles === 1 ? '' : 's'} or socket${u.handles === 1 ? '' : 's'} closed`);
   out.push(`  rolled back: ${parts.join(', ')}; globals and builtins as they were`);
   if (u.kept.length) out.push(`  not undone: the new version's code opened ${u.kept.join(', ')} (rollback cannot close these)`);
 }

@@ -43,6 +43,8 @@ export function count() { return registry.length; }
 `;
 // A new module of v2: its top-level code has effects on the world.
 const plugin = `import { EventEmitter } from 'node:events';
+import net from 'node:net';
+if (globalThis.__pluginPort) net.createServer().listen(globalThis.__pluginPort, '127.0.0.1');
 globalThis.pluginTicks = 0;
 setInterval(() => { globalThis.pluginTicks++; }, 5).unref();
 setTimeout(() => { globalThis.pluginTimeout = true; }, 1).unref();
@@ -176,16 +178,29 @@ out.after = dump(); out.same = identities().every((v, i) => v === ids[i]);
 test('a rolled-back update leaves none of the new version\'s top-level effects: timers, ticks, listeners, globals, builtins', () => {
   const o = drive(`
 out.before = dump();
+const net = await import('node:net');
+const free = net.createServer();
+await new Promise((r) => free.listen(0, '127.0.0.1', r));
+globalThis.__pluginPort = free.address().port;
+await new Promise((r) => free.close(r));
 out.report = await update('effects-throw');
 ${settle}
 process.emit('pluginEvent');
 out.after = dump();
 out.heard = globalThis.pluginHeard === true;
+// The port the new module listened on is free again.
+const again = net.createServer();
+out.rebound = await new Promise((r) => { again.once('error', (e) => r(e.code)); again.listen(globalThis.__pluginPort, '127.0.0.1', () => r('ok')); });
+again.close();
+delete globalThis.__pluginPort;
 `);
   assert.equal(o.report.applied, false);
   assert.match(o.report.reason, /failed after the new module ran/);
   assert.ok(o.report.undone.timers >= 4, JSON.stringify(o.report.undone));
   assert.ok(o.report.undone.listeners >= 1, JSON.stringify(o.report.undone));
+  assert.equal(o.report.undone.handles, 1);
+  assert.deepEqual(o.report.undone.kept, []);
+  assert.equal(o.rebound, 'ok');
   assert.deepEqual(o.before.world, [null, null, null, null, null, 'undefined', 'undefined', 0]);
   assert.deepEqual(o.after.world, o.before.world);
   assert.equal(o.heard, false);

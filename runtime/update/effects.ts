@@ -15,17 +15,25 @@
  *    Array, Promise, Error, the prototypes of those and of Function, String, Number, Map, Set),
  *    JSON, Math, Reflect, console and EventEmitter.prototype: put back as they were
  *    (builtinObjects). Other builtins changed by the new version's code stay changed.
- * Other resources the new code opened (a server listening, a socket, a file handle) cannot be
+ *  - servers (net, http, https) the new code made listen, and sockets it connected: closed (a
+ *    server binds its port in listen(), so the next try can bind it again).
+ * Other resources the new code opened (a file handle, a child process, a UDP socket) cannot be
  * undone safely: they are named in the report, so it says what stayed. Microtasks and promise
  * callbacks cannot be cancelled: they run (decision 0004).
  */
 import { createHook, type AsyncHook } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
+import net from 'node:net';
 
 type Listener = (...args: unknown[]) => unknown;
 
 const EE = EventEmitter.prototype as unknown as Record<string, Listener>;
 const EMITTER_ADDS = ['on', 'addListener', 'prependListener', 'once', 'prependOnceListener'] as const;
+/** Servers (net, http, https: all listen through net.Server) and sockets the new code opened: closed. */
+const SERVER = net.Server.prototype as unknown as Record<string, Listener>;
+const SOCKET = net.Socket.prototype as unknown as Record<string, Listener>;
+/** The async resources of servers and sockets: not reported as kept when every one of them was closed. */
+const NET_RESOURCES = new Set(['TCPSERVERWRAP', 'TCPWRAP', 'PIPESERVERWRAP', 'PIPEWRAP', 'TCPCONNECTWRAP', 'PIPECONNECTWRAP', 'GETADDRINFOREQWRAP', 'SHUTDOWNWRAP', 'WRITEWRAP']);
 const ET = typeof EventTarget === 'function' ? (EventTarget.prototype as unknown as Record<string, Listener>) : null;
 
 /** Resources whose creation is expected and harmless to keep (the runtime's, promises, awaits). */
@@ -64,6 +72,8 @@ export function ownTimer(timer: object): void {
 export interface EffectsReport {
   timers: number;
   listeners: number;
+  /** Servers and sockets the new version's code opened, closed. */
+  handles: number;
   /** Kinds of resources the new version's code opened that a rollback could not close. */
   kept: string[];
 }
@@ -73,6 +83,7 @@ export class Effects {
   private readonly ticks: Array<{ callback?: unknown }> = [];
   private readonly listeners: Array<{ target: object; event: unknown; fn: unknown; dom: boolean; options?: unknown }> = [];
   private readonly others: string[] = [];
+  private readonly handles: Array<{ server?: net.Server; socket?: net.Socket }> = [];
   private snapshot: Map<object, Map<PropertyKey, PropertyDescriptor>> | null = null;
   private hook: AsyncHook | null = null;
   private depth = 0;
@@ -101,6 +112,18 @@ export class Effects {
         return Reflect.apply(original, this, [event, fn, ...rest]);
       };
     }
+    const listen = SERVER.listen;
+    this.saved.listen = listen;
+    SERVER.listen = function (this: net.Server, ...args: unknown[]) {
+      self.handles.push({ server: this });
+      return Reflect.apply(listen, this, args);
+    };
+    const connect = SOCKET.connect;
+    this.saved.connect = connect;
+    SOCKET.connect = function (this: net.Socket, ...args: unknown[]) {
+      self.handles.push({ socket: this });
+      return Reflect.apply(connect, this, args);
+    };
     if (ET) {
       const original = ET.addEventListener;
       this.saved.addEventListener = original;
@@ -120,6 +143,8 @@ export class Effects {
     this.hook?.disable();
     this.hook = null;
     for (const name of EMITTER_ADDS) EE[name] = this.saved[name]!;
+    SERVER.listen = this.saved.listen!;
+    SOCKET.connect = this.saved.connect!;
     if (ET) ET.addEventListener = this.saved.addEventListener!;
     this.saved = {};
   }
@@ -149,9 +174,20 @@ export class Effects {
         // A listener the emitter refused in the first place: nothing to remove.
       }
     }
+    // A server bound its port synchronously in listen(): closing it frees the port for the next try.
+    for (const h of this.handles) {
+      try {
+        if (h.server) h.server.close();
+        else h.socket?.destroy();
+      } catch {
+        // Closed already.
+      }
+    }
     if (this.snapshot) restoreSnapshot(this.snapshot);
     this.snapshot = null;
-    return { timers: this.timers.length + this.ticks.length, listeners: this.listeners.length, kept: [...new Set(this.others)] };
+    const closedNet = this.handles.length > 0;
+    const kept = [...new Set(this.others)].filter((k) => !(closedNet && NET_RESOURCES.has(k)));
+    return { timers: this.timers.length + this.ticks.length, listeners: this.listeners.length, handles: this.handles.length, kept };
   }
 
   /** A window left open by code that was stopped (the deadline) is closed here. */

@@ -14,6 +14,8 @@ export interface Undone {
   /** Timers, ticks and listeners the new version's code made, removed. */
   timers: number;
   listeners: number;
+  /** Servers and sockets the new version's code opened, closed. */
+  handles: number;
   /** Kinds of resources the new version's code opened that could not be undone (they stay). */
   kept: string[];
 }
@@ -76,7 +78,7 @@ export class Transaction {
   }
 
   abandon(): Undone {
-    if (this.ended) return { objects: 0, timers: 0, listeners: 0, kept: [] };
+    if (this.ended) return { objects: 0, timers: 0, listeners: 0, handles: 0, kept: [] };
     this.ended = true;
     const objects = this.journal.changed;
     this.journal.undo();
@@ -85,6 +87,6 @@ export class Transaction {
     }
     this.bindings = [];
     const e = this.effects.undo();
-    return { objects, timers: e.timers, listeners: e.listeners, kept: e.kept };
+    return { objects, timers: e.timers, listeners: e.listeners, handles: e.handles, kept: e.kept };
   }
 }

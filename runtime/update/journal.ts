@@ -149,6 +149,14 @@ export class Journal {
   view<T>(value: T): T {
     if (!isObject(value) || this.closed || this.off) return value;
     if (this.targets.has(value)) return value;
+    // Bytes, dates, regular expressions and promises are handed out as they are: builtins and
+    // Node's APIs refuse a proxy of them (Buffer.concat, socket.write, structuredClone), and their
+    // whole state is cheap to save at once (bytes are copied: a large buffer costs its size).
+    if (types.isArrayBufferView(value) || types.isAnyArrayBuffer(value) || types.isDate(value) || types.isRegExp(value) || types.isBoxedPrimitive(value)) {
+      this.save(value);
+      return value;
+    }
+    if (types.isPromise(value)) return value;
     let p = this.proxies.get(value);
     if (p === undefined) {
       p = this.makeProxy(value);

@@ -24,7 +24,8 @@ import { Linearizer, type LinearizeTables } from './passes/linearizeCalls.js';
 import { isUpdatePointCall, markUpdatePoints, UPDATE_POINT_NAME } from './passes/markUpdatePoints.js';
 import { renameShadowed } from './passes/renameShadowed.js';
 import { finishAsync, isDriven, prepareAsync } from './passes/asyncFunctions.js';
-import { constInits, LOADER, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
+import { constInits, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
+import { infoKey, loader, rt } from './runtimeRef.js';
 import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
@@ -277,19 +278,19 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
   ast.program.body.push(stateFunction(stateBindings, mutableBindings));
   const info = t.objectExpression([
-    t.objectProperty(t.identifier('id'), t.stringLiteral(opts.moduleId)),
-    t.objectProperty(t.identifier('hash'), t.stringLiteral(sourceHash)),
-    t.objectProperty(t.identifier('state'), stateFunctionRef()),
-    t.objectProperty(t.identifier('inits'), t.valueToNode(inits)),
+    t.objectProperty(infoKey('id'), t.stringLiteral(opts.moduleId)),
+    t.objectProperty(infoKey('hash'), t.stringLiteral(sourceHash)),
+    t.objectProperty(infoKey('state'), stateFunctionRef()),
+    t.objectProperty(infoKey('inits'), t.valueToNode(inits)),
   ]);
   // Continuation points inside transactions ('restack atomic'): an update never moves such a frame.
   const atomic = [...fnMeta.values()].flatMap((m) => m.cps.filter((c) => c.atomic).map((c) => c.id));
-  if (atomic.length) info.properties.push(t.objectProperty(t.identifier('atomic'), t.valueToNode(atomic)));
+  if (atomic.length) info.properties.push(t.objectProperty(infoKey('atomic'), t.valueToNode(atomic)));
 
   const runtimeRef = t.memberExpression(t.identifier('globalThis'),
     t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
   const moduleUrl = opts.format !== 'module'
-    ? t.memberExpression(t.identifier(LOADER), t.identifier('url'))
+    ? loader('url')
     : isModule
     ? t.memberExpression(t.metaProperty(t.identifier('import'), t.identifier('meta')), t.identifier('url'))
     : t.identifier('__filename');
@@ -298,9 +299,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.ifStatement(t.unaryExpression('!', t.identifier(R.runtime)), t.throwStatement(t.newExpression(t.identifier('Error'), [
       t.stringLiteral('restack: this module was compiled by restack; run it with `restack run` (or import "restack/runtime" first)'),
     ]))),
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), t.memberExpression(t.identifier(R.runtime), t.identifier('S')))]),
+    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), rt('S'))]),
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
-      t.memberExpression(t.identifier(R.runtime), t.identifier('module')),
+      rt('module'),
       [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i))),
         t.identifier(R.lines), info],
     ))]),

@@ -37,9 +37,11 @@ export function isTemporary(name: string): boolean {
   return name.startsWith(R.tempPrefix);
 }
 
+const FOR_OF_STEP = new RegExp(`^${R.tempPrefix}\\w*?\\d+\\.next$`);
+
 /** Is this CP the step of a for-of loop (`iterator.next()`, made by the compiler, no position)? */
 export function isForOfStep(cp: CpMeta): boolean {
-  return cp.kind === 'call' && !cp.loc.line && /^__rst\w*?\d+\.next$/.test(cp.callee);
+  return cp.kind === 'call' && !cp.loc.line && FOR_OF_STEP.test(cp.callee);
 }
 
 /** A callee as compared across versions: temporaries' numbers left out. */

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type LineTable } from '../contract/index.js';
+import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type FrameRecordABI, type LineTable, type ModuleHandleABI, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
 import { Parking } from './async/parking.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
@@ -33,18 +33,7 @@ import { DRY_RUN, newReport, type FrameMove, type UpdateReport } from './report.
 import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
-export interface ModuleInfo {
-  /** Module path as in the metadata. */
-  id: string;
-  /** sha256 of the module's source: the version a patch's base must match. */
-  hash: string;
-  /** Getters of the module's top-level bindings. */
-  state?: () => Record<string, unknown>;
-  /** Hashes of the initialisers of top-level consts (a changed one is not carried). */
-  inits?: Record<string, string>;
-  /** Ids of the continuation points inside transactions ('restack atomic'). */
-  atomic?: number[];
-}
+export type ModuleInfo = ModuleInfoABI;
 
 /** An update to a new version, from its request to its report. */
 interface UpdateJob {
@@ -105,25 +94,8 @@ const now = (): number => performance.timeOrigin + performance.now();
 /** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
 const RETRY_MS = 1;
 
-export interface FrameRecord {
-  m: ModuleHandle;
-  /** The frame's restore function, called by the caller's restore function as f(record). */
-  f?: RestoreFn;
-  cp: number;
-  l: unknown[];
-  s: unknown;
-  e: unknown;
-  a: unknown;
-  n: unknown;
-  /** The record saved before this one (the frame above): records form a stack without an array. */
-  k: FrameRecord | undefined;
-  /**
-   * Not a compiled frame: the top record of a stack captured in a blocking call (interruptCall),
-   * whose f re-issues the call, or a generator's step (GenActivation), whose f rebuilds the
-   * generator's body. Mapping leaves it as it is.
-   */
-  synthetic?: true;
-}
+/** A saved frame (contract FrameRecordABI), with the runtime's handle type. */
+export type FrameRecord = FrameRecordABI<ModuleHandle>;
 
 type RestoreFn = (rec: FrameRecord) => unknown;
 
@@ -264,7 +236,7 @@ export interface CaptureStats {
 
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
-export class ModuleHandle {
+export class ModuleHandle implements ModuleHandleABI {
   private lines: LineTable | null = null;
   /** True once a newer version of this module was committed: its update points do nothing. */
   stale = false;
@@ -345,7 +317,7 @@ export class ModuleHandle {
   }
 }
 
-export class Engine extends CompiledIteration implements VersionHost {
+export class Engine extends CompiledIteration implements VersionHost, RuntimeABI {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();

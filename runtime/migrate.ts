@@ -19,7 +19,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import { dirname, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FrameRecord, ModuleHandle } from './engine.js';
-import type { CpMeta } from '../contract/index.js';
+import type { CpMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
@@ -322,20 +322,7 @@ function transformerError(e: unknown): string {
 }
 
 /** The loader context a module function of the new version runs with (compiler's `__rsU`). */
-interface LoaderContext {
-  url: string;
-  meta: { url: string; filename?: string; dirname?: string; resolve(spec: string): string };
-  import(spec: string): object;
-  exports(getters: object): void;
-  reexport(ns: object): void;
-  carry(name: string, init: () => unknown): unknown;
-  adopt(name: string, cls: unknown): void;
-  dynamicImport(spec: string): Promise<unknown>;
-  /** True when a thread starts on this version: top-level statements run (loaderFormat bootOnly). */
-  boot: boolean;
-  /** A top-level statement that cannot run synchronously was reached while booting. */
-  cannotBoot(why: string): never;
-}
+type LoaderContext = LoaderABI;
 
 /** Starting a thread or process on a version: which modules to run, and where they live. */
 export interface BootPlan {

@@ -25,6 +25,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
+import { rt } from '../runtimeRef.js';
 
 export const AWAIT = '__rsAwait';
 export const AWAIT_CP = '__rsAwaitCp';
@@ -165,8 +166,6 @@ function expectedLength(params: t.Function['params']): number {
   }
   return n;
 }
-
-const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
 
 /** Awaits become yields; marked functions become wrappers around their generator. */
 export function finishAsync(program: NodePath<t.Program>): void {

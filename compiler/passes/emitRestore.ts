@@ -28,6 +28,7 @@ import type { ScopeFacts } from '../scopeFacts.js';
 import { isVariableUse } from '../scopeFacts.js';
 import type { CheckpointResult, CpInfo } from './insertCheckpoints.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
+import { handle, record, recordOf, rt } from '../runtimeRef.js';
 
 const id = (n: string): t.Identifier => t.identifier(n);
 const mode = (): t.Identifier => id(R.restoring);
@@ -157,13 +158,13 @@ export class RestoreEmitter {
 
   buildBody(body: t.BlockStatement): t.BlockStatement {
     const header = t.variableDeclaration('var', [
-      t.variableDeclarator(id(R.locals), t.memberExpression(id(R.record), id('l'))),
-      t.variableDeclarator(id(R.target), t.memberExpression(id(R.record), id('cp'))),
+      t.variableDeclarator(id(R.locals), record('l')),
+      t.variableDeclarator(id(R.target), record('cp')),
       t.variableDeclarator(mode(), t.booleanLiteral(true)),
-      t.variableDeclarator(id(R.self), t.memberExpression(id(R.record), id('s'))),
-      t.variableDeclarator(id(R.env), t.memberExpression(id(R.record), id('e'))),
-      t.variableDeclarator(id(R.args), t.memberExpression(id(R.record), id('a'))),
-      t.variableDeclarator(id(R.newTarget), t.memberExpression(id(R.record), id('n'))),
+      t.variableDeclarator(id(R.self), record('s')),
+      t.variableDeclarator(id(R.env), record('e')),
+      t.variableDeclarator(id(R.args), record('a')),
+      t.variableDeclarator(id(R.newTarget), record('n')),
       t.variableDeclarator(id(R.next)),
     ]);
     const fnDecls = new Set(body.body.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s)).map((s) => s.id!.name));
@@ -175,7 +176,7 @@ export class RestoreEmitter {
       // A frame entered by `new` (or Reflect.construct) yields its object, whatever the call
       // site that rebuilds it looks like: its returns go through the construct rule.
       const made = (arg: t.Expression): t.Expression =>
-        t.callExpression(t.memberExpression(id(R.runtime), id('made')), [arg, id(R.self), id(R.newTarget)]);
+        t.callExpression(rt('made'), [arg, id(R.self), id(R.newTarget)]);
       const visit = (n: t.Node): void => {
         if (t.isFunction(n) || t.isClass(n)) return;
         if (t.isReturnStatement(n)) {
@@ -231,18 +232,18 @@ export class RestoreEmitter {
     // The callee's restore function is called from here directly (one stack frame per rebuilt
     // level, as in the original stack): q = next record; q.f(q).
     const q = (): t.Identifier => id(R.next);
-    const rebuilt = t.callExpression(t.memberExpression(q(), id('f')), [q()]);
+    const rebuilt = t.callExpression(recordOf(q(), 'f'), [q()]);
     const reissue = t.sequenceExpression([
       t.assignmentExpression('=', mode(), t.booleanLiteral(false)),
-      t.assignmentExpression('=', q(), t.callExpression(t.memberExpression(id(R.runtime), id('pop')), [])),
-      t.isNewExpression(call) ? t.callExpression(t.memberExpression(id(R.runtime), id('constructed')), [q(), rebuilt]) : rebuilt,
+      t.assignmentExpression('=', q(), t.callExpression(rt('pop'), [])),
+      t.isNewExpression(call) ? t.callExpression(rt('constructed'), [q(), rebuilt]) : rebuilt,
     ]);
     const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
     if (t.isCallExpression(call) && t.isIdentifier(call.callee) && SUSPENSION_CPS.has(call.callee.name)) {
       // An await or yield: the frame parks there (yields the runtime's marker) and the driver
       // resumes it with what the promise it was awaiting settles to, or what the program's next
       // step passes (a yield* delegating goes on in the driver); nothing is re-issued.
-      reissue.expressions = [reissue.expressions[0], t.callExpression(id(AWAIT_CP), [t.memberExpression(id(R.runtime), id('P'))])];
+      reissue.expressions = [reissue.expressions[0], t.callExpression(id(AWAIT_CP), [rt('P')])];
     }
     if (t.isVariableDeclaration(s)) {
       const d = s.declarations[0];
@@ -269,7 +270,7 @@ export class RestoreEmitter {
     const elems: (t.Expression | null)[] = this.result.slots.map(() => null);
     for (const n of cp.live) elems[this.slotOf.get(n)!] = this.rawId(n);
     while (elems.length && elems[elems.length - 1] === null) elems.pop();
-    return t.callExpression(t.memberExpression(id(R.module), id(M.saveRestored)), [
+    return t.callExpression(handle(M.saveRestored), [
       t.numericLiteral(cpId), t.arrayExpression(elems), id(R.self), id(R.env), id(R.args), id(R.newTarget),
       ...(this.placement ? [this.placement.restoreRef()] : []),
     ]);
@@ -287,7 +288,7 @@ export class RestoreEmitter {
         t.ifStatement(t.logicalExpression('&&', mode(), t.binaryExpression('===', id(R.target), t.numericLiteral(up))),
           t.blockStatement([
             t.expressionStatement(t.assignmentExpression('=', mode(), t.booleanLiteral(false))),
-            t.expressionStatement(t.callExpression(t.memberExpression(id(R.module), id(M.resumed)), [])),
+            t.expressionStatement(t.callExpression(handle(M.resumed), [])),
           ])),
       ];
     }
@@ -407,8 +408,8 @@ export class RestoreEmitter {
    * the case holding the target; case tests are not evaluated then.
    */
   private switchStatement(s: t.SwitchStatement): t.Statement {
-    const hit = t.memberExpression(id(R.runtime), id('K'));
-    const miss = t.memberExpression(id(R.runtime), id('NO'));
+    const hit = rt('K');
+    const miss = rt('NO');
     const cases = s.cases.map((c) => {
       const range = this.inRange(t.blockStatement(c.consequent));
       const body = this.block(c.consequent);
@@ -427,7 +428,7 @@ export class RestoreEmitter {
       const range = this.inRange(handler.body);
       if (range) {
         block.unshift(t.ifStatement(t.logicalExpression('&&', mode(), range),
-          t.throwStatement(t.memberExpression(id(R.runtime), id('REENTER')))));
+          t.throwStatement(rt('REENTER'))));
       }
       const caught = id('__rsEx');
       const body: t.Statement[] = [];
@@ -470,7 +471,7 @@ export class RestoreEmitter {
     t.traverseFast(finalizer, (n) => {
       if (inner !== finalizer || !t.isIfStatement(n) || !t.isBlockStatement(n.consequent)) return;
       let mentions = false;
-      t.traverseFast(n.test, (m) => { if (t.isIdentifier(m, { name: '__rsx' })) mentions = true; });
+      t.traverseFast(n.test, (m) => { if (t.isIdentifier(m, { name: R.returnFlag })) mentions = true; });
       if (mentions) inner = n.consequent;
     });
     inner.body.push(...tail);
@@ -518,7 +519,7 @@ export class RestoreEmitter {
         const parent = p.parentPath;
         if (parent.isCallExpression() && parent.node.callee === p.node) {
           // Never runs: a rebuilt derived constructor resumes after its super() call.
-          parent.replaceWith(t.callExpression(t.memberExpression(id(R.runtime), id('unreachable')), []));
+          parent.replaceWith(t.callExpression(rt('unreachable'), []));
           return;
         }
         if (!parent.isMemberExpression()) return;

@@ -29,6 +29,7 @@ import type { ScopeFacts } from '../scopeFacts.js';
 import { hasCall, type LinearizeTables } from './linearizeCalls.js';
 import { isLiveIn, Liveness } from '../liveness.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
+import { handle } from '../runtimeRef.js';
 
 
 export interface CpInfo {
@@ -50,7 +51,7 @@ export interface CheckpointResult {
   usesReturnFlag: boolean;
 }
 
-const RETURN_FLAG = '__rsx';
+const RETURN_FLAG = R.returnFlag;
 
 
 /** var names declared anywhere in the function body (not in nested functions). */
@@ -204,7 +205,7 @@ export class Checkpointer {
       const pending = t.binaryExpression('!==', this.flag(Flag.pending), t.numericLiteral(0));
       const test = t.logicalExpression('&&',
         kind === 'entry' ? t.logicalExpression('||', pending, stale()) : pending,
-        t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), kind === 'entry' ? [t.numericLiteral(cp.id), t.numericLiteral(1)] : [t.numericLiteral(cp.id)]));
+        t.callExpression(handle(M.up), kind === 'entry' ? [t.numericLiteral(cp.id), t.numericLiteral(1)] : [t.numericLiteral(cp.id)]));
       return [t.ifStatement(test, this.saveReturn(cp))];
     }
     if (this.tables.cpCalls.has(s)) {
@@ -327,7 +328,7 @@ export class Checkpointer {
     const placeholder = -1 - this.deferred.length;
     const cp: CpInfo = { id: placeholder, cp: -1, kind: 'update', callee: 'entry', loc: s.loc ? { line: s.loc.start.line, column: s.loc.start.column } : { line: 0, column: 0 }, live };
     const test = t.logicalExpression('&&', stale(),
-      t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(M.up)), [t.numericLiteral(placeholder), t.numericLiteral(1)]));
+      t.callExpression(handle(M.up), [t.numericLiteral(placeholder), t.numericLiteral(1)]));
     const stmt = t.ifStatement(test, this.saveReturn(cp));
     this.deferred.push({ cp, stmt });
     return stmt;
@@ -369,7 +370,7 @@ export class Checkpointer {
 
   private saveReturn(cp: CpInfo): t.ReturnStatement {
     const isCtor = t.isClassMethod(this.info.node) && this.info.node.kind === 'constructor';
-    const save = t.callExpression(t.memberExpression(t.identifier(R.module), t.identifier(isCtor ? M.saveConstructor : M.save)), this.saveArgs(cp));
+    const save = t.callExpression(handle(isCtor ? M.saveConstructor : M.save), this.saveArgs(cp));
     if (this.flaggedTry > 0) this.usesReturnFlag = true;
     return t.returnStatement(this.flaggedTry > 0
       ? t.sequenceExpression([t.assignmentExpression('=', t.identifier(RETURN_FLAG), t.booleanLiteral(true)), save])
@@ -403,7 +404,7 @@ export class Checkpointer {
 
 /** `__rsM.o !== 0`: a newer version of this module was committed. */
 function stale(): t.Expression {
-  return t.binaryExpression('!==', t.memberExpression(t.identifier(R.module), t.identifier('o')), t.numericLiteral(0));
+  return t.binaryExpression('!==', handle(M.superseded), t.numericLiteral(0));
 }
 
 function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {

@@ -24,6 +24,7 @@ import { AWAIT, capturableForAwait, DELEGATE, MARKERS, YIELD, YIELD_FROM } from 
 import * as t from '@babel/types';
 import { R, type CallPointPolicy } from '../../contract/index.js';
 import { generate } from '../babel.js';
+import { rt } from '../runtimeRef.js';
 
 export interface LinearizeTables {
   /** Statements that are continuation-point calls. */
@@ -162,7 +163,7 @@ function resultChecks(step: t.Identifier): t.Statement[] {
       t.logicalExpression('&&',
         t.binaryExpression('!==', kind(), t.stringLiteral('object')),
         t.binaryExpression('!==', kind(), t.stringLiteral('function')))),
-    t.expressionStatement(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('notResult')), [t.cloneNode(step)]))),
+    t.expressionStatement(t.callExpression(rt('notResult'), [t.cloneNode(step)]))),
     t.ifStatement(t.memberExpression(t.cloneNode(step), t.identifier('done')), t.breakStatement()),
   ];
 }
@@ -592,7 +593,7 @@ export class Linearizer {
       if (receiver) {
         // The callability check comes after the arguments, as in a direct call, with its message.
         this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
-          t.expressionStatement(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier('notCallable')),
+          t.expressionStatement(t.callExpression(rt('notCallable'),
             [t.stringLiteral(calleeSource(c))]))));
         call = t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args]);
       } else {
@@ -616,14 +617,13 @@ export class Linearizer {
    */
   private yieldStatement(e: t.CallExpression, delegate: boolean, result: t.Identifier | null): void {
     let arg = this.atomForCall(this.expr(e.arguments[0] as t.Expression));
-    if (delegate) arg = this.temp(t.callExpression(t.memberExpression(t.identifier(R.runtime), t.identifier(this.asyncGenerator ? 'AD' : 'D')), [arg]));
+    if (delegate) arg = this.temp(t.callExpression(rt(this.asyncGenerator ? 'AD' : 'D'), [arg]));
     const call = t.callExpression(t.identifier(delegate ? YIELD_FROM : YIELD), [arg]);
     call.loc = e.loc;
     const id = result ?? this.tables.newTemp();
     const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);
     this.tables.cpCalls.add(stmt);
     this.emit(stmt);
-    const rt = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
     this.emit(t.ifStatement(t.binaryExpression('===', t.cloneNode(id), rt('RQ')), t.returnStatement(t.callExpression(rt('RV'), []))));
   }
 
@@ -811,9 +811,8 @@ export class Linearizer {
       }
       return t.expressionStatement(t.assignmentExpression('=', left as t.LVal, value));
     };
-    const runtime = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
     if (t.isForInStatement(s)) {
-      const keys = this.temp(t.callExpression(runtime('keys'), [right]));
+      const keys = this.temp(t.callExpression(rt('keys'), [right]));
       const obj = this.temp(t.callExpression(t.identifier('Object'), [t.cloneNode(right)]));
       const i = this.tables.newTemp('i');
       const key = t.memberExpression(t.cloneNode(keys), t.cloneNode(i), true);
@@ -831,9 +830,9 @@ export class Linearizer {
     }
     // Arrays with the built-in iterator are walked by index (what their iterator does, without
     // an iterator object per loop and a result object per step); anything else uses the protocol.
-    const arr = this.temp(t.callExpression(runtime('array'), [right]));
+    const arr = this.temp(t.callExpression(rt('array'), [right]));
     const isArray = (): t.Expression => t.binaryExpression('!==', t.cloneNode(arr), t.nullLiteral());
-    const it = this.temp(t.conditionalExpression(isArray(), t.nullLiteral(), t.callExpression(runtime('iter'), [t.cloneNode(right)])));
+    const it = this.temp(t.conditionalExpression(isArray(), t.nullLiteral(), t.callExpression(rt('iter'), [t.cloneNode(right)])));
     const index = this.temp(t.numericLiteral(0));
     const state = this.temp(t.numericLiteral(1));
     const step = this.tables.newTemp('step');
@@ -865,12 +864,12 @@ export class Linearizer {
     const tryStmt = t.tryStatement(
       t.blockStatement([labelled(t.forStatement(null, null, null, loopBody))]),
       t.catchClause(err, t.blockStatement([
-        t.ifStatement(open(), t.expressionStatement(t.callExpression(runtime('closeAfterThrow'), [t.cloneNode(it)]))),
+        t.ifStatement(open(), t.expressionStatement(t.callExpression(rt('closeAfterThrow'), [t.cloneNode(it)]))),
         setState(1),
         t.throwStatement(t.cloneNode(err)),
       ])),
       t.blockStatement([
-        t.ifStatement(open(), t.expressionStatement(t.callExpression(runtime('close'), [t.cloneNode(it)]))),
+        t.ifStatement(open(), t.expressionStatement(t.callExpression(rt('close'), [t.cloneNode(it)]))),
       ]));
     this.tables.guardedFinally.add(tryStmt);
     this.emit(tryStmt);
@@ -890,14 +889,13 @@ export class Linearizer {
    * The closing awaits are in catch and finally blocks: not continuation points.
    */
   private forAwait(s: t.ForOfStatement, labelled: (x: t.Statement) => t.Statement): void {
-    const runtime = (name: string): t.MemberExpression => t.memberExpression(t.identifier(R.runtime), t.identifier(name));
     const awaitOf = (e: t.Expression): t.CallExpression => t.callExpression(t.identifier(AWAIT), [e]);
-    const rec = this.temp(t.callExpression(runtime('asyncIter'), [this.atomForCall(this.expr(s.right))]));
+    const rec = this.temp(t.callExpression(rt('asyncIter'), [this.atomForCall(this.expr(s.right))]));
     const state = this.temp(t.numericLiteral(1));
     const promise = this.tables.newTemp('next');
     const step = this.tables.newTemp('step');
     const value = this.tables.newTemp('value');
-    const callNext = t.variableDeclaration('let', [t.variableDeclarator(promise, t.callExpression(runtime('asyncNext'), [t.cloneNode(rec)]))]);
+    const callNext = t.variableDeclaration('let', [t.variableDeclarator(promise, t.callExpression(rt('asyncNext'), [t.cloneNode(rec)]))]);
     const awaitNext = t.variableDeclaration('let', [t.variableDeclarator(step, awaitOf(t.cloneNode(promise)))]);
     this.tables.cpCalls.add(callNext);
     this.tables.cpCalls.add(awaitNext);
@@ -917,7 +915,7 @@ export class Linearizer {
       ...this.blockOf(s.body).body,
     ]);
     const isOpen = (): t.Expression => t.binaryExpression('===', t.cloneNode(state), t.numericLiteral(0));
-    const none = (): t.Expression => runtime('NONE');
+    const none = (): t.Expression => rt('NONE');
     const err = this.tables.newTemp('err');
     const closing = this.tables.newTemp('close');
     const closed = this.tables.newTemp('closed');
@@ -925,7 +923,7 @@ export class Linearizer {
       t.blockStatement([labelled(t.forStatement(null, null, null, loopBody))]),
       t.catchClause(err, t.blockStatement([
         t.ifStatement(isOpen(), t.blockStatement([
-          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(runtime('asyncCloseAfterThrow'), [t.cloneNode(rec)]))]),
+          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(rt('asyncCloseAfterThrow'), [t.cloneNode(rec)]))]),
           t.ifStatement(t.binaryExpression('!==', t.cloneNode(closing), none()),
             t.tryStatement(t.blockStatement([t.expressionStatement(awaitOf(t.cloneNode(closing)))]), t.catchClause(null, t.blockStatement([])))),
         ])),
@@ -935,10 +933,10 @@ export class Linearizer {
       t.blockStatement([
         t.ifStatement(isOpen(), t.blockStatement([
           setState(1),
-          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(runtime('asyncClose'), [t.cloneNode(rec)]))]),
+          t.variableDeclaration('let', [t.variableDeclarator(closing, t.callExpression(rt('asyncClose'), [t.cloneNode(rec)]))]),
           t.ifStatement(t.binaryExpression('!==', t.cloneNode(closing), none()), t.blockStatement([
             t.variableDeclaration('let', [t.variableDeclarator(closed, awaitOf(t.cloneNode(closing)))]),
-            t.expressionStatement(t.callExpression(runtime('closedResult'), [t.cloneNode(closed)])),
+            t.expressionStatement(t.callExpression(rt('closedResult'), [t.cloneNode(closed)])),
           ])),
         ])),
       ]));

@@ -23,11 +23,10 @@
  */
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import { R } from '../../contract/index.js';
+import { R, type LoaderABI } from '../../contract/index.js';
 import { errorAt } from '../errors.js';
+import { loader } from '../runtimeRef.js';
 
-/** The loader's context object, the module function's only parameter. */
-export const LOADER = '__rsU';
 const STATE_FN = '__rsState';
 
 /**
@@ -66,8 +65,7 @@ export function constInits(program: t.Program, source: string, hash: (text: stri
   return out;
 }
 
-const loader = (method: string): t.MemberExpression => t.memberExpression(t.identifier(LOADER), t.identifier(method));
-const call = (method: string, args: t.Expression[]): t.CallExpression => t.callExpression(loader(method), args);
+const call = (method: keyof LoaderABI, args: t.Expression[]): t.CallExpression => t.callExpression(loader(method), args);
 
 function isCode(init: t.Node | null | undefined): boolean {
   return !!init && (t.isFunctionExpression(init) || t.isArrowFunctionExpression(init) || t.isClassExpression(init));

@@ -1,0 +1,124 @@
+// Continuation-point alignment (patchgen/align.ts): where a frame suspended at each old cp resumes
+// in the new version, confident only when every optimal alignment agrees.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  alignCps, identityCps, isForOfStep, normalizeCallee, renameCallee, varMapFor,
+} from '../../dist/patchgen/align.js';
+
+/** Continuation points of one function, in order: a callee each, or [callee, options]. */
+function cps(...specs) {
+  return specs.map((spec, i) => {
+    const [callee, o = {}] = Array.isArray(spec) ? spec : [spec];
+    return { cp: i, id: 100 + i, kind: o.kind ?? 'call', callee, loc: { line: o.line ?? i + 1, column: 0 }, live: o.live ?? [] };
+  });
+}
+const views = (list, site = () => null) => list.map((meta) => ({ meta, site: site(meta) }));
+const align = (a, b, renames) => alignCps(views(a), views(b), renames);
+/** old cp -> new cp for confident pairs, else 'proposed:<cp>' or '-'. */
+const summary = (maps) => maps.map((m) => (m.confident ? m.new : m.proposed === null ? '-' : `proposed:${m.proposed}`));
+
+test('unchanged sequences map one to one, confidently', () => {
+  const maps = align(cps('read', 'parse', 'write'), cps('read', 'parse', 'write'));
+  assert.deepEqual(summary(maps), [0, 1, 2]);
+  assert.ok(maps.every((m) => !m.reason));
+});
+
+test('an inserted call shifts the cps after it', () => {
+  assert.deepEqual(summary(align(cps('read', 'write'), cps('read', 'log', 'write'))), [0, 2]);
+});
+
+test('a removed call has no counterpart', () => {
+  const maps = align(cps('read', 'check', 'write'), cps('read', 'write'));
+  assert.deepEqual(summary(maps), [0, '-', 1]);
+  assert.equal(maps[1].reason, 'no counterpart: the call is gone from the new version');
+});
+
+test('a call replaced by another is proposed, not decided', () => {
+  const maps = align(cps('read', 'oldCheck', 'write'), cps('read', 'newCheck', 'write'));
+  assert.deepEqual(summary(maps), [0, 'proposed:1', 2]);
+  assert.equal(maps[1].reason, 'callee differs: oldCheck -> newCheck');
+});
+
+test('a call that could pair with either of two equal calls is ambiguous', () => {
+  const maps = align(cps('tick'), cps('tick', 'tick'));
+  assert.equal(maps[0].confident, false);
+  assert.match(maps[0].reason, /^ambiguous: new cps [01], [01] fit equally$/);
+});
+
+test('where the sources are known, the enclosing control structures break a tie', () => {
+  const site = (meta) => ({ lineNo: meta.loc.line, line: null, text: null, context: meta.loc.line === 2 ? ['ForStatement'] : ['IfStatement'] });
+  const maps = alignCps(views(cps(['tick', { line: 2 }])), views(cps(['tick', { line: 1 }], ['tick', { line: 2 }])), new Map());
+  assert.equal(maps[0].confident, false);
+  const withSites = alignCps(views(cps(['tick', { line: 2 }]), site), views(cps(['tick', { line: 1 }], ['tick', { line: 2 }]), site), new Map());
+  assert.deepEqual(summary(withSites), [1]);
+});
+
+test('calls of a renamed function pair with calls of its new name', () => {
+  assert.deepEqual(summary(align(cps('computeMax', 'obj.computeMax'), cps('largestValue', 'obj.largestValue'))), ['proposed:0', 'proposed:1']);
+  const renames = new Map([['computeMax', 'largestValue']]);
+  assert.deepEqual(summary(align(cps('computeMax', 'obj.computeMax'), cps('largestValue', 'obj.largestValue'), renames)), [0, 1]);
+  assert.equal(renameCallee('new computeMax', renames), 'new largestValue');
+  assert.equal(renameCallee('a.b.computeMax', renames), 'a.b.largestValue');
+  assert.equal(renameCallee('computeMaxOf', renames), 'computeMaxOf');
+  assert.equal(renameCallee('computeMax', new Map()), 'computeMax');
+});
+
+test('kinds never pair: an update point does not become a call', () => {
+  const maps = align(cps(['UPDATE_POINT', { kind: 'update' }]), cps('UPDATE_POINT'));
+  assert.deepEqual(summary(maps), ['-']);
+  assert.equal(maps[0].reason, 'no counterpart: the update point is gone from the new version');
+});
+
+test('a call moved across others is found out of order', () => {
+  const maps = align(cps('a', 'b', 'c'), cps('b', 'c', 'a'));
+  assert.deepEqual(summary(maps), ['proposed:2', 0, 1]);
+  assert.equal(maps[0].reason, 'the same call is found out of order in the new version');
+  // Two calls swapped: keeping either in place is optimal, so neither is confident.
+  const swapped = align(cps('a', 'b'), cps('b', 'a'));
+  assert.deepEqual(summary(swapped), ['proposed:1', 'proposed:0']);
+  assert.equal(swapped[1].reason, 'ambiguous: another alignment leaves this cp without a counterpart');
+});
+
+test('an entry whose parameters changed is not confident', () => {
+  const maps = align(cps(['entry', { kind: 'update', live: ['a'] }]), cps(['entry', { kind: 'update', live: ['a', 'b'] }]));
+  assert.equal(maps[0].confident, false);
+  assert.equal(maps[0].proposed, 0);
+  assert.match(maps[0].reason, /^the parameters changed \(a -> a, b\)/);
+});
+
+test('compiler temporaries are compared without their numbers and paired by position', () => {
+  assert.equal(normalizeCallee('__rst12.next'), '__rst.next');
+  assert.equal(normalizeCallee('__rst_step3.next'), '__rst_step.next');
+  const old = cps(['__rst3.next', { live: ['x', '__rst1', '__rst_it2'] }]);
+  const now = cps(['__rst8.next', { live: ['x', '__rst5', '__rst_it6'] }]);
+  const maps = align(old, now);
+  assert.deepEqual(summary(maps), [0]);
+  assert.deepEqual(maps[0].vars, { same: ['x'], renamed: { __rst5: '__rst1', __rst_it6: '__rst_it2' } });
+  // A new temporary the old frame has none for: the pair is not confident.
+  const more = align(old, cps(['__rst8.next', { live: ['x', '__rst5', '__rst_it6', '__rst7'] }]));
+  assert.equal(more[0].confident, false);
+  assert.match(more[0].reason, /intermediate values/);
+});
+
+test('varMapFor: same, fresh and dropped variables', () => {
+  const [a] = cps(['f', { live: ['x', 'y'] }]);
+  const [b] = cps(['f', { live: ['y', 'z'] }]);
+  assert.deepEqual(varMapFor(a, b), { same: ['y'], fresh: ['z'], dropped: ['x'] });
+  assert.equal(varMapFor(cps('f')[0], cps('f')[0]), undefined);
+});
+
+test('identityCps: only for the same sequence of kinds and callees', () => {
+  const fn = (list) => ({ id: 'm.js#f', name: 'f', kind: 'function', loc: { line: 1, column: 0 }, hash: '', capturable: true, slots: [], cps: list });
+  const same = identityCps(fn(cps(['g', { live: ['x'] }], '__rst1.next')), fn(cps(['g', { live: ['x'] }], '__rst4.next')));
+  assert.deepEqual(same.map((m) => [m.old, m.new, m.confident]), [[0, 0, true], [1, 1, true]]);
+  assert.deepEqual(same[0].vars, { same: ['x'] });
+  assert.equal(identityCps(fn(cps('g')), fn(cps('g', 'h'))), null);
+  assert.equal(identityCps(fn(cps('g')), fn(cps('h'))), null);
+});
+
+test('isForOfStep: a compiler-made next() call without a position', () => {
+  assert.equal(isForOfStep(cps(['__rst1.next', { line: 0 }])[0]), true);
+  assert.equal(isForOfStep(cps(['__rst1.next', { line: 3 }])[0]), false);
+  assert.equal(isForOfStep(cps(['it.next', { line: 0 }])[0]), false);
+});

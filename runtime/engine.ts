@@ -701,7 +701,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // code) are the user's code: they run under the update's deadline, with the effects recorded.
     const failure: { frame?: [FrameRecord, UpdateRefused]; activation?: [number, UpdateRefused]; evaluation?: unknown } = {};
     let transformed: Map<number, MappedFrame> | null = null;
-    tx.effects.open();
+    tx.enter();
     try {
       withDeadline(budget(), () => {
         for (let r = this.records; r; r = r.k) {
@@ -735,7 +735,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       }
       return abandon(`restack: internal error while mapping the frames: ${(e as Error)?.stack ?? String(e)}`, unmoved(mappedFroms()));
     } finally {
-      tx.effects.close();
+      tx.leave();
     }
     if (failure.frame) {
       const [at, err] = failure.frame;

@@ -69,6 +69,29 @@ export class Transaction {
     }
   }
 
+  private clone: typeof structuredClone | null = null;
+
+  /**
+   * The user's code of the update starts: effects are recorded from here, and structuredClone takes
+   * values from the journal (it refuses a proxy: a transformer copying an old object would fail).
+   */
+  enter(): void {
+    this.effects.open();
+    const original = globalThis.structuredClone;
+    this.clone = original;
+    const journal = this.journal;
+    globalThis.structuredClone = function structuredClone(value: unknown, options?: StructuredSerializeOptions) {
+      return original(journal.seal(value), options);
+    } as typeof structuredClone;
+  }
+
+  /** The user's code of the update is over (or was stopped). */
+  leave(): void {
+    if (this.clone) globalThis.structuredClone = this.clone;
+    this.clone = null;
+    this.effects.close();
+  }
+
   commit(): void {
     if (this.ended) return;
     this.ended = true;

@@ -64,15 +64,18 @@ export function readPrivateKey(path: string): KeyObject {
 
 /** An Ed25519 public key from a PEM file; throws a sentence. */
 export function readPublicKey(path: string): KeyObject {
+  const pem = keyFile(path, 'public key');
+  // createPublicKey would derive the public key from a private one: a private key given here is
+  // a mistake that puts it where it does not belong.
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem.toString('latin1'))) throw new Error(`${path} holds a private key; give --trust the public one (<prefix>.pub)`);
   let key: KeyObject;
   try {
-    key = createPublicKey(keyFile(path, 'public key'));
+    key = createPublicKey(pem);
   } catch (e) {
     if (/cannot read/.test((e as Error).message)) throw e;
     throw new Error(`${path} is not a public key in PEM format (${(e as Error).message}); \`restack keygen -o <prefix>\` writes <prefix>.pub`);
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${path} is an ${key.asymmetricKeyType} key; restack verifies Ed25519 signatures only`);
-  if (key.type !== 'public') throw new Error(`${path} holds a private key; give --trust the public one (<prefix>.pub)`);
   return key;
 }
 

@@ -6,7 +6,7 @@
  * compared here, never a second read.
  */
 import {
-  CHECKED_JSON, loadedFiles, MANIFEST_FORMAT, manifestDigest, PATCH_JSON, sha256, validManifestPath,
+  CHECKED_JSON, loadedFiles, MANIFEST_FORMAT, manifestDigest, META_SUFFIX, PATCH_JSON, sha256, validManifestPath,
   type Manifest, type ManifestEntry,
 } from '../contract/bundle.js';
 import { BundleReader, PatchError } from './bundleFiles.js';
@@ -42,8 +42,8 @@ function parseManifest(reader: BundleReader, bytes: Buffer): Manifest {
 }
 
 /**
- * Reads a bundle's manifest and every file it lists; throws PatchError. `loads(patch)` tells,
- * from patch.json, which files the runtime will load (to find files added after check).
+ * Reads a bundle's manifest and every file it lists, and refuses the bundle if the runtime would
+ * load a file the manifest does not list; throws PatchError.
  */
 export function readCheckedFiles(given: string): CheckedFiles {
   const reader = new BundleReader(given);
@@ -78,7 +78,9 @@ export function readCheckedFiles(given: string): CheckedFiles {
   }
   // What the runtime would load, as found on disk now, is exactly what was checked.
   const expected = loadedFiles(dirs, reader.listMetadata(dirs.baseDir), reader.listMetadata(dirs.new.dir));
-  for (const p of expected) {
+  // A metadata file first: it is what makes the runtime load a module (its code is named after it).
+  const metadataFirst = [...expected].sort((a, b) => Number(!a.endsWith(META_SUFFIX)) - Number(!b.endsWith(META_SUFFIX)));
+  for (const p of metadataFirst) {
     if (!files.has(p)) throw new PatchError(`${reader.name(p)} is extra: it was not part of the bundle when it was checked; remove it, or ${again}`);
   }
   const loaded = new Set(expected);

@@ -46,8 +46,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 /** The uid files must belong to (or root), or null where there are no uids (Windows). */
 const ownUid = (): number | null => process.getuid?.() ?? null;
 
-function mb(n: number): string {
-  return `${(n / (1 << 20)).toFixed(0)} MB`;
+function size(n: number): string {
+  return n < 1 << 20 ? `${n} bytes` : `${(n / (1 << 20)).toFixed(1)} MB`;
 }
 
 /** Reads files of one bundle under the rules above; throws PatchError naming the path and the fix. */
@@ -143,10 +143,10 @@ export class BundleReader {
       }
       this.checkOwner(rel, st, 'the file');
       if (st.size > this.limits.fileBytes) {
-        throw new PatchError(`${this.name(rel)} is ${mb(st.size)}, more than the ${mb(this.limits.fileBytes)} a bundle's file may hold`);
+        throw new PatchError(`${this.name(rel)} is ${size(st.size)}, more than the ${size(this.limits.fileBytes)} a bundle's file may hold`);
       }
       if (this.total + st.size > this.limits.totalBytes) {
-        throw new PatchError(`${this.given}: the bundle's files hold more than the ${mb(this.limits.totalBytes)} a bundle may hold (at ${rel})`);
+        throw new PatchError(`${this.given}: the bundle's files hold more than the ${size(this.limits.totalBytes)} a bundle may hold (at ${rel})`);
       }
       // One byte more than fstat said, to notice a file that grows while it is read.
       const bytes = Buffer.allocUnsafe(st.size + 1);

@@ -180,7 +180,7 @@ async function load(ast: t.File, source: string, file: string): Promise<{ value?
       ? `loading the mapping failed: its top-level code tried to ${denied}, and restack check runs mapping.ts without permission to write files, start processes or threads, or read other files; ` +
         'do such work inside a transformer (it runs in the program, at the update), not when the mapping is loaded'
       : `loading the mapping failed: ${r.message}` +
-        (r.code === 'ERR_MODULE_NOT_FOUND' || r.code === 'ERR_ACCESS_DENIED' ? ' (mapping.ts is run from a temporary directory: only type imports and node: builtins can be used)' : '');
+        (r.code === 'ERR_MODULE_NOT_FOUND' ? ' (mapping.ts is run from a temporary directory: only type imports and node: builtins can be used)' : '');
     return { problem: { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1, entry: null, message } };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,6 @@ import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
 const { flags, port: mainPort, path, parent } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null; parent: string | null };
 
-
 const now = (): number => performance.timeOrigin + performance.now();
 
 function write(socket: Socket, reply: object): void {
@@ -881,24 +880,21 @@ function request(socket: Socket, line: string): void {
     return;
   }
   const fail = (error: string): void => write(socket, { id: clientId, ok: false, error });
-  const answered = begin(socket);
-  if (!answered) {
-    fail(`too many requests in flight on this connection (at most ${MAX_IN_FLIGHT}); wait for their replies`);
-    return;
-  }
   if (req.type !== 'update' && req.type !== 'status') {
-    answered();
     fail(`unknown request type ${JSON.stringify(req.type) ?? 'undefined'} (expected 'update' or 'status')`);
     return;
   }
   if (req.type === 'update' && (typeof req.patchDir !== 'string' || !req.patchDir)) {
-    answered();
     fail('an update request needs patchDir (a non-empty string)');
     return;
   }
   if (req.options !== undefined && !isObject(req.options)) {
-    answered();
     fail('options must be a JSON object');
+    return;
+  }
+  const answered = begin(socket);
+  if (!answered) {
+    fail(`too many requests in flight on this connection (at most ${MAX_IN_FLIGHT}); wait for their replies`);
     return;
   }
   // An answer for a client that left is dropped.

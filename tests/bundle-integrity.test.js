@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, constants, cpSync, existsSync, openSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, cpSync, existsSync, openSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './helpers/run.js';
 import { workspace } from './helpers/versions.js';
@@ -128,7 +128,7 @@ test('patch.json without its base hashes is refused by check, and by the runtime
   assert.equal(await t.stop(), 0);
 });
 
-test('files and directories others could write are refused, with the chmod that fixes them', async () => {
+test('files and directories others could write (or own) and links are refused, with the chmod that fixes them', async () => {
   const file = tampered('t-gw-file', (c) => chmodSync(join(c, 'new/main.js'), 0o664));
   const folder = tampered('t-gw-dir', (c) => chmodSync(join(c, 'new'), 0o777));
   const link = tampered('t-link', (c) => {
@@ -148,6 +148,13 @@ test('files and directories others could write are refused, with the chmod that 
   r = t.update(link);
   assert.equal(r.applied, false);
   assert.match(r.reason, /t-link\/new\/main\.js is a symbolic link/);
+  if (process.getuid() === 0) {
+    // Run as root, the test can give a file to another user.
+    const owned = tampered('t-owner', (c) => chownSync(join(c, 'new/main.js'), 65534, 65534));
+    r = t.update(owned);
+    assert.equal(r.applied, false);
+    assert.match(r.reason, /t-owner\/new\/main\.js: the file belongs to uid 65534, not to this program's user \(0\) or root/);
+  }
   // check refuses them as well, before anyone runs them.
   const c = spawnSync(process.execPath, [cli, 'check', file], { encoding: 'utf8', env: ws.env });
   assert.equal(c.status, 1);

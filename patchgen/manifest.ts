@@ -5,7 +5,7 @@
  * (`restack keygen`). Formats: contract/bundle.ts.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CHECKED_JSON, CHECKED_SIG, keyId, MANIFEST_FORMAT, manifestDigest, sha256, SIGNATURE_FORMAT, signedMessage,
@@ -18,6 +18,7 @@ import {
  */
 export function writeBundleFile(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
   writeFileSync(tmp, data, { mode: 0o644, flag: 'wx' });
   renameSync(tmp, path);
 }

@@ -60,7 +60,8 @@ try {
 } catch (e) {
   result = { ok: false, message: String(e?.message ?? e), stack: String(e?.stack ?? ''), code: e?.code, permission: e?.permission, resource: e?.resource };
 }
-process.stdout.write('\\n' + marker + JSON.stringify(result) + '\\n');
+// Exits once written: a timer or server the mapping's top level left open must not hold the check.
+process.stdout.write('\\n' + marker + JSON.stringify(result) + '\\n', () => process.exit(0));
 `;
 
 /** Placeholder for a function of the mapping: check asks only whether there is one. */

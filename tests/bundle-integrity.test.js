@@ -249,4 +249,13 @@ test("check runs mapping.ts's top-level code without permission to write files o
     assert.ok(!existsSync(join(bundle, 'checked.json')), name);
   }
   assert.ok(!existsSync(marker), 'the mapping wrote its file');
+  // A timer left running by the mapping's top level does not hold check until its time limit.
+  const bundle = join(dir, 'sandbox-timer');
+  ws.restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', bundle);
+  const file = join(bundle, 'mapping.ts');
+  writeFileSync(file, 'setInterval(() => {}, 1000);\n' + readFileSync(file, 'utf8'));
+  const started = Date.now();
+  ws.restack('check', bundle);
+  assert.ok(Date.now() - started < 8000, `check took ${Date.now() - started} ms`);
+  assert.ok(existsSync(join(bundle, 'checked.json')));
 });

@@ -259,3 +259,40 @@ test("check runs mapping.ts's top-level code without permission to write files o
   assert.ok(Date.now() - started < 8000, `check took ${Date.now() - started} ms`);
   assert.ok(existsSync(join(bundle, 'checked.json')));
 });
+
+test('a worker thread started with an env of its own still reads bundles with the trusted keys', async () => {
+  const wdir = join(ws.work, 'threads');
+  ws.versions(wdir, (v) => ({
+    'main.js': `import { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'stop') process.exit(0);
+  const w = new Worker(new URL('./worker.js', import.meta.url), { env: {} });
+  w.on('message', (m) => console.log('worker says ' + m));
+  w.on('error', (e) => console.log('worker error: ' + e.message));
+});
+console.log('ready');
+`,
+    'worker.js': `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage('${v}');\n`,
+  }));
+  const keys = join(ws.work, 'thread-keys');
+  ws.restack('keygen', '-o', `${keys}-ours`);
+  ws.restack('keygen', '-o', `${keys}-theirs`);
+  const bundle = join(wdir, 'p');
+  ws.restack('check', bundle, '--sign', `${keys}-ours.key`);
+  const t = liveProgram(join(wdir, 'c1', 'main.js'), [], ws.env, { runArgs: ['--trust', `${keys}-ours.pub`] });
+  await t.until(/^ready$/m);
+  const r = t.update(bundle);
+  assert.equal(r.applied, true, r.reason);
+  let from = t.stdout.length;
+  t.send('start');
+  await t.until(/^worker says v2$/m, from);
+  // Signed again by a key the program does not trust: a new worker, which boots from the
+  // bundle, refuses it like the program would.
+  ws.restack('check', bundle, '--sign', `${keys}-theirs.key`);
+  from = t.stdout.length;
+  t.send('start');
+  await t.until(/^worker (says|error).*$/m, from);
+  assert.match(t.stdout.slice(from), /worker error: .*p is signed by key [0-9a-f]{16}, which this program does not trust/);
+  assert.equal(await t.stop(), 0);
+});

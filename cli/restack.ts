@@ -64,11 +64,21 @@ program
   .option('--report', 'print update statistics on stderr at exit')
   .option('--no-control', 'do not listen on a control socket (no `restack update` for this run)')
   .option('--announce', 'print the control socket path on stderr even when stderr is not a terminal')
+  .option('--trust <public-key>', 'accept only bundles signed by this Ed25519 key (PEM); repeat for more keys', (v: string, all: string[]) => [...all, v], [] as string[])
   .passThroughOptions()
-  .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean; control: boolean; announce?: boolean }) => {
+  .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean; control: boolean; announce?: boolean; trust: string[] }) => {
     if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
       await reexecWithStack();
       return;
+    }
+    // Read once here: a key that cannot be read stops the run before the program starts. The keys
+    // reach every thread and forked child through the environment (runtime/trust.ts); only
+    // --trust sets them, not an environment inherited from elsewhere.
+    const { TRUST_ENV, trustEnv } = await import('../runtime/trust.js');
+    delete process.env[TRUST_ENV];
+    if (opts.trust.length) {
+      const { readPublicKey } = await import('../patchgen/manifest.js');
+      process.env[TRUST_ENV] = trustEnv(opts.trust.map(readPublicKey));
     }
     const { runProgram } = await import('../runtime/run.js');
     try {
@@ -139,11 +149,14 @@ program
 
 program
   .command('check')
-  .description("validate a patch bundle's mapping.ts against both versions")
+  .description("validate a patch bundle's mapping.ts against both versions, and record the bundle's files (checked.json)")
   .argument('<patchDir>', 'directory written by `restack patch`')
-  .action(async (dir: string) => {
+  .option('--sign <private-key>', 'sign the checked bundle with this Ed25519 key (PEM; `restack keygen` writes one)')
+  .action(async (dir: string, opts: { sign?: string }) => {
     const { checkPatch, formatProblem } = await import('../patchgen/check.js');
-    const r = await checkPatch(dir);
+    // The key is read before anything is checked: a wrong key file fails at once.
+    const sign = opts.sign === undefined ? undefined : (await import('../patchgen/manifest.js')).readPrivateKey(opts.sign);
+    const r = await checkPatch(dir, { sign });
     if (r.syntaxError) {
       process.stderr.write(`restack: ${r.syntaxError}\n`);
       process.exitCode = 1;
@@ -158,6 +171,17 @@ program
     const s = r.stats;
     process.stdout.write(`restack: ${r.file} is valid: ${s.functions} function ${s.functions === 1 ? 'entry' : 'entries'}, ${s.mapped} cp${s.mapped === 1 ? '' : 's'} mapped to new cps, ${s.refused} refused, ` +
       `${s.transformers} frame transformer${s.transformers === 1 ? '' : 's'}, ${s.stateTransformers} state transformer${s.stateTransformers === 1 ? '' : 's'}\n`);
+    if (sign) process.stdout.write(`restack: ${dir}/checked.sig signs the bundle's files as they are now (${opts.sign})\n`);
+  });
+
+program
+  .command('keygen')
+  .description('write an Ed25519 key pair for signing bundles: <prefix>.key (private, mode 0600) and <prefix>.pub')
+  .requiredOption('-o, --out <prefix>', 'path prefix of the two key files')
+  .action(async (opts: { out: string }) => {
+    const { keygen } = await import('../patchgen/manifest.js');
+    const k = keygen(opts.out);
+    process.stdout.write(`restack: wrote ${k.privateFile} (keep it secret) and ${k.publicFile} (key ${k.id.slice(0, 16)}): sign with \`restack check <dir> --sign ${k.privateFile}\`, trust with \`restack run --trust ${k.publicFile}\`\n`);
   });
 
 /**

@@ -4,7 +4,8 @@
  *
  * 1. parses mapping.ts as TypeScript (a syntax error is reported as `file:line:col` with a code
  *    frame, like the compiler's), strips the types with Babel into a temporary .mjs and imports
- *    it (so transformers are real functions);
+ *    it in a sandbox (sandbox.ts: a child process that may not write files or start processes),
+ *    which sends back the default export's shape;
  * 2. validates the default export's shape with the zod schema (schema.ts);
  * 3. validates it against the old version's metadata (the bundle's base/) and the new one's
  *    (new/): every function listed in patch.json as needing an entry has one; every referenced
@@ -15,19 +16,27 @@
  * Every error names the file, the line in mapping.ts (of the entry, or of the nearest enclosing
  * one written in the file) and the entry (function id, old CP). All errors are collected; the
  * command exits 1 when there is any.
+ *
+ * A valid mapping is written as mapping.js, and the manifest (checked.json, manifest.ts) records
+ * every file the update will load, hashed from the very bytes this check read and validated; the
+ * bundle's files are read as the runtime reads them (contract/bundleFiles.ts), so a bundle the
+ * program would refuse (a group-writable file, a link) fails here already.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { transformFromAstSync } from '@babel/core';
 import { parse } from '@babel/parser';
 import * as t from '@babel/types';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { errorAt } from '../compiler/errors.js';
 import { isForOfStep, varMapFor } from './align.js';
-import { findMetadata, MAPPING_JS, MAPPING_TS, mappingHeader, PATCH_JSON } from './bundle.js';
+import { CHECKED_JSON, CHECKED_SIG, loadedFiles, MAPPING_JS, MAPPING_TS, mappingHeader, PATCH_JSON } from '../contract/bundle.js';
+import { BundleReader } from '../contract/bundleFiles.js';
+import { writeBundleFile, writeManifest } from './manifest.js';
+import { deniedAction, evaluateInSandbox } from './sandbox.js';
 import { generate } from '../compiler/babel.js';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
@@ -109,13 +118,23 @@ function locOf(n: t.Node): Loc {
 
 // ---------------------------------------------------------------------------------------------
 
-function readMetadata(dir: string): Map<string, { fn: FunctionMeta; module: ModuleMeta }> {
-  const out = new Map<string, { fn: FunctionMeta; module: ModuleMeta }>();
-  for (const rel of findMetadata(dir)) {
-    const module = JSON.parse(readFileSync(join(dir, rel), 'utf8')) as ModuleMeta;
-    for (const fn of module.functions) out.set(fn.id, { fn, module });
+/** The bytes of the bundle's files as this check read them: what the manifest records. */
+type Read = Map<string, Buffer>;
+
+function readFile(reader: BundleReader, read: Read, rel: string): Buffer {
+  const bytes = reader.read(rel)!;
+  read.set(rel, bytes);
+  return bytes;
+}
+
+function readMetadata(reader: BundleReader, read: Read, sub: string): { fns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>; files: string[] } {
+  const fns = new Map<string, { fn: FunctionMeta; module: ModuleMeta }>();
+  const files = reader.listMetadata(sub);
+  for (const rel of files) {
+    const module = JSON.parse(readFile(reader, read, `${sub}/${rel}`).toString('utf8')) as ModuleMeta;
+    for (const fn of module.functions) fns.set(fn.id, { fn, module });
   }
-  return out;
+  return { fns, files };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -140,7 +159,10 @@ function nearest(id: string, ids: Iterable<string>): string | null {
   return best !== null && bestD <= Math.max(3, id.length / 4) ? best : null;
 }
 
-/** Strips the types of mapping.ts and imports it. Returns the module (and its code) or a problem. */
+/**
+ * Strips the types of mapping.ts and imports it in the sandbox. Returns the default export (its
+ * shape: functions are placeholders) and the stripped code, or a problem.
+ */
 async function load(ast: t.File, source: string, file: string): Promise<{ value?: Record<string, unknown>; code?: string; problem?: CheckProblem }> {
   const out = transformFromAstSync(ast, source, {
     code: true, ast: false, configFile: false, babelrc: false, filename: file, retainLines: true, sourceType: 'module',
@@ -150,41 +172,56 @@ async function load(ast: t.File, source: string, file: string): Promise<{ value?
   const target = join(dir, 'mapping.mjs');
   try {
     writeFileSync(target, out?.code ?? '');
-    return { value: (await import(pathToFileURL(target).href)) as Record<string, unknown>, code: out?.code ?? '' };
-  } catch (e) {
-    const err = e as Error;
-    const at = new RegExp(`mapping\\.mjs:(\\d+):(\\d+)`).exec(err?.stack ?? '');
-    return {
-      problem: {
-        line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1, entry: null,
-        message: `loading the mapping failed: ${err?.message ?? String(e)}` +
-          ((err as { code?: string })?.code === 'ERR_MODULE_NOT_FOUND' ? ' (mapping.ts is run from a temporary directory: only type imports can be used)' : ''),
-      },
-    };
+    const r = await evaluateInSandbox(target);
+    if (r.ok) return { value: r.hasDefault ? { default: r.value } : {}, code: out?.code ?? '' };
+    const at = /mapping\.mjs:(\d+):(\d+)/.exec(r.stack);
+    const denied = deniedAction(r);
+    const message = denied
+      ? `loading the mapping failed: its top-level code tried to ${denied}, and restack check runs mapping.ts without permission to write files, start processes or threads, or read other files; ` +
+        'do such work inside a transformer (it runs in the program, at the update), not when the mapping is loaded'
+      : `loading the mapping failed: ${r.message}` +
+        (r.code === 'ERR_MODULE_NOT_FOUND' ? ' (mapping.ts is run from a temporary directory: only type imports and node: builtins can be used)' : '');
+    return { problem: { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1, entry: null, message } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function checkPatch(dir: string): Promise<CheckResult> {
+export interface CheckOptions {
+  /** Sign the manifest with this Ed25519 private key (checked.sig). */
+  sign?: KeyObject;
+}
+
+export async function checkPatch(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const file = join(dir, MAPPING_TS);
   const stats = { functions: 0, mapped: 0, refused: 0, transformers: 0, stateTransformers: 0 };
   const result: CheckResult = { ok: false, file, problems: [], stats };
   const patchPath = join(dir, PATCH_JSON);
   if (!existsSync(patchPath)) throw new Error(`${dir} is not a patch directory: no ${PATCH_JSON} (write one with \`restack patch\`)`);
-  const patch = JSON.parse(readFileSync(patchPath, 'utf8')) as PatchFile;
+  // A bundle whose check fails (or is under way) is not a checked bundle: the runtime refuses it.
+  for (const f of [CHECKED_JSON, CHECKED_SIG]) rmSync(join(dir, f), { force: true });
+  const reader = new BundleReader(dir);
+  const read: Read = new Map();
+  const patch = JSON.parse(readFile(reader, read, PATCH_JSON).toString('utf8')) as PatchFile;
   if (patch.format !== PATCH_FORMAT) throw new Error(`${patchPath}: format ${String(patch.format)} is not supported (expected ${PATCH_FORMAT})`);
   if (!existsSync(file)) throw new Error(`${file} is missing`);
   for (const sub of [patch.baseDir, patch.new.dir]) {
     if (!existsSync(join(dir, sub))) throw new Error(`${dir} is incomplete: ${sub}/ is missing (write the bundle again with \`restack patch\`)`);
   }
-  const oldFns = readMetadata(join(dir, patch.baseDir));
-  const newFns = readMetadata(join(dir, patch.new.dir));
+  for (const [id, base] of Object.entries(patch.base ?? {})) {
+    if (typeof base?.source !== 'string' || !base.source) {
+      throw new Error(`${patchPath}: the base entry of ${id} has no source hash, and the program refuses a patch that does not say which code it is for; write the bundle again with \`restack patch\` from a version whose source is available`);
+    }
+  }
+  const oldMeta = readMetadata(reader, read, patch.baseDir);
+  const newMeta = readMetadata(reader, read, patch.new.dir);
+  const oldFns = oldMeta.fns;
+  const newFns = newMeta.fns;
   // Every module of the new version, including those without functions (a module of constants).
   const newModules = new Set([...patch.modules.unchanged, ...patch.modules.changed, ...patch.modules.added,
     ...[...newFns.values()].map((f) => f.module.module)]);
 
-  const source = readFileSync(file, 'utf8');
+  const source = readFile(reader, read, MAPPING_TS).toString('utf8');
   let ast: t.File;
   try {
     ast = parse(source, { sourceType: 'module', plugins: ['typescript'], errorRecovery: false });
@@ -256,7 +293,14 @@ export async function checkPatch(dir: string): Promise<CheckResult> {
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   result.ok = problems.length === 0;
-  if (result.ok) writeFileSync(join(dir, MAPPING_JS), mappingScript(loaded.code!, source));
+  if (!result.ok) return result;
+  const script = Buffer.from(mappingScript(loaded.code!, source), 'utf8');
+  writeBundleFile(join(dir, MAPPING_JS), script);
+  read.set(MAPPING_JS, script);
+  // The new modules' code, which nothing above needed to read.
+  const files = loadedFiles(patch, oldMeta.files, newMeta.files);
+  for (const f of files) if (!read.has(f)) readFile(reader, read, f);
+  writeManifest(dir, files.map((f) => ({ path: f, bytes: read.get(f)! })), options.sign);
   return result;
 }
 

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { CompileError } from '../compiler/errors.js';
 import type { CallPointPolicy, UpdatePointPolicy } from '../contract/index.js';
 import { compile } from '../compiler/pipeline.js';
-import { BASE_DIR, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
+import { BASE_DIR, CHECKED_JSON, CHECKED_SIG, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
 import { policiesOf } from './load.js';
 import { renderMapping } from './mappingFile.js';
@@ -172,7 +172,7 @@ export function writePatch(oldInput: string, newInput: string, outDir: string, o
     }
     writeFileSync(join(out, PATCH_JSON), JSON.stringify(patch, null, 2) + '\n');
     // A mapping checked against an earlier bundle is not checked against this one.
-    rmSync(join(out, MAPPING_JS), { force: true });
+    for (const f of [MAPPING_JS, CHECKED_JSON, CHECKED_SIG]) rmSync(join(out, f), { force: true });
     if (!keep) writeFileSync(join(out, MAPPING_TS), renderMapping(diff, { old: patch.old.root, new: patch.new.root }));
     return { patch, summary: formatSummary(diff, patch, outDir, keep) };
   } finally {

@@ -9,10 +9,13 @@
  * versions' metadata; the runtime applies it when it rebuilds the stack in the new version.
  */
 
+import { PATCH_FORMAT } from '../contract/bundle.js';
+
 /** Version of the mapping.ts format (its `format` field). */
 export const MAPPING_FORMAT = 1;
-/** Version of the patch.json format. */
-export const PATCH_FORMAT = 1;
+
+/** Version of the patch.json format (defined with the bundle's layout, which the runtime reads). */
+export { PATCH_FORMAT };
 
 /**
  * Where a frame suspended at an old continuation point resumes: a CP number of the new function,

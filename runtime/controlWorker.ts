@@ -26,18 +26,16 @@ import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
 import { ABORT, ABORTED, COMMIT, decide, markHanded, releaseHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
+import { admit, begin, canWrite, exempt, MAX_IN_FLIGHT, MAX_LINE } from './controlConnections.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
 import { newReport, type GroupTimings, type UpdateReport } from './report.js';
 
 const { flags, port: mainPort, path, parent } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null; parent: string | null };
 
-/** Longest request line accepted. */
-const MAX_LINE = 1 << 20;
-
 const now = (): number => performance.timeOrigin + performance.now();
 
 function write(socket: Socket, reply: object): void {
-  if (!socket.destroyed && socket.writable) socket.write(JSON.stringify(reply) + '\n');
+  if (!socket.destroyed && socket.writable && canWrite(socket)) socket.write(JSON.stringify(reply) + '\n');
 }
 
 /** The update's timeout (ms) as the client gave it, else the default. */
@@ -873,6 +871,7 @@ function request(socket: Socket, line: string): void {
     // A child process's coordinator joins: it starts on the version this process runs (once an
     // atomic round in progress is decided), and takes part in every update from now on.
     const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), notes: new Map(), runs: null };
+    exempt(socket);
     childOf.set(socket, kid);
     children.set(kid.pid, kid);
     whenDecided(() => {
@@ -894,11 +893,21 @@ function request(socket: Socket, line: string): void {
     fail('options must be a JSON object');
     return;
   }
+  const answered = begin(socket);
+  if (!answered) {
+    fail(`too many requests in flight on this connection (at most ${MAX_IN_FLIGHT}); wait for their replies`);
+    return;
+  }
   // An answer for a client that left is dropped.
-  route(req, (reply) => write(socket, { id: clientId, ...reply }), (note) => write(socket, { id: clientId, progress: note }));
+  route(req, (reply) => {
+    answered();
+    write(socket, { id: clientId, ...reply });
+  }, (note) => write(socket, { id: clientId, progress: note }));
 }
 
+// Connections are bounded in number, in requests in flight and in idle time: controlConnections.ts.
 const server = createServer((socket) => {
+  if (!admit(socket)) return;
   readLines(socket, (line) => request(socket, line), () => {
     write(socket, { id: null, ok: false, error: `malformed request: a line longer than ${MAX_LINE} bytes` });
     socket.end();

@@ -478,10 +478,12 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   private baseMismatch(patch: LoadedPatch): string | null {
     for (const [id, base] of Object.entries(patch.base)) {
+      // Without the hash nothing says the patch was made for this code: refused, not skipped.
+      if (typeof base?.source !== 'string' || !base.source) return `patch.json's base entry for ${id} has no source hash, so nothing says the patch is for the running code; write the bundle again with \`restack patch\``;
       const h = this.current.get(id);
       if (!h) continue; // not loaded (yet) by this program: nothing of it to move
       if (!h.info?.hash) return `${id} was compiled without module information; compile it again with this restack`;
-      if (base.source && h.info.hash !== base.source) return `the patch is for another version of ${id} (running ${this.version}): its base does not match the running code`;
+      if (h.info.hash !== base.source) return `the patch is for another version of ${id} (running ${this.version}): its base does not match the running code`;
     }
     for (const id of this.current.keys()) {
       if (!Object.hasOwn(patch.base, id)) return `the patch is for another program: its base version has no module ${id}`;

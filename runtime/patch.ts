@@ -2,18 +2,21 @@
  * Reading a patch bundle in the running program: patch.json, both versions' metadata, the checked
  * mapping (mapping.js, written by `restack check`), and the new version's modules compiled into
  * functions (not yet evaluated: that happens in the update, when their state is carried over).
+ * Only the files `restack check` recorded are read, and only as it recorded them
+ * (checkedBundle.ts), safely (bundleFiles.ts).
  *
  * Everything here is synchronous: a request can arrive at an update point deep in a busy loop,
  * where the event loop will not run until the update is done.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
-import { findMetadata, MAPPING_JS, MAPPING_TS, mappingHash, META_SUFFIX, PATCH_JSON, recordedMappingHash } from '../patchgen/bundle.js';
-import { PATCH_FORMAT, type CpTarget, type FunctionMapping, type Mapping, type PatchFile, type VarSource } from '../patchgen/types.js';
+import { MAPPING_JS, META_SUFFIX, PATCH_FORMAT, PATCH_JSON } from '../contract/bundle.js';
+import { PatchError } from '../contract/bundleFiles.js';
+import { readCheckedFiles } from './checkedBundle.js';
+import type { CpTarget, FunctionMapping, Mapping, PatchFile, VarSource } from '../patchgen/types.js';
 
 /** How frames of one old function move. */
 export interface FunctionPlan {
@@ -62,18 +65,13 @@ export interface LoadedPatch {
   readElsewhereMs?: number;
 }
 
-export class PatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PatchError';
-  }
-}
+export { PatchError };
 
-function readJson<T>(path: string, what: string): T {
+function parseJson<T>(bytes: Buffer | undefined, name: string, what: string): T {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(bytes!.toString('utf8')) as T;
   } catch (e) {
-    throw new PatchError(`${what}: cannot read ${path}: ${(e as Error).message}`);
+    throw new PatchError(`${what}: cannot read ${name}: ${(e as Error).message}`);
   }
 }
 
@@ -113,27 +111,23 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
   // Urls of modules read elsewhere are told apart from this thread's generations by a token.
   const token = options.codeCache ? `r${++readCount}-${process.pid}` : '';
   const started = performance.now();
-  const dir = resolve(dirIn);
-  if (!existsSync(join(dir, PATCH_JSON))) throw new PatchError(`${dirIn} is not a patch directory (no ${PATCH_JSON}; write one with \`restack patch\`)`);
-  const patch = readJson<PatchFile>(join(dir, PATCH_JSON), 'patch');
-  if (patch.format !== PATCH_FORMAT) throw new PatchError(`${dirIn}/${PATCH_JSON}: format ${String(patch.format)} is not supported`);
+  // Only what `restack check` recorded is read, each file once (checkedBundle.ts).
+  const { reader, files } = readCheckedFiles(dirIn);
+  const dir = reader.root;
+  const patch = parseJson<PatchFile>(files.get(PATCH_JSON), reader.name(PATCH_JSON), 'patch');
+  if (patch.format !== PATCH_FORMAT) throw new PatchError(`${reader.name(PATCH_JSON)}: format ${String(patch.format)} is not supported`);
 
   const mappingJs = join(dir, MAPPING_JS);
-  const mappingTs = join(dir, MAPPING_TS);
-  if (!existsSync(mappingJs)) throw new PatchError(`${dirIn} has not been checked: run \`restack check ${dirIn}\` (it writes ${MAPPING_JS} from ${MAPPING_TS})`);
-  const script = readFileSync(mappingJs, 'utf8');
-  if (existsSync(mappingTs)) {
-    if (recordedMappingHash(script) !== mappingHash(readFileSync(mappingTs, 'utf8'))) throw new PatchError(`${dirIn}/mapping.ts changed since it was checked: run \`restack check ${dirIn}\` again`);
-  }
-  const base = findMetadata(join(dir, patch.baseDir)).map((f) => readJson<ModuleMeta>(join(dir, patch.baseDir, f), 'base metadata'));
+  const script = files.get(MAPPING_JS)!.toString('utf8');
+  const under = (sub: string): string[] => [...files.keys()].filter((p) => p.startsWith(`${sub}/`) && p.endsWith(META_SUFFIX));
+  const base = under(patch.baseDir).map((p) => parseJson<ModuleMeta>(files.get(p), reader.name(p), 'base metadata'));
   const newDir = join(dir, patch.new.dir);
   const modules: PatchData['modules'] = [];
-  for (const f of findMetadata(newDir)) {
-    const meta = readJson<ModuleMeta>(join(newDir, f), 'new metadata');
-    const rel = f.slice(0, -META_SUFFIX.length);
+  for (const p of under(patch.new.dir)) {
+    const meta = parseJson<ModuleMeta>(files.get(p), reader.name(p), 'new metadata');
+    const rel = p.slice(patch.new.dir.length + 1, -META_SUFFIX.length);
     const file = join(newDir, rel);
-    if (!existsSync(file)) throw new PatchError(`${dirIn}: ${relative(dir, file)} is missing`);
-    const code = readFileSync(file, 'utf8');
+    const code = files.get(p.slice(0, -META_SUFFIX.length))!.toString('utf8');
     if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
       throw new PatchError(`${dirIn}: ${relative(dir, file)} is not in restack's loader format; write the bundle again with \`restack patch\``);
     }

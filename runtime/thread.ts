@@ -12,6 +12,7 @@ import { install } from './index.js';
 import { linkThread } from './link.js';
 import { loadPatch } from './patch.js';
 import { setThreadLink, THREAD_KEY, type ThreadStart } from './threads.js';
+import { TRUST_ENV } from './trust.js';
 
 const require = createRequire(import.meta.url);
 const wt = require('node:worker_threads') as { workerData: unknown };
@@ -22,6 +23,7 @@ const start = given[THREAD_KEY];
 wt.workerData = given.data;
 syncBuiltinESMExports();
 if (start.argv1 !== undefined && process.argv.length >= 2) process.argv[1] = start.argv1;
+if (start.trust !== undefined) process.env[TRUST_ENV] = start.trust;
 
 const engine = install();
 const port = start.port;

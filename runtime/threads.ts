@@ -16,6 +16,7 @@ import { controlHandlers } from './controlHandlers.js';
 import type { Engine } from './engine.js';
 import type { Link } from './link.js';
 import { NativeWorker } from './native.js';
+import { TRUST_ENV } from './trust.js';
 import { hasChildren } from './processes.js';
 
 /** Where thread.ts finds what restack handed over, in the worker's workerData. */
@@ -29,6 +30,11 @@ export interface ThreadStart {
   name: string;
   /** The worker's process.argv[1] as Node would have set it. */
   argv1?: string;
+  /**
+   * The keys bundles must be signed with (trust.ts TRUST_ENV), handed over here too: a worker
+   * started with an `env` of the program's own would not have them in its environment.
+   */
+  trust?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -85,7 +91,7 @@ export function installThreads(engine: Engine): void {
       const link = linkFor(engine);
       const { port1, port2 } = new MessageChannel();
       const name = options.name || (file ? basename(file) : 'worker');
-      const start: ThreadStart = { port: port2, entry, name, argv1: file };
+      const start: ThreadStart = { port: port2, entry, name, argv1: file, trust: process.env[TRUST_ENV] };
       super(entryFile, {
         ...options,
         workerData: { [THREAD_KEY]: start, data: options.workerData },

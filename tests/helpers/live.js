@@ -4,9 +4,12 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cli } from './run.js';
 
-/** Starts `file` with args under `restack run`; it is killed after a minute if still running. */
-export function liveProgram(file, args, env) {
-  const child = spawn(process.execPath, [cli, 'run', '--announce', file, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts `file` with args under `restack run` (with runArgs: options of `restack run`, such as
+ * --trust); it is killed after a minute if still running.
+ */
+export function liveProgram(file, args, env, { runArgs = [] } = {}) {
+  const child = spawn(process.execPath, [cli, 'run', '--announce', ...runArgs, file, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters = [];

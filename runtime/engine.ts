@@ -782,7 +782,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         const site = sites.get(p.rec.m, p.rec.cp) as SiteMove;
         moves.push({ from: site.from, to: site.to, suspended: true });
       }
-      return abandon(commit ? DRY_RUN : `${DRY_RUN}; ${ABORTED}`, moves);
+      // This thread got as far as the vote: its part would apply. Whether the whole would is every
+      // other participant's report (a dry run of a process tree is always decided ABORT, so no
+      // decision it records can make anything commit).
+      return abandon(DRY_RUN, moves);
     }
     if (!commit) return abandon(ABORTED, unmoved(mappedFroms()));
     // Commit.

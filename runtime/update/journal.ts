@@ -19,12 +19,16 @@
  *  - freezing, sealing or preventing extensions of an old object is refused with an error (it could
  *    not be undone).
  *
+ * A proxy kept in a closure the transformer made, or inside an EventEmitter it made, is not
+ * replaced: it goes on working, as a proxy, after the update.
+ *
  * What it does not cover (docs/decisions/0004): an object reached other than through the membrane
  * (a global, a module binding an old function changes through its closure, an object an old
  * function returns from a closure rather than from its arguments), the private fields of class
  * instances (`#x` cannot be read through a proxy: such a method call throws, and the update is
  * refused), and properties that are non-configurable and read-only (handed out as they are).
  */
+import { EventEmitter } from 'node:events';
 import { types } from 'node:util';
 
 type Obj = Record<PropertyKey, unknown>;
@@ -214,8 +218,10 @@ export class Journal {
           return t;
         }
         // An object the transform made (or an old one it reached raw): walk it too. Old objects
-        // never hold proxies, so walking one finds nothing; the seen set bounds the work.
-        stack.push(v);
+        // never hold proxies, so walking one finds nothing; the seen set bounds the work, and
+        // functions and emitters (servers, sockets, streams: the program's whole I/O graph behind
+        // them) are not entered.
+        if (typeof v !== 'function' && !(v instanceof EventEmitter)) stack.push(v);
         return v;
       };
       if (types.isMap(cur)) {

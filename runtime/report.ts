@@ -106,11 +106,45 @@ export interface UpdateReport {
    * fields are the parent's. `applied` is true only if every process moved.
    */
   processes?: UpdateReport[];
+  /**
+   * An update of a process tree: what the whole tree runs after it. 'applied' and 'rolled back'
+   * only when every process that runs answered and all run the same version; 'split' otherwise
+   * (some moved and some did not, or some did not answer), with each process in `versions`.
+   */
+  outcome?: TreeOutcome;
+  /** A coordinated update: the tree's decision (absent when none was made). */
+  decision?: 'commit' | 'abort';
+  /** An update of a process tree: each process (this one first) and the version it runs now. */
+  versions?: ProcessVersion[];
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
   modules: Array<{ module: string; carried: string[]; initialised: string[]; transformed: string[] }>;
   timings: UpdateTimings;
+}
+
+export type TreeOutcome = 'applied' | 'rolled back' | 'split';
+
+/** A process of an update of a process tree, and the version it runs after the update. */
+export interface ProcessVersion {
+  pid: number;
+  /** The version it runs; null when it is not known (it did not answer) or it exited. */
+  version: string | null;
+  /** answered: it said so itself; silent: it did not answer in time; exited: it is gone. */
+  state: 'answered' | 'silent' | 'exited';
+  /** A silent process: since when (absolute ms) its parent has waited for an answer from it. */
+  silentSince?: number;
+  /** What its parent knows of it beyond that (a silent process's last word; an answer that came late). */
+  note?: string;
+}
+
+/** The tree's outcome from its processes' versions: see UpdateReport.outcome. */
+export function treeOutcome(versions: ProcessVersion[], from: string, to: string): TreeOutcome {
+  const running = versions.filter((v) => v.state !== 'exited');
+  if (running.some((v) => v.state === 'silent')) return 'split';
+  if (running.every((v) => v.version === to)) return 'applied';
+  if (running.every((v) => v.version === from)) return 'rolled back';
+  return 'split';
 }
 
 export interface GroupTimings {
@@ -149,6 +183,13 @@ function ms(n: number): string {
 /** The report as lines for a terminal. */
 export function formatReport(r: UpdateReport): string {
   const out: string[] = [];
+  if (r.outcome === 'split') {
+    out.push(`restack: update ${r.from} -> ${r.to} SPLIT (pid ${r.pid}): the processes do not all run the same version, or not all answered${r.decision ? ` (decision: ${r.decision})` : ''}`);
+    formatVersions(r, out);
+    if (r.reason) out.push(`  reason: ${r.reason}`);
+    formatProcesses(r, out);
+    return out.join('\n');
+  }
   out.push(r.applied
     ? `restack: updated ${r.from} -> ${r.to} (pid ${r.pid})`
     : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
@@ -200,6 +241,16 @@ export function formatReport(r: UpdateReport): string {
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   return out.join('\n');
+}
+
+/** After a split update: each process and the version it runs, as far as its parent knows. */
+function formatVersions(r: UpdateReport, out: string[]): void {
+  for (const v of r.versions ?? []) {
+    const what = v.state === 'answered' ? `runs ${v.version ?? '?'}`
+      : v.state === 'exited' ? 'exited during the update'
+        : `unknown: did not answer${v.silentSince !== undefined ? ` (waited since ${new Date(v.silentSince).toISOString()})` : ''}`;
+    out.push(`  pid ${v.pid}: ${what}${v.note ? ` (${v.note})` : ''}`);
+  }
 }
 
 /** The lines for each child process of an update of a process tree. */

@@ -421,6 +421,22 @@ class UpdateRound {
     if (this.reports.size >= this.members.length) this.end();
   }
 
+  /**
+   * A decided round of a process tree stops waiting for the threads that never prepared. Those
+   * that did are acting on the decision and answer as soon as they run: after a long stop of the
+   * process, this can come before their answers, which must not be taken for silence.
+   */
+  giveUpUnprepared(): void {
+    if (this.ended) return;
+    const g = roundWords(this.buffer);
+    this.members.forEach((t, slot) => {
+      if (!this.reports.has(t.id) && Atomics.load(g, Round.slots + slot) === 0) {
+        this.reports.set(t.id, failed(t, `did not prepare within ${Math.round(now() - this.startedAt)} ms${t.refused ? ` (last refusal: ${t.refused})` : ''}`));
+      }
+    });
+    if (this.reports.size >= this.members.length) this.end();
+  }
+
   /** A member exited during the round: the others need not wait for it. */
   exited(t: Thread): void {
     if (this.ended || !this.members.includes(t) || this.reports.has(t.id)) return;
@@ -768,7 +784,10 @@ class CoordinatedRound {
       atPhase('prepared', this.up.socket);
       return;
     }
-    this.settle(now() < this.ref.timeline.decideBy);
+    const commit = now() < this.ref.timeline.decideBy;
+    // A root paused here has chosen but not claimed: the record still decides (decisionRecord.ts).
+    atPhase('prepared');
+    this.settle(commit);
   }
 
   /** Aborts if this process may still (it has not voted); after its vote only the tree decides. */
@@ -833,11 +852,14 @@ class CoordinatedRound {
   private collect(): void {
     if (this.ended) return;
     // Decided by now (decideBy and giveUpAt came first); this only ends the waiting.
-    this.local.giveUp();
+    this.local.giveUpUnprepared();
     for (const kid of this.kids) {
       if (this.reports.has(kid.pid) || this.gone.has(kid.pid)) continue;
-      const note = this.votes.has(kid.pid) ? `voted prepared; the decision (${this.outcome ? 'commit' : 'abort'}) was sent to it` : 'did not vote';
-      this.reports.set(kid.pid, failedProcess(kid.pid, `no answer by the round's end (${note})`, undefined, { version: null, state: 'silent', silentSince: silentSince(kid) ?? now(), note }));
+      // Under ABORT a silent child is known to run what it ran (only a COMMIT moves a process);
+      // under COMMIT it moves when it runs again, and nobody can say when: unknown.
+      const note = this.outcome ? 'voted prepared; the decision (commit) was sent to it' : `${this.votes.has(kid.pid) ? 'voted prepared' : 'did not vote'}; the decision is abort, so it cannot have moved`;
+      const known = this.outcome ? null : kid.runs ?? OWN_FILES;
+      this.reports.set(kid.pid, failedProcess(kid.pid, `no answer by the round's end (${note})`, undefined, { version: known, state: 'silent', silentSince: silentSince(kid) ?? now(), note }));
     }
     this.maybeEnd();
   }

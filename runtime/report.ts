@@ -128,7 +128,10 @@ export type TreeOutcome = 'applied' | 'rolled back' | 'split';
 /** A process of an update of a process tree, and the version it runs after the update. */
 export interface ProcessVersion {
   pid: number;
-  /** The version it runs; null when it is not known (it did not answer) or it exited. */
+  /**
+   * The version it runs; null when it is not known (it did not answer after a COMMIT) or it
+   * exited. A process silent after an ABORT is known to run what it ran.
+   */
   version: string | null;
   /** answered: it said so itself; silent: it did not answer in time; exited: it is gone. */
   state: 'answered' | 'silent' | 'exited';
@@ -141,7 +144,7 @@ export interface ProcessVersion {
 /** The tree's outcome from its processes' versions: see UpdateReport.outcome. */
 export function treeOutcome(versions: ProcessVersion[], from: string, to: string): TreeOutcome {
   const running = versions.filter((v) => v.state !== 'exited');
-  if (running.some((v) => v.state === 'silent')) return 'split';
+  if (running.some((v) => v.version === null)) return 'split';
   if (running.every((v) => v.version === to)) return 'applied';
   if (running.every((v) => v.version === from)) return 'rolled back';
   return 'split';
@@ -248,6 +251,7 @@ function formatVersions(r: UpdateReport, out: string[]): void {
   for (const v of r.versions ?? []) {
     const what = v.state === 'answered' ? `runs ${v.version ?? '?'}`
       : v.state === 'exited' ? 'exited during the update'
+        : v.version !== null ? `runs ${v.version}, did not answer${v.silentSince !== undefined ? ` (waited since ${new Date(v.silentSince).toISOString()})` : ''}`
         : `unknown: did not answer${v.silentSince !== undefined ? ` (waited since ${new Date(v.silentSince).toISOString()})` : ''}`;
     out.push(`  pid ${v.pid}: ${what}${v.note ? ` (${v.note})` : ''}`);
   }

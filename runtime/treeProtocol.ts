@@ -37,8 +37,9 @@ export type ToParent =
  * A test hook, not an interface: RESTACK_TEST_SIGNAL=<phase>:<signal> makes a process signal
  * itself at a phase of a coordinated update, so a test stops (or kills) a participant exactly
  * there, not at a moment guessed by sleeping. Phases: `prepared`, a child right after its vote is
- * written to its parent; `decided`, any process once the decision is known to it (the root: once
- * recorded), before it passes it on or acts on it.
+ * written to its parent, the root once every vote is in and it has chosen, before it claims the
+ * record; `decided`, any process once the decision is known to it (the root: once recorded),
+ * before it passes it on or acts on it.
  */
 export type TestPhase = 'prepared' | 'decided';
 

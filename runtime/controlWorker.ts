@@ -289,7 +289,7 @@ function statusOf(withinMs: number, respond: (reply: Reply) => void): void {
     if (others.length) result = { ...result, threads: others.map((t) => ({ thread: t.id, name: t.name })) };
     if (lastTree) result = { ...result, lastTree };
     for (let i = 0; i < kids.length; i++) {
-      statuses[i] ??= { pid: kids[i].pid, silent: true, silentSince: silentSince(kids[i]) ?? started, error: `did not answer within ${statusChildWaitMs(withinMs)} ms` };
+      statuses[i] ??= { pid: kids[i].pid, silent: true, silentSince: silentSince(kids[i]) ?? started, error: `did not answer within ${withinMs} ms` };
     }
     respond({ ok: true, result: kids.length ? { ...result, processes: statuses } : result });
   };
@@ -696,10 +696,6 @@ class CoordinatedRound {
       // A process of a round this old is long done (it refuses new rounds while in doubt).
       if (socketPath) forgetRecords(socketPath, seq - KEEP_OUTCOMES);
     }
-  }
-
-  private get root(): boolean {
-    return this.up === null;
   }
 
   start(): void {

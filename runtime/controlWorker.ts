@@ -299,7 +299,19 @@ function statusOf(withinMs: number, respond: (reply: Reply) => void): void {
   const timer = setTimeout(finish, withinMs);
   hand(threads.get(0)!, { type: 'status', options: {}, receivedAt: now() }, (ok, value) => {
     if (done) return;
-    own = ok && isObject(value) ? value : { pid: process.pid, error: String(value) };
+    if (!ok) {
+      // The program's own status failed (an answer that cannot be sent): that is the answer.
+      done = true;
+      clearTimeout(timer);
+      return respond({ ok: false, error: String(value) });
+    }
+    if (!isObject(value)) {
+      // Not a status restack can add to: passed on as it is.
+      done = true;
+      clearTimeout(timer);
+      return respond({ ok: true, result: value });
+    }
+    own = value;
     arrived();
   });
   // Each child's status (with its own children's), in the order they joined.

@@ -113,6 +113,9 @@ test('coordinated (the default): the parent and every busy child move to v2 toge
   const report = t.update(join(dir, 'p'));
   assert.equal(report.applied, true, JSON.stringify(report, null, 2));
   assert.equal(report.processMode, 'coordinated');
+  assert.equal(report.outcome, 'applied');
+  assert.equal(report.decision, 'commit');
+  assert.deepEqual(report.versions.map((v) => [v.state, v.version]), [['answered', 'v2'], ['answered', 'v2'], ['answered', 'v2'], ['answered', 'v2']]);
   assert.equal(report.pid, Number(t.pid()));
   assert.equal(report.processes.length, 3);
   const pids = new Set(report.processes.map((p) => p.pid));
@@ -142,6 +145,9 @@ test('coordinated: a transformer that throws in one child rolls back every proce
   assert.equal(report.applied, false);
   assert.match(report.reason, /^process \d+: .*the state transformer of child\.js threw: child 1 refuses/);
   assert.deepEqual(report.processes.map((p) => p.applied), [false, false, false]);
+  assert.equal(report.outcome, 'rolled back');
+  assert.equal(report.decision, 'abort');
+  assert.deepEqual(report.versions.map((v) => v.version), [report.from, report.from, report.from, report.from]);
   const from = t.stdout.length;
   await t.until(allAt(3, 'v1'), from);
   t.send('ask');

@@ -662,13 +662,33 @@ function keepTree(r: UpdateReport): void {
 /** Rounds of coordinated updates this process led (the root), numbered for their records. */
 let rootRounds = 0;
 
-/** The test hook (treeProtocol.ts): signals this process at `phase` if a test asked for it, after `sent` if given. */
+/**
+ * The test hook (treeProtocol.ts): signals this process at `phase` if a test asked for it; with
+ * `socket`, once what was written on it before has gone out.
+ */
 function atPhase(phase: TestPhase, socket?: Socket): void {
   const signal = testSignal(phase);
   if (!signal) return;
   // An empty line (the reader skips it) whose callback runs once the vote before it was written.
-  if (socket) socket.write('\n', () => process.kill(process.pid, signal));
-  else process.kill(process.pid, signal);
+  if (socket) socket.write('\n', () => signalSelf(signal));
+  else signalSelf(signal);
+}
+
+/**
+ * Sends `signal` to this process and, for SIGSTOP, does not go on before the stop has happened: the
+ * kernel stops the threads only once one of them takes the signal, and on a busy machine this
+ * thread could otherwise claim, decide and send for a while first. It sleeps in short steps until
+ * a step takes much longer than asked (it was stopped, and continued), 2 s at most.
+ */
+function signalSelf(signal: NodeJS.Signals): void {
+  process.kill(process.pid, signal);
+  if (signal !== 'SIGSTOP') return;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = now() + 2000; now() < end;) {
+    const before = now();
+    Atomics.wait(nap, 0, 0, 10);
+    if (now() - before > 200) return;
+  }
 }
 
 /**

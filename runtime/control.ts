@@ -181,8 +181,10 @@ export function removeStaleSockets(dir: string): void {
   for (const name of names) {
     const m = /^(\d+)\.sock$/.exec(name);
     if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) removeSocket(join(dir, name));
+    // One with our own pid was left by a dead process that had it: this one has led no round yet,
+    // and its first would otherwise find that record already claimed.
     const r = /^(\d+)\.\d+\.decision$/.exec(name);
-    if (r && Number(r[1]) !== process.pid && !isAlive(Number(r[1]))) {
+    if (r && (Number(r[1]) === process.pid || !isAlive(Number(r[1])))) {
       try {
         unlinkSync(join(dir, name));
       } catch {

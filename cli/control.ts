@@ -2,13 +2,18 @@
  * `restack update` and `restack status`: the client side of the control channel (see
  * runtime/control.ts for the socket's location, protocol and access control). Exit codes: 0
  * applied (or status shown), 1 rolled back, 2 the program could not be reached, did not answer in
- * time, or answered something that is not the protocol.
+ * time, or answered something that is not the protocol, 3 split: the processes of a tree do not
+ * all run the same version, or not all of them answered (the report says which runs what).
  */
 import { existsSync, lstatSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { checkControlDir, controlDir, ControlError, isAlive, removeSocket, socketPathFor } from '../runtime/control.js';
-import { DRY_RUN, formatReport, type UpdateReport } from '../runtime/report.js';
+import { clientWaitMs, STATUS_CLIENT_WAIT_MS } from '../runtime/deadlines.js';
+import { formatReport, wouldApply, type ProcessVersion, type UpdateReport } from '../runtime/report.js';
+
+/** `restack update`'s exit code when the tree is split (see the header). */
+export const EXIT_SPLIT = 3;
 
 /** A failure to talk to the program: one line on stderr, exit code 2. */
 export class ClientError extends Error {}
@@ -118,10 +123,6 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
   });
 }
 
-function wouldApply(r: UpdateReport): boolean {
-  return r.dryRun === true && r.reason === DRY_RUN && (r.threads ?? []).every(wouldApply) && (r.processes ?? []).every(wouldApply);
-}
-
 function isReport(v: unknown): v is UpdateReport {
   const r = v as UpdateReport | null;
   return typeof r === 'object' && r !== null && typeof r.applied === 'boolean' && typeof r.timings === 'object' && r.timings !== null && Array.isArray(r.frames);
@@ -131,17 +132,17 @@ export async function updateCommand(target: string, patchDir: string, opts: { js
   const path = socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
-  // client gives it longer to load the patch and answer. A rolling update of several processes
-  // sends a progress note as each one is done, and the wait starts again at each: it must outlast
-  // the program's own wait for a child that does not answer (the timeout and 5 s), after which the
-  // program answers that the child did not move.
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}), ...(opts.dryRun ? { dryRun: true } : {}) } }, timeoutMs + 10_000);
+  // client gives it longer to decide, collect its processes' reports and answer. A rolling update
+  // of several processes sends a progress note as each one is done, and the wait starts again at
+  // each: it outlasts the program's own wait for a child that does not answer (deadlines.ts).
+  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}), ...(opts.dryRun ? { dryRun: true } : {}) } }, clientWaitMs(timeoutMs));
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;
   process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
   // A dry run succeeds when the update would have applied everywhere.
   if (opts.dryRun) return wouldApply(report) ? 0 : 1;
+  if (report.outcome === 'split') return EXIT_SPLIT;
   return report.applied ? 0 : 1;
 }
 
@@ -154,12 +155,23 @@ interface Status {
   stats?: { captures?: number; maxPauseMs?: number };
   lastReport?: UpdateReport | null;
   threads?: Array<{ thread: number; name: string }>;
-  processes?: Array<Status & { error?: string }>;
+  processes?: Array<Status & { error?: string; silent?: boolean; silentSince?: number }>;
+  silent?: boolean;
+  silentSince?: number;
+  error?: string;
+  /** The last update of the process tree, kept current as late answers come. */
+  lastTree?: { outcome: string; decision?: string; from: string; to: string; versions: ProcessVersion[] } | null;
+}
+
+/** "not answering since <time> (<n> s)" for a silent process. */
+function silence(since: number | undefined, error: string | undefined): string {
+  const when = since === undefined ? '' : ` since ${new Date(since).toISOString()} (${((Date.now() - since) / 1000).toFixed(1)} s)`;
+  return `not answering${when}${error ? `: ${error}` : ''}`;
 }
 
 export async function statusCommand(target: string, opts: { json?: boolean }): Promise<number> {
   const path = socketOf(target);
-  const reply = await ask(path, { id: 1, type: 'status' }, 10_000);
+  const reply = await ask(path, { id: 1, type: 'status' }, STATUS_CLIENT_WAIT_MS);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (opts.json) {
     process.stdout.write(JSON.stringify(reply.result, null, 2) + '\n');
@@ -169,18 +181,29 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
   const s = reply.result as Status;
   const lines: string[] = [];
   const updates = s.updates === undefined ? '' : ` (${s.updates} update${s.updates === 1 ? '' : 's'} applied)`;
-  lines.push(`restack: pid ${s.pid ?? '?'} runs version ${s.version ?? '?'}${updates}${s.pending ? `; update to ${s.pending} pending` : ''}`);
+  lines.push(s.silent
+    ? `restack: pid ${s.pid ?? '?'}: its main thread is ${silence(s.silentSince, s.error)}; version ${s.version ?? '?'} as its coordinator knows it`
+    : `restack: pid ${s.pid ?? '?'} runs version ${s.version ?? '?'}${updates}${s.pending ? `; update to ${s.pending} pending` : ''}`);
   if (s.modules) lines.push(`  modules: ${s.modules.map((m) => m.id).join(', ') || '(none registered)'}`);
   if (s.stats?.captures !== undefined) {
     lines.push(`  captures: ${s.stats.captures}${s.stats.maxPauseMs !== undefined ? `, longest pause ${s.stats.maxPauseMs.toFixed(3)} ms` : ''}`);
   }
   if (s.threads?.length) lines.push(`  worker threads: ${s.threads.map((t) => `${t.thread} (${t.name})`).join(', ')}`);
   for (const p of s.processes ?? []) {
-    lines.push(p.error
+    lines.push(p.silent
+      ? `  child process ${p.pid ?? '?'}: ${silence(p.silentSince, p.error)}`
+      : p.error
       ? `  child process ${p.pid ?? '?'}: ${p.error}`
       : `  child process ${p.pid ?? '?'} runs version ${p.version ?? '?'}${p.updates === undefined ? '' : ` (${p.updates} update${p.updates === 1 ? '' : 's'} applied)`}${p.threads?.length ? `, ${p.threads.length} worker thread${p.threads.length === 1 ? '' : 's'}` : ''}`);
     // Its own children follow it (they are listed in its status).
-    for (const q of p.processes ?? []) lines.push(`    child process ${q.pid ?? '?'} (of ${p.pid}) runs version ${q.version ?? '?'}`);
+    for (const q of p.processes ?? []) {
+      lines.push(q.silent ? `    child process ${q.pid ?? '?'} (of ${p.pid}): ${silence(q.silentSince, q.error)}` : `    child process ${q.pid ?? '?'} (of ${p.pid}) runs version ${q.version ?? '?'}`);
+    }
+  }
+  if (s.lastTree) {
+    const t = s.lastTree;
+    lines.push(`  last update of the process tree: ${t.from} -> ${t.to} ${t.outcome}${t.decision ? ` (decision: ${t.decision})` : ''}: ` +
+      t.versions.map((v) => `${v.pid} ${v.state === 'answered' ? v.version ?? '?' : v.state === 'exited' ? 'exited' : 'unknown'}`).join(', '));
   }
   if (s.lastReport && isReport(s.lastReport)) lines.push(`  last update:\n${formatReport(s.lastReport).replace(/^/gm, '    ')}`);
   process.stdout.write(lines.join('\n') + '\n');

@@ -167,7 +167,10 @@ export function removeSocket(path: string): boolean {
   }
 }
 
-/** Removes the sockets of processes that died without removing theirs (killed by a signal, crashed). */
+/**
+ * Removes the sockets of processes that died without removing theirs (killed by a signal, crashed),
+ * and the decision records of the process-tree updates they led (decisionRecord.ts).
+ */
 export function removeStaleSockets(dir: string): void {
   let names: string[];
   try {
@@ -178,6 +181,16 @@ export function removeStaleSockets(dir: string): void {
   for (const name of names) {
     const m = /^(\d+)\.sock$/.exec(name);
     if (m && Number(m[1]) !== process.pid && !isAlive(Number(m[1]))) removeSocket(join(dir, name));
+    // One with our own pid was left by a dead process that had it: this one has led no round yet,
+    // and its first would otherwise find that record already claimed.
+    const r = /^(\d+)\.\d+\.decision$/.exec(name);
+    if (r && (Number(r[1]) === process.pid || !isAlive(Number(r[1])))) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Removed by another process starting now.
+      }
+    }
   }
 }
 

@@ -25,10 +25,16 @@ import { connect, createServer, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { Flag } from '../contract/index.js';
+import { claimRecord, forgetRecords, readRecord, recordPath } from './decisionRecord.js';
+import {
+  childTimeline, coordinatedTimeline, DEFAULT_UPDATE_TIMEOUT_MS, JOIN_PARENT_MS, ROLLING_START_WITHIN_MS, rollingChildWaitMs, STATUS_WAIT_MS,
+  statusChildWaitMs, threadRoundWaitMs,
+} from './deadlines.js';
 import { ABORT, ABORTED, COMMIT, decide, markHanded, releaseHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
 import { admit, begin, canWrite, exempt, MAX_IN_FLIGHT, MAX_LINE } from './controlConnections.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
-import { newReport, type GroupTimings, type UpdateReport } from './report.js';
+import { DRY_RUN, newReport, treeOutcome, wouldApply, type GroupTimings, type ProcessVersion, type UpdateReport } from './report.js';
+import { testSignal, type RoundRef, type TestPhase, type ToChild, type ToParent } from './treeProtocol.js';
 
 const { flags, port: mainPort, path, parent } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null; parent: string | null };
 
@@ -40,7 +46,7 @@ function write(socket: Socket, reply: object): void {
 
 /** The update's timeout (ms) as the client gave it, else the default. */
 function timeoutOf(options: Record<string, unknown>): number {
-  return typeof options.timeoutMs === 'number' ? options.timeoutMs : 10_000;
+  return typeof options.timeoutMs === 'number' ? options.timeoutMs : DEFAULT_UPDATE_TIMEOUT_MS;
 }
 
 /**
@@ -78,6 +84,9 @@ interface Thread {
 }
 
 const threads = new Map<number, Thread>();
+
+/** This process's control socket, once it has one (its directory holds the decision records of the rounds it leads). */
+let socketPath: string | null = path;
 
 /** Answers the coordinator expects from threads, by the id it gave the request. */
 const waiting = new Map<number, (ok: boolean, value: unknown) => void>();
@@ -165,6 +174,7 @@ function adopt(t: Thread): void {
       t.refused = m.why;
     } else if (m.type === 'listen') {
       // The main thread forks children: they reach this coordinator on a socket.
+      socketPath = m.path;
       listen(m.path, () => {});
     } else if (m.type === 'thread') {
       adopt({ id: m.threadId, name: m.name, port: m.port, S: null, waitBuffers: new Map() });
@@ -205,29 +215,14 @@ function isReport(v: unknown): v is UpdateReport {
 /** A request from a client (the socket), from the program (a thread's link) or from the parent process, checked. */
 function route(req: Record<string, unknown>, respond: (reply: Reply) => void, progress?: (note: Record<string, unknown>) => void): void {
   if (req.type === 'status') {
-    const main = threads.get(0)!;
-    hand(main, { type: 'status', options: {}, receivedAt: now() }, (ok, value) => {
-      if (!ok) return respond({ ok: false, error: String(value) });
-      const others = [...threads.values()].filter((t) => t.id !== 0 && t.S);
-      let result = value;
-      if (isObject(result) && others.length) result = { ...result, threads: others.map((t) => ({ thread: t.id, name: t.name })) };
-      if (!isObject(result) || children.size === 0) return respond({ ok: true, result });
-      // Each child's status (with its own children's), in the order they joined.
-      const kids = [...children.values()];
-      const statuses: unknown[] = new Array(kids.length);
-      let left = kids.length;
-      kids.forEach((kid, i) => askChild(kid, { type: 'status' }, (kidOk, kidValue) => {
-        statuses[i] = kidOk && isObject(kidValue) ? kidValue : { pid: kid.pid, error: kidValue === GONE ? 'exited' : String(kidValue) };
-        if (--left === 0) respond({ ok: true, result: { ...result as object, processes: statuses } });
-      }));
-    });
-    return;
+    const within = typeof req.withinMs === 'number' && req.withinMs > 0 ? req.withinMs : STATUS_WAIT_MS;
+    return statusOf(within, respond);
   }
   const patchDir = resolve(req.patchDir as string);
   const options = { ...(isObject(req.options) ? req.options : {}) };
   if (rounds.size > 0 || trees.size > 0) return respond({ ok: false, error: 'another update is in progress' });
   if (typeof req.startBy === 'number' && now() > req.startBy) {
-    return respond({ ok: false, error: `the request reached this process ${Math.round(now() - req.startBy + START_WITHIN_MS)} ms after its parent sent it (more than ${START_WITHIN_MS} ms): the parent may have given up on it, so it does not move` });
+    return respond({ ok: false, error: `the request reached this process ${Math.round(now() - req.startBy + ROLLING_START_WITHIN_MS)} ms after its parent sent it (more than ${ROLLING_START_WITHIN_MS} ms): the parent may have given up on it, so it does not move` });
   }
   let mode: ThreadMode = 'atomic';
   if (options.mode !== undefined) {
@@ -254,12 +249,80 @@ function route(req: Record<string, unknown>, respond: (reply: Reply) => void, pr
   const kids = [...children.values()];
   const plan: Plan = { mode, members, patchDir, options, prepared };
   if (processes === 'coordinated' && (kids.length > 0 || req.tree === 'coordinated')) {
-    new CoordinatedRound(plan, kids, req.tree === 'coordinated' ? upstream : null, respond).start();
+    const round = req.tree === 'coordinated' && isRoundRef(req.round) ? req.round : null;
+    if (req.tree === 'coordinated' && (!round || !upstream)) return respond({ ok: false, error: 'a coordinated update from the parent without its round' });
+    // Stopped or swamped until its tree's threads had to be prepared: it does not start (its
+    // parent has decided, or will, without it).
+    if (round && now() > round.timeline.prepareBy) return respond({ ok: false, error: `the request reached this process ${Math.round(now() - round.timeline.prepareBy)} ms after the tree's threads had to be prepared: it does not move` });
+    new CoordinatedRound(plan, kids, round ? upstream : null, round, respond).start();
   } else if (processes === 'rolling' && kids.length > 0) {
     new RollingRound(plan, kids, respond, progress).start();
   } else {
     updateThreads(plan, respond);
   }
+}
+
+/**
+ * This process's status with its children's, within `withinMs`: the main thread and the children
+ * are asked at once; whoever has not answered by then is listed as silent (pid, since when), so a
+ * stopped child does not hold up the status of the others. Each child is given one hop less, so
+ * its own silent children are listed by it, not taken for its silence.
+ */
+function statusOf(withinMs: number, respond: (reply: Reply) => void): void {
+  const started = now();
+  const kids = [...children.values()];
+  let own: Record<string, unknown> | null = null;
+  const statuses: unknown[] = new Array(kids.length);
+  let left = kids.length + 1;
+  let done = false;
+  const finish = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    const others = [...threads.values()].filter((t) => t.id !== 0 && t.S);
+    let result: Record<string, unknown> = own ?? {
+      pid: process.pid, version: version?.label ?? null, silent: true, silentSince: started,
+      error: `the main thread did not answer within ${withinMs} ms${trees.size || rounds.size ? ' (an update is in progress)' : ''}`,
+    };
+    if (others.length) result = { ...result, threads: others.map((t) => ({ thread: t.id, name: t.name })) };
+    if (lastTree) result = { ...result, lastTree };
+    for (let i = 0; i < kids.length; i++) {
+      statuses[i] ??= { pid: kids[i].pid, silent: true, silentSince: silentSince(kids[i]) ?? started, error: `did not answer within ${withinMs} ms` };
+    }
+    respond({ ok: true, result: kids.length ? { ...result, processes: statuses } : result });
+  };
+  const arrived = (): void => {
+    if (--left === 0) finish();
+  };
+  const timer = setTimeout(finish, withinMs);
+  hand(threads.get(0)!, { type: 'status', options: {}, receivedAt: now() }, (ok, value) => {
+    if (done) return;
+    if (!ok) {
+      // The program's own status failed (an answer that cannot be sent): that is the answer.
+      done = true;
+      clearTimeout(timer);
+      return respond({ ok: false, error: String(value) });
+    }
+    if (!isObject(value)) {
+      // Not a status restack can add to: passed on as it is.
+      done = true;
+      clearTimeout(timer);
+      return respond({ ok: true, result: value });
+    }
+    own = value;
+    arrived();
+  });
+  // Each child's status (with its own children's), in the order they joined.
+  kids.forEach((kid, i) => askChild(kid, { type: 'status', withinMs: statusChildWaitMs(withinMs) }, (kidOk, kidValue) => {
+    if (done) return;
+    statuses[i] = kidOk && isObject(kidValue) ? kidValue : { pid: kid.pid, error: kidValue === GONE ? 'exited' : String(kidValue) };
+    arrived();
+  }));
+}
+
+function isRoundRef(v: unknown): v is RoundRef {
+  return isObject(v) && typeof v.id === 'string' && (v.record === null || typeof v.record === 'string') && isObject(v.timeline)
+    && ['prepareBy', 'decideBy', 'giveUpAt', 'collectBy'].every((k) => typeof (v.timeline as Record<string, unknown>)[k] === 'number');
 }
 
 /** What an update of this process's threads needs. */
@@ -293,6 +356,7 @@ class UpdateRound {
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
   private before = version;
+  private readonly startedAt = now();
   /** Members that exited during the round: not counted in its outcome. */
   private readonly gone = new Set<number>();
   /** The bundle, serialized once for all the threads. */
@@ -340,15 +404,20 @@ class UpdateRound {
     for (const t of this.members) raise(t, false);
     releaseHanded(this.buffer);
     for (const t of this.members) wakeWaiter(t);
-    const timeoutMs = timeoutOf(this.options);
-    // Each thread times out on its own; this is for one that cannot answer any more.
-    this.timer = setTimeout(() => {
-      decide(this.buffer, ABORT);
-      for (const t of this.members) {
-        if (!this.reports.has(t.id)) this.reports.set(t.id, failed(t, `no answer within ${timeoutMs} ms${t.refused ? ` (last refusal: ${t.refused})` : ''}`));
-      }
-      this.end();
-    }, timeoutMs + 2000);
+    // Each thread times out on its own; this is for one that cannot answer any more. In a process
+    // tree the tree's round decides when to stop waiting (giveUp): a thread that prepared may only
+    // move as the tree's decision says.
+    if (!this.hooks.delegated) this.timer = setTimeout(() => this.giveUp(), threadRoundWaitMs(timeoutOf(this.options)));
+  }
+
+  /** Stops waiting for the threads that did not answer (an undecided round is decided ABORT). */
+  giveUp(): void {
+    if (this.ended) return;
+    decide(this.buffer, ABORT);
+    for (const t of this.members) {
+      if (!this.reports.has(t.id)) this.reports.set(t.id, failed(t, `no answer within ${Math.round(now() - this.startedAt)} ms${t.refused ? ` (last refusal: ${t.refused})` : ''}`));
+    }
+    this.end();
   }
 
   private arrived(t: Thread, report: UpdateReport): void {
@@ -356,9 +425,26 @@ class UpdateRound {
     report.threadName ??= t.name;
     this.reports.set(t.id, report);
     if (this.mode === 'atomic' && !report.applied) {
-      decide(this.buffer, ABORT);
+      // In a process tree the tree's round decides (a process that voted may not abort on its own).
+      if (!this.hooks.delegated) decide(this.buffer, ABORT);
       this.hooks.refused?.();
     }
+    if (this.reports.size >= this.members.length) this.end();
+  }
+
+  /**
+   * A decided round of a process tree stops waiting for the threads that never prepared. Those
+   * that did are acting on the decision and answer as soon as they run: after a long stop of the
+   * process, this can come before their answers, which must not be taken for silence.
+   */
+  giveUpUnprepared(): void {
+    if (this.ended) return;
+    const g = roundWords(this.buffer);
+    this.members.forEach((t, slot) => {
+      if (!this.reports.has(t.id) && Atomics.load(g, Round.slots + slot) === 0) {
+        this.reports.set(t.id, failed(t, `did not prepare within ${Math.round(now() - this.startedAt)} ms${t.refused ? ` (last refusal: ${t.refused})` : ''}`));
+      }
+    });
     if (this.reports.size >= this.members.length) this.end();
   }
 
@@ -384,6 +470,7 @@ class UpdateRound {
     const applied = live.every((r) => r.applied);
     const report: UpdateReport = { ...main, mode: this.mode, applied, threads: [...this.reports.values()].sort((a, b) => a.thread - b.thread), group: groupTimings(live) };
     if (applied) delete report.reason;
+    else if (live.every(wouldApply)) report.reason = DRY_RUN;
     else report.reason = cause([...this.reports.values()]);
     if (this.mode === 'atomic') {
       if (applied) version = { label: main.to, dir: this.patchDir };
@@ -412,46 +499,89 @@ interface Child {
   waiting: Map<number, (ok: boolean, value: unknown) => void>;
   /** For requests still waiting: what to do with its progress notes (a rolling update of its own children). */
   notes: Map<number, (note: Record<string, unknown>) => void>;
-  /** The coordinated round it is part of, which its `prepared` notice is for. */
+  /** When each request it has not answered yet was sent (absolute ms), given up on or not: how long it has been silent. */
+  sentAt: Map<number, number>;
+  /** The coordinated round it is part of, which its `prepared` vote is for. */
   round?: CoordinatedRound;
 }
 
 const children = new Map<number, Child>();
+/** The engine's label for the program's own files (engine.ts), what a process never updated runs. */
+const OWN_FILES = 'initial';
 const childOf = new WeakMap<Socket, Child>();
 let nextChildId = 1;
 /** What a child's pending answers get when it exits: it is not counted, neither for nor against. */
 const GONE = Symbol('gone');
 
-function askChild(child: Child, message: Record<string, unknown>, answer: (ok: boolean, value: unknown) => void, onNote?: (note: Record<string, unknown>) => void): number {
+type AskChild = ToChild extends infer M ? M extends { id: number } ? Omit<M, 'id'> : never : never;
+
+function askChild(child: Child, message: AskChild, answer: (ok: boolean, value: unknown) => void, onNote?: (note: Record<string, unknown>) => void): number {
   const id = nextChildId++;
   child.waiting.set(id, (ok, value) => {
     child.notes.delete(id);
     answer(ok, value);
   });
   if (onNote) child.notes.set(id, onNote);
-  write(child.socket, { ...message, id });
+  child.sentAt.set(id, now());
+  send(child.socket, { ...message, id } as ToChild);
   return id;
 }
 
-/** Drops a request's answer, whenever it comes (the asker gave up on it). */
+function send(socket: Socket, m: ToChild | ToParent): void {
+  write(socket, m);
+}
+
+/** Drops a request's answer, whenever it comes (the asker gave up on it); the child still counts as silent until it comes. */
 function forgetAsk(child: Child, id: number): void {
   child.waiting.delete(id);
   child.notes.delete(id);
 }
 
-/** A line from a child: its answer to a request, or the notice that its part of a round is prepared. */
+/** Since when a child has left a request unanswered (absolute ms), if it has. */
+function silentSince(child: Child): number | undefined {
+  let first: number | undefined;
+  for (const at of child.sentAt.values()) if (first === undefined || at < first) first = at;
+  return first;
+}
+
+/**
+ * The outcomes of the coordinated rounds this process took part in, by round id, so a child that
+ * votes after the decision (it was stopped) is told it. The last few are kept: a child is never
+ * more than one round behind (it refuses a new round while it is in doubt about the last).
+ */
+const outcomes = new Map<string, boolean>();
+const KEEP_OUTCOMES = 16;
+
+function remember(round: string, commit: boolean): void {
+  outcomes.set(round, commit);
+  for (const old of outcomes.keys()) {
+    if (outcomes.size <= KEEP_OUTCOMES) break;
+    outcomes.delete(old);
+  }
+}
+
+/** A line from a child: its answer to a request, a progress note, or its vote in a coordinated round. */
 function fromChild(child: Child, m: Record<string, unknown>): void {
-  if (m.type === 'prepared') {
-    child.round?.kidPrepared(child);
+  const line = m as ToParent;
+  if ('type' in line && line.type === 'prepared') {
+    if (child.round && child.round.ref.id === line.round) {
+      child.round.kidPrepared(child);
+    } else if (outcomes.has(line.round)) {
+      // A vote after the decision (the child was stopped): it learns the outcome instead of guessing.
+      send(child.socket, { type: 'decision', round: line.round, commit: outcomes.get(line.round)! });
+    }
     return;
   }
+  if (typeof m.id !== 'number') return;
+  child.sentAt.delete(m.id);
   if (isObject(m.progress)) {
-    if (typeof m.id === 'number') child.notes.get(m.id)?.(m.progress);
+    child.sentAt.set(m.id, now());
+    child.notes.get(m.id)?.(m.progress);
     return;
   }
-  const answer = typeof m.id === 'number' ? child.waiting.get(m.id) : undefined;
+  const answer = child.waiting.get(m.id);
   if (!answer) return;
-  child.waiting.delete(m.id as number);
+  child.waiting.delete(m.id);
   answer(m.ok === true, m.ok === true ? m.result : m.error);
 }
 
@@ -463,14 +593,16 @@ function childGone(child: Child): void {
   child.round?.kidGone(child);
 }
 
-/** A report for a process that could not answer with one. */
-function failedProcess(pid: number, reason: string, like?: UpdateReport): UpdateReport {
-  return { ...newReport(like?.from ?? '?', like?.to ?? '?'), pid, thread: 0, reason };
+/** A report for a process that could not answer with one; `state` says what its parent knows of its version. */
+function failedProcess(pid: number, reason: string, like?: UpdateReport, state: Omit<ProcessVersion, 'pid'> = { version: null, state: 'silent' }): UpdateReport {
+  return { ...newReport(like?.from ?? '?', like?.to ?? '?'), pid, thread: 0, reason, versions: [{ pid, ...state }] };
 }
 
 /** A child's answer to an update request as a report (a failed one when it is not a report). */
 function kidReport(kid: Child, ok: boolean, value: unknown): UpdateReport {
-  return ok && isReport(value) ? value : failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value));
+  if (ok && isReport(value)) return value;
+  // A refusal before anything moved: it runs what it ran.
+  return failedProcess(kid.pid, ok ? 'the process answered with something that is not a report' : String(value), undefined, { version: kid.runs ?? OWN_FILES, state: 'answered' });
 }
 
 /** This process's threads' reply as a report. */
@@ -486,18 +618,30 @@ function flatten(kids: UpdateReport[]): UpdateReport[] {
   });
 }
 
-/** This process's report with its children's: applied only if every process moved. */
+/** What a process's report says its subtree runs: its own versions if it led a tree, else its own move. */
+function versionsOf(r: UpdateReport): ProcessVersion[] {
+  if (r.versions) return r.versions;
+  const v = r.applied ? r.to : r.from;
+  return [{ pid: r.pid, version: v === '?' ? null : v, state: v === '?' ? 'silent' : 'answered' }];
+}
+
+/** This process's report with its children's: each process's version, and the tree's outcome from them. */
 function treeReport(local: UpdateReport, kids: UpdateReport[], mode: ProcessMode): UpdateReport {
   const processes = flatten(kids);
-  const applied = local.applied && processes.every((p) => p.applied);
-  const report: UpdateReport = { ...local, applied, processMode: mode, processes };
+  const versions = [...versionsOf({ ...local, versions: undefined }), ...kids.flatMap(versionsOf)];
+  const outcome = treeOutcome(versions, local.from, local.to);
+  const applied = outcome === 'applied';
+  const report: UpdateReport = { ...local, applied, processMode: mode, processes, outcome, versions };
   if (applied) {
     delete report.reason;
+  } else if (local.dryRun === true && wouldApply({ ...report, reason: DRY_RUN })) {
+    report.reason = DRY_RUN;
   } else {
     // The first process's own reason, not the round's abort everyone else reports.
     const failing = [local, ...processes].filter((r) => !r.applied);
     const own = failing.find((r) => r.reason && !r.reason.includes(ABORTED) && !r.reason.startsWith(PROCESS_ABORTED) && !r.reason.startsWith(NOT_ASKED)) ?? failing[0];
-    report.reason = own === local ? local.reason ?? 'this process did not move' : `process ${own.pid}: ${own.reason ?? 'did not move'}`;
+    if (own) report.reason = own === local ? local.reason ?? 'this process did not move' : `process ${own.pid}: ${own.reason ?? 'did not move'}`;
+    else report.reason = 'not every process answered';
   }
   return report;
 }
@@ -508,63 +652,123 @@ const NOT_ASKED = 'not updated';
 const trees = new Set<CoordinatedRound | RollingRound>();
 
 /**
- * An update of a process tree, all or nothing: every process's threads prepare (a delegated round
- * each); once this process's threads and every child (each for its own subtree) are prepared, the
- * root decides COMMIT and tells the children, which tell theirs; a thread or a process that
- * cannot move makes the root decide ABORT everywhere. A child's coordinator runs one of these too,
- * with `up`, its parent: it reports its subtree prepared and takes the parent's decision.
+ * The last update of a process tree this process led or took part in, as its report's summary,
+ * kept up to date when a child's report comes after the round ended (`restack status` shows it).
+ */
+let lastTree: { outcome: string; decision?: string; from: string; to: string; versions: ProcessVersion[] } | null = null;
+
+function keepTree(r: UpdateReport): void {
+  lastTree = { outcome: r.outcome ?? (r.applied ? 'applied' : 'rolled back'), decision: r.decision, from: r.from, to: r.to, versions: r.versions ?? [] };
+}
+
+/** Rounds of coordinated updates this process led (the root), numbered for their records. */
+let rootRounds = 0;
+
+/**
+ * The test hook (treeProtocol.ts): signals this process at `phase` if a test asked for it; with
+ * `socket`, once what was written on it before has gone out.
+ */
+function atPhase(phase: TestPhase, socket?: Socket): void {
+  const signal = testSignal(phase);
+  if (!signal) return;
+  // An empty line (the reader skips it) whose callback runs once the vote before it was written.
+  if (socket) socket.write('\n', () => signalSelf(signal));
+  else signalSelf(signal);
+}
+
+/**
+ * Sends `signal` to this process and, for SIGSTOP, does not go on before the stop has happened: the
+ * kernel stops the threads only once one of them takes the signal, and on a busy machine this
+ * thread could otherwise claim, decide and send for a while first. It sleeps in short steps until
+ * a step takes much longer than asked (it was stopped, and continued), 2 s at most.
+ */
+function signalSelf(signal: NodeJS.Signals): void {
+  process.kill(process.pid, signal);
+  if (signal !== 'SIGSTOP') return;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (const end = now() + 2000; now() < end;) {
+    const before = now();
+    Atomics.wait(nap, 0, 0, 10);
+    if (now() - before > 200) return;
+  }
+}
+
+/**
+ * An update of a process tree, all or nothing, whatever a slow, stopped or dying process does
+ * (docs/decisions/0005-process-tree-decision.md). Every process runs one of these: its threads
+ * prepare (a delegated round), its children are asked, and once its threads and every child (each
+ * for its own subtree) are prepared, a child votes PREPARED to its parent and the root decides.
  *
- * The root commits only while there is time left before the threads' deadline (they abort on
- * their own past it), so the decision reaches every process before any gives up.
+ * Who decides what: before it votes, a process may abort its part (a thread refused, a child voted
+ * against, its time ran out). Only the root decides COMMIT, only with every vote in before
+ * decideBy, and by claiming the round's record. After it voted, a process never decides on its
+ * own: it takes its parent's decision, or past giveUpAt asks the record and claims ABORT there only
+ * if nobody decided. The record is claimed once, so every process ends with the same outcome.
  */
 class CoordinatedRound {
   private local!: UpdateRound;
-  private readonly prepared = new Set<number>();
+  private readonly votes = new Set<number>();
   private readonly reports = new Map<number, UpdateReport>();
   private readonly gone = new Set<number>();
   private localReport: UpdateReport | null = null;
-  private decided = false;
-  private toldParent = false;
+  /** The outcome, once known here; null while undecided. */
+  private outcome: boolean | null = null;
+  private voted = false;
   private ended = false;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly deadline: number;
-  private readonly timeoutMs: number;
+  private readonly timers: NodeJS.Timeout[] = [];
+  readonly ref: RoundRef;
+  private report: UpdateReport | null = null;
 
-  constructor(readonly plan: Plan, readonly kids: Child[], readonly up: Upstream | null, readonly respond: (reply: Reply) => void) {
-    this.timeoutMs = timeoutOf(plan.options);
-    this.deadline = now() + this.timeoutMs - Math.min(1000, this.timeoutMs / 4);
+  /** ref: the round as the parent sent it (a child); null at the root, which starts one. */
+  constructor(readonly plan: Plan, readonly kids: Child[], readonly up: Upstream | null, ref: RoundRef | null, readonly respond: (reply: Reply) => void) {
+    if (ref) {
+      this.ref = ref;
+    } else {
+      const seq = ++rootRounds;
+      const record = socketPath ? recordPath(socketPath, seq) : null;
+      this.ref = { id: record ?? `${process.pid}.${seq}`, record, timeline: coordinatedTimeline(now(), timeoutOf(plan.options)) };
+      // A process of a round this old is long done (it refuses new rounds while in doubt).
+      if (socketPath) forgetRecords(socketPath, seq - KEEP_OUTCOMES);
+    }
   }
 
   start(): void {
     trees.add(this);
     if (this.up) this.up.round = this;
-    this.local = new UpdateRound(this.plan, (reply) => this.localDone(reply), {
+    const { timeline } = this.ref;
+    // The threads prepare by the tree's prepareBy, wherever in the tree they are.
+    const localPlan = { ...this.plan, options: { ...this.plan.options, timeoutMs: Math.max(1, timeline.prepareBy - now()) } };
+    this.local = new UpdateRound(localPlan, (reply) => this.localDone(reply), {
       delegated: true,
-      refused: () => this.decide(false),
+      refused: () => this.abortUnvoted(),
       changed: () => this.check(),
     });
     this.local.start();
     this.watch();
     const { patchDir, options } = this.plan;
+    const round: RoundRef = { ...this.ref, timeline: childTimeline(timeline) };
     for (const kid of this.kids) {
       kid.round = this;
-      askChild(kid, { type: 'update', patchDir, options: { ...options, mode: 'atomic' }, tree: 'coordinated' }, (ok, value) => {
+      askChild(kid, { type: 'update', patchDir, options: { ...options, mode: 'atomic' }, tree: 'coordinated', round }, (ok, value) => {
         if (value === GONE) return this.kidGone(kid);
         this.kidDone(kid, kidReport(kid, ok, value));
       });
     }
-    this.timer = setTimeout(() => {
-      this.decide(false);
-      for (const kid of this.kids) {
-        if (!this.reports.has(kid.pid) && !this.gone.has(kid.pid)) this.reports.set(kid.pid, failedProcess(kid.pid, `no answer within ${this.timeoutMs} ms`));
-      }
-      this.maybeEnd();
-    }, this.timeoutMs + 3000);
+    const at = (when: number, f: () => void): void => {
+      this.timers.push(setTimeout(f, Math.max(0, when - now())));
+    };
+    // Votes missing at decideBy: the root aborts; so may a child that has not voted.
+    at(timeline.decideBy, () => this.abortUnvoted());
+    // In doubt past giveUpAt: the record says what was decided, or nobody did and it never will.
+    at(timeline.giveUpAt, () => this.settle(false));
+    // After a long stop every timer is due at once and runs before the lines waiting on the
+    // sockets are read: collecting one turn of the event loop later counts the answers that came.
+    at(timeline.collectBy, () => setImmediate(() => this.collect()));
   }
 
   /** Looks again each time one of this process's threads prepares. */
   private watch(): void {
-    if (this.decided || this.ended) return;
+    if (this.outcome !== null || this.voted || this.ended) return;
     const g = roundWords(this.local.buffer);
     const seen = Atomics.load(g, Round.prepared);
     this.check();
@@ -574,87 +778,162 @@ class CoordinatedRound {
   }
 
   kidPrepared(kid: Child): void {
-    this.prepared.add(kid.pid);
+    this.votes.add(kid.pid);
     this.check();
   }
 
   kidGone(kid: Child): void {
-    if (this.reports.has(kid.pid)) return;
+    if (this.reports.has(kid.pid) && !this.gone.has(kid.pid)) return;
     this.gone.add(kid.pid);
-    this.reports.set(kid.pid, failedProcess(kid.pid, 'the process exited during the update'));
+    this.reports.set(kid.pid, failedProcess(kid.pid, 'the process exited during the update', undefined, { version: null, state: 'exited' }));
+    if (this.ended) return this.late(kid.pid);
     this.check();
     this.maybeEnd();
   }
 
   private kidDone(kid: Child, report: UpdateReport): void {
-    if (this.reports.has(kid.pid) && !this.gone.has(kid.pid)) return;
+    if (this.reports.has(kid.pid) && !this.gone.has(kid.pid) && !this.ended) return;
     this.reports.set(kid.pid, report);
     if (report.applied) kid.runs = report.to;
-    if (!report.applied) this.decide(false);
+    if (this.ended) return this.late(kid.pid);
+    // A report before the decision is a vote against (the child could not prepare).
+    if (!report.applied && this.outcome === null) this.abortUnvoted();
     this.maybeEnd();
   }
 
-  /** The whole subtree is prepared: the root decides, a child tells its parent. */
+  /** Every thread here and every child's subtree prepared: a child votes, the root decides. */
   check(): void {
-    if (this.decided) return;
+    if (this.outcome !== null || this.voted || this.ended) return;
     const g = roundWords(this.local.buffer);
     if (Atomics.load(g, Round.decision) !== UNDECIDED) return;
     if (Atomics.load(g, Round.prepared) < Atomics.load(g, Round.expected)) return;
-    if (this.kids.some((k) => !this.prepared.has(k.pid) && !this.gone.has(k.pid))) return;
+    if (this.kids.some((k) => !this.votes.has(k.pid) && !this.gone.has(k.pid))) return;
     if (this.up) {
-      if (!this.toldParent) {
-        this.toldParent = true;
-        this.up.prepared();
-      }
+      this.voted = true;
+      send(this.up.socket, { type: 'prepared', round: this.ref.id });
+      atPhase('prepared', this.up.socket);
       return;
     }
-    this.decide(now() < this.deadline);
+    const commit = now() < this.ref.timeline.decideBy;
+    // A root paused here has chosen but not claimed: the record still decides (decisionRecord.ts).
+    atPhase('prepared');
+    this.settle(commit);
   }
 
-  /** Decides (once) and passes the decision down; the threads' own word may already say ABORT. */
-  decide(commit: boolean): void {
-    if (this.decided) return;
-    this.decided = true;
-    const won = decide(this.local.buffer, commit ? COMMIT : ABORT);
-    const g = roundWords(this.local.buffer);
-    const final = won ? commit : Atomics.load(g, Round.decision) === COMMIT;
-    // The watcher waiting on the prepared count (watch) need not wait any more.
-    Atomics.notify(g, Round.prepared);
-    for (const kid of this.kids) {
-      if (!this.reports.has(kid.pid) && children.get(kid.pid) === kid) write(kid.socket, { type: 'decision', commit: final });
+  /** Aborts if this process may still (it has not voted); after its vote only the tree decides. */
+  private abortUnvoted(): void {
+    if (this.outcome === null && !this.voted) this.settle(false);
+  }
+
+  /**
+   * Decides through the record: a claim, then what the record says (the first claim's outcome).
+   * Only the root ever proposes COMMIT; without a readable record it cannot commit safely.
+   */
+  private settle(commit: boolean): void {
+    if (this.outcome !== null) return;
+    // A dry run is decided ABORT whatever the votes: no record of it can make a process commit.
+    // Each process's report says whether its part would apply (it got as far as its vote).
+    if (this.plan.options.dryRun === true) commit = false;
+    let outcome = commit;
+    if (this.ref.record) {
+      const recorded = claimRecord(this.ref.record, commit ? 'commit' : 'abort');
+      outcome = recorded === null ? false : recorded === 'commit';
     }
+    this.apply(outcome);
   }
 
-  /** The parent decided. */
-  fromParent(commit: boolean): void {
-    this.decide(commit);
+  /** The parent's decision. */
+  fromParent(round: string, commit: boolean): void {
+    if (round === this.ref.id) this.apply(commit);
+  }
+
+  /**
+   * The parent's connection closed. Before its vote this process aborts; after it, the decision
+   * may have been made (the root may even have committed and died): the record says, else it
+   * waits for giveUpAt like any process in doubt.
+   */
+  parentGone(): void {
+    if (this.outcome !== null) return;
+    if (!this.voted) return this.settle(false);
+    const recorded = this.ref.record ? readRecord(this.ref.record) : null;
+    if (recorded) this.apply(recorded === 'commit');
+  }
+
+  /** The outcome is known here: this process's threads and its children follow it. */
+  private apply(commit: boolean): void {
+    if (this.outcome !== null) return;
+    this.outcome = commit;
+    remember(this.ref.id, commit);
+    atPhase('decided');
+    decide(this.local.buffer, commit ? COMMIT : ABORT);
+    // The watcher waiting on the prepared count (watch) need not wait any more.
+    Atomics.notify(roundWords(this.local.buffer), Round.prepared);
+    for (const kid of this.kids) {
+      if (!this.gone.has(kid.pid) && children.get(kid.pid) === kid) send(kid.socket, { type: 'decision', round: this.ref.id, commit });
+    }
+    if (this.ended) return;
+    this.maybeEnd();
   }
 
   private localDone(reply: Reply): void {
     this.localReport = localReport(reply);
-    if (!this.localReport.applied) this.decide(false);
+    if (!this.localReport.applied) this.abortUnvoted();
+    this.maybeEnd();
+  }
+
+  /** collectBy: whoever has not answered is listed as silent, with what this process knows of it. */
+  private collect(): void {
+    if (this.ended) return;
+    // Decided by now (decideBy and giveUpAt came first); this only ends the waiting.
+    this.local.giveUpUnprepared();
+    for (const kid of this.kids) {
+      if (this.reports.has(kid.pid) || this.gone.has(kid.pid)) continue;
+      // Under ABORT a silent child is known to run what it ran (only a COMMIT moves a process);
+      // under COMMIT it moves when it runs again, and nobody can say when: unknown.
+      const note = this.outcome ? 'voted prepared; the decision (commit) was sent to it' : `${this.votes.has(kid.pid) ? 'voted prepared' : 'did not vote'}; the decision is abort, so it cannot have moved`;
+      const known = this.outcome ? null : kid.runs ?? OWN_FILES;
+      this.reports.set(kid.pid, failedProcess(kid.pid, `no answer by the round's end (${note})`, undefined, { version: known, state: 'silent', silentSince: silentSince(kid) ?? now(), note }));
+    }
     this.maybeEnd();
   }
 
   private maybeEnd(): void {
-    if (this.ended || !this.localReport) return;
+    if (this.ended || !this.localReport || this.outcome === null) return;
     if (this.kids.some((k) => !this.reports.has(k.pid))) return;
     this.ended = true;
-    clearTimeout(this.timer);
+    for (const t of this.timers) clearTimeout(t);
     trees.delete(this);
     if (this.up?.round === this) this.up.round = undefined;
     for (const kid of this.kids) if (kid.round === this) kid.round = undefined;
-    const kids = this.kids.filter((k) => !this.gone.has(k.pid)).map((k) => this.reports.get(k.pid)!);
-    const report = treeReport(this.localReport, kids, 'coordinated');
+    this.report = this.build();
+    keepTree(this.report);
+    this.respond({ ok: true, result: this.report });
+  }
+
+  private build(): UpdateReport {
+    const kids = this.kids.filter((k) => !this.gone.has(k.pid) || this.reports.has(k.pid)).map((k) => this.reports.get(k.pid)!);
+    const report = treeReport(this.localReport!, kids, 'coordinated');
+    report.decision = this.outcome ? 'commit' : 'abort';
     for (const p of report.processes ?? []) {
       if (!report.applied && p.applied === false && p.reason?.includes(ABORTED)) p.reason = `${PROCESS_ABORTED}: ${report.reason}`;
     }
-    this.respond({ ok: true, result: report });
+    return report;
+  }
+
+  /**
+   * A child answered (or exited) after the round ended: the tree's summary that `restack status`
+   * shows says so (the client has its report already; this is the truth since).
+   */
+  private late(pid: number): void {
+    if (!this.report) return;
+    const report = this.build();
+    const noted = report.versions?.find((v) => v.pid === pid);
+    if (noted) noted.note = `answered after the report (${new Date().toISOString()})`;
+    this.report = report;
+    keepTree(report);
   }
 }
 
-/** How soon a child of a rolling update must take its parent's request (RollingRound.updateKid). */
-const START_WITHIN_MS = 2500;
 
 /**
  * An update of a process tree one process at a time: each child (with its own subtree) moves, then
@@ -682,7 +961,7 @@ class RollingRound {
    */
   private updateKid(kid: Child, then: () => void): void {
     const { patchDir, options, mode } = this.plan;
-    const limitMs = timeoutOf(options) + 5000;
+    const limitMs = rollingChildWaitMs(timeoutOf(options));
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
     const settle = (report: UpdateReport | null): void => {
@@ -696,11 +975,11 @@ class RollingRound {
       }
       then();
     };
-    // The child must start within START_WITHIN_MS of the request's sending: it then ends (its
-    // threads' timeout, and the round's 2 s more) before this process stops waiting for it, and
+    // The child must start within ROLLING_START_WITHIN_MS of the request's sending: it then ends
+    // before this process stops waiting for it (deadlines.ts), and
     // a child that could not read the request in time (stopped, swamped) does not move after
     // this process has reported it as not moved.
-    const startBy = now() + START_WITHIN_MS;
+    const startBy = now() + ROLLING_START_WITHIN_MS;
     const id = askChild(kid, { type: 'update', patchDir, options: { ...options, mode }, tree: 'rolling', startBy }, (ok, value) => {
       settle(value === GONE ? null : kidReport(kid, ok, value));
     }, (note) => {
@@ -712,14 +991,15 @@ class RollingRound {
       clearTimeout(timer);
       timer = setTimeout(() => {
         forgetAsk(kid, id);
-        settle(failedProcess(kid.pid, `no answer within ${limitMs / 1000} s`));
+        settle(failedProcess(kid.pid, `no answer within ${limitMs / 1000} s`, undefined, { version: null, state: 'silent', silentSince: silentSince(kid) }));
       }, limitMs);
     };
     arm();
   }
 
   private next(i: number): void {
-    const stopped = this.reports.find((r) => !r.applied);
+    // A dry run goes on through every process: each one's would apply.
+    const stopped = this.reports.find((r) => !r.applied && !wouldApply(r));
     if (i < this.kids.length && !stopped) {
       const kid = this.kids[i];
       if (children.get(kid.pid) !== kid) return this.next(i + 1);
@@ -728,8 +1008,9 @@ class RollingRound {
     }
     if (stopped) {
       const why = `${NOT_ASKED}: process ${stopped.pid} could not move, and a rolling update stops there`;
-      for (const kid of this.kids.slice(i)) this.reports.push(failedProcess(kid.pid, why, stopped));
-      return this.end(failedProcess(process.pid, why, stopped));
+      // Not asked: they run what they ran.
+      for (const kid of this.kids.slice(i)) this.reports.push(failedProcess(kid.pid, why, stopped, { version: kid.runs ?? OWN_FILES, state: 'answered', note: 'not asked' }));
+      return this.end(failedProcess(process.pid, why, stopped, { version: version?.label ?? OWN_FILES, state: 'answered', note: 'not asked' }));
     }
     updateThreads(this.plan, (reply) => this.end(localReport(reply)));
   }
@@ -740,7 +1021,9 @@ class RollingRound {
     const late = local.applied ? [...children.values()].filter((k) => !this.kids.includes(k) && k.runs !== version?.label) : [];
     if (late.length === 0) {
       trees.delete(this);
-      this.respond({ ok: true, result: treeReport(local, this.reports, 'rolling') });
+      const report = treeReport(local, this.reports, 'rolling');
+      keepTree(report);
+      this.respond({ ok: true, result: report });
       return;
     }
     const kid = late[0];
@@ -754,7 +1037,6 @@ interface Upstream {
   socket: Socket;
   /** The coordinated round the parent's decision is for. */
   round?: CoordinatedRound;
-  prepared(): void;
 }
 
 let upstream: Upstream | null = null;
@@ -772,7 +1054,7 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
     socket.on('connect', () => write(socket, { id: 0, type: 'child', pid: process.pid }));
     socket.on('error', (e: NodeJS.ErrnoException) => {
       if (hello) return;
-      if ((e.code === 'ENOENT' || e.code === 'ECONNREFUSED') && now() - started < 5000) {
+      if ((e.code === 'ENOENT' || e.code === 'ECONNREFUSED') && now() - started < JOIN_PARENT_MS) {
         setTimeout(attempt, 20);
         return;
       }
@@ -781,9 +1063,10 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
     });
     socket.on('close', () => {
       if (!hello || upstream?.socket !== socket) return;
-      // The parent is gone: a round it was deciding cannot commit.
-      upstream.round?.fromParent(false);
+      // The parent is gone: a round this process voted in may have been decided all the same.
+      const round = upstream.round;
       upstream = null;
+      round?.parentGone();
     });
     readLines(socket, (line) => {
       let m: unknown;
@@ -796,10 +1079,10 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
       if (!hello) {
         hello = true;
         const result = isObject(m.result) ? m.result : {};
-        upstream = { socket, prepared: () => write(socket, { type: 'prepared' }) };
+        upstream = { socket };
         joined(isObject(result.version) ? result.version as { label: string; dir: string } : null);
-      } else if (m.type === 'decision') {
-        upstream?.round?.fromParent(m.commit === true);
+      } else if (m.type === 'decision' && typeof m.round === 'string') {
+        upstream?.round?.fromParent(m.round, m.commit === true);
       } else if (m.type === 'update' || m.type === 'status') {
         const id = m.id;
         route(m, (reply) => write(socket, { id, ...reply }), (note) => write(socket, { id, progress: note }));
@@ -870,7 +1153,7 @@ function request(socket: Socket, line: string): void {
   if (req.type === 'child' && Number.isInteger(req.pid)) {
     // A child process's coordinator joins: it starts on the version this process runs (once an
     // atomic round in progress is decided), and takes part in every update from now on.
-    const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), notes: new Map(), runs: null };
+    const kid: Child = { pid: req.pid as number, socket, waiting: new Map(), notes: new Map(), sentAt: new Map(), runs: null };
     exempt(socket);
     childOf.set(socket, kid);
     children.set(kid.pid, kid);

@@ -22,6 +22,7 @@ import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type FrameRecordABI, type LineTable, type ModuleHandleABI, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
 import { Parking } from './async/parking.js';
+import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -427,7 +428,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (patch.readElsewhereMs !== undefined) report.timings.readElsewhereMs = patch.readElsewhereMs;
     // The deadline counts from the request: the time the control channel spent reading the
     // bundle before handing it over is part of it (the client's wait started before).
-    const deadline = receivedAt + (options.timeoutMs ?? 10_000) - (patch.readElsewhereMs ?? 0);
+    const deadline = receivedAt + (options.timeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS) - (patch.readElsewhereMs ?? 0);
     const job: UpdateJob = { patch, receivedAt, deadline, done, report, noticedAt: options.noticedAt, group: options.group, dryRun: options.dryRun === true };
     if (job.group) report.mode = job.group.mode;
     if (job.dryRun) report.dryRun = true;

@@ -109,8 +109,14 @@ const nativeWait = Atomics.wait;
 const now = (): number => performance.timeOrigin + performance.now();
 
 /**
- * This thread is prepared: waits until the round is decided, or until `deadline` (absolute ms),
- * when it decides ABORT itself. True to commit.
+ * This thread is prepared: waits until the round is decided. True to commit.
+ *
+ * In a round of one process's threads, past `deadline` (absolute ms) it decides ABORT itself: the
+ * decision word is the only one, so a late COMMIT by the last thread loses to it. In a delegated
+ * round (a process tree) it never does: once every thread prepared, the process voted PREPARED,
+ * and the root may have decided COMMIT; only the coordinator writes the decision here, from the
+ * tree's single record of it (docs/decisions/0005-process-tree-decision.md), and it always does
+ * by its give-up time (deadlines.ts).
  */
 export function awaitDecision(role: GroupRole, deadline: number): boolean {
   const g = roundWords(role.buffer);
@@ -125,6 +131,10 @@ export function awaitDecision(role: GroupRole, deadline: number): boolean {
   for (;;) {
     const d = Atomics.load(g, Round.decision);
     if (d !== UNDECIDED) return d === COMMIT;
+    if (Atomics.load(g, Round.delegated) !== 0) {
+      Reflect.apply(nativeWait, Atomics, [g, Round.decision, UNDECIDED]);
+      continue;
+    }
     const left = deadline - now();
     if (left <= 0) {
       Atomics.compareExchange(g, Round.decision, UNDECIDED, ABORT);

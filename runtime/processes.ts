@@ -20,6 +20,7 @@ import { isMainThread } from 'node:worker_threads';
 import { listenForChildren, processControl, startControl } from './control.js';
 import { controlHandlers } from './controlHandlers.js';
 import type { Engine } from './engine.js';
+import { TRUST_ENV } from './trust.js';
 
 /** The environment variable that hands a child its parent's control socket. */
 export const PARENT_SOCKET_ENV = 'RESTACK_PARENT_SOCKET';
@@ -62,7 +63,10 @@ export function installProcesses(engine: Engine): void {
     const file = modulePath instanceof URL ? fileURLToPath(modulePath) : /^file:/i.test(modulePath) ? fileURLToPath(modulePath) : modulePath;
     // Node resolves the module in the child, from the child's working directory.
     const absolute = resolve(typeof opts.cwd === 'string' ? opts.cwd : opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : process.cwd(), file);
-    const env = { ...(opts.env ?? process.env), [PARENT_SOCKET_ENV]: parentSocket(engine) };
+    // The trusted keys go along even when the program gives the child an environment of its own:
+    // a child must refuse the bundles its parent refuses.
+    const trust = process.env[TRUST_ENV];
+    const env = { ...(opts.env ?? process.env), [PARENT_SOCKET_ENV]: parentSocket(engine), ...(trust ? { [TRUST_ENV]: trust } : {}) };
     const child = Reflect.apply(nativeFork, cp, [entry, [absolute, ...argv], { ...opts, env }]) as ReturnType<typeof nativeFork>;
     forked++;
     return child;

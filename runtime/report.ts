@@ -121,11 +121,48 @@ export interface UpdateReport {
    * code put back (absent when it did not get that far, and when it committed).
    */
   undone?: Undone;
+  /**
+   * An update of a process tree: what the whole tree runs after it. 'applied' and 'rolled back'
+   * only when every process that runs answered and all run the same version; 'split' otherwise
+   * (some moved and some did not, or some did not answer), with each process in `versions`.
+   */
+  outcome?: TreeOutcome;
+  /** A coordinated update: the tree's decision (absent when none was made). */
+  decision?: 'commit' | 'abort';
+  /** An update of a process tree: each process (this one first) and the version it runs now. */
+  versions?: ProcessVersion[];
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
   modules: Array<{ module: string; carried: string[]; initialised: string[]; transformed: string[] }>;
   timings: UpdateTimings;
+}
+
+export type TreeOutcome = 'applied' | 'rolled back' | 'split';
+
+/** A process of an update of a process tree, and the version it runs after the update. */
+export interface ProcessVersion {
+  pid: number;
+  /**
+   * The version it runs; null when it is not known (it did not answer after a COMMIT) or it
+   * exited. A process silent after an ABORT is known to run what it ran.
+   */
+  version: string | null;
+  /** answered: it said so itself; silent: it did not answer in time; exited: it is gone. */
+  state: 'answered' | 'silent' | 'exited';
+  /** A silent process: since when (absolute ms) its parent has waited for an answer from it. */
+  silentSince?: number;
+  /** What its parent knows of it beyond that (a silent process's last word; an answer that came late). */
+  note?: string;
+}
+
+/** The tree's outcome from its processes' versions: see UpdateReport.outcome. */
+export function treeOutcome(versions: ProcessVersion[], from: string, to: string): TreeOutcome {
+  const running = versions.filter((v) => v.state !== 'exited');
+  if (running.some((v) => v.version === null)) return 'split';
+  if (running.every((v) => v.version === to)) return 'applied';
+  if (running.every((v) => v.version === from)) return 'rolled back';
+  return 'split';
 }
 
 export interface GroupTimings {
@@ -164,6 +201,13 @@ function ms(n: number): string {
 /** The report as lines for a terminal. */
 export function formatReport(r: UpdateReport): string {
   const out: string[] = [];
+  if (r.outcome === 'split') {
+    out.push(`restack: update ${r.from} -> ${r.to} SPLIT (pid ${r.pid}): the processes do not all run the same version, or not all answered${r.decision ? ` (decision: ${r.decision})` : ''}`);
+    formatVersions(r, out);
+    if (r.reason) out.push(`  reason: ${r.reason}`);
+    formatProcesses(r, out);
+    return out.join('\n');
+  }
   if (r.dryRun) {
     out.push(r.reason === DRY_RUN
       ? `restack: dry run of update ${r.from} -> ${r.to} (pid ${r.pid}): it would apply; nothing was changed, still running ${r.from}`
@@ -225,6 +269,17 @@ export function formatReport(r: UpdateReport): string {
   return out.join('\n');
 }
 
+/**
+ * A dry run's report says the update would apply: every thread of every process got as far as
+ * its vote (each one's own reason is DRY_RUN; a merged report's reason may name a thread).
+ */
+export function wouldApply(r: UpdateReport): boolean {
+  if (r.dryRun !== true) return false;
+  const threads = r.threads ?? [];
+  if (threads.length > 0 ? !threads.every(wouldApply) : r.reason !== DRY_RUN) return false;
+  return (r.processes ?? []).every(wouldApply);
+}
+
 /** A thread's or process's line in a dry run that would apply. */
 function wouldMove(r: UpdateReport): string | null {
   if (!r.dryRun || r.reason !== DRY_RUN) return null;
@@ -240,6 +295,17 @@ function formatUndone(u: Undone, out: string[]): void {
   if (u.handles) parts.push(`${u.handles} server${u.handles === 1 ? '' : 's'} or socket${u.handles === 1 ? '' : 's'} closed`);
   out.push(`  rolled back: ${parts.join(', ')}; globals and builtins as they were`);
   if (u.kept.length) out.push(`  not undone: the new version's code opened ${u.kept.join(', ')} (rollback cannot close these)`);
+}
+
+/** After a split update: each process and the version it runs, as far as its parent knows. */
+function formatVersions(r: UpdateReport, out: string[]): void {
+  for (const v of r.versions ?? []) {
+    const what = v.state === 'answered' ? `runs ${v.version ?? '?'}`
+      : v.state === 'exited' ? 'exited during the update'
+        : v.version !== null ? `runs ${v.version}, did not answer${v.silentSince !== undefined ? ` (waited since ${new Date(v.silentSince).toISOString()})` : ''}`
+        : `unknown: did not answer${v.silentSince !== undefined ? ` (waited since ${new Date(v.silentSince).toISOString()})` : ''}`;
+    out.push(`  pid ${v.pid}: ${what}${v.note ? ` (${v.note})` : ''}`);
+  }
 }
 
 /** The lines for each child process of an update of a process tree. */

@@ -113,6 +113,9 @@ test('coordinated (the default): the parent and every busy child move to v2 toge
   const report = t.update(join(dir, 'p'));
   assert.equal(report.applied, true, JSON.stringify(report, null, 2));
   assert.equal(report.processMode, 'coordinated');
+  assert.equal(report.outcome, 'applied');
+  assert.equal(report.decision, 'commit');
+  assert.deepEqual(report.versions.map((v) => [v.state, v.version]), [['answered', 'v2'], ['answered', 'v2'], ['answered', 'v2'], ['answered', 'v2']]);
   assert.equal(report.pid, Number(t.pid()));
   assert.equal(report.processes.length, 3);
   const pids = new Set(report.processes.map((p) => p.pid));
@@ -142,6 +145,9 @@ test('coordinated: a transformer that throws in one child rolls back every proce
   assert.equal(report.applied, false);
   assert.match(report.reason, /^process \d+: .*the state transformer of child\.js threw: child 1 refuses/);
   assert.deepEqual(report.processes.map((p) => p.applied), [false, false, false]);
+  assert.equal(report.outcome, 'rolled back');
+  assert.equal(report.decision, 'abort');
+  assert.deepEqual(report.versions.map((v) => v.version), [report.from, report.from, report.from, report.from]);
   const from = t.stdout.length;
   await t.until(allAt(3, 'v1'), from);
   t.send('ask');
@@ -175,6 +181,9 @@ test('rolling: one process after the other; at a refusal it stops, and the repor
     if (i > at) assert.match(p.reason, /^not updated: process \d+ could not move/);
   });
   assert.match(report.reason, /child 1 refuses/);
+  // Those that moved run v2, the others v1: the tree is split, and the report says who runs what.
+  assert.equal(report.outcome, at > 0 ? 'split' : 'rolled back');
+  for (const p of report.processes) assert.equal(report.versions.find((v) => v.pid === p.pid).version, expected[idOf.get(p.pid)] === 'v1' ? report.from : 'v2');
   const from = t.stdout.length;
   await t.until(allAt(3, 'v\\d'), from);
   await t.until(allAt(3, 'v\\d'), t.stdout.length);
@@ -230,7 +239,7 @@ test('rolling: a child that cannot take the request in time is counted as not mo
       // Gone.
     }
   });
-  // Stopped, child 0 reads nothing: with --timeout 1 its parent waits 6 s for it, then gives up.
+  // Stopped, child 0 reads nothing: with --timeout 1 its parent waits for it (deadlines.ts), then gives up.
   process.kill(pid0, 'SIGSTOP');
   let report;
   try {
@@ -241,7 +250,8 @@ test('rolling: a child that cannot take the request in time is counted as not mo
   assert.equal(report.applied, false, JSON.stringify(report, null, 2));
   const stopped = report.processes.find((p) => p.pid === pid0);
   assert.equal(stopped.applied, false);
-  assert.match(stopped.reason, /no answer within 6 s/);
+  assert.match(stopped.reason, /no answer within [\d.]+ s/);
+  assert.equal(report.outcome, 'split', 'the child before the parent did not answer: nobody can say what it runs');
   // Running again, it finds the request its parent gave up on, too late to take: it stays on v1.
   const from = t.stdout.length;
   await t.until(/^child 0 v1$[\s\S]*^child 0 v1$/m, from);
@@ -290,3 +300,32 @@ test('rolling: a child forked while the update waits on another starts on v1, an
   assert.doesNotMatch(t.stdout, /MIXED/);
   assert.doesNotMatch(t.stdout.slice(after), /^child \d v1$/m);
 });
+
+for (const how of ['coordinated', 'rolling']) {
+  test(`${how}: a dry run goes through every process, reports what each would do, and moves none; a child forked after it boots v1`, async () => {
+    const t = tree(2);
+    await t.until(allAt(2, 'v1'));
+    const report = t.update(join(dir, 'p'), '--dry-run', '--processes', how);
+    assert.equal(report.dryRun, true, JSON.stringify(report, null, 2));
+    assert.equal(report.applied, false);
+    assert.match(report.reason ?? '', /^dry run: everything but the commit was done/);
+    assert.equal(report.processes.length, 2);
+    for (const p of report.processes) {
+      assert.equal(p.dryRun, true);
+      assert.match(p.reason, /^dry run: everything but the commit was done/);
+      assert.ok(p.frames.length >= 1 && p.frames.every((f) => f.to !== null), `each busy child reports the frames it would move: ${JSON.stringify(p.frames)}`);
+    }
+    if (report.versions) assert.ok(report.versions.every((v) => v.version !== 'v2'), JSON.stringify(report.versions));
+    const from = t.stdout.length;
+    t.send('spawn');
+    await t.until(/^boot 2 v1/m, from);
+    const status = t.status();
+    assert.equal(status.version, 'initial');
+    assert.ok(status.processes.every((p) => p.version === 'initial'), JSON.stringify(status.processes));
+    const applied = t.update(join(dir, 'p'), '--processes', how);
+    assert.equal(applied.applied, true, JSON.stringify(applied.reason));
+    await t.until(allAt(3, 'v2'), t.stdout.length);
+    assert.equal(await t.stop(), 0);
+    assert.doesNotMatch(t.stdout, /MIXED/);
+  });
+}

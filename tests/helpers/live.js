@@ -18,6 +18,8 @@ export function liveProgram(file, args, env, { runArgs = [] } = {}) {
     for (const w of [...waiters]) if (w.re.test(stdout.slice(w.from))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
   });
   child.stderr.on('data', (d) => { stderr += d; });
+  // A test may kill the program: lines sent to it afterwards go nowhere.
+  child.stdin.on('error', () => {});
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   // `restack run` runs the program in a child of its own (with a larger stack): a program left
   // running by a failed test would keep this process's pipes open, so that one is killed too.

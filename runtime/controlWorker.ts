@@ -33,7 +33,8 @@ import {
 import { ABORT, ABORTED, COMMIT, decide, markHanded, releaseHanded, Round, roundBuffer, roundWords, THREAD_MODES, UNDECIDED, type ThreadMode } from './group.js';
 import { admit, begin, canWrite, exempt, MAX_IN_FLIGHT, MAX_LINE } from './controlConnections.js';
 import { packPatch, preparePatch, versionLabel, type PreparedPatch } from './patch.js';
-import { DRY_RUN, newReport, treeOutcome, wouldApply, type GroupTimings, type ProcessVersion, type UpdateReport } from './report.js';
+import { DRY_RUN, wouldApply, type ProcessVersion, type UpdateReport } from './report.js';
+import { cause, failed, failedProcess, groupTimings, isObject, isReport, NOT_ASKED, PROCESS_ABORTED, PROCESS_MODES, treeReport, type ProcessMode } from './control/merge.js';
 import { testSignal, type RoundRef, type TestPhase, type ToChild, type ToParent } from './treeProtocol.js';
 
 const { flags, port: mainPort, path, parent } = workerData as { flags: SharedArrayBuffer; port: MessagePort; path: string | null; parent: string | null };
@@ -208,9 +209,6 @@ adopt({ id: 0, name: 'main', port: mainPort, S: new Int32Array(flags), waitBuffe
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: string };
 
-function isReport(v: unknown): v is UpdateReport {
-  return isObject(v) && typeof v.applied === 'boolean' && isObject(v.timings);
-}
 
 /** A request from a client (the socket), from the program (a thread's link) or from the parent process, checked. */
 function route(req: Record<string, unknown>, respond: (reply: Reply) => void, progress?: (note: Record<string, unknown>) => void): void {
@@ -483,8 +481,6 @@ class UpdateRound {
   }
 }
 
-type ProcessMode = 'coordinated' | 'rolling';
-const PROCESS_MODES: readonly ProcessMode[] = ['coordinated', 'rolling'];
 
 /**
  * A child process forked under restack (processes.ts): its coordinator connected to this one's
@@ -593,10 +589,6 @@ function childGone(child: Child): void {
   child.round?.kidGone(child);
 }
 
-/** A report for a process that could not answer with one; `state` says what its parent knows of its version. */
-function failedProcess(pid: number, reason: string, like?: UpdateReport, state: Omit<ProcessVersion, 'pid'> = { version: null, state: 'silent' }): UpdateReport {
-  return { ...newReport(like?.from ?? '?', like?.to ?? '?'), pid, thread: 0, reason, versions: [{ pid, ...state }] };
-}
 
 /** A child's answer to an update request as a report (a failed one when it is not a report). */
 function kidReport(kid: Child, ok: boolean, value: unknown): UpdateReport {
@@ -610,44 +602,6 @@ function localReport(reply: Reply): UpdateReport {
   return reply.ok && isReport(reply.result) ? reply.result : failedProcess(process.pid, reply.ok ? 'no report' : reply.error);
 }
 
-/** The reports of the children, each followed by its own children's, depth first. */
-function flatten(kids: UpdateReport[]): UpdateReport[] {
-  return kids.flatMap((k) => {
-    const { processes, ...own } = k;
-    return [own, ...(processes ?? [])];
-  });
-}
-
-/** What a process's report says its subtree runs: its own versions if it led a tree, else its own move. */
-function versionsOf(r: UpdateReport): ProcessVersion[] {
-  if (r.versions) return r.versions;
-  const v = r.applied ? r.to : r.from;
-  return [{ pid: r.pid, version: v === '?' ? null : v, state: v === '?' ? 'silent' : 'answered' }];
-}
-
-/** This process's report with its children's: each process's version, and the tree's outcome from them. */
-function treeReport(local: UpdateReport, kids: UpdateReport[], mode: ProcessMode): UpdateReport {
-  const processes = flatten(kids);
-  const versions = [...versionsOf({ ...local, versions: undefined }), ...kids.flatMap(versionsOf)];
-  const outcome = treeOutcome(versions, local.from, local.to);
-  const applied = outcome === 'applied';
-  const report: UpdateReport = { ...local, applied, processMode: mode, processes, outcome, versions };
-  if (applied) {
-    delete report.reason;
-  } else if (local.dryRun === true && wouldApply({ ...report, reason: DRY_RUN })) {
-    report.reason = DRY_RUN;
-  } else {
-    // The first process's own reason, not the round's abort everyone else reports.
-    const failing = [local, ...processes].filter((r) => !r.applied);
-    const own = failing.find((r) => r.reason && !r.reason.includes(ABORTED) && !r.reason.startsWith(PROCESS_ABORTED) && !r.reason.startsWith(NOT_ASKED)) ?? failing[0];
-    if (own) report.reason = own === local ? local.reason ?? 'this process did not move' : `process ${own.pid}: ${own.reason ?? 'did not move'}`;
-    else report.reason = 'not every process answered';
-  }
-  return report;
-}
-
-const PROCESS_ABORTED = 'rolled back with every process';
-const NOT_ASKED = 'not updated';
 
 const trees = new Set<CoordinatedRound | RollingRound>();
 
@@ -1092,48 +1046,6 @@ function joinParent(socketPath: string, joined: (version: { label: string; dir: 
   attempt();
 }
 
-/** A thread that could not answer with a report of its own. */
-function failed(t: Thread, reason: string): UpdateReport {
-  return { ...newReport('?', '?'), thread: t.id, threadName: t.name, reason };
-}
-
-/** Why a round did not apply: the first thread's own reason that is not the round's abort. */
-function cause(reports: UpdateReport[]): string {
-  const own = reports.find((r) => !r.applied && r.reason && r.reason !== ABORTED) ?? reports.find((r) => !r.applied);
-  if (!own) return 'not every thread moved';
-  return `thread ${own.thread}${own.threadName ? ` (${own.threadName})` : ''}: ${own.reason ?? 'did not move'}`;
-}
-
-function median(xs: number[]): number {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** The group's figures from its threads' reports. */
-function groupTimings(reports: UpdateReport[]): GroupTimings {
-  const reached = reports.filter((r) => r.reached);
-  const q = reached.map((r) => r.timings.requestToPointMs);
-  const stops = reached.map((r) => r.timings.stoppedAt).filter((x): x is number => x !== undefined);
-  const resumes = reached.map((r) => r.timings.resumedAt).filter((x): x is number => x !== undefined);
-  const prepares = reached.map((r) => r.timings.prepareMs).filter((x): x is number => x !== undefined);
-  const points = reached.map((r) => r.timings.reachedAt).filter((x): x is number => x !== undefined);
-  const timings: GroupTimings = {
-    threads: reports.length,
-    quiescenceMedianMs: median(q),
-    quiescenceMaxMs: q.length ? Math.max(...q) : 0,
-    fullQuiescenceMs: points.length ? Math.max(...points) - Math.min(...points) : 0,
-    pauseMs: stops.length && resumes.length ? Math.max(...resumes) - Math.min(...stops) : 0,
-    threadPauseMaxMs: reached.length ? Math.max(...reached.map((r) => Math.max(r.timings.pauseMs, r.timings.prepareMs ?? 0))) : 0,
-  };
-  if (prepares.length) timings.prepareMaxMs = Math.max(...prepares);
-  return timings;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function request(socket: Socket, line: string): void {
   let req: unknown;

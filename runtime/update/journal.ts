@@ -114,6 +114,7 @@ function slotKind(o: object): string | null {
   return null;
 }
 
+const isProxy = types.isProxy;
 const isObject = (v: unknown): v is object => (typeof v === 'object' && v !== null) || typeof v === 'function';
 
 export class FrozenOldObject extends TypeError {}
@@ -152,21 +153,27 @@ export class Journal {
   /** The value as a transformer sees it: an object through the membrane, a primitive as it is. */
   view<T>(value: T): T {
     if (!isObject(value) || this.closed || this.off) return value;
-    if (this.targets.has(value)) return value;
-    // Bytes, dates, regular expressions and promises are handed out as they are: builtins and
-    // Node's APIs refuse a proxy of them (Buffer.concat, socket.write, structuredClone), and their
-    // whole state is cheap to save at once (bytes are copied: a large buffer costs its size).
-    if (types.isArrayBufferView(value) || types.isAnyArrayBuffer(value) || types.isDate(value) || types.isRegExp(value) || types.isBoxedPrimitive(value)) {
-      this.save(value);
-      return value;
-    }
-    if (types.isPromise(value)) return value;
     let p = this.proxies.get(value);
-    if (p === undefined) {
-      p = this.makeProxy(value);
-      this.proxies.set(value, p);
-      this.targets.set(p, value);
+    if (p !== undefined) return p as T;
+    if (isProxy(value) && this.targets.has(value)) return value;
+    // Plain objects and arrays (most of what a transform reads, one per entry of a converted Map)
+    // need none of the checks below.
+    const proto = Object.getPrototypeOf(value) as object | null;
+    const plain = proto === Object.prototype || proto === null || proto === Array.prototype;
+    if (!plain && typeof value !== 'function') {
+      // Bytes, dates, regular expressions and promises are handed out as they are: builtins and
+      // Node's APIs refuse a proxy of them (Buffer.concat, socket.write, structuredClone), and their
+      // whole state is cheap to save at once (bytes are copied: a large buffer costs its size).
+      if (types.isArrayBufferView(value) || types.isAnyArrayBuffer(value) || types.isDate(value) || types.isRegExp(value) || types.isBoxedPrimitive(value)) {
+        this.save(value);
+        return value;
+      }
+      if (types.isPromise(value)) return value;
     }
+    const h = (this.handlers ??= this.makeHandlers());
+    p = plain ? new Proxy(value, h.plain) : this.makeProxy(value);
+    this.proxies.set(value, p);
+    this.targets.set(p, value);
     return p as T;
   }
 
@@ -206,49 +213,73 @@ export class Journal {
   /** Replaces the proxies a new object holds (own data properties, Map/Set entries), depth first. */
   private walk(o: object, seen: Set<object>): void {
     const stack: object[] = [o];
+    const next = (v: unknown): unknown => {
+      if (!isObject(v)) return v;
+      const t = this.targets.get(v);
+      if (t !== undefined) {
+        if (this.made.has(t) && !seen.has(t)) stack.push(t);
+        return t;
+      }
+      // An object the transform made (or an old one it reached raw): walk it too. Old objects
+      // never hold proxies, so walking one finds nothing; the seen set bounds the work, and
+      // functions and emitters (servers, sockets, streams: the program's whole I/O graph behind
+      // them) are not entered.
+      if (typeof v !== 'function' && !seen.has(v) && !(v instanceof EventEmitter)) stack.push(v);
+      return v;
+    };
     while (stack.length > 0) {
       const cur = stack.pop()!;
       if (seen.has(cur)) continue;
       seen.add(cur);
-      const next = (v: unknown): unknown => {
-        if (!isObject(v)) return v;
-        const t = this.targets.get(v);
-        if (t !== undefined) {
-          if (this.made.has(t)) stack.push(t);
-          return t;
-        }
-        // An object the transform made (or an old one it reached raw): walk it too. Old objects
-        // never hold proxies, so walking one finds nothing; the seen set bounds the work, and
-        // functions and emitters (servers, sockets, streams: the program's whole I/O graph behind
-        // them) are not entered.
-        if (typeof v !== 'function' && !(v instanceof EventEmitter)) stack.push(v);
-        return v;
-      };
-      if (types.isMap(cur)) {
-        let dirty = false;
-        const entries: Array<[unknown, unknown]> = [];
-        for (const [k, v] of cur as Map<unknown, unknown>) {
-          const k2 = next(k);
+      // The shapes a transform builds (plain objects, arrays, Maps, Sets) are walked by their
+      // prototype, without a descriptor per property: the walk visits every object the transform
+      // made (100,000 entries in the kvstore's conversion), and descriptors were most of its cost
+      // (scripts/bench-rollback.js). A plain object's enumerable properties and an array's
+      // elements are read as values.
+      const proto = Object.getPrototypeOf(cur) as object | null;
+      if (proto === Object.prototype || proto === null) {
+        const obj = cur as Obj;
+        for (const key in obj) {
+          const v = obj[key];
+          if (!isObject(v)) continue;
           const v2 = next(v);
-          if (k2 !== k || v2 !== v) dirty = true;
-          entries.push([k2, v2]);
+          if (v2 !== v) obj[key] = v2;
+        }
+        continue;
+      }
+      if (proto === Array.prototype && Array.isArray(cur)) {
+        const arr = cur as unknown[];
+        for (let i = 0; i < arr.length; i++) {
+          const v = arr[i];
+          if (!isObject(v)) continue;
+          const v2 = next(v);
+          if (v2 !== v) arr[i] = v2;
+        }
+        continue;
+      }
+      if (types.isMap(cur)) {
+        const map = cur as Map<unknown, unknown>;
+        let dirty = false;
+        for (const [k, v] of map) {
+          if ((isObject(k) && next(k) !== k) || (isObject(v) && next(v) !== v)) dirty = true;
         }
         if (dirty) {
-          (cur as Map<unknown, unknown>).clear();
-          for (const [k, v] of entries) (cur as Map<unknown, unknown>).set(k, v);
+          const entries = [...map].map(([k, v]) => [this.raw(k), this.raw(v)] as const);
+          MAP_CLEAR.call(map);
+          for (const [k, v] of entries) MAP_SET.call(map, k, v);
         }
       } else if (types.isSet(cur)) {
         const values = [...(cur as Set<unknown>)];
         const mapped = values.map(next);
         if (mapped.some((v, i) => v !== values[i])) {
-          (cur as Set<unknown>).clear();
-          for (const v of mapped) (cur as Set<unknown>).add(v);
+          SET_CLEAR.call(cur);
+          for (const v of mapped) SET_ADD.call(cur, v);
         }
       }
       if (types.isTypedArray(cur) || types.isAnyArrayBuffer(cur) || types.isDataView(cur)) continue;
       for (const key of Reflect.ownKeys(cur)) {
         const d = Reflect.getOwnPropertyDescriptor(cur, key);
-        if (!d || !('value' in d)) continue;
+        if (!d || !('value' in d) || !isObject(d.value)) continue;
         const v = next(d.value);
         if (v !== d.value && d.writable) (cur as Obj)[key] = v;
         else if (v !== d.value && d.configurable) Reflect.defineProperty(cur, key, { ...d, value: v });

@@ -16,13 +16,14 @@
  * in an implicit call (a getter, valueOf, a callback from a builtin) defers the update to the next
  * update point.
  */
-import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type FrameRecordABI, type LineTable, type ModuleHandleABI, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
+import { pathToFileURL } from 'node:url';
+import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
 import { Parking } from './async/parking.js';
 import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
+import { ModuleHandle, type RestoreFn } from './core/moduleHandle.js';
+import { synthetic, type FrameRecord } from './core/records.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -35,6 +36,15 @@ import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque,
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
+
+/**
+ * Where an update to a new version is (Engine.jobPhase): waiting for an update point where every
+ * frame can move; capturing (the frames unwind into records); mapping (continuation points and
+ * stack transformers); evaluating (the new version's modules, state transformers); committing, or
+ * rolling back (the transaction abandoned); rebuilding the stack from the records. The report of
+ * an update that did not commit says in which phase it ended (UpdateReport.endedIn).
+ */
+export type JobPhase = 'waiting' | 'capturing' | 'mapping' | 'evaluating' | 'committing' | 'rolling back' | 'rebuilding';
 
 /** An update to a new version, from its request to its report. */
 interface UpdateJob {
@@ -94,16 +104,6 @@ interface UpdateJob {
 const now = (): number => performance.timeOrigin + performance.now();
 /** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
 const RETRY_MS = 1;
-
-/** A saved frame (contract FrameRecordABI), with the runtime's handle type. */
-export type FrameRecord = FrameRecordABI<ModuleHandle>;
-
-type RestoreFn = (rec: FrameRecord) => unknown;
-
-/** A record that is not a compiled frame (FrameRecord.synthetic): f runs in its place, above k. */
-function synthetic(f: () => unknown, k: FrameRecord | undefined): FrameRecord {
-  return { synthetic: true, m: undefined as unknown as ModuleHandle, cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k, f };
-}
 
 /** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
 class Refusals extends SiteTable<string | null> {
@@ -237,87 +237,6 @@ export interface CaptureStats {
 
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
-export class ModuleHandle implements ModuleHandleABI {
-  private lines: LineTable | null = null;
-  /** True once a newer version of this module was committed: its update points do nothing. */
-  stale = false;
-  /**
-   * Read by compiled code at every function entry: 1 once a newer version was committed, when a
-   * call of this version's functions moves to the new version's code (Engine.forward).
-   */
-  o = 0;
-  /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
-  readonly codeKey: string;
-  /** Every top-level binding of the module has been initialised (Engine.uninitialised found none in its TDZ). */
-  initialised = false;
-  /** The url of the module as the program first loaded it (import.meta.url of every version). */
-  baseUrl: string;
-
-  constructor(
-    readonly engine: Engine,
-    readonly url: string,
-    readonly restoreFns: RestoreFn[],
-    readonly cpRestore: number[],
-    private readonly linesFn?: () => [number[], number[], number[], number[]?],
-    readonly info?: ModuleInfo,
-  ) {
-    this.baseUrl = url;
-    this.codeKey = `${info?.id ?? url}\0${info?.hash ?? ''}\0${cpRestore.length}`;
-  }
-
-  /** Continuation-point call lines and park lines of the generated code, read on first need. */
-  lineTable(): LineTable {
-    if (!this.lines && this.linesFn) {
-      const [callLines, ids, parks, wrappers] = this.linesFn();
-      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks), wrappers: new Set(wrappers) };
-    }
-    if (!this.lines) {
-      let code = '';
-      try {
-        code = readFileSync(this.url.startsWith('file:') ? fileURLToPath(this.url) : this.url, 'utf8');
-      } catch {
-        code = '';
-      }
-      this.lines = scanLines(code);
-    }
-    return this.lines;
-  }
-
-  private atomicIds: Set<number> | null = null;
-
-  /** Is this continuation point inside a transaction ('restack atomic')? */
-  inTransaction(cpId: number): boolean {
-    if (!this.info?.atomic) return false;
-    this.atomicIds ??= new Set(this.info.atomic);
-    return this.atomicIds.has(cpId);
-  }
-
-  up(cpId: number, entry?: number): boolean {
-    if (this.stale) return entry === 1 && this.engine.forwardNext();
-    return this.engine.atUpdatePoint(this, cpId);
-  }
-
-  /** Saves a frame record of a fast-variant frame; `e` makes the environment's accessors. */
-  s(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
-  }
-
-  c(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    const r = this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
-    // A derived class's super() binds `this` to an object its parent constructor returns.
-    return r === UNWOUND ? undefined : r;
-  }
-
-  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, true);
-  }
-
-
-  d(): void {
-    this.engine.resumed();
-  }
-}
-
 export class Engine extends CompiledIteration implements VersionHost, RuntimeABI {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -384,7 +303,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   lastReport: UpdateReport | null = null;
   private loading: Map<string, ModuleHandle> | null = null;
   private job: UpdateJob | null = null;
-  private jobPhase: 'waiting' | 'unwinding' | 'rebuilding' = 'waiting';
+  private jobPhase: JobPhase = 'waiting';
   /**
    * (module, cp id) of each frame found by the stack check, top first, when an update to a new
    * version waits; emptied once examined (they hold the version's module handles). Not an array:
@@ -495,6 +414,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** Ends a job: reports, resolves, and clears the pending flag when nothing else wants it. */
   private finish(job: UpdateJob, reason?: string): void {
     const r = job.report;
+    // A job that ends without committing says where (an abandoned transaction said it already).
+    if (reason !== undefined && r.endedIn === undefined && this.job === job) r.endedIn = this.jobPhase;
     if (reason) {
       r.applied = false;
       r.reason = reason;
@@ -578,6 +499,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   private applyBetweenEvents(job: UpdateJob, at: number): void {
+    this.jobPhase = 'capturing';
     job.pointAt = at;
     job.capturedAt = now();
     this.startTimes(job, at);
@@ -687,6 +609,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     tx.saveBindings(this.current.values());
     let evaluated: Evaluated | undefined;
     const abandon = (reason: string, frames: FrameMove[]): string => {
+      job.report.endedIn = this.jobPhase;
+      this.jobPhase = 'rolling back';
       if (this.loading) {
         // The deadline stopped the new version's evaluation (its own cleanup did not run).
         this.forget(this.loading.values());
@@ -707,6 +631,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     tx.enter();
     try {
       withDeadline(budget(), () => {
+        this.jobPhase = 'mapping';
         for (let r = this.records; r; r = r.k) {
           if (r.synthetic) continue;
           try {
@@ -727,6 +652,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           }
         }
         try {
+          this.jobPhase = 'evaluating';
           evaluated = evaluateVersion(patch, this, scope, undefined, tx);
         } catch (e) {
           failure.evaluation = e;
@@ -766,6 +692,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         site.f = f;
       }
     }
+    // The vote (in an atomic round) and the commit.
+    this.jobPhase = 'committing';
     if (budget() <= 0) return abandon(`the update's deadline passed before it could commit (${this.deadlineText(job)})`, unmoved(mappedFroms()));
     // Everything is ready here; in an atomic round every other thread must be too.
     let commit = true;
@@ -827,13 +755,14 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   /** The version's status for the control channel. */
-  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; stats: CaptureStats; lastReport: UpdateReport | null } {
+  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; phase: JobPhase | null; stats: CaptureStats; lastReport: UpdateReport | null } {
     return {
       pid: process.pid,
       version: this.version,
       updates: this.updates,
       modules: [...this.current].map(([id, h]) => ({ id, url: h.baseUrl })),
       pending: this.job ? this.job.patch.label : null,
+      phase: this.job ? this.jobPhase : null,
       stats: { ...this.stats },
       lastReport: this.lastReport,
     };
@@ -947,7 +876,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       }
       job.pointAt = pointAt;
       this.startTimes(job, pointAt);
-      this.jobPhase = 'unwinding';
+      this.jobPhase = 'capturing';
       this.events?.('reached', { frames: depth });
     }
     this.stormCountdown = this.stormEvery;
@@ -1054,7 +983,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** The stack is captured: an update to a new version moves the records (or leaves them, refused). */
   private captured(): void {
     const job = this.job;
-    if (!job || this.jobPhase !== 'unwinding') {
+    if (!job || this.jobPhase !== 'capturing') {
       this.identityParked();
       return;
     }

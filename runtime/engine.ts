@@ -27,6 +27,7 @@ import { synthetic, type FrameRecord } from './core/records.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
+import { EntryTables } from './update/forward.js';
 import { Transaction } from './update/transaction.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
@@ -115,17 +116,6 @@ class Refusals extends SiteTable<string | null> {
 /** Why a frame inside a transaction waits: its function and continuation point. */
 function transaction(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
   return `${frameName(patch, m, cpId)} is inside a transaction ('restack atomic'): the update waits until it is over`;
-}
-
-/** Where a call of a replaced function goes: the running version's function and entry. */
-interface EntryTarget {
-  module: string;
-  /** Module-wide id of the entry point in the running version. */
-  cpId: number;
-  /** Slot names of the replaced function's frame (what a forwarded call saves). */
-  oldSlots: string[];
-  /** For each slot of the running version's frame, the old slot its value comes from (by name), or -1. */
-  from: number[];
 }
 
 /** Suspended async activations captured for an update to a new version, checked against its patch. */
@@ -726,7 +716,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       h.o = 1;
       this.modules.delete(h.url);
     }
-    this.retarget(patch);
+    this.entries.retarget(patch, this.current);
     this.current.clear();
     for (const [id, h] of ready.handles) this.current.set(id, h);
     const moves: FrameMove[] = [];
@@ -1100,7 +1090,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /**
    * Runs a call of a replaced version's function in the running version: the frame, saved at its
-   * entry, goes where its code's entry table says (entryTables, kept by retarget), its locals
+   * entry, goes where its code's entry table says (update/forward.ts, kept by retarget), its locals
    * carried by name, and is rebuilt there; the new code runs the call, whose result is the old
    * function's. The variables it shares with the functions around it travel as accessors, so it
    * reads and writes the closure's own. Where the table has no target (the mapping refuses the
@@ -1108,7 +1098,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
    * (stats.forwardsRefused).
    */
   private forward(rec: FrameRecord): unknown {
-    const target = this.entryTables.get(rec.m.codeKey)?.get(rec.cp);
+    const target = this.entries.target(rec.m.codeKey, rec.cp);
     const h = target ? this.current.get(target.module) : undefined;
     const index = h && target ? h.cpRestore[target.cpId] : undefined;
     const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
@@ -1130,46 +1120,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     return this.resume();
   }
 
-  /**
-   * For each replaced version of a module's code (module id, source hash: the same code loaded
-   * again shares its table), where a call of each of its functions goes in the running version, by
-   * the module-wide id of the function's entry point (null: refused, the old code runs the call).
-   * Every update moves all tables one version on, so no old version, handle or patch is kept for
-   * them; there is one table per distinct code a module has had, not per update.
-   */
-  private entryTables = new Map<string, Map<number, EntryTarget | null>>();
-
-  /**
-   * At a commit: every table moves through this update's patch, and the versions it replaces get
-   * theirs. A mapping entry with variables to set or a frame transformer is not applied to calls
-   * (it was written for the frames the stack holds, not for calls starting afresh): such calls run
-   * the old code.
-   */
-  private retarget(patch: LoadedPatch): void {
-    const step = (module: string, cpId: number, oldSlots?: string[]): EntryTarget | null => {
-      const site = patch.oldCps.get(module)?.get(cpId);
-      const plan = site ? patch.plans.get(site.fn.id) : undefined;
-      if (!site || !plan || !plan.newFn || !plan.newModule) return null;
-      const to = plan.cps[site.cp.cp];
-      if (typeof to !== 'number') return null;
-      const next = plan.newFn.cps[to];
-      if (!next || next.kind !== 'update' || next.callee !== 'entry') return null;
-      if (plan.frame || Object.keys(plan.vars).length) return null;
-      const slots = oldSlots ?? plan.oldFn.slots;
-      return { module: plan.newModule, cpId: next.id, oldSlots: slots, from: plan.newFn.slots.map((n) => slots.indexOf(n)) };
-    };
-    for (const table of this.entryTables.values()) {
-      for (const [id, t] of table) if (t) table.set(id, step(t.module, t.cpId, t.oldSlots));
-    }
-    for (const [id, h] of this.current) {
-      if (!h.stale || this.entryTables.has(h.codeKey)) continue;
-      const table = new Map<number, EntryTarget | null>();
-      for (const [cpId, site] of patch.oldCps.get(id) ?? []) {
-        if (site.cp.kind === 'update' && site.cp.callee === 'entry') table.set(cpId, step(id, cpId));
-      }
-      this.entryTables.set(h.codeKey, table);
-    }
-  }
+  /** Where calls of replaced versions' functions go (update/forward.ts). */
+  private readonly entries = new EntryTables();
 
   // Async functions (compiler/passes/asyncFunctions.ts).
 

@@ -152,6 +152,7 @@ interface Status {
   updates?: number;
   modules?: Array<{ id: string }>;
   pending?: string | null;
+  phase?: string | null;
   stats?: { captures?: number; maxPauseMs?: number };
   lastReport?: UpdateReport | null;
   threads?: Array<{ thread: number; name: string }>;
@@ -183,7 +184,7 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
   const updates = s.updates === undefined ? '' : ` (${s.updates} update${s.updates === 1 ? '' : 's'} applied)`;
   lines.push(s.silent
     ? `restack: pid ${s.pid ?? '?'}: its main thread is ${silence(s.silentSince, s.error)}; version ${s.version ?? '?'} as its coordinator knows it`
-    : `restack: pid ${s.pid ?? '?'} runs version ${s.version ?? '?'}${updates}${s.pending ? `; update to ${s.pending} pending` : ''}`);
+    : `restack: pid ${s.pid ?? '?'} runs version ${s.version ?? '?'}${updates}${s.pending ? `; update to ${s.pending} pending${s.phase ? ` (${s.phase})` : ''}` : ''}`);
   if (s.modules) lines.push(`  modules: ${s.modules.map((m) => m.id).join(', ') || '(none registered)'}`);
   if (s.stats?.captures !== undefined) {
     lines.push(`  captures: ${s.stats.captures}${s.stats.maxPauseMs !== undefined ? `, longest pause ${s.stats.maxPauseMs.toFixed(3)} ms` : ''}`);

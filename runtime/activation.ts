@@ -11,7 +11,8 @@
  */
 import { types } from 'node:util';
 import { Flag } from '../contract/index.js';
-import type { FrameRecord, ModuleHandle } from './engine.js';
+import type { ModuleHandle } from './core/moduleHandle.js';
+import type { FrameRecord } from './core/records.js';
 
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
 export interface Body {

@@ -16,16 +16,18 @@
  * in an implicit call (a getter, valueOf, a callback from a builtin) defers the update to the next
  * update point.
  */
-import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, scanLines, type FrameRecordABI, type LineTable, type ModuleHandleABI, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
+import { pathToFileURL } from 'node:url';
+import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
 import { Parking } from './async/parking.js';
 import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
+import { ModuleHandle, type RestoreFn } from './core/moduleHandle.js';
+import { synthetic, type FrameRecord } from './core/records.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
+import { EntryTables } from './update/forward.js';
 import { Transaction } from './update/transaction.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
@@ -35,6 +37,15 @@ import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque,
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
+
+/**
+ * Where an update to a new version is (Engine.jobPhase): waiting for an update point where every
+ * frame can move; capturing (the frames unwind into records); mapping (continuation points and
+ * stack transformers); evaluating (the new version's modules, state transformers); committing, or
+ * rolling back (the transaction abandoned); rebuilding the stack from the records. The report of
+ * an update that did not commit says in which phase it ended (UpdateReport.endedIn).
+ */
+export type JobPhase = 'waiting' | 'capturing' | 'mapping' | 'evaluating' | 'committing' | 'rolling back' | 'rebuilding';
 
 /** An update to a new version, from its request to its report. */
 interface UpdateJob {
@@ -95,16 +106,6 @@ const now = (): number => performance.timeOrigin + performance.now();
 /** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
 const RETRY_MS = 1;
 
-/** A saved frame (contract FrameRecordABI), with the runtime's handle type. */
-export type FrameRecord = FrameRecordABI<ModuleHandle>;
-
-type RestoreFn = (rec: FrameRecord) => unknown;
-
-/** A record that is not a compiled frame (FrameRecord.synthetic): f runs in its place, above k. */
-function synthetic(f: () => unknown, k: FrameRecord | undefined): FrameRecord {
-  return { synthetic: true, m: undefined as unknown as ModuleHandle, cp: -1, l: [], s: undefined, e: undefined, a: undefined, n: undefined, k, f };
-}
-
 /** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
 class Refusals extends SiteTable<string | null> {
   protected make(m: ModuleHandle, cpId: number): string | null {
@@ -115,17 +116,6 @@ class Refusals extends SiteTable<string | null> {
 /** Why a frame inside a transaction waits: its function and continuation point. */
 function transaction(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
   return `${frameName(patch, m, cpId)} is inside a transaction ('restack atomic'): the update waits until it is over`;
-}
-
-/** Where a call of a replaced function goes: the running version's function and entry. */
-interface EntryTarget {
-  module: string;
-  /** Module-wide id of the entry point in the running version. */
-  cpId: number;
-  /** Slot names of the replaced function's frame (what a forwarded call saves). */
-  oldSlots: string[];
-  /** For each slot of the running version's frame, the old slot its value comes from (by name), or -1. */
-  from: number[];
 }
 
 /** Suspended async activations captured for an update to a new version, checked against its patch. */
@@ -237,87 +227,6 @@ export interface CaptureStats {
 
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
-export class ModuleHandle implements ModuleHandleABI {
-  private lines: LineTable | null = null;
-  /** True once a newer version of this module was committed: its update points do nothing. */
-  stale = false;
-  /**
-   * Read by compiled code at every function entry: 1 once a newer version was committed, when a
-   * call of this version's functions moves to the new version's code (Engine.forward).
-   */
-  o = 0;
-  /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
-  readonly codeKey: string;
-  /** Every top-level binding of the module has been initialised (Engine.uninitialised found none in its TDZ). */
-  initialised = false;
-  /** The url of the module as the program first loaded it (import.meta.url of every version). */
-  baseUrl: string;
-
-  constructor(
-    readonly engine: Engine,
-    readonly url: string,
-    readonly restoreFns: RestoreFn[],
-    readonly cpRestore: number[],
-    private readonly linesFn?: () => [number[], number[], number[], number[]?],
-    readonly info?: ModuleInfo,
-  ) {
-    this.baseUrl = url;
-    this.codeKey = `${info?.id ?? url}\0${info?.hash ?? ''}\0${cpRestore.length}`;
-  }
-
-  /** Continuation-point call lines and park lines of the generated code, read on first need. */
-  lineTable(): LineTable {
-    if (!this.lines && this.linesFn) {
-      const [callLines, ids, parks, wrappers] = this.linesFn();
-      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks), wrappers: new Set(wrappers) };
-    }
-    if (!this.lines) {
-      let code = '';
-      try {
-        code = readFileSync(this.url.startsWith('file:') ? fileURLToPath(this.url) : this.url, 'utf8');
-      } catch {
-        code = '';
-      }
-      this.lines = scanLines(code);
-    }
-    return this.lines;
-  }
-
-  private atomicIds: Set<number> | null = null;
-
-  /** Is this continuation point inside a transaction ('restack atomic')? */
-  inTransaction(cpId: number): boolean {
-    if (!this.info?.atomic) return false;
-    this.atomicIds ??= new Set(this.info.atomic);
-    return this.atomicIds.has(cpId);
-  }
-
-  up(cpId: number, entry?: number): boolean {
-    if (this.stale) return entry === 1 && this.engine.forwardNext();
-    return this.engine.atUpdatePoint(this, cpId);
-  }
-
-  /** Saves a frame record of a fast-variant frame; `e` makes the environment's accessors. */
-  s(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
-  }
-
-  c(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    const r = this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
-    // A derived class's super() binds `this` to an object its parent constructor returns.
-    return r === UNWOUND ? undefined : r;
-  }
-
-  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
-    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, true);
-  }
-
-
-  d(): void {
-    this.engine.resumed();
-  }
-}
-
 export class Engine extends CompiledIteration implements VersionHost, RuntimeABI {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -384,7 +293,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   lastReport: UpdateReport | null = null;
   private loading: Map<string, ModuleHandle> | null = null;
   private job: UpdateJob | null = null;
-  private jobPhase: 'waiting' | 'unwinding' | 'rebuilding' = 'waiting';
+  private jobPhase: JobPhase = 'waiting';
   /**
    * (module, cp id) of each frame found by the stack check, top first, when an update to a new
    * version waits; emptied once examined (they hold the version's module handles). Not an array:
@@ -495,6 +404,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** Ends a job: reports, resolves, and clears the pending flag when nothing else wants it. */
   private finish(job: UpdateJob, reason?: string): void {
     const r = job.report;
+    // A job that ends without committing says where (an abandoned transaction said it already).
+    if (reason !== undefined && r.endedIn === undefined && this.job === job) r.endedIn = this.jobPhase;
     if (reason) {
       r.applied = false;
       r.reason = reason;
@@ -578,6 +489,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   private applyBetweenEvents(job: UpdateJob, at: number): void {
+    this.jobPhase = 'capturing';
     job.pointAt = at;
     job.capturedAt = now();
     this.startTimes(job, at);
@@ -687,6 +599,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     tx.saveBindings(this.current.values());
     let evaluated: Evaluated | undefined;
     const abandon = (reason: string, frames: FrameMove[]): string => {
+      job.report.endedIn = this.jobPhase;
+      this.jobPhase = 'rolling back';
       if (this.loading) {
         // The deadline stopped the new version's evaluation (its own cleanup did not run).
         this.forget(this.loading.values());
@@ -707,6 +621,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     tx.enter();
     try {
       withDeadline(budget(), () => {
+        this.jobPhase = 'mapping';
         for (let r = this.records; r; r = r.k) {
           if (r.synthetic) continue;
           try {
@@ -727,6 +642,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           }
         }
         try {
+          this.jobPhase = 'evaluating';
           evaluated = evaluateVersion(patch, this, scope, undefined, tx);
         } catch (e) {
           failure.evaluation = e;
@@ -766,6 +682,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         site.f = f;
       }
     }
+    // The vote (in an atomic round) and the commit.
+    this.jobPhase = 'committing';
     if (budget() <= 0) return abandon(`the update's deadline passed before it could commit (${this.deadlineText(job)})`, unmoved(mappedFroms()));
     // Everything is ready here; in an atomic round every other thread must be too.
     let commit = true;
@@ -798,7 +716,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       h.o = 1;
       this.modules.delete(h.url);
     }
-    this.retarget(patch);
+    this.entries.retarget(patch, this.current);
     this.current.clear();
     for (const [id, h] of ready.handles) this.current.set(id, h);
     const moves: FrameMove[] = [];
@@ -827,13 +745,14 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   /** The version's status for the control channel. */
-  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; stats: CaptureStats; lastReport: UpdateReport | null } {
+  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; phase: JobPhase | null; stats: CaptureStats; lastReport: UpdateReport | null } {
     return {
       pid: process.pid,
       version: this.version,
       updates: this.updates,
       modules: [...this.current].map(([id, h]) => ({ id, url: h.baseUrl })),
       pending: this.job ? this.job.patch.label : null,
+      phase: this.job ? this.jobPhase : null,
       stats: { ...this.stats },
       lastReport: this.lastReport,
     };
@@ -947,7 +866,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       }
       job.pointAt = pointAt;
       this.startTimes(job, pointAt);
-      this.jobPhase = 'unwinding';
+      this.jobPhase = 'capturing';
       this.events?.('reached', { frames: depth });
     }
     this.stormCountdown = this.stormEvery;
@@ -1054,7 +973,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** The stack is captured: an update to a new version moves the records (or leaves them, refused). */
   private captured(): void {
     const job = this.job;
-    if (!job || this.jobPhase !== 'unwinding') {
+    if (!job || this.jobPhase !== 'capturing') {
       this.identityParked();
       return;
     }
@@ -1171,7 +1090,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /**
    * Runs a call of a replaced version's function in the running version: the frame, saved at its
-   * entry, goes where its code's entry table says (entryTables, kept by retarget), its locals
+   * entry, goes where its code's entry table says (update/forward.ts, kept by retarget), its locals
    * carried by name, and is rebuilt there; the new code runs the call, whose result is the old
    * function's. The variables it shares with the functions around it travel as accessors, so it
    * reads and writes the closure's own. Where the table has no target (the mapping refuses the
@@ -1179,7 +1098,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
    * (stats.forwardsRefused).
    */
   private forward(rec: FrameRecord): unknown {
-    const target = this.entryTables.get(rec.m.codeKey)?.get(rec.cp);
+    const target = this.entries.target(rec.m.codeKey, rec.cp);
     const h = target ? this.current.get(target.module) : undefined;
     const index = h && target ? h.cpRestore[target.cpId] : undefined;
     const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
@@ -1201,46 +1120,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     return this.resume();
   }
 
-  /**
-   * For each replaced version of a module's code (module id, source hash: the same code loaded
-   * again shares its table), where a call of each of its functions goes in the running version, by
-   * the module-wide id of the function's entry point (null: refused, the old code runs the call).
-   * Every update moves all tables one version on, so no old version, handle or patch is kept for
-   * them; there is one table per distinct code a module has had, not per update.
-   */
-  private entryTables = new Map<string, Map<number, EntryTarget | null>>();
-
-  /**
-   * At a commit: every table moves through this update's patch, and the versions it replaces get
-   * theirs. A mapping entry with variables to set or a frame transformer is not applied to calls
-   * (it was written for the frames the stack holds, not for calls starting afresh): such calls run
-   * the old code.
-   */
-  private retarget(patch: LoadedPatch): void {
-    const step = (module: string, cpId: number, oldSlots?: string[]): EntryTarget | null => {
-      const site = patch.oldCps.get(module)?.get(cpId);
-      const plan = site ? patch.plans.get(site.fn.id) : undefined;
-      if (!site || !plan || !plan.newFn || !plan.newModule) return null;
-      const to = plan.cps[site.cp.cp];
-      if (typeof to !== 'number') return null;
-      const next = plan.newFn.cps[to];
-      if (!next || next.kind !== 'update' || next.callee !== 'entry') return null;
-      if (plan.frame || Object.keys(plan.vars).length) return null;
-      const slots = oldSlots ?? plan.oldFn.slots;
-      return { module: plan.newModule, cpId: next.id, oldSlots: slots, from: plan.newFn.slots.map((n) => slots.indexOf(n)) };
-    };
-    for (const table of this.entryTables.values()) {
-      for (const [id, t] of table) if (t) table.set(id, step(t.module, t.cpId, t.oldSlots));
-    }
-    for (const [id, h] of this.current) {
-      if (!h.stale || this.entryTables.has(h.codeKey)) continue;
-      const table = new Map<number, EntryTarget | null>();
-      for (const [cpId, site] of patch.oldCps.get(id) ?? []) {
-        if (site.cp.kind === 'update' && site.cp.callee === 'entry') table.set(cpId, step(id, cpId));
-      }
-      this.entryTables.set(h.codeKey, table);
-    }
-  }
+  /** Where calls of replaced versions' functions go (update/forward.ts). */
+  private readonly entries = new EntryTables();
 
   // Async functions (compiler/passes/asyncFunctions.ts).
 

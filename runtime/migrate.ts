@@ -18,7 +18,8 @@
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FrameRecord, ModuleHandle } from './engine.js';
+import type { ModuleHandle } from './core/moduleHandle.js';
+import type { FrameRecord } from './core/records.js';
 import type { CpMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';

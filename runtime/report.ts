@@ -122,6 +122,11 @@ export interface UpdateReport {
    */
   undone?: Undone;
   /**
+   * An update to a new version that did not commit: the phase it ended in (waiting for an update
+   * point, capturing, mapping, evaluating, committing: runtime/engine.ts JobPhase).
+   */
+  endedIn?: string;
+  /**
    * An update of a process tree: what the whole tree runs after it. 'applied' and 'rolled back'
    * only when every process that runs answered and all run the same version; 'split' otherwise
    * (some moved and some did not, or some did not answer), with each process in `versions`.
@@ -217,7 +222,7 @@ export function formatReport(r: UpdateReport): string {
     out.push(r.applied
       ? `restack: updated ${r.from} -> ${r.to} (pid ${r.pid})`
       : `restack: update ${r.from} -> ${r.to} ROLLED BACK (pid ${r.pid}): still running ${r.from}`);
-    if (r.reason) out.push(`  reason: ${r.reason}`);
+    if (r.reason) out.push(`  reason: ${r.reason}${r.endedIn ? ` (while ${r.endedIn})` : ''}`);
   }
   if (r.undone) formatUndone(r.undone, out);
   const t = r.timings;

@@ -141,6 +141,7 @@ out.after = dump(); out.same = identities().every((v, i) => v === ids[i]);
 `);
   assert.equal(o.report.applied, false);
   assert.match(o.report.reason, /state transformer of main\.js threw: state transformer failed after changing things/);
+  assert.equal(o.report.endedIn, 'evaluating');
   assert.ok(o.report.undone.objects >= 8, JSON.stringify(o.report.undone));
   assert.deepEqual(o.after, o.before);
   assert.equal(o.same, true);
@@ -156,6 +157,7 @@ out.report = report;
 `);
   assert.equal(o.report.applied, false);
   assert.match(o.report.reason, /stack transformer of main\.js#work threw at main\.js#work @\d: stack transformer failed after emptying the queue/);
+  assert.equal(o.report.endedIn, 'mapping');
   assert.equal(o.report.undone.objects, 1);
   // v1 all along: 3 iterations of the queue's length, the queue intact.
   assert.equal(o.result, '9:a,b,c');

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../dist/compiler/index.js';
-import { Engine, ModuleHandle } from '../../dist/runtime/engine.js';
+import { Engine } from '../../dist/runtime/engine.js';
+import { ModuleHandle } from '../../dist/runtime/core/moduleHandle.js';
 import {
   FRAME_RECORD_MEMBERS, LOADER_MEMBERS, MODULE_HANDLE_MEMBERS, MODULE_INFO_MEMBERS, PROTOCOL_VERSION, R, RUNTIME_MEMBERS,
 } from '../../dist/contract/index.js';

@@ -1,0 +1,95 @@
+/**
+ * A compiled module's handle (`__rsM` in compiled code, contract ModuleHandleABI): its update
+ * points and save calls go through here to the engine; it knows its line table (the stack check)
+ * and its transactions.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { scanLines, type LineTable, type ModuleHandleABI, type ModuleInfoABI } from '../../contract/index.js';
+import { UNWOUND } from '../activation.js';
+import type { Engine } from '../engine.js';
+import type { RestoreFn } from './records.js';
+
+export type { RestoreFn };
+
+export class ModuleHandle implements ModuleHandleABI {
+  private lines: LineTable | null = null;
+  /** True once a newer version of this module was committed: its update points do nothing. */
+  stale = false;
+  /**
+   * Read by compiled code at every function entry: 1 once a newer version was committed, when a
+   * call of this version's functions moves to the new version's code (Engine.forward).
+   */
+  o = 0;
+  /** Key of this version's code for Engine.entryTables: module id, source hash, cp count. */
+  readonly codeKey: string;
+  /** Every top-level binding of the module has been initialised (Engine.uninitialised found none in its TDZ). */
+  initialised = false;
+  /** The url of the module as the program first loaded it (import.meta.url of every version). */
+  baseUrl: string;
+
+  constructor(
+    readonly engine: Engine,
+    readonly url: string,
+    readonly restoreFns: RestoreFn[],
+    readonly cpRestore: number[],
+    private readonly linesFn?: () => [number[], number[], number[], number[]?],
+    readonly info?: ModuleInfoABI,
+  ) {
+    this.baseUrl = url;
+    this.codeKey = `${info?.id ?? url}\0${info?.hash ?? ''}\0${cpRestore.length}`;
+  }
+
+  /** Continuation-point call lines and park lines of the generated code, read on first need. */
+  lineTable(): LineTable {
+    if (!this.lines && this.linesFn) {
+      const [callLines, ids, parks, wrappers] = this.linesFn();
+      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks), wrappers: new Set(wrappers) };
+    }
+    if (!this.lines) {
+      let code = '';
+      try {
+        code = readFileSync(this.url.startsWith('file:') ? fileURLToPath(this.url) : this.url, 'utf8');
+      } catch {
+        code = '';
+      }
+      this.lines = scanLines(code);
+    }
+    return this.lines;
+  }
+
+  private atomicIds: Set<number> | null = null;
+
+  /** Is this continuation point inside a transaction ('restack atomic')? */
+  inTransaction(cpId: number): boolean {
+    if (!this.info?.atomic) return false;
+    this.atomicIds ??= new Set(this.info.atomic);
+    return this.atomicIds.has(cpId);
+  }
+
+  up(cpId: number, entry?: number): boolean {
+    if (this.stale) return entry === 1 && this.engine.forwardNext();
+    return this.engine.atUpdatePoint(this, cpId);
+  }
+
+  /** Saves a frame record of a fast-variant frame; `e` makes the environment's accessors. */
+  s(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
+  }
+
+  c(cpId: number, l: unknown[], s?: unknown, e?: () => unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    const r = this.engine.save({ m: this, cp: cpId, l, s, e: e && e(), a, n, f, k: undefined }, false);
+    // A derived class's super() binds `this` to an object its parent constructor returns.
+    return r === UNWOUND ? undefined : r;
+  }
+
+  z(cpId: number, l: unknown[], s?: unknown, e?: unknown, a?: unknown, n?: unknown, f?: RestoreFn): unknown {
+    return this.engine.save({ m: this, cp: cpId, l, s, e, a, n, f, k: undefined }, true);
+  }
+
+
+  d(): void {
+    this.engine.resumed();
+  }
+}
+

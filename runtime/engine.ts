@@ -694,7 +694,6 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     }
     // A dry run ends here, reporting the moves it would have made.
     if (job.dryRun) {
-      job.report.dryRun = true;
       const moves: FrameMove[] = [];
       for (let i = mapped.length - 1; i >= 0; i--) moves.push({ from: mapped[i].site.from, to: mapped[i].site.to });
       for (const p of parked) {

@@ -43,8 +43,8 @@ const IGNORED = new Set(['PROMISE', 'Microtask', 'TIMERWRAP', 'FSREQCALLBACK', '
  * Objects whose own properties a rollback puts back: globalThis, the builtins programs most often
  * patch (polyfills, instrumentation), the namespace objects and EventEmitter.prototype. A curated
  * list, not every global constructor: the snapshot is taken at every update, and all ~90
- * constructors and prototypes of Node 20 (790 properties) cost about 0.2 ms, as much as a small
- * update's whole pause; these are about 450.
+ * constructors and prototypes of Node 20 are 790 properties; these are about 450
+ * (scripts/bench-transaction.js measures the window).
  */
 function builtinObjects(): object[] {
   const g = globalThis as unknown as Record<string, unknown>;

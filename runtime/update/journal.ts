@@ -66,18 +66,6 @@ const SET_READS = new Set<PropertyKey>(['has']);
 /** Iteration methods of Map and Set whose results hold old values (wrapped on the way out). */
 const ITERATING = new Set<PropertyKey>(['keys', 'values', 'entries', Symbol.iterator]);
 
-/** Methods of typed arrays, DataViews and Dates that only read (every other method snapshots first). */
-const READING = new Set<PropertyKey>([
-  'at', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'forEach', 'includes',
-  'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some', 'subarray',
-  'toLocaleString', 'toString', 'values', 'toReversed', 'toSorted', 'with', Symbol.iterator, 'valueOf',
-  'toJSON', 'toISOString', 'toUTCString', 'toDateString', 'toTimeString', 'toLocaleDateString',
-  'toLocaleTimeString', 'getTime', 'getTimezoneOffset', 'equals', 'compare', 'readUInt8', 'readInt8',
-  'readUInt16LE', 'readUInt16BE', 'readInt16LE', 'readInt16BE', 'readUInt32LE', 'readUInt32BE',
-  'readInt32LE', 'readInt32BE', 'readFloatLE', 'readFloatBE', 'readDoubleLE', 'readDoubleBE',
-  'readBigInt64LE', 'readBigInt64BE', 'readBigUInt64LE', 'readBigUInt64BE', 'toLocaleString',
-]);
-
 /** Prototypes of the builtin iterators (their next() needs the iterator itself, not a proxy). */
 const ITERATOR_PROTOTYPES = new Set<unknown>([
   Object.getPrototypeOf([][Symbol.iterator]()),
@@ -104,13 +92,8 @@ function slotKind(o: object): string | null {
   if (types.isSet(o)) return 'Set';
   if (types.isWeakMap(o)) return 'WeakMap';
   if (types.isWeakSet(o)) return 'WeakSet';
-  if (types.isDate(o)) return 'Date';
-  if (types.isTypedArray(o) || types.isDataView(o)) return 'View';
-  if (types.isAnyArrayBuffer(o)) return 'Buffer';
-  if (types.isRegExp(o)) return 'RegExp';
-  if (types.isPromise(o)) return 'Promise';
   if (types.isMapIterator(o) || types.isSetIterator(o) || types.isGeneratorObject(o)) return 'Iterator';
-  if (types.isBoxedPrimitive(o)) return 'Boxed';
+  // Bytes, dates, regular expressions, promises and boxed primitives never get a proxy (view).
   return null;
 }
 
@@ -122,9 +105,9 @@ export class FrozenOldObject extends TypeError {}
 export class Journal {
   /**
    * Old object -> its proxy, and back: one proxy per object, so identity holds inside the membrane.
-   * Maps, not WeakMaps: the journal lives for one update, and a WeakMap of 100,000 entries cost
-   * several times the transform itself (ephemeron tables in every GC, measured with
-   * scripts/bench-rollback.js); they are emptied when the update ends.
+   * Maps, not WeakMaps: the journal lives for one update, and WeakMaps of 100,000 entries are
+   * ephemeron tables every GC walks (the kvstore's conversion in scripts/bench-rollback.js reads
+   * that many old objects); they are emptied when the update ends.
    */
   private readonly proxies = new Map<object, object>();
   private readonly targets = new Map<object, object>();
@@ -463,7 +446,7 @@ export class Journal {
   }
 
   /**
-   * A property read of an object with internal slots (a Map, a Date, a typed array): its methods
+   * A property read of an object with internal slots (a Map, a Set, a builtin iterator): its methods
    * run on the object itself (a proxy has no slots), those that change it after a snapshot, and
    * what they return is seen through the membrane.
    */
@@ -512,16 +495,8 @@ export class Journal {
         return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
       };
     }
-    if (kind === 'Iterator' || kind === 'Promise' || kind === 'Boxed') {
-      return function (this: unknown, ...args: unknown[]) {
-        return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
-      };
-    }
-    // Dates, typed arrays, DataViews, buffers, regular expressions: a method not known to only
-    // read may change the object (setTime, fill, set, sort, exec's lastIndex): snapshot first.
-    const reads = READING.has(key) || (typeof key === 'string' && /^get|^read/.test(key) && kind !== 'RegExp');
+    // An iterator (kind 'Iterator'): next() runs on the iterator itself, what it yields through the membrane.
     return function (this: unknown, ...args: unknown[]) {
-      if (!reads) journal.save(t);
       return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
     };
   }

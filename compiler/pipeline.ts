@@ -14,7 +14,7 @@ import { generate, traverse } from './babel.js';
 import { createRequire } from 'node:module';
 import {
   PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
-  type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy,
+  type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy, type TopLevelStatement,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
 import { buildFunctionTable, classMemberOf, hasInstanceElements, type FunctionInfo } from './functionTable.js';
@@ -26,9 +26,10 @@ import { renameShadowed } from './passes/renameShadowed.js';
 import { finishAsync, isDriven, prepareAsync } from './passes/asyncFunctions.js';
 import { constInits, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
 import { infoKey, loader, rt } from './runtimeRef.js';
-import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
+import { functionDeclarations, mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
+import { topLevelStatements } from './topLevel.js';
 
 const require = createRequire(import.meta.url);
 
@@ -126,7 +127,11 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
   }
   const sourceHash = createHash('sha256').update(source).digest('hex');
-  const stateBindings = topLevelBindings(ast.program, { classes: true });
+  // Function declarations too, read-only: an update adopts a constructor function's prototype and
+  // an after() hook sees the new version's functions (decision 0010).
+  const stateBindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
+  const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
+  const topLevel = topLevelStatements(ast.program, topLevelByNode);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
@@ -273,7 +278,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
 
   if (opts.format !== 'module') {
-    toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh');
+    toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh', topLevelByNode);
     lap('loaderFormat');
   }
   ast.program.body.push(stateFunction(stateBindings, mutableBindings));
@@ -334,6 +339,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     functions,
     diagnostics,
     callLines: lines,
+    topLevel,
   };
   lap('metadata');
   return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };

@@ -60,3 +60,13 @@ export function topLevelBindings(program: t.Program, options: { classes: boolean
   }
   return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
 }
+
+/** The names of a module's top-level function declarations (exported or not), in source order. */
+export function functionDeclarations(program: t.Program): string[] {
+  const names: string[] = [];
+  for (const s of program.body) {
+    const decl = t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) ? s.declaration : s;
+    if (t.isFunctionDeclaration(decl) && decl.id && !decl.declare) names.push(decl.id.name);
+  }
+  return names.filter((n) => !n.startsWith(R.prefix));
+}

@@ -277,6 +277,10 @@ export interface LoaderABI {
   dynamicImport(spec: string): Promise<unknown>;
   /** True when a thread starts on this version: top-level statements run (loaderFormat bootOnly). */
   boot: boolean;
+  /** Whether the top-level statement with this key runs in this load (decision 0010). */
+  top(key: string): boolean;
+  /** Runs an effect statement decided 'run' once the update commits (at once when booting). */
+  later(run: () => void): void;
   /** A top-level statement that cannot run synchronously was reached while booting. */
   cannotBoot(why: string): never;
 }
@@ -299,7 +303,7 @@ export const FRAME_RECORD_MEMBERS = {
 } as const satisfies Members<FrameRecordABI>;
 
 export const LOADER_MEMBERS = {
-  url: true, meta: true, import: true, exports: true, reexport: true, carry: true, adopt: true, dynamicImport: true, boot: true, cannotBoot: true,
+  url: true, meta: true, import: true, exports: true, reexport: true, carry: true, adopt: true, dynamicImport: true, boot: true, cannotBoot: true, top: true, later: true,
 } as const satisfies Members<LoaderABI>;
 
 export const MODULE_INFO_MEMBERS = { id: true, hash: true, state: true, inits: true, atomic: true } as const satisfies Members<ModuleInfoABI>;

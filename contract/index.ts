@@ -72,6 +72,27 @@ export interface ModuleMeta {
   diagnostics: Diagnostic[];
   /** Generated line (1-based) of each continuation-point call, keyed by module-unique cp id. */
   callLines: Record<string, number>;
+  /**
+   * The top-level statements that are not declarations, in source order (compiler/topLevel.ts):
+   * what an update loading this version runs of them is decided per statement (decision 0010).
+   * Absent in metadata written before it existed.
+   */
+  topLevel?: TopLevelStatement[];
+}
+
+/** A top-level statement that is not a declaration, as an update sees it (compiler/topLevel.ts). */
+export interface TopLevelStatement {
+  /** Its text with functions and classes elided, one line (with ` #n` when it repeats): stable under edits elsewhere. */
+  key: string;
+  /**
+   * 'setup': sets up a function or class the module defines (runs again on the new version's
+   * objects); 'effect': acts on the running program (runs again only when the mapping says 'run').
+   */
+  kind: 'setup' | 'effect';
+  /** Source line (1-based). */
+  line: number;
+  /** An effect whose call takes a definition of the module first (`mixin(Thing.prototype)`): its name. */
+  on?: string;
 }
 
 export type UpdatePointPolicy = 'explicit' | 'loops' | 'all';

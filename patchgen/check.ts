@@ -41,6 +41,7 @@ import { generate } from '../compiler/babel.js';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
 import { PATCH_FORMAT, type PatchFile } from './types.js';
+import { compareTopLevel, needsDecision } from './topLevel.js';
 
 const require = createRequire(import.meta.url);
 
@@ -127,14 +128,16 @@ function readFile(reader: BundleReader, read: Read, rel: string): Buffer {
   return bytes;
 }
 
-function readMetadata(reader: BundleReader, read: Read, sub: string): { fns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>; files: string[] } {
+function readMetadata(reader: BundleReader, read: Read, sub: string): { fns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>; files: string[]; modules: Map<string, ModuleMeta> } {
   const fns = new Map<string, { fn: FunctionMeta; module: ModuleMeta }>();
+  const modules = new Map<string, ModuleMeta>();
   const files = reader.listMetadata(sub);
   for (const rel of files) {
     const module = JSON.parse(readFile(reader, read, `${sub}/${rel}`).toString('utf8')) as ModuleMeta;
+    modules.set(module.module, module);
     for (const fn of module.functions) fns.set(fn.id, { fn, module });
   }
-  return { fns, files };
+  return { fns, files, modules };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -291,6 +294,8 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
     }
   }
 
+  checkTopLevel(mapping, patch, oldMeta.modules, newMeta.modules, newModules, report);
+
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   result.ok = problems.length === 0;
   if (!result.ok) return result;
@@ -302,6 +307,58 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
   for (const f of files) if (!read.has(f)) readFile(reader, read, f);
   writeManifest(dir, files.map((f) => ({ path: f, bytes: read.get(f)! })), options.sign);
   return result;
+}
+
+/**
+ * The `topLevel` and `after` sections: modules and statement keys that exist in the new version,
+ * no TODO left, and a decision for every statement that needs one (an effect new in the version,
+ * or one called on a definition of the module) in a module the old version had.
+ */
+function checkTopLevel(mapping: Record<string, unknown>, patch: PatchFile, oldModules: Map<string, ModuleMeta>, newModules: Map<string, ModuleMeta>,
+  moduleNames: Set<string>, report: (path: ReadonlyArray<string | number>, entry: string | null, message: string) => void): void {
+  const topLevel = isRecord(mapping.topLevel) ? mapping.topLevel : {};
+  for (const [module, decisions] of Object.entries(topLevel)) {
+    const meta = newModules.get(module);
+    if (!meta) {
+      const near = nearest(module, moduleNames);
+      report(['topLevel', module], `topLevel[${JSON.stringify(module)}]`, `no module with this path in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
+      continue;
+    }
+    if (!oldModules.has(module)) {
+      report(['topLevel', module], `topLevel[${JSON.stringify(module)}]`, 'the module is new in this version: all its top-level code runs when the update loads it; remove this entry');
+      continue;
+    }
+    if (!isRecord(decisions)) continue;
+    const keys = new Set((meta.topLevel ?? []).map((s) => s.key));
+    for (const [key, decision] of Object.entries(decisions)) {
+      const entry = `topLevel[${JSON.stringify(module)}][${JSON.stringify(key)}]`;
+      if (!keys.has(key)) {
+        const near = nearest(key, keys);
+        report(['topLevel', module, key], entry, `no top-level statement with this key in the new ${module}${near ? ` (did you mean '${near}'?)` : ''}; keys are the statement's text with its functions written ƒ`);
+      } else if (decision === 'TODO') {
+        report(['topLevel', module, key], entry, "still TODO: replace it with 'run' (the update runs the statement again, in the new version) or 'skip'");
+      }
+    }
+  }
+  for (const module of patch.modules.changed) {
+    const meta = newModules.get(module);
+    const oldMeta = oldModules.get(module);
+    if (!meta || !oldMeta) continue;
+    const decided = isRecord(topLevel[module]) ? topLevel[module] as Record<string, unknown> : {};
+    for (const plan of compareTopLevel(oldMeta, meta).plans) {
+      if (!needsDecision(plan) || Object.hasOwn(decided, plan.statement.key)) continue;
+      const why = plan.fate === 'new' ? 'new in this version' : `called on ${plan.statement.on}, which the module defines (it may set up the new ${plan.statement.on})`;
+      report(['topLevel'], `topLevel[${JSON.stringify(module)}][${JSON.stringify(plan.statement.key)}]`,
+        `no decision for the top-level statement at new line ${plan.statement.line} (${why}): say 'run' or 'skip'`);
+    }
+  }
+  const after = isRecord(mapping.after) ? mapping.after : {};
+  for (const module of Object.keys(after)) {
+    if (!newModules.has(module)) {
+      const near = nearest(module, moduleNames);
+      report(['after', module], `after[${JSON.stringify(module)}]`, `no module with this path in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
+    }
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ import { isForOfStep, isTemporary, normalizeCallee } from './align.js';
 import type { FunctionDiff, VersionDiff } from './diff.js';
 import { lineText } from './source.js';
 import { MAPPING_FORMAT } from './types.js';
+import { compareTopLevel, needsDecision } from './topLevel.js';
+import type { ModuleVersion } from './load.js';
 
 const MAX_LINE = 100;
 const COLUMN = 38;
@@ -165,10 +167,88 @@ function renderState(diff: VersionDiff, out: string[]): void {
   if (!any) out.push(`${ind}// No changed module has top-level variables.`);
 }
 
+/** Names of a module version's top-level bindings an after() hook sees: variables, classes, functions. */
+function bindingNames(m: ModuleVersion): string[] {
+  return m.analysis?.bindings ?? [];
+}
+
+/** A statement key as a TypeScript string literal (double quotes when it holds single ones). */
+function keyLiteral(key: string): string {
+  return key.includes("'") && !key.includes('"') && !/[\\\n\r\u2028\u2029]/.test(key) ? `"${key}"` : quote(key);
+}
+
+/** How many top-level statements mapping.ts leaves to decide (TODO). */
+export function topLevelTodos(diff: VersionDiff): number {
+  let n = 0;
+  for (const m of diff.modules) {
+    if (m.status !== 'changed' || !m.old || !m.new) continue;
+    n += compareTopLevel(m.old.meta, m.new.meta).plans.filter(needsDecision).length;
+  }
+  return n;
+}
+
+function renderTopLevel(diff: VersionDiff, out: string[]): void {
+  const ind = '    ';
+  let any = false;
+  for (const m of diff.modules) {
+    if (m.status !== 'changed' || !m.old || !m.new) continue;
+    const { plans, gone } = compareTopLevel(m.old.meta, m.new.meta);
+    if (!plans.length && !gone.length) continue;
+    any = true;
+    const lines = m.new.analysis?.lines;
+    const at = (line: number): string => {
+      const text = lines ? lineText(lines, line) : null;
+      return `new line ${line}${text === null ? '' : `: ${commentSafe(text)}`}`;
+    };
+    out.push(`${ind}${quote(m.module)}: {`);
+    for (const p of plans) {
+      const key = keyLiteral(p.statement.key);
+      if (p.fate === 'setup') {
+        out.push(`${ind}  // setup of this module's own functions or classes: runs again, on the new version's objects`);
+        out.push(`${ind}  //   ${at(p.statement.line)}`);
+        out.push(`${ind}  // ${key}: 'skip',`);
+      } else if (p.fate === 'kept') {
+        out.push(`${ind}  // ran when the old version was loaded (it is in both versions): not run again unless 'run'`);
+        out.push(`${ind}  //   ${at(p.statement.line)}`);
+        out.push(`${ind}  ${key}: 'skip',`);
+      } else {
+        const why = p.fate === 'new'
+          ? "new in this version: 'run' runs it in the update, against the running program (a route on the live app, a listener, a timer)"
+          : `called on ${p.statement.on}, which this module defines: it may set up the new ${p.statement.on} (a mixin); 'run' runs it on the new version's objects`;
+        out.push(`${ind}  // TODO   ${why}`);
+        out.push(`${ind}  //   ${at(p.statement.line)}`);
+        out.push(`${ind}  //   proposed: 'run'; or 'skip'`);
+        out.push(`${ind}  ${key}: 'TODO',`);
+      }
+    }
+    const oldLines = m.old.analysis?.lines;
+    for (const g of gone) {
+      const text = oldLines ? lineText(oldLines, g.line) : null;
+      out.push(`${ind}  // gone from the new version: old line ${g.line}${text === null ? '' : `: ${commentSafe(text)}`}`);
+      out.push(`${ind}  //   what it did when the old version was loaded stays (a timer keeps running, a listener stays registered): undo it in after() if it must not`);
+    }
+    out.push(`${ind}},`);
+  }
+  if (!any) out.push(`${ind}// No changed module has top-level statements other than declarations.`);
+}
+
+function renderAfter(diff: VersionDiff, out: string[]): void {
+  const ind = '    ';
+  let any = false;
+  for (const m of diff.modules) {
+    if (m.status !== 'changed' || !m.old || !m.new) continue;
+    any = true;
+    const union = (vs: string[]): string => (vs.length ? vs.map(quote).join(' | ') : 'never');
+    out.push(`${ind}// ${quote(m.module)}(old: ModuleState<${union(bindingNames(m.old))}>, next: ModuleBindings<${union(bindingNames(m.new))}>): void {`);
+    out.push(`${ind}// },`);
+  }
+  if (!any) out.push(`${ind}// No changed module.`);
+}
+
 /** The text of mapping.ts. `roots` are the versions' paths as written in patch.json. */
 export function renderMapping(diff: VersionDiff, roots: { old: string; new: string }): string {
   const entries = diff.functions.filter((f) => f.needsEntry && f.old);
-  const todo = diff.todos.cps + diff.todos.vars;
+  const todo = diff.todos.cps + diff.todos.vars + topLevelTodos(diff);
   const out: string[] = [
     '/**',
     ' * restack mapping: how frames and module state move from the old version to the new one.',
@@ -191,11 +271,22 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
     ' * Unchanged functions are not listed (their frames map to themselves); functions not listed',
     ' * that were removed have their frames refused.',
     ' * state: optional transformers of module bindings, per module; bindings are carried by name.',
+    " *   They run before the new module is evaluated: next holds the carried bindings (the new ones",
+    " *   are absent: their initialisers run unless the transformer sets them).",
+    ' * topLevel: per changed module, what the update does with each top-level statement that is not a',
+    " *   declaration (keyed by its text, functions written ƒ): 'run' it again in the new version, or",
+    " *   'skip' it (it ran when the old version was loaded). Statements that set up the module's own",
+    ' *   functions and classes (util.inherits, prototype assignments, Object.defineProperty) run',
+    " *   again by default; other statements are skipped unless they say 'run'.",
+    ' * after: optional hooks, per module, run once every new module was evaluated and before the',
+    ' *   update commits: old bindings and the new module\'s (functions and classes included), to',
+    ' *   register what the new version adds to the running program. What they change is undone if',
+    ' *   the update does not commit.',
     ' * Transformers take a third argument, update (UpdateScope from restack/patch): for an old object',
     ' * several frames or modules share, update.once(oldObject, () => replacement) gives them all the',
     ' * same replacement.',
     ' */',
-    "import type { Mapping, OldFrame, NewFrame, ModuleState } from 'restack/patch';",
+    "import type { Mapping, OldFrame, NewFrame, ModuleState, ModuleBindings } from 'restack/patch';",
     '',
     'export default {',
     `  format: ${MAPPING_FORMAT},`,
@@ -207,6 +298,12 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
   out.push('  },');
   out.push('  state: {');
   renderState(diff, out);
+  out.push('  },');
+  out.push('  topLevel: {');
+  renderTopLevel(diff, out);
+  out.push('  },');
+  out.push('  after: {');
+  renderAfter(diff, out);
   out.push('  },');
   out.push('} satisfies Mapping;', '');
   return out.join('\n');

@@ -19,7 +19,7 @@ import { compile } from '../compiler/pipeline.js';
 import { BASE_DIR, CHECKED_JSON, CHECKED_SIG, MAPPING_JS, MAPPING_TS, META_SUFFIX, NEW_DIR, PATCH_JSON } from './bundle.js';
 import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
 import { policiesOf } from './load.js';
-import { renderMapping } from './mappingFile.js';
+import { renderMapping, topLevelTodos } from './mappingFile.js';
 import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
 
 export interface PatchOptions {
@@ -85,7 +85,7 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
     summary: {
       unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
       guesses: diff.functions.filter((f) => f.match?.by === 'similarity').length,
-      todos: diff.todos.cps + diff.todos.vars,
+      todos: diff.todos.cps + diff.todos.vars + topLevelTodos(diff),
     },
     functions: diff.functions.map(entryOf),
   };
@@ -135,11 +135,12 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
   }
   for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
   const { cps, vars } = diff.todos;
+  const tops = topLevelTodos(diff);
   if (kept) {
-    lines.push(`  mapping.ts: kept as it was (the generator would have left ${cps + vars} TODO${cps + vars === 1 ? '' : 's'})`);
+    lines.push(`  mapping.ts: kept as it was (the generator would have left ${cps + vars + tops} TODO${cps + vars + tops === 1 ? '' : 's'})`);
     lines.push(`  next: run \`restack check ${outDir}\` to validate it against this bundle`);
   } else {
-    lines.push(`  mapping.ts: ${cps + vars} TODO${cps + vars === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'})`);
+    lines.push(`  mapping.ts: ${cps + vars + tops} TODO${cps + vars + tops === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'}${tops ? `, ${tops} top-level statement${tops === 1 ? '' : 's'}` : ''})`);
     lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
   }
   return lines.join('\n') + '\n';

@@ -31,6 +31,9 @@ export const mappingSchema = z.strictObject({
   format: z.literal(MAPPING_FORMAT, { error: `expected format: ${MAPPING_FORMAT}` }),
   functions: z.record(z.string(), functionMappingSchema),
   state: z.record(z.string(), functionValue).optional(),
+  topLevel: z.record(z.string(), z.record(z.string(), z.union([z.literal('run'), z.literal('skip'), z.literal('TODO')],
+    { error: "expected 'run' (run it again in the update), 'skip' (it ran when the old version was loaded) or 'TODO'" }))).optional(),
+  after: z.record(z.string(), functionValue).optional(),
 });
 
 export type MappingInput = z.infer<typeof mappingSchema>;

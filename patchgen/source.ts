@@ -13,7 +13,7 @@ import { parse, type ParserPlugin } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
-import { topLevelBindings } from '../compiler/syntax.js';
+import { functionDeclarations, topLevelBindings } from '../compiler/syntax.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
@@ -50,6 +50,8 @@ export interface SourceAnalysis {
   stateBindings: string[];
   /** Text of each top-level const's initialiser: an update runs a changed one again. */
   constInits: Record<string, string>;
+  /** Every top-level binding an after() hook sees: variables, classes and function declarations. */
+  bindings: string[];
 }
 
 const posKey = (line: number, column: number): string => `${line}:${column}`;
@@ -62,7 +64,7 @@ export function lineText(lines: readonly string[], line: number): string | null 
 
 export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis {
   const lines = source.split(/\r?\n/);
-  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], constInits: {} };
+  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], constInits: {}, bindings: [] };
   const filename = meta.module;
   const plugins: ParserPlugin[] = /\.[cm]?tsx?$/.test(filename) ? ['typescript'] : [];
   if (/\.tsx$/.test(filename)) plugins.push('jsx');
@@ -79,6 +81,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
   }
 
   result.stateBindings = topLevelBindings(ast.program, { classes: false });
+  result.bindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
   result.constInits = constInits(ast.program, source, (text) => text);
 
   const fnAt = new Map<string, NodePath<t.Function>>();

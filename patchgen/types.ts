@@ -89,6 +89,31 @@ export interface FunctionMapping<O extends string = string, N extends string = s
 export type StateTransformer<O extends string = string, N extends string = string> =
   (old: Readonly<ModuleState<O>>, next: ModuleState<N>, update: UpdateScope) => void;
 
+/**
+ * What an update does with a top-level statement (not a declaration) of a new module the old
+ * version had: 'run' it again in the new version, or 'skip' it (it ran when the old version was
+ * loaded). Without an entry, a statement that sets up the module's own functions or classes runs
+ * and any other is skipped (decision 0010).
+ */
+export type TopLevelDecision = 'run' | 'skip' | 'TODO';
+
+/**
+ * The bindings of a module of the new version once it was evaluated (functions, classes,
+ * variables), read and set through its accessors; what the hook reads of the running program's
+ * objects goes through the update's journal.
+ */
+export type ModuleBindings<V extends string = string> = { [K in V]: unknown };
+
+/**
+ * An after-update hook: called once per module, after every module of the new version was
+ * evaluated (their top-level statements decided by `topLevel` done) and before the update
+ * commits, with the old module's bindings and the new module's. What it changes of the running
+ * program is undone if the update does not commit. Register what the new version adds (a route
+ * on the live app, a listener, a re-armed timer) here when a top-level statement cannot say it.
+ */
+export type AfterHook<O extends string = string, N extends string = string> =
+  (old: Readonly<ModuleState<O>>, next: ModuleBindings<N>, update: UpdateScope) => void;
+
 /** The default export of mapping.ts. */
 export interface Mapping {
   format: typeof MAPPING_FORMAT;
@@ -96,6 +121,10 @@ export interface Mapping {
   functions: { [oldId: string]: FunctionMapping };
   /** Keyed by module path (as in the metadata's `module`). */
   state?: { [module: string]: StateTransformer };
+  /** Per module path, per top-level statement key (as in the new version's metadata). */
+  topLevel?: { [module: string]: { [statement: string]: TopLevelDecision } };
+  /** After-update hooks, per module path. */
+  after?: { [module: string]: AfterHook };
 }
 
 // ---------------------------------------------------------------------------------------------

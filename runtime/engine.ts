@@ -29,7 +29,7 @@ import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { EntryTables } from './update/forward.js';
 import { Transaction } from './update/transaction.js';
-import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
+import { adoptAll, afterCommit, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
 import { DRY_RUN, newReport, type FrameMove, type UpdateReport } from './report.js';
@@ -644,6 +644,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         try {
           this.jobPhase = 'evaluating';
           evaluated = evaluateVersion(patch, this, scope, undefined, tx);
+          // Old instances get the new prototypes (undone if the update does not commit; decision 0010).
+          adoptAll(evaluated, tx);
         } catch (e) {
           failure.evaluation = e;
         }
@@ -708,7 +710,6 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (!commit) return abandon(ABORTED, unmoved(mappedFroms()));
     // Commit.
     tx.commit();
-    for (const [oldCls, newCls] of ready.adoptions) adoptClass(oldCls, newCls);
     for (const [id, h] of this.current) {
       if (ready.handles.get(id) === h) continue;
       h.stale = true;
@@ -718,6 +719,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     this.entries.retarget(patch, this.current);
     this.current.clear();
     for (const [id, h] of ready.handles) this.current.set(id, h);
+    // The new version's own effects: statements decided 'run', after() hooks (decision 0010).
+    const afterErrors = afterCommit(patch, ready, scope);
+    if (afterErrors.length) job.report.afterErrors = afterErrors;
     const moves: FrameMove[] = [];
     for (let i = mapped.length - 1; i >= 0; i--) {
       const m = mapped[i];

@@ -335,8 +335,13 @@ export interface BootPlan {
 
 export interface Evaluated {
   handles: Map<string, ModuleHandle>;
-  adoptions: Array<[Function, Function]>;
+  /** Old class or constructor function, new one, the module and the binding's name. */
+  adoptions: Array<[Function, Function, string, string]>;
   modules: UpdateReport['modules'];
+  /** The old version's bindings, by module (read once, before the new version ran). */
+  oldState: Map<string, Record<string, unknown>>;
+  /** Effect statements decided 'run', in order: they run once the update commits. */
+  deferred: Array<{ module: string; key: string; run: () => void }>;
 }
 
 const wrapped = new WeakMap<object, object>();
@@ -364,8 +369,10 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
   const loading = host.beginLoading();
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
-  const adoptions: Array<[Function, Function]> = [];
+  const adoptions: Evaluated['adoptions'] = [];
   const modules: UpdateReport['modules'] = [];
+  const oldStates = new Map<string, Record<string, unknown>>();
+  const deferred: Evaluated['deferred'] = [];
   try {
     const load = (pm: PatchModule): object => {
       const existing = namespaces.get(pm.id);
@@ -378,8 +385,11 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       const baseUrl = old ? old.baseUrl : boot ? boot.urlOf(pm.rel) : pathToFileURL(pm.file).href;
       const baseFile = baseUrl.startsWith('file:') ? fileURLToPath(baseUrl) : pm.file;
       const req = createRequire(baseFile);
-      const report = { module: pm.id, carried: [] as string[], initialised: [] as string[], transformed: [] as string[] };
+      const report: UpdateReport['modules'][number] = { module: pm.id, carried: [], initialised: [], transformed: [], ran: [] };
       modules.push(report);
+      const decisions = patch.topLevel[pm.id] ?? {};
+      let lastKey = '';
+      const kinds = new Map((pm.meta.topLevel ?? []).map((s) => [s.key, s.kind]));
 
       let oldState: Record<string, unknown> | null = null;
       const readOld = (): Record<string, unknown> => {
@@ -395,8 +405,10 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
             }
           }
         }
+        oldStates.set(pm.id, oldState);
         return oldState;
       };
+      if (old) readOld();
       const assigned = new Map<string, unknown>();
       const transformer = patch.state[pm.id];
       if (transformer && old) {
@@ -478,7 +490,21 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         adopt: (name: string, cls: unknown): void => {
           if (!old || typeof cls !== 'function') return;
           const prev = readOld()[name];
-          if (typeof prev === 'function' && prev !== cls && prev.prototype && cls.prototype) adoptions.push([prev, cls]);
+          if (typeof prev === 'function' && prev !== cls && adoptable(prev) && adoptable(cls) && (isClass(cls) || usedAsConstructor(prev) || usedAsConstructor(cls))) {
+            adoptions.push([prev, cls, pm.id, name]);
+          }
+        },
+        top: (key: string): boolean => {
+          if (boot) return true;
+          const decision = decisions[key];
+          const run = decision === 'run' || (decision === undefined && kinds.get(key) === 'setup');
+          if (run) report.ran!.push(key);
+          lastKey = key;
+          return run;
+        },
+        later: (run: () => void): void => {
+          if (boot) run();
+          else deferred.push({ module: pm.id, key: lastKey, run });
         },
         dynamicImport: (spec: string): Promise<unknown> => import(resolveUrl(spec, baseUrl, req)),
         boot: boot !== undefined,
@@ -509,7 +535,8 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       // Only what this thread runs: another thread's entry (a worker's module) is not this one's.
       for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
     }
-    return { handles, adoptions, modules };
+    for (const m of modules) if (!m.ran?.length) delete m.ran;
+    return { handles, adoptions, modules, oldState: oldStates, deferred };
   } catch (e) {
     host.forget(loading.values());
     throw e;
@@ -525,10 +552,95 @@ function resolveUrl(spec: string, baseUrl: string, req: NodeRequire): string {
   return pathToFileURL(req.resolve(spec)).href;
 }
 
+/** A class or a plain function with a prototype object (not a generator, async or bound function, not an arrow). */
+function adoptable(f: Function): boolean {
+  const proto = Object.getOwnPropertyDescriptor(f, 'prototype')?.value as unknown;
+  return proto !== null && typeof proto === 'object' && Object.prototype.toString.call(f) === '[object Function]';
+}
+
+const hasInstance = Function.prototype[Symbol.hasInstance];
+
+const isClass = (f: Function): boolean => /^class\b/.test(Function.prototype.toString.call(f));
+
+/** A plain function whose prototype was set up (methods, a parent): a constructor. */
+function usedAsConstructor(f: Function): boolean {
+  const proto = f.prototype as object;
+  return Object.getPrototypeOf(proto) !== Object.prototype || Reflect.ownKeys(proto).some((k) => k !== 'constructor');
+}
+
+/**
+ * Adopts the old version's classes and constructor functions (adoptClass) inside the update's
+ * transaction: each change is undone if the update does not commit. Done before the after() hooks
+ * and instance transformers run, so they see old instances with the new methods.
+ */
+export function adoptAll(evaluated: Evaluated, tx?: Transaction): void {
+  const byModule = new Map(evaluated.modules.map((m) => [m.module, m]));
+  for (const [oldCls, newCls, module, name] of evaluated.adoptions) {
+    const proto = oldCls.prototype as object;
+    const own = Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)!] as const);
+    const parent = Object.getPrototypeOf(proto) as object | null;
+    const had = Object.getOwnPropertyDescriptor(oldCls, Symbol.hasInstance);
+    tx?.onAbandon(() => {
+      if (had) Object.defineProperty(oldCls, Symbol.hasInstance, had);
+      else delete (oldCls as unknown as Record<symbol, unknown>)[Symbol.hasInstance];
+      Object.setPrototypeOf(proto, parent);
+      for (const [k, d] of own) Object.defineProperty(proto, k, d);
+    });
+    adoptClass(oldCls, newCls);
+    const report = byModule.get(module);
+    if (report) (report.adopted ??= []).push(name);
+  }
+}
+
+/**
+ * Once the update committed: the effect statements decided 'run' (in module order, each where it
+ * stands in its module), then the mapping's after() hooks, module by module in the order they were
+ * evaluated, each with the old module's bindings (read-only) and the new module's. They run when
+ * the update can no longer be rolled back, so nothing they do has to be undone; what throws is
+ * reported (the update stays applied), and the others still run.
+ */
+export function afterCommit(patch: LoadedPatch, evaluated: Evaluated, scope: UpdateScope): string[] {
+  const errors: string[] = [];
+  for (const d of evaluated.deferred) {
+    try {
+      d.run();
+    } catch (e) {
+      errors.push(`${d.module}: the top-level statement ${d.key} threw: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  for (const report of evaluated.modules) {
+    const hook = patch.after[report.module];
+    if (!hook) continue;
+    const handle = evaluated.handles.get(report.module);
+    const accessors = (handle?.info?.state?.() ?? {}) as Record<string, unknown>;
+    const old = Object.freeze({ ...(evaluated.oldState.get(report.module) ?? {}) });
+    const next = new Proxy(accessors, {
+      get: (target, key) => (typeof key === 'string' && key in target ? target[key] : undefined),
+      set: (target, key, value) => {
+        if (typeof key !== 'string' || !(key in target)) throw new TypeError(`after(): the new ${report.module} has no top-level binding '${String(key)}'`);
+        if (!Object.getOwnPropertyDescriptor(target, key)?.set) throw new TypeError(`after(): '${key}' of the new ${report.module} is a const, a function or a class; it cannot be assigned`);
+        target[key] = value;
+        return true;
+      },
+      deleteProperty: () => false,
+      defineProperty: () => false,
+    });
+    try {
+      hook(old, next, scope);
+      report.after = true;
+    } catch (e) {
+      errors.push(`${report.module}: the after() hook threw: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  return errors;
+}
+
 /**
  * Instances made by the old class get the new methods: the old prototype keeps no methods of its
- * own and inherits from the new one (so `instanceof` holds for both); the static side keeps the
- * old class's data (static fields) that the new class also has.
+ * own and inherits from the new one (so old instances are `instanceof` both); the static side keeps
+ * the old class's data (static fields) that the new class also has; and the old class answers
+ * `instanceof` for the new class's instances too (code holding the old class object, an uncompiled
+ * module, a `Map` keyed by it, still recognises what the new version makes).
  */
 export function adoptClass(oldCls: Function, newCls: Function): void {
   const keepStatic = new Set(['prototype', 'length', 'name']);
@@ -546,6 +658,10 @@ export function adoptClass(oldCls: Function, newCls: Function): void {
     if (d?.configurable) delete (proto as Record<string | symbol, unknown>)[key];
   }
   Object.setPrototypeOf(proto, newCls.prototype as object);
+  Object.defineProperty(oldCls, Symbol.hasInstance, {
+    configurable: true,
+    value: (x: unknown): boolean => Reflect.apply(hasInstance, oldCls, [x]) || (newCls as unknown as { [Symbol.hasInstance](v: unknown): boolean })[Symbol.hasInstance](x),
+  });
 }
 
 /** The TypeScript source a relative import names by its output file: x.js -> x.ts, x.mjs -> x.mts. */

@@ -57,6 +57,9 @@ export interface LoadedPatch {
   oldCps: Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>;
   plans: Map<string, FunctionPlan>;
   state: NonNullable<Mapping['state']>;
+  /** What runs of each module's top-level statements (decision 0010), by module and key. */
+  topLevel: NonNullable<Mapping['topLevel']>;
+  after: NonNullable<Mapping['after']>;
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
   /** Time this thread spent reading and compiling the bundle. */
@@ -300,7 +303,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   }
   return {
     dir, label: versionLabel(dir, label), base: patch.base, modules, oldCps, plans,
-    state: mapping.state ?? {}, generation: gen, loadMs: performance.now() - started,
+    state: mapping.state ?? {}, topLevel: mapping.topLevel ?? {}, after: mapping.after ?? {}, generation: gen, loadMs: performance.now() - started,
   };
 }
 

@@ -139,7 +139,20 @@ export interface UpdateReport {
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
-  modules: Array<{ module: string; carried: string[]; initialised: string[]; transformed: string[] }>;
+  /**
+   * What threw among the effect statements and after() hooks run once the update committed: the
+   * update is applied, and these did not do what they meant to.
+   */
+  afterErrors?: string[];
+  modules: Array<{
+    module: string; carried: string[]; initialised: string[]; transformed: string[];
+    /** Top-level statements of the module run again (decision 0010), by key. */
+    ran?: string[];
+    /** Old classes and constructor functions whose instances now use the new version's prototype. */
+    adopted?: string[];
+    /** The module's after() hook ran. */
+    after?: boolean;
+  }>;
   timings: UpdateTimings;
 }
 
@@ -264,11 +277,15 @@ export function formatReport(r: UpdateReport): string {
     }
   }
   formatProcesses(r, out);
+  for (const e of r.afterErrors ?? []) out.push(`  AFTER THE COMMIT: ${e}`);
   for (const m of r.modules) {
     const parts: string[] = [];
     if (m.carried.length) parts.push(`carried ${m.carried.join(', ')}`);
     if (m.initialised.length) parts.push(`initialised ${m.initialised.join(', ')}`);
     if (m.transformed.length) parts.push(`transformed ${m.transformed.join(', ')}`);
+    if (m.adopted?.length) parts.push(`instances adopted by ${m.adopted.join(', ')}`);
+    if (m.ran?.length) parts.push(`ran ${m.ran.length} top-level statement${m.ran.length === 1 ? '' : 's'} again (${m.ran.map((k) => k.length > 40 ? `${k.slice(0, 37)}...` : k).join('; ')})`);
+    if (m.after) parts.push('after() hook ran');
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   return out.join('\n');

@@ -23,7 +23,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import { R, type LoaderABI } from '../../contract/index.js';
+import { R, type LoaderABI, type TopLevelStatement } from '../../contract/index.js';
 import { errorAt } from '../errors.js';
 import { loader } from '../runtimeRef.js';
 
@@ -83,8 +83,12 @@ function exportName(node: t.Identifier | t.StringLiteral): string {
  * Rewrites an instrumented ES module into the loader format (see the file comment). `source` and
  * `filename` locate errors.
  */
-export function toLoaderFormat(program: NodePath<t.Program>, source: string, filename: string, fresh = false): void {
+export function toLoaderFormat(program: NodePath<t.Program>, source: string, filename: string, fresh = false,
+  topLevel: WeakMap<t.Node, TopLevelStatement> = new WeakMap()): void {
   const body = program.node.body;
+  const pathOf = new Map<t.Node, NodePath<t.Statement>>();
+  for (const p of program.get('body')) pathOf.set(p.node, p);
+  const adoptFunctions: string[] = [];
   const imports: t.Statement[] = [];
   const getters: t.ObjectMethod[] = [];
   const trailing: t.Statement[] = [];
@@ -104,18 +108,24 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
   };
 
   const kept: t.Statement[] = [];
+  const importNames = new Set<string>();
+  for (const s of body) {
+    if (t.isImportDeclaration(s) && s.importKind !== 'type') for (const sp of s.specifiers) importNames.add(sp.local.name);
+  }
   const keepDeclaration = (decl: t.Declaration): void => {
     if (fresh) {
       kept.push(decl);
       return;
     }
     if (t.isVariableDeclaration(decl)) {
-      kept.push(...carryDeclaration(decl));
+      kept.push(...carryDeclaration(decl, importNames));
     } else if (t.isClassDeclaration(decl)) {
       kept.push(decl);
       if (decl.id) kept.push(t.expressionStatement(call('adopt', [t.stringLiteral(decl.id.name), t.identifier(decl.id.name)])));
     } else if (t.isFunctionDeclaration(decl)) {
       kept.push(decl);
+      // A constructor function's old instances get the new prototype, as a class's do.
+      if (decl.id && !decl.generator && !decl.async) adoptFunctions.push(decl.id.name);
     } else {
       fail(decl, `restack cannot load a ${decl.type} in an update`);
     }
@@ -172,13 +182,20 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
     } else if (fresh) {
       kept.push(s);
     } else {
-      kept.push(bootOnly(s, filename));
+      const entry = topLevel.get(s);
+      const path = pathOf.get(s);
+      if (entry && path) {
+        kept.push(decided(path.node, entry, filename));
+      } else {
+        kept.push(bootOnly(s, filename));
+      }
     }
     // Any other statement is top-level code: it ran when the first version was loaded (a module
     // new in this version, `fresh`, runs all of it). A thread or process started on this version
     // (a worker after the update) boots from the bundle: there it runs (`__rsU.boot`).
   }
 
+  for (const name of adoptFunctions) trailing.push(t.expressionStatement(call('adopt', [t.stringLiteral(name), t.identifier(name)])));
   const header: t.Statement[] = [];
   if (getters.length) header.push(t.expressionStatement(call('exports', [t.objectExpression(getters)])));
   program.node.body = [...imports, ...header, ...kept, ...trailing];
@@ -219,6 +236,36 @@ function bootOnly(s: t.Statement, filename: string): t.Statement {
     ? t.expressionStatement(call('cannotBoot', [t.stringLiteral(`${filename}:${awaitAt.loc?.start.line ?? '?'}: a top-level await (a module's top-level code must be synchronous to start a thread on a new version)`)]))
     : s;
   return t.ifStatement(loader('boot'), body);
+}
+
+/**
+ * A top-level statement of a module the old version had, as the update decides (`__rsU.top(key)`:
+ * a setup statement runs on the new version's objects, an effect only when the mapping says 'run';
+ * every one runs when a thread boots on this version). One with a top-level await cannot run in
+ * the synchronous module function: it stops the load with a clear error.
+ */
+function decided(s: t.Statement, entry: TopLevelStatement, filename: string): t.Statement {
+  const awaitAt = topLevelAwait(s);
+  let body: t.Statement = awaitAt
+    ? t.expressionStatement(call('cannotBoot', [t.stringLiteral(`${filename}:${awaitAt.loc?.start.line ?? '?'}: a top-level await (a module's top-level code must be synchronous to run in an update or to start a thread on a new version)`)]))
+    : s;
+  // An effect runs once the update commits, so that a rollback never has to undo it; one that
+  // declares a `var` (hoisted to the module) runs where it is.
+  if (!awaitAt && entry.kind === 'effect' && !declaresVar(s)) {
+    body = t.expressionStatement(call('later', [t.arrowFunctionExpression([], t.blockStatement([s]))]));
+  }
+  return t.ifStatement(call('top', [t.stringLiteral(entry.key)]), body);
+}
+
+/** Whether a statement declares a `var` outside its functions (a module-level binding). */
+function declaresVar(n: t.Node | null | undefined): boolean {
+  if (!n || typeof n !== 'object' || t.isFunction(n) || t.isClass(n)) return false;
+  if (t.isVariableDeclaration(n) && n.kind === 'var') return true;
+  for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+    const v = (n as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v) ? v.some((c) => declaresVar(c as t.Node)) : declaresVar(v as t.Node)) return true;
+  }
+  return false;
 }
 
 /** The first top-level await (or for await) in a statement, outside functions. */
@@ -277,16 +324,38 @@ function replaceImportRef(p: NodePath, ref: { ns: string; name: string | null })
   p.replaceWith(value);
 }
 
+/** An expression made only of imported bindings, property reads of them, primitives and operators on those. */
+function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>): boolean {
+  let readsImport = false;
+  const ok = (n: t.Node): boolean => {
+    if (t.isIdentifier(n)) {
+      readsImport ||= importNames.has(n.name);
+      return importNames.has(n.name);
+    }
+    if (t.isMemberExpression(n)) return ok(n.object) && (!n.computed || t.isStringLiteral(n.property) || t.isNumericLiteral(n.property));
+    if (t.isStringLiteral(n) || t.isNumericLiteral(n) || t.isBooleanLiteral(n) || t.isNullLiteral(n)) return true;
+    if (t.isTemplateLiteral(n)) return n.expressions.every((x) => ok(x));
+    if (t.isBinaryExpression(n) || t.isLogicalExpression(n)) return !t.isPrivateName(n.left) && ok(n.left) && ok(n.right);
+    if (t.isUnaryExpression(n)) return n.operator !== 'delete' && ok(n.argument);
+    if (t.isConditionalExpression(n)) return ok(n.test) && ok(n.consequent) && ok(n.alternate);
+    return false;
+  };
+  return ok(e) && readsImport;
+}
+
 /**
  * A top-level variable declaration of a module loaded by an update. Functions and classes bound
  * by it are new code; other bindings carry the old version's value (or run their initialiser
  * when the binding is new).
  */
-function carryDeclaration(decl: t.VariableDeclaration): t.Statement[] {
+function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<string>): t.Statement[] {
   const after: t.Statement[] = [];
   let pattern = false;
   for (const d of decl.declarations) {
     if (t.isIdentifier(d.id)) {
+      // A const read off what the module imports (`const version = pkg.version`) is the new
+      // version's value: computed again, as its text may not change when what it reads does.
+      if (decl.kind === 'const' && d.init && derivedFromImports(d.init, importNames)) continue;
       if (isCode(d.init)) {
         if (t.isClassExpression(d.init)) after.push(t.expressionStatement(call('adopt', [t.stringLiteral(d.id.name), t.identifier(d.id.name)])));
         continue;

@@ -29,6 +29,8 @@ interface SavedBinding {
 
 export class Transaction {
   private bindings: SavedBinding[] = [];
+  /** Undo steps of changes made outside the journal (class adoption), run last-first by abandon(). */
+  private undoSteps: Array<() => void> = [];
   readonly journal = new Journal(process.env.RESTACK_JOURNAL === 'off');
   readonly effects = new Effects();
   /** The user code running now, for messages: 'the state transformer of store.ts'. */
@@ -96,13 +98,21 @@ export class Transaction {
     if (this.ended) return;
     this.ended = true;
     this.bindings = [];
+    this.undoSteps = [];
     this.journal.close();
     this.effects.commit();
+  }
+
+  /** Registers how to undo a change the journal does not see; abandon() runs it. */
+  onAbandon(undo: () => void): void {
+    this.undoSteps.push(undo);
   }
 
   abandon(): Undone {
     if (this.ended) return { objects: 0, timers: 0, listeners: 0, handles: 0, kept: [] };
     this.ended = true;
+    for (let i = this.undoSteps.length - 1; i >= 0; i--) this.undoSteps[i]();
+    this.undoSteps = [];
     const objects = this.journal.changed;
     this.journal.undo();
     for (const b of this.bindings) {

@@ -1,0 +1,146 @@
+/**
+ * A module's top-level statements that are not declarations, as an update sees them (decision
+ * 0010): each gets a key, stable under edits elsewhere in the file (its text, with the functions
+ * and classes in it elided), and a kind:
+ *
+ *  - 'setup': it sets up a function or class this module defines (`util.inherits(Client,
+ *    EventEmitter)`, `Client.prototype.publish = ...`, `Object.defineProperty(Thing.prototype,
+ *    ...)`, `Thing.registry = new Map()`). An update loads new function and class objects, so the
+ *    new version runs these again, on its own objects; the mapping may say 'skip'.
+ *  - 'effect': anything else (`app.get('/stats', ...)`, `server.listen(...)`, `setInterval(...)`,
+ *    `main()`): it acted on the running program when the first version was loaded, so an update
+ *    does not run it again unless the mapping says 'run' (patchgen proposes 'run' for a statement
+ *    new in the version). `on` names the definition an effect is called on (`mixin(Thing.prototype)`),
+ *    which may be setup in disguise: patchgen asks about it.
+ *
+ * Computed before any pass changes the tree, so the keys are those of the source.
+ */
+import * as t from '@babel/types';
+import { createHash } from 'node:crypto';
+import type { TopLevelStatement } from '../contract/index.js';
+import { generate } from './babel.js';
+
+/** Calls that define properties or the prototype chain of their first argument. */
+const DEFINERS = new Set([
+  'Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Object.setPrototypeOf',
+  'Object.freeze', 'Object.seal', 'Object.preventExtensions',
+  'Reflect.defineProperty', 'Reflect.setPrototypeOf', 'Reflect.set',
+  'util.inherits', 'inherits',
+]);
+
+const MAX_KEY = 120;
+
+/** Names bound to code by the module's top level: function and class declarations, `const f = () => ...`. */
+export function definitions(program: t.Program): Set<string> {
+  const names = new Set<string>();
+  for (const s of program.body) {
+    const d = t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) ? s.declaration : s;
+    if ((t.isFunctionDeclaration(d) || t.isClassDeclaration(d)) && d.id) names.add(d.id.name);
+    else if (t.isVariableDeclaration(d)) {
+      for (const v of d.declarations) {
+        if (t.isIdentifier(v.id) && (t.isFunctionExpression(v.init) || t.isArrowFunctionExpression(v.init) || t.isClassExpression(v.init))) names.add(v.id.name);
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether a top-level statement is one the loader format handles as a declaration. */
+export function isDeclarationStatement(s: t.Statement): boolean {
+  return t.isImportDeclaration(s) || t.isExportNamedDeclaration(s) || t.isExportAllDeclaration(s) || t.isExportDefaultDeclaration(s)
+    || t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isVariableDeclaration(s)
+    || t.isTSDeclareFunction(s) || t.isEmptyStatement(s) || t.isTSTypeAliasDeclaration(s) || t.isTSInterfaceDeclaration(s);
+}
+
+/** The identifier a member chain starts from: `Client` of `Client.prototype.x`. */
+function rootName(e: t.Node | null | undefined): string | null {
+  while (e && (t.isMemberExpression(e) || t.isOptionalMemberExpression(e))) e = e.object;
+  return e && t.isIdentifier(e) ? e.name : null;
+}
+
+/** `a.b.c` of a callee made of identifiers and plain property names, else null. */
+function dotted(e: t.Node): string | null {
+  if (t.isIdentifier(e)) return e.name;
+  if (t.isMemberExpression(e) && !e.computed && t.isIdentifier(e.property)) {
+    const left = dotted(e.object);
+    return left === null ? null : `${left}.${e.property.name}`;
+  }
+  return null;
+}
+
+/** The definitions of `defs` a setup expression sets up, or null when it is not setup. */
+function setupOf(e: t.Expression, defs: Set<string>): boolean {
+  if (t.isSequenceExpression(e)) return e.expressions.every((x) => setupOf(x, defs));
+  if (t.isAssignmentExpression(e)) {
+    if (!t.isMemberExpression(e.left)) return false;
+    const root = rootName(e.left);
+    if (root === null || !defs.has(root)) return false;
+    // `A.x = B.y = v`: each target must be a definition's.
+    return !t.isAssignmentExpression(e.right) || setupOf(e.right, defs);
+  }
+  if (t.isCallExpression(e)) {
+    const name = dotted(e.callee);
+    if (name === null) return false;
+    const short = name.split('.').slice(-2).join('.');
+    if (!DEFINERS.has(name) && !DEFINERS.has(short) && !name.endsWith('.inherits')) return false;
+    const first = e.arguments[0];
+    const root = first && !t.isSpreadElement(first) ? rootName(first) : null;
+    return root !== null && defs.has(root);
+  }
+  return false;
+}
+
+/** For an effect called on a definition (`mixin(Thing.prototype)`): that definition. */
+function calledOn(e: t.Expression, defs: Set<string>): string | undefined {
+  if (!t.isCallExpression(e)) return undefined;
+  const first = e.arguments[0];
+  const root = first && !t.isSpreadElement(first) ? rootName(first) : null;
+  return root !== null && defs.has(root) ? root : undefined;
+}
+
+/** The statement's text with its functions and classes elided, on one line. */
+function keyText(s: t.Statement): string {
+  const copy = t.cloneNode(s, true, true);
+  const elide = (n: t.Node): void => {
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const v = (n as unknown as Record<string, unknown>)[key];
+      const fix = (c: unknown): unknown => {
+        if (!c || typeof c !== 'object' || !('type' in c)) return c;
+        const node = c as t.Node;
+        if (t.isFunction(node) || t.isClass(node)) return t.identifier(t.isClass(node) ? 'class' : 'ƒ');
+        elide(node);
+        return node;
+      };
+      if (Array.isArray(v)) (n as unknown as Record<string, unknown>)[key] = v.map(fix);
+      else (n as unknown as Record<string, unknown>)[key] = fix(v);
+    }
+  };
+  elide(copy);
+  const text = generate(copy, { comments: false, compact: true }).code.replace(/;$/, '');
+  if (text.length <= MAX_KEY) return text;
+  return `${text.slice(0, MAX_KEY - 12)}… ${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * The module's top-level statements that are not declarations, in source order, each with its
+ * key and kind; `byNode` gets each statement's entry (the loader format finds them there).
+ */
+export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, TopLevelStatement>): TopLevelStatement[] {
+  const defs = definitions(program);
+  const out: TopLevelStatement[] = [];
+  const seen = new Map<string, number>();
+  for (const s of program.body) {
+    if (isDeclarationStatement(s)) continue;
+    let key = keyText(s);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) key = `${key} #${n}`;
+    const e = t.isExpressionStatement(s) ? s.expression : null;
+    const setup = e !== null && setupOf(e, defs);
+    const on = e !== null && !setup ? calledOn(e, defs) : undefined;
+    const entry: TopLevelStatement = { key, kind: setup ? 'setup' : 'effect', line: s.loc?.start.line ?? 0, ...(on ? { on } : {}) };
+    out.push(entry);
+    byNode?.set(s, entry);
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+// samples/express-app end to end: the TypeScript Express service, v1 compiled and running under
+// `restack run`, updated live to v2 (`restack update <pid>`, the bundle samples/express-app/live.js
+// writes with the committed mapping file) while wrk (Debian's, installed by .ci/run) sends GET
+// requests over the routes both versions have.
+//
+// What must hold (issue 22, item 6): no request fails during the update (0 socket errors, 0
+// answers outside 2xx); after it, the route v2 added before the others answers; every old route
+// answers with its own handler (each answer names its route) in v2 (x-version 2, v2's 404 fix);
+// items stored by v1 and by v2 have v2's field `revision`.
+//
+//   node --test samples/express-app/e2e.test.js       (or npm run test:samples)
+//
+// The checks after the update are all made, and the test fails with the list of those that did not
+// hold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepare, sample } from './live.js';
+
+const cli = fileURLToPath(new URL('../../bin/restack.js', import.meta.url));
+const haveWrk = spawnSync('wrk', ['--version']).error === undefined;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function load(port, seconds) {
+  const wrk = spawn('wrk', ['-t2', '-c8', `-d${seconds}s`, '-s', join(sample, 'load.lua'), `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  wrk.stdout.on('data', (d) => { out += d; });
+  wrk.stderr.on('data', (d) => { out += d; });
+  return new Promise((resolve) => wrk.on('exit', (code) => resolve({ code, out })));
+}
+
+async function call(port, method, path, body) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON: kept as text */ }
+  return { status: res.status, version: res.headers.get('x-version'), json, text };
+}
+
+test('express-app: v1 -> v2 under wrk, every route its own handler, the new route and field', {
+  skip: !haveWrk && !process.env.CI && 'wrk is not installed (.ci/run installs it)', timeout: 90_000,
+}, async (t) => {
+  const work = mkdtempSync(join(tmpdir(), 'restack-express-app-'));
+  const xdg = join(work, 'xdg');
+  mkdirSync(xdg, { mode: 0o700 });
+  const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+  prepare(work, { env });
+
+  const server = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'v1/main.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let pid = null;
+  t.after(() => {
+    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    server.kill('SIGKILL');
+  });
+  let stdout = '';
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr += d; });
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /listening (\d+)/.exec(stdout);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('exit', () => reject(new Error(`the app exited before listening:\n${stdout}\n${stderr}`)));
+  });
+  pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
+
+  // v1: a few items, and what v1 answers (so the checks below tell the versions apart).
+  for (const [name, quantity] of [['bolt', 10], ['nut', 20], ['washer', 30]]) {
+    const r = await call(port, 'POST', '/items', { name, quantity });
+    assert.equal(r.status, 201, r.text);
+  }
+  const missingV1 = await call(port, 'GET', '/items/999');
+  assert.deepEqual([missingV1.status, missingV1.version, missingV1.json], [200, '1', { route: 'get', item: null }], 'v1 has the bug v2 fixes');
+  assert.equal((await call(port, 'GET', '/health')).status, 404, 'v1 has no /health');
+
+  const running = load(port, 6);
+  await sleep(2000);
+  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', String(pid), join(work, 'v1-v2')], { env, encoding: 'utf8' });
+  let report = null;
+  try { report = JSON.parse(u.stdout); } catch { /* the message is in the output */ }
+  const problems = [];
+  const expect = (ok, what) => { if (!ok) problems.push(what); };
+  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${(u.stdout + u.stderr).slice(0, 1500)}`);
+  const { code, out } = await running;
+
+  expect(code === 0, `wrk ran (exit ${code}): ${out}`);
+  expect(!/Socket errors/.test(out), `no connection refused, reset or timed out under wrk:\n${out}`);
+  expect(!/Non-2xx/.test(out), `every request under wrk answered 2xx:\n${out}`);
+
+  // After the update: the new route, each old route by its own handler, in v2.
+  const health = await call(port, 'GET', '/health');
+  expect(health.status === 200 && health.json?.route === 'health' && health.json?.ok === true, `GET /health (added in v2, before the other routes) answers: ${health.status} ${health.text}`);
+  const list = await call(port, 'GET', '/items?limit=2');
+  expect(list.status === 200 && list.json?.route === 'list' && list.json.items?.length === 2, `GET /items?limit=2 answers with its own handler: ${list.status} ${list.text}`);
+  const one = await call(port, 'GET', '/items/1');
+  expect(one.status === 200 && one.json?.route === 'get' && one.json.item?.name === 'bolt', `GET /items/1 answers with its own handler: ${one.status} ${one.text}`);
+  const missing = await call(port, 'GET', '/items/999');
+  expect(missing.status === 404 && missing.json?.route === 'get', `GET /items/999 answers v2's 404 (the handler fix): ${missing.status} ${missing.text}`);
+  const created = await call(port, 'POST', '/items', { name: 'gear', quantity: 5 });
+  expect(created.status === 201 && created.json?.route === 'create' && created.json.item?.revision === 1, `POST /items answers with its own handler and v2's field: ${created.status} ${created.text}`);
+  const stats = await call(port, 'GET', '/stats');
+  expect(stats.status === 200 && stats.json?.route === 'stats' && stats.json.version === 2 && stats.json.items === 4, `GET /stats answers with its own handler in v2: ${stats.status} ${stats.text}`);
+  const nowhere = await call(port, 'GET', '/nowhere');
+  expect(nowhere.status === 404 && nowhere.json?.route === 'none', `an unknown path reaches the 404 fallback: ${nowhere.status} ${nowhere.text}`);
+  for (const r of [health, list, one, missing, created, stats, nowhere]) {
+    if (r.status !== 404 || r.json?.route) expect(r.version === '2', `every answer after the update is v2's (x-version ${r.version}: ${r.text.slice(0, 200)})`);
+  }
+  // Items stored by v1 and by v2 all have the field v2 added.
+  const all = await call(port, 'GET', '/items');
+  const revisions = (all.json?.items ?? []).map((i) => [i.name, i.revision]);
+  expect(JSON.stringify(revisions) === JSON.stringify([['bolt', 1], ['nut', 1], ['washer', 1], ['gear', 1]]), `items stored by v1 and v2 have revision: ${all.text}`);
+
+  assert.deepEqual(problems, [], `express-app live update:\n- ${problems.join('\n- ')}`);
+});

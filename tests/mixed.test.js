@@ -114,3 +114,89 @@ test("put(v) renamed to put(value): 40 puts count 40 whichever way the entry is 
     }
   }
 });
+
+// --- An old listener and timer callback whose entry has `vars`, and removed functions (sync and
+// async) still held by the program after the update.
+
+const app = (v) => `import { EventEmitter } from 'node:events';
+export const bus = new EventEmitter();
+export const out = [];
+let hits = 0;
+let version = ${v};
+function onHit(${v === 1 ? 'n' : 'count'}) {
+  hits += ${v === 1 ? 'n' : 'count'};
+  out.push('v${v} hits=' + hits + ' version=' + version);
+}
+bus.on('hit', onHit);
+export function arm() { setTimeout(onHit, 20, 100); }
+export function hitsNow() { return hits; }
+${v === 1 ? `export function legacy(k) { hits += k; return 'legacy sees ' + hits + ' version=' + version; }
+export async function later(k) { hits += k; await null; hits += k; return hits; }
+export const registry = { legacy, later };
+` : ''}`;
+write(join(work, 'app/v1'), { 'app.js': app(1) });
+write(join(work, 'app/v2'), { 'app.js': app(2) });
+restack('compile', join(work, 'app/v1'), '-o', join(work, 'app/b1'), '--quiet');
+const appPatch = join(work, 'app/p');
+restack('patch', join(work, 'app/v1'), join(work, 'app/v2'), '-o', appPatch);
+const appMapping = readFileSync(join(appPatch, 'mapping.ts'), 'utf8');
+
+test('mapping.ts warns at each entry whose old code would keep running', () => {
+  // Removed functions: calls of them made after the update (the program holds them) run old code.
+  for (const fn of ['legacy', 'later']) {
+    const at = appMapping.indexOf(`// app.js#${fn}: removed`);
+    assert.ok(at >= 0, appMapping);
+    const block = appMapping.slice(at, appMapping.indexOf(`'app.js#${fn}': { to: null }`, at));
+    assert.match(block, /WARNING: a call of the old function made after the update .* runs its OLD code/s);
+  }
+  // A changed entry left TODO says what 'refuse' would mean.
+  const onHit = appMapping.slice(appMapping.indexOf("'app.js#onHit': {"));
+  assert.match(onHit.slice(0, onHit.indexOf('},')), /'refuse' keeps calls of the old function on its OLD code/);
+});
+
+test('an old listener and timer callback whose entry has vars run v2 on v2 state; removed functions run old code on v2 state', () => {
+  let text = appMapping;
+  const at = text.indexOf("'app.js#onHit': {");
+  text = text.slice(0, at) + text.slice(at).replace(/0: 'TODO',/, '0: 0,').replace(/(\n\s+)\/\/ Stack transformer \(optional\)[^\n]*\n[^\n]*\n[^\n]*\n/, "$1vars: { count: { from: 'n' } },\n");
+  text = text.replace(/\/\/ 'app\.js'\(old[^\n]*\n\s*\/\/ \},/, "'app.js'(old, next) { next.version = 2; },");
+  writeFileSync(join(appPatch, 'mapping.ts'), text);
+  restack('check', appPatch);
+  const o = drive('app.mjs', `
+import { requestUpdateTo, status } from ${runtime};
+import { formatReport } from ${JSON.stringify(join(root, 'dist/runtime/report.js'))};
+const m = await import(${JSON.stringify(join(work, 'app/b1/app.js'))});
+const { legacy, later } = m.registry;
+m.bus.emit('hit', 1);
+m.arm();
+const report = await new Promise((r) => requestUpdateTo(${JSON.stringify(appPatch)}, {}, r));
+m.bus.emit('hit', 2);
+await new Promise((r) => setTimeout(r, 80));
+const l = legacy(1000);
+const afterLegacy = m.hitsNow();
+const pending = later(5);
+const between = m.hitsNow();
+const lat = await pending;
+const s = status();
+console.log(JSON.stringify({ applied: report.applied, reason: report.reason, out: m.out, l, afterLegacy, between, lat, end: m.hitsNow(),
+  listeners: m.bus.listenerCount('hit'), oldCode: report.oldCode, status: s.oldCode, stats: s.stats, text: formatReport(report) }));
+`);
+  assert.equal(o.applied, true, o.reason);
+  assert.deepEqual(o.out, ['v1 hits=1 version=1', 'v2 hits=3 version=2', 'v2 hits=103 version=2']);
+  assert.equal(o.listeners, 1);
+  // legacy is gone from v2: its old code runs, on v2's hits (carried) and its own version (v2 transformed it).
+  assert.equal(o.l, 'legacy sees 1103 version=1');
+  assert.equal(o.afterLegacy, 1103);
+  // later: old async code, each step on v2's hits.
+  assert.equal(o.between, 1108);
+  assert.equal(o.lat, 1113);
+  assert.equal(o.end, 1113);
+  assert.deepEqual(o.oldCode.functions.map((f) => f.fn).sort(), ['app.js#later', 'app.js#legacy']);
+  for (const f of o.oldCode.functions) assert.match(f.why, /removed in p/);
+  assert.deepEqual(o.oldCode.unshared, [{ module: 'app.js', version: 'initial', name: 'version', why: 'transformed by p' }]);
+  assert.deepEqual(Object.fromEntries(o.status.functions.map((f) => [f.fn, f.calls])), { 'app.js#legacy': 1, 'app.js#later': 1 });
+  assert.equal(o.stats.forwardsRefused, 2);
+  assert.equal(o.stats.oldStateConflicts, 0);
+  assert.match(o.text, /still running old code \(2 functions/);
+  assert.match(o.text, /app\.js#legacy \(initial\): removed in p/);
+  assert.match(o.text, /app\.js: version \(initial's; transformed by p\)/);
+});

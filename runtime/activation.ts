@@ -171,18 +171,23 @@ export class Swap {
  * capture it: it runs its old code to its end, as it began.
  */
 export class OldBody implements Body {
-  constructor(private readonly gen: Body, private readonly state: { runOld<T>(f: () => T): T }) {}
+  constructor(
+    private readonly gen: Body,
+    private readonly state: { runOld<T>(h: ModuleHandle, f: () => T): T },
+    /** The handle of the old module whose code the body is. */
+    private readonly m: ModuleHandle,
+  ) {}
 
   next(v?: unknown): IteratorResult<unknown, unknown> {
-    return this.state.runOld(() => this.gen.next(v));
+    return this.state.runOld(this.m, () => this.gen.next(v));
   }
 
   throw(e: unknown): IteratorResult<unknown, unknown> {
-    return this.state.runOld(() => this.gen.throw(e));
+    return this.state.runOld(this.m, () => this.gen.throw(e));
   }
 
   return(v: unknown): IteratorResult<unknown, unknown> {
-    return this.state.runOld(() => this.gen.return(v));
+    return this.state.runOld(this.m, () => this.gen.return(v));
   }
 }
 

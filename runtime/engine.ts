@@ -781,7 +781,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       if (withCalls && e.calls !== undefined) f.calls = e.calls;
       return f;
     });
-    const unshared: Unshared[] = functions.length ? this.oldState.unshared() : [];
+    const unshared: Unshared[] = functions.length ? this.oldState.unshared(new Set(functions.map((f) => f.version))) : [];
     return { functions, unshared: unshared.map(({ module, version, name, why }) => ({ module, version, name, why })) };
   }
 
@@ -1157,17 +1157,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     }
     this.stats.forwardsRefused++;
     if (target !== undefined && target.kind === 'old' && target.calls !== undefined) target.calls++;
+    const h = rec.m;
     rec.k = this.records;
     this.records = rec;
     this.forwardsRunning++;
-    return this.oldState.runOld(this.resumeOld);
+    return this.oldState.runOld(h, () => {
+      // An async function's or generator's body goes on as old code, each step on the running
+      // version's state.
+      const r = this.resume();
+      return r instanceof Swap ? new Swap(new OldBody(r.gen, this.oldState, h), r.result) : r;
+    });
   }
-
-  /** resume() for a call that runs old code: an async function's or generator's body goes on as old code. */
-  private readonly resumeOld = (): unknown => {
-    const r = this.resume();
-    return r instanceof Swap ? new Swap(new OldBody(r.gen, this.oldState), r.result) : r;
-  };
 
   /** Module state of the versions updates replaced, shared with old code that still runs. */
   private readonly oldState = new OldState(this.current);

@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { checkControlDir, controlDir, ControlError, isAlive, removeSocket, socketPathFor } from '../runtime/control.js';
 import { clientWaitMs, STATUS_CLIENT_WAIT_MS } from '../runtime/deadlines.js';
-import { formatReport, wouldApply, type ProcessVersion, type UpdateReport } from '../runtime/report.js';
+import { formatOldCode, formatReport, wouldApply, type OldCodeReport, type ProcessVersion, type UpdateReport } from '../runtime/report.js';
 
 /** `restack update`'s exit code when the tree is split (see the header). */
 export const EXIT_SPLIT = 3;
@@ -153,7 +153,9 @@ interface Status {
   modules?: Array<{ id: string }>;
   pending?: string | null;
   phase?: string | null;
-  stats?: { captures?: number; maxPauseMs?: number };
+  stats?: { captures?: number; maxPauseMs?: number; oldStateConflicts?: number };
+  /** What still runs old code after the updates, with the calls each function's old code ran. */
+  oldCode?: OldCodeReport;
   lastReport?: UpdateReport | null;
   threads?: Array<{ thread: number; name: string }>;
   processes?: Array<Status & { error?: string; silent?: boolean; silentSince?: number }>;
@@ -188,6 +190,10 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
   if (s.modules) lines.push(`  modules: ${s.modules.map((m) => m.id).join(', ') || '(none registered)'}`);
   if (s.stats?.captures !== undefined) {
     lines.push(`  captures: ${s.stats.captures}${s.stats.maxPauseMs !== undefined ? `, longest pause ${s.stats.maxPauseMs.toFixed(3)} ms` : ''}`);
+  }
+  if (s.oldCode && Array.isArray(s.oldCode.functions) && Array.isArray(s.oldCode.unshared)) {
+    formatOldCode(s.oldCode, lines);
+    if (s.stats?.oldStateConflicts) lines.push(`    ${s.stats.oldStateConflicts} time${s.stats.oldStateConflicts === 1 ? '' : 's'} old code and new code it called directly both changed a shared variable (the old code's value was kept)`);
   }
   if (s.threads?.length) lines.push(`  worker threads: ${s.threads.map((t) => `${t.thread} (${t.name})`).join(', ')}`);
   for (const p of s.processes ?? []) {

@@ -67,6 +67,7 @@ function renderEntry(f: FunctionDiff, out: string[]): void {
     out.push(`${ind}// ${o.fn.id}: removed (no counterpart found${best}).`);
     out.push(`${ind}//   old ${functionLine(o)}`);
     out.push(`${ind}//   Its frames are refused. To move them to a new function, set \`to\` and list its cps.`);
+    oldCodeWarning(ind, out);
     out.push(`${ind}${quote(o.fn.id)}: { to: null },`, '');
     return;
   }
@@ -110,6 +111,14 @@ function renderEntry(f: FunctionDiff, out: string[]): void {
   out.push(`${ind}},`, '');
 }
 
+/** What the removal of a function means for the calls of it the program still holds. */
+function oldCodeWarning(ind: string, out: string[]): void {
+  out.push(`${ind}//   WARNING: a call of the old function made after the update (a callback, listener or timer`);
+  out.push(`${ind}//   the program still holds) runs its OLD code. It shares the module variables the update`);
+  out.push(`${ind}//   carries; those a state transformer sets or that are initialised anew keep their old values`);
+  out.push(`${ind}//   for it. \`restack update\` and \`restack status\` list such functions (status: with their calls).`);
+}
+
 function renderCp(f: FunctionDiff, oldCp: number, out: string[]): void {
   const ind = '        ';
   const o = f.old!;
@@ -126,6 +135,13 @@ function renderCp(f: FunctionDiff, oldCp: number, out: string[]): void {
     return;
   }
   out.push(`${ind}${'// TODO'.padEnd(COLUMN)} ${commentSafe(m.reason ?? 'not inferred')}`);
+  if (a.kind === 'update' && a.callee === 'entry') {
+    out.push(`${ind}${'//'.padEnd(COLUMN)} 'refuse' keeps calls of the old function on its OLD code (callbacks, listeners,`);
+    out.push(`${ind}${'//'.padEnd(COLUMN)} timers the program holds): it shares the module variables the update carries,`);
+    out.push(`${ind}${'//'.padEnd(COLUMN)} not those set by a state transformer or initialised anew; \`restack status\``);
+    out.push(`${ind}${'//'.padEnd(COLUMN)} lists it. Mapped (vars or frame() for new parameters), calls run the new code`);
+    out.push(`${ind}${'//'.padEnd(COLUMN)} and frame() runs once per call.`);
+  }
   if (m.proposed !== null) {
     const b = n.fn.cps[m.proposed];
     out.push(`${ind}${'//'.padEnd(COLUMN)} proposed: new cp ${m.proposed}, ${describeCp(b).replace(/ +/, ' ')}, new ${sourceOf(n, b)}`);

@@ -161,7 +161,34 @@ export class Opaque {
  * generator, already run to its next await or yield (`result`); the driver goes on with it.
  */
 export class Swap {
-  constructor(readonly gen: Generator<unknown, unknown, unknown>, readonly result: IteratorResult<unknown, unknown>) {}
+  constructor(readonly gen: Body, readonly result: IteratorResult<unknown, unknown>) {}
+}
+
+/**
+ * The body of an async function or generator whose call runs its old version's code after an
+ * update (its entry is kept on old code: update/forward.ts): each step, from one await or yield to
+ * the next, runs on the running version's module state (update/oldState.ts). An update does not
+ * capture it: it runs its old code to its end, as it began.
+ */
+export class OldBody implements Body {
+  constructor(
+    private readonly gen: Body,
+    private readonly state: { runOld<T>(h: ModuleHandle, f: () => T): T },
+    /** The handle of the old module whose code the body is. */
+    private readonly m: ModuleHandle,
+  ) {}
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    return this.state.runOld(this.m, () => this.gen.next(v));
+  }
+
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    return this.state.runOld(this.m, () => this.gen.throw(e));
+  }
+
+  return(v: unknown): IteratorResult<unknown, unknown> {
+    return this.state.runOld(this.m, () => this.gen.return(v));
+  }
 }
 
 // Generators (compiler/passes/asyncFunctions.ts).

@@ -27,13 +27,14 @@ import { synthetic, type FrameRecord } from './core/records.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
-import { EntryTables } from './update/forward.js';
+import { EntryTables, type OldCodeEntry } from './update/forward.js';
+import { OldState, type Unshared } from './update/oldState.js';
 import { Transaction } from './update/transaction.js';
-import { adoptAll, afterCommit, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
+import { adoptAll, afterCommit, evaluateVersion, frameName, mapCall, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
-import { DRY_RUN, newReport, type FrameMove, type UpdateReport } from './report.js';
-import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { DRY_RUN, newReport, type FrameMove, type OldCodeReport, type UpdateReport } from './report.js';
+import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
@@ -217,6 +218,11 @@ export interface CaptureStats {
   /** Calls of a replaced version's functions run in the newest version, and those that could not be. */
   forwards: number;
   forwardsRefused: number;
+  /**
+   * Stretches of old code (a call kept on its old version) in which both it and new code it called
+   * directly changed one shared module binding: the old code's value was kept (update/oldState.ts).
+   */
+  oldStateConflicts: number;
   deferred: number;
   framesUnwound: number;
   maxDepth: number;
@@ -231,7 +237,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();
-  readonly stats: CaptureStats = { captures: 0, forwards: 0, forwardsRefused: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
+  readonly stats: CaptureStats = { captures: 0, forwards: 0, forwardsRefused: 0, oldStateConflicts: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
 
   private stormEvery = 0;
   private stormCountdown = 0;
@@ -710,15 +716,20 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (!commit) return abandon(ABORTED, unmoved(mappedFroms()));
     // Commit.
     tx.commit();
+    const replaced: ModuleHandle[] = [];
     for (const [id, h] of this.current) {
       if (ready.handles.get(id) === h) continue;
       h.stale = true;
       h.o = 1;
       this.modules.delete(h.url);
+      replaced.push(h);
     }
-    this.entries.retarget(patch, this.current);
+    this.entries.retarget(patch, this.current, this.version);
     this.current.clear();
     for (const [id, h] of ready.handles) this.current.set(id, h);
+    this.oldState.commit(replaced, this.version, patch.label, ready.modules);
+    const oldCode = this.oldCode(false);
+    if (oldCode.functions.length) job.report.oldCode = oldCode;
     // The new version's own effects: statements decided 'run', after() hooks (decision 0010).
     const afterErrors = afterCommit(patch, ready, scope);
     if (afterErrors.length) job.report.afterErrors = afterErrors;
@@ -748,7 +759,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   /** The version's status for the control channel. */
-  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; phase: JobPhase | null; stats: CaptureStats; lastReport: UpdateReport | null } {
+  status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; phase: JobPhase | null; stats: CaptureStats; oldCode?: OldCodeReport; lastReport: UpdateReport | null } {
+    const oldCode = this.oldCode(true);
     return {
       pid: process.pid,
       version: this.version,
@@ -756,9 +768,25 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       modules: [...this.current].map(([id, h]) => ({ id, url: h.baseUrl })),
       pending: this.job ? this.job.patch.label : null,
       phase: this.job ? this.jobPhase : null,
-      stats: { ...this.stats },
+      stats: { ...this.stats, oldStateConflicts: this.oldState.conflicts },
+      ...(oldCode.functions.length ? { oldCode } : {}),
       lastReport: this.lastReport,
     };
+  }
+
+  /**
+   * What still runs old code: each replaced function whose calls run its old version (with the
+   * calls counted, for status), and the module bindings such code does not share with the running
+   * version (update/oldState.ts).
+   */
+  private oldCode(withCalls: boolean): OldCodeReport {
+    const functions = this.entries.oldCode().map((e: OldCodeEntry) => {
+      const f: OldCodeReport['functions'][number] = { fn: e.fn, version: e.version, why: e.why };
+      if (withCalls && e.calls !== undefined) f.calls = e.calls;
+      return f;
+    });
+    const unshared: Unshared[] = functions.length ? this.oldState.unshared(new Set(functions.map((f) => f.version))) : [];
+    return { functions, unshared: unshared.map(({ module, version, name, why }) => ({ module, version, name, why })) };
   }
 
   /** Identity update at every nth update point reached (0: off). */
@@ -1093,35 +1121,60 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /**
    * Runs a call of a replaced version's function in the running version: the frame, saved at its
-   * entry, goes where its code's entry table says (update/forward.ts, kept by retarget), its locals
-   * carried by name, and is rebuilt there; the new code runs the call, whose result is the old
-   * function's. The variables it shares with the functions around it travel as accessors, so it
-   * reads and writes the closure's own. Where the table has no target (the mapping refuses the
-   * entry, or sets variables or transforms the frame), the old code runs the call
-   * (stats.forwardsRefused).
+   * entry, goes where its code's entry table says (update/forward.ts, kept by retarget), moved as
+   * a frame suspended at the entry would be (arguments by name, the mapping's `vars`, its stack
+   * transformer, run for this call), and is rebuilt there; the new code runs the call, whose
+   * result is the old function's. The variables it shares with the functions around it travel as
+   * accessors, so it reads and writes the closure's own. Where the table keeps the old code (the
+   * function was removed, its entry is refused), the old code runs the call
+   * (stats.forwardsRefused) on the running version's module state (update/oldState.ts).
    */
   private forward(rec: FrameRecord): unknown {
     const target = this.entries.target(rec.m.codeKey, rec.cp);
-    const h = target ? this.current.get(target.module) : undefined;
-    const index = h && target ? h.cpRestore[target.cpId] : undefined;
-    const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
-    if (target && h && f) {
-      const l: unknown[] = [];
-      const from = target.from;
-      for (let i = 0; i < from.length; i++) if (from[i] >= 0 && from[i] in rec.l) l[i] = rec.l[from[i]];
-      rec.m = h;
-      rec.cp = target.cpId;
-      rec.l = l;
-      rec.f = f;
-      this.stats.forwards++;
-    } else {
-      this.stats.forwardsRefused++;
+    if (target !== undefined && target.kind === 'new') {
+      const h = this.current.get(target.module);
+      const index = h ? h.cpRestore[target.cpId] : undefined;
+      const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
+      if (h && f) {
+        const steps = target.steps;
+        for (let i = 0; i < steps.length; i++) {
+          const step = steps[i];
+          if (step.locals === 'same' && step.transform === undefined) continue;
+          try {
+            const next = mapCall(step, rec, updateScope());
+            rec.l = next.l;
+            rec.s = next.s;
+          } catch (e) {
+            const message = (e as Error)?.message ?? String(e);
+            throw new Error(`restack: a call of ${target.fn} (version ${target.version}) forwarded to the running version failed at its entry: ${message}`);
+          }
+        }
+        rec.m = h;
+        rec.cp = target.cpId;
+        rec.f = f;
+        this.stats.forwards++;
+        rec.k = this.records;
+        this.records = rec;
+        this.forwardsRunning++;
+        return this.oldState.inOld ? this.oldState.runNew(this.resume) : this.resume();
+      }
     }
+    this.stats.forwardsRefused++;
+    if (target !== undefined && target.kind === 'old' && target.calls !== undefined) target.calls++;
+    const h = rec.m;
     rec.k = this.records;
     this.records = rec;
     this.forwardsRunning++;
-    return this.resume();
+    return this.oldState.runOld(h, () => {
+      // An async function's or generator's body goes on as old code, each step on the running
+      // version's state.
+      const r = this.resume();
+      return r instanceof Swap ? new Swap(new OldBody(r.gen, this.oldState, h), r.result) : r;
+    });
   }
+
+  /** Module state of the versions updates replaced, shared with old code that still runs. */
+  private readonly oldState = new OldState(this.current);
 
   /** Where calls of replaced versions' functions go (update/forward.ts). */
   private readonly entries = new EntryTables();

@@ -259,6 +259,28 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
 }
 
 /**
+ * How a call that enters an old function at its entry (module id, module-wide cp id of the entry)
+ * moves to the new version (update/forward.ts): the same move as a frame suspended there, with the
+ * mapping's `vars` and stack transformer. Throws UpdateRefused saying why it cannot.
+ */
+export function planEntry(patch: LoadedPatch, module: string, cpId: number): SiteMove {
+  return planSite(patch, { info: { id: module }, url: module } as unknown as ModuleHandle, cpId);
+}
+
+/**
+ * The new frame's locals and `this` for a call forwarded through an entry's move (planEntry): its
+ * arguments by name, then `vars`, then the stack transformer, which runs for each call, outside
+ * any update (no journal: the call is the program's own time).
+ */
+export function mapCall(site: SiteMove, rec: FrameRecord, scope: UpdateScope): { l: unknown[]; s: unknown } {
+  if (site.transform) {
+    const m = transformFrame(site, site.transform, rec, scope);
+    return { l: m.l, s: m.s };
+  }
+  return { l: mapLocals(site, rec.l), s: rec.s };
+}
+
+/**
  * Maps one frame record to the new version: through its site's move (`sites`, shared by the
  * frames of one update attempt); with a stack transformer, the transformer sees the frame's
  * variables by name and sets the new frame's.

@@ -20,6 +20,29 @@ export interface FrameMove {
   suspended?: boolean;
 }
 
+/**
+ * What still runs old code after an update: replaced functions whose calls run their old version's
+ * code (a function removed, an entry the mapping refuses: runtime/update/forward.ts), and the
+ * module bindings that code does not share with the running version (runtime/update/oldState.ts).
+ */
+export interface OldCodeReport {
+  functions: Array<{
+    /** The old function's id, e.g. 'store.js#put'. */
+    fn: string;
+    /** The version whose code runs its calls. */
+    version: string;
+    why: string;
+    /** In status: the calls that ran the old code since (absent: not counted, the function has no entry). */
+    calls?: number;
+  }>;
+  /**
+   * Top-level bindings of replaced modules that old code reads and writes its own copy of (the
+   * update transformed them, initialised them anew, or dropped them): every other variable the
+   * updates carried is shared.
+   */
+  unshared: Array<{ module: string; version: string; name: string; why: string }>;
+}
+
 export interface UpdateTimings {
   /**
    * From the request to the update point where it was applied. Through the control channel, from
@@ -138,6 +161,8 @@ export interface UpdateReport {
   versions?: ProcessVersion[];
   /** Frames on the stack at the update point, top first. */
   frames: FrameMove[];
+  /** An applied update: what still runs old code after it (absent when nothing does). */
+  oldCode?: OldCodeReport;
   /** Modules of the new version: how their state was carried over. */
   /**
    * What threw among the effect statements and after() hooks run once the update committed: the
@@ -288,7 +313,24 @@ export function formatReport(r: UpdateReport): string {
     if (m.after) parts.push('after() hook ran');
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
+  if (r.oldCode) formatOldCode(r.oldCode, out);
   return out.join('\n');
+}
+
+/** The lines saying what still runs old code (the report's and status's). */
+export function formatOldCode(o: OldCodeReport, out: string[], indent = '  '): void {
+  if (!o.functions.length) return;
+  out.push(`${indent}still running old code (${o.functions.length} function${o.functions.length === 1 ? '' : 's'}: a call of the old function runs its old version):`);
+  for (const f of o.functions) {
+    const calls = f.calls === undefined ? '' : `, ${f.calls} call${f.calls === 1 ? '' : 's'} since`;
+    out.push(`${indent}  ${f.fn} (${f.version}${calls}): ${f.why}`);
+  }
+  if (o.unshared.length) {
+    out.push(`${indent}  old code shares the running version's module variables, except (it reads and writes its own):`);
+    for (const u of o.unshared) out.push(`${indent}    ${u.module}: ${u.name} (${u.version}'s; ${u.why})`);
+  } else {
+    out.push(`${indent}  old code reads and writes the running version's module variables`);
+  }
 }
 
 /**

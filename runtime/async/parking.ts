@@ -3,7 +3,7 @@
  * between events. Parking one is a flag and, the first time, a store into `recent`; resuming
  * clears the flag. See the comment on the fields for how they age.
  */
-import { Activation, AsyncGenActivation, GenActivation, ParkList } from '../activation.js';
+import { Activation, AsyncGenActivation, GenActivation, OldBody, ParkList } from '../activation.js';
 import { ownTimer } from '../update/effects.js';
 
 const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
@@ -76,20 +76,23 @@ export class Parking {
     }
   }
 
-  /** The suspended activations, or why one of them cannot be captured now. */
+  /**
+   * The suspended activations, or why one of them cannot be captured now. Those running their old
+   * version's code (OldBody: a call kept on old code) are not captured: they run it to its end.
+   */
   suspended(): Activation[] | string {
     const out: Activation[] = [];
     this.sortRecent();
     for (const list of [this.young, this.aged]) {
       for (let act = list.head.newer!; act !== list.head; act = act.newer!) {
-        if (!act.suspended) continue;
+        if (!act.suspended || act.gen instanceof OldBody) continue;
         if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
         out.push(act);
       }
     }
     for (const r of this.weak) {
       const act = r.deref();
-      if (!act || !act.suspended) continue;
+      if (!act || !act.suspended || act.gen instanceof OldBody) continue;
       if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
       out.push(act);
     }

@@ -25,6 +25,19 @@ export function workspace(prefix) {
     assert.equal(r.status, 0, `restack ${args.join(' ')}:\n${r.stdout}${r.stderr}`);
     return r.stdout;
   };
+  /**
+   * The programs of these tests print or post from top-level code that differs between versions
+   * (`console.log('main v2')`): each such statement new in a version is skipped, as a person would
+   * decide for a message that already went out.
+   */
+  const skipNewStatements = (out) => {
+    const file = join(out, 'mapping.ts');
+    const text = readFileSync(file, 'utf8');
+    const start = text.indexOf('\n  topLevel: {\n');
+    if (start < 0) return;
+    const end = text.indexOf('\n  after: {\n', start);
+    writeFileSync(file, text.slice(0, start) + text.slice(start, end).replace(/: 'TODO',$/gm, ": 'skip',") + text.slice(end));
+  };
   const versions = (dir, source, { back = false, names = ['v1', 'v2'] } = {}) => {
     for (const v of names) {
       mkdirSync(join(dir, v), { recursive: true });
@@ -37,16 +50,19 @@ export function workspace(prefix) {
     for (let i = 1; i < names.length; i++) {
       const out = join(dir, names.length === 2 ? 'p' : `${names[i - 1]}-${names[i]}`);
       restack('patch', join(dir, names[i - 1]), join(dir, names[i]), '-o', out);
+      skipNewStatements(out);
       restack('check', out);
     }
     if (back) {
       restack('patch', join(dir, 'v2'), join(dir, 'v1'), '-o', join(dir, 'back'));
+      skipNewStatements(join(dir, 'back'));
       restack('check', join(dir, 'back'));
     }
   };
   /** The patch v1 -> v2 into dir/name, its mapping.ts changed by edit(text), checked. */
   const patchWith = (dir, name, edit) => {
     restack('patch', join(dir, 'v1'), join(dir, 'v2'), '-o', join(dir, name));
+    skipNewStatements(join(dir, name));
     const file = join(dir, name, 'mapping.ts');
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
     restack('check', join(dir, name));

@@ -126,7 +126,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
   }
   const sourceHash = createHash('sha256').update(source).digest('hex');
-  const stateBindings = topLevelBindings(ast.program, { classes: true });
+  // Function declarations too (read-only): an instance transformer finds an old constructor
+  // function by its name, and reaches the new version's functions (runtime/update/instances.ts).
+  const stateBindings = topLevelBindings(ast.program, { classes: true, functions: true });
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;

@@ -31,6 +31,9 @@ export const mappingSchema = z.strictObject({
   format: z.literal(MAPPING_FORMAT, { error: `expected format: ${MAPPING_FORMAT}` }),
   functions: z.record(z.string(), functionMappingSchema),
   state: z.record(z.string(), functionValue).optional(),
+  instances: z.record(z.string(), z.union([functionValue, z.null(), z.literal('TODO')], {
+    error: "expected a transformer (self, update) => { ... }, null (old instances need nothing) or 'TODO'",
+  })).optional(),
 });
 
 export type MappingInput = z.infer<typeof mappingSchema>;

@@ -62,6 +62,14 @@ export interface NewFrame<V extends string = string> {
  */
 export interface UpdateScope {
   once<T>(key: object, make: () => T): T;
+  /**
+   * The new version's top-level bindings of a module (its path as in the metadata, e.g.
+   * 'lib/client.js'): variables, classes and functions, read-only, so a transformer can call the
+   * new version's code (`update.module('lib/timers.js').makeTimer(self)`). Only in instance
+   * transformers: they run once the new version's modules were evaluated; stack and state
+   * transformers run before, and there it throws.
+   */
+  module<T extends object = Readonly<ModuleState>>(id: string): T;
 }
 
 /** Top-level bindings of a module (`let`/`const`/`var`), by name. */
@@ -89,6 +97,19 @@ export interface FunctionMapping<O extends string = string, N extends string = s
 export type StateTransformer<O extends string = string, N extends string = string> =
   (old: Readonly<ModuleState<O>>, next: ModuleState<N>, update: UpdateScope) => void;
 
+/**
+ * An instance transformer: called once per live instance of an old class (every object whose
+ * prototype chain has the old class's prototype, instances of subclasses included) when the new
+ * version's modules were evaluated, before the update commits, to give old instances what the
+ * new constructor sets (fields added, renamed, or holding another type). `self` is the instance
+ * (seen through the update's journal: what the transformer changes is undone if the update
+ * rolls back); its methods are still the old version's while the transformer runs (the old class
+ * gets the new methods at the commit), so call the new version's code through
+ * `update.module(...)`. A throw refuses the update.
+ */
+export type InstanceTransformer<F extends string = string> =
+  (self: { [K in F]?: unknown } & Record<string, unknown>, update: UpdateScope) => void;
+
 /** The default export of mapping.ts. */
 export interface Mapping {
   format: typeof MAPPING_FORMAT;
@@ -96,6 +117,12 @@ export interface Mapping {
   functions: { [oldId: string]: FunctionMapping };
   /** Keyed by module path (as in the metadata's `module`). */
   state?: { [module: string]: StateTransformer };
+  /**
+   * Keyed by the old version's class or constructor function, `module#Name` (a top-level class or
+   * function declaration, or a top-level variable holding one): its transformer, or null when
+   * old instances need nothing.
+   */
+  instances?: { [oldClass: string]: InstanceTransformer | null | 'TODO' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,4 +210,22 @@ export interface PatchFile {
     guesses: number; todos: number;
   };
   functions: FunctionEntry[];
+  /**
+   * Classes whose constructor sets different fields in the new version, by old key
+   * ('module#Name'): each needs an `instances` entry in mapping.ts (a transformer, or null).
+   */
+  instances?: InstancesEntry[];
+  /** Keys of the old version's top-level classes and constructor functions (what `instances` may name). */
+  oldClasses?: string[];
+}
+
+/** A class whose constructor's fields changed (mapping.ts `instances`). */
+export interface InstancesEntry {
+  class: string;
+  /** The new version's key (another name when the class was renamed). */
+  new: string;
+  /** Fields the new constructor sets that the old did not; that it no longer sets; that it sets from another expression. */
+  added: string[];
+  removed: string[];
+  changed: string[];
 }

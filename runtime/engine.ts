@@ -29,6 +29,7 @@ import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { EntryTables } from './update/forward.js';
 import { Transaction } from './update/transaction.js';
+import { transformInstances } from './update/instances.js';
 import { adoptClass, evaluateVersion, frameName, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
@@ -644,6 +645,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         try {
           this.jobPhase = 'evaluating';
           evaluated = evaluateVersion(patch, this, scope, undefined, tx);
+          // Old instances get what the new constructors set (mapping.ts `instances`).
+          job.report.instances = transformInstances(patch, this.current, evaluated, scope, tx);
         } catch (e) {
           failure.evaluation = e;
         }

@@ -57,6 +57,8 @@ export interface LoadedPatch {
   oldCps: Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>;
   plans: Map<string, FunctionPlan>;
   state: NonNullable<Mapping['state']>;
+  /** The mapping's instance transformers, by old class ('module#Name'). */
+  instances: NonNullable<Mapping['instances']>;
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
   /** Time this thread spent reading and compiling the bundle. */
@@ -300,7 +302,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   }
   return {
     dir, label: versionLabel(dir, label), base: patch.base, modules, oldCps, plans,
-    state: mapping.state ?? {}, generation: gen, loadMs: performance.now() - started,
+    state: mapping.state ?? {}, instances: mapping.instances ?? {}, generation: gen, loadMs: performance.now() - started,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { Undone } from './update/transaction.js';
+import type { InstancesReport } from './update/instances.js';
 
 /** The reason of a dry run's report when the update would have applied: it did everything but commit. */
 export const DRY_RUN = 'dry run: everything but the commit was done, then rolled back; nothing changed';
@@ -140,6 +141,11 @@ export interface UpdateReport {
   frames: FrameMove[];
   /** Modules of the new version: how their state was carried over. */
   modules: Array<{ module: string; carried: string[]; initialised: string[]; transformed: string[] }>;
+  /**
+   * Per old class with an instance transformer (mapping.ts `instances`): how many of its live
+   * instances in this thread were transformed, and the time to find them.
+   */
+  instances?: InstancesReport[];
   timings: UpdateTimings;
 }
 
@@ -270,6 +276,9 @@ export function formatReport(r: UpdateReport): string {
     if (m.initialised.length) parts.push(`initialised ${m.initialised.join(', ')}`);
     if (m.transformed.length) parts.push(`transformed ${m.transformed.join(', ')}`);
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
+  }
+  for (const c of r.instances ?? []) {
+    out.push(`  instances ${c.class}: ${c.transformed} ${r.applied ? 'transformed' : 'seen by the transformer, put back'} (found in ${ms(c.findMs)}, transformed in ${ms(c.transformMs)})`);
   }
   return out.join('\n');
 }

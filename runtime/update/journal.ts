@@ -335,7 +335,12 @@ export class Journal {
   private incoming(v: unknown): unknown {
     if (!isObject(v)) return v;
     const t = this.targets.get(v);
-    if (t !== undefined) return t;
+    if (t !== undefined) {
+      // An object a call made during the transform (`self.timer = update.module(m).makeTimer(self)`)
+      // may hold proxies the call was given: seal() walks it too.
+      if (this.made.has(t)) this.written.push(t);
+      return t;
+    }
     this.written.push(v);
     return v;
   }

@@ -26,7 +26,7 @@ import { renameShadowed } from './passes/renameShadowed.js';
 import { finishAsync, isDriven, prepareAsync } from './passes/asyncFunctions.js';
 import { constInits, stateFunction, stateFunctionRef, toLoaderFormat } from './passes/loaderFormat.js';
 import { infoKey, loader, rt } from './runtimeRef.js';
-import { functionDeclarations, mutableTopLevelBindings, topLevelBindings } from './syntax.js';
+import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 import { topLevelStatements } from './topLevel.js';
@@ -127,9 +127,10 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
   }
   const sourceHash = createHash('sha256').update(source).digest('hex');
-  // Function declarations too, read-only: an update adopts a constructor function's prototype and
-  // an after() hook sees the new version's functions (decision 0010).
-  const stateBindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
+  // Function declarations too, read-only: an update adopts a constructor function's prototype, an
+  // instance transformer finds an old constructor function by its name, and an after() hook sees
+  // the new version's functions (decision 0010, runtime/update/instances.ts).
+  const stateBindings = topLevelBindings(ast.program, { classes: true, functions: true });
   const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
   const topLevel = topLevelStatements(ast.program, topLevelByNode);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));

@@ -42,7 +42,11 @@ export function mutableTopLevelBindings(program: t.Program): string[] {
   return [...new Set(names)].filter((n) => !n.startsWith(R.prefix));
 }
 
-export function topLevelBindings(program: t.Program, options: { classes: boolean }): string[] {
+/**
+ * The names a module declares at top level: `let`/`const`/`var` and enums, with `classes` class
+ * declarations, with `functions` function declarations.
+ */
+export function topLevelBindings(program: t.Program, options: { classes: boolean; functions?: boolean }): string[] {
   const names: string[] = [];
   const add = (decl: t.Node | null | undefined): void => {
     if (!decl) return;
@@ -51,6 +55,8 @@ export function topLevelBindings(program: t.Program, options: { classes: boolean
     } else if (t.isTSEnumDeclaration(decl) && !decl.declare) {
       names.push(decl.id.name);
     } else if (options.classes && t.isClassDeclaration(decl) && decl.id && !decl.declare) {
+      names.push(decl.id.name);
+    } else if (options.functions && t.isFunctionDeclaration(decl) && decl.id) {
       names.push(decl.id.name);
     }
   };

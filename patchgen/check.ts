@@ -295,6 +295,7 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
   }
 
   checkTopLevel(mapping, patch, oldMeta.modules, newMeta.modules, newModules, report);
+  checkInstances(mapping.instances, patch, oldFns, report);
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   result.ok = problems.length === 0;
@@ -500,5 +501,38 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
   }
   for (const name of Object.keys(vars)) {
     if (!newFn.slots.includes(name)) report([...base, 'vars', name], `${oldId}, vars.${name}`, `'${name}' is not a variable of ${to}`);
+  }
+}
+
+/**
+ * The `instances` section: every class patch.json lists (its constructor's fields changed) has an
+ * entry, no TODO is left, and every key names a class or constructor function of the old version
+ * (`module#Name`: a function with that id, or a class with methods or a constructor).
+ */
+function checkInstances(raw: unknown, patch: PatchFile, oldFns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>, report: Context['report']): void {
+  const instances = isRecord(raw) ? raw : {};
+  const entry = (key: string): string => `instances[${JSON.stringify(key)}]`;
+  for (const c of patch.instances ?? []) {
+    if (Object.hasOwn(instances, c.class)) continue;
+    const what = [c.added.length ? `sets ${c.added.join(', ')}` : null, c.changed.length ? `sets ${c.changed.join(', ')} differently` : null,
+      c.removed.length ? `no longer sets ${c.removed.join(', ')}` : null].filter(Boolean).join('; ');
+    report(['instances'], entry(c.class), `no entry: the new constructor ${what}; write a transformer (self, update) => { ... } for old instances, or null if they need nothing`);
+  }
+  const classes = new Set<string>(patch.oldClasses ?? []);
+  for (const id of oldFns.keys()) {
+    const at = id.indexOf('#');
+    const first = id.slice(at + 1).split('/')[0];
+    classes.add(`${id.slice(0, at)}#${first.split('.')[0]}`);
+  }
+  for (const [key, v] of Object.entries(instances)) {
+    if (v === 'TODO') {
+      const listed = (patch.instances ?? []).find((c) => c.class === key);
+      const fields = listed ? [...listed.added, ...listed.changed].join(', ') : '';
+      report(['instances', key], entry(key), `still TODO: replace it with a transformer (self, update) => { ... }${fields ? ` that sets ${fields} on old instances` : ''}, or null if old instances need nothing`);
+    }
+    if (!classes.has(key)) {
+      const near = nearest(key, classes);
+      report(['instances', key], entry(key), `no class or constructor function '${key.slice(key.lastIndexOf('#') + 1)}' in the old version${key.includes('#') ? ` of ${key.slice(0, key.lastIndexOf('#'))}` : " (keys are 'module#Name')"}${near ? ` (did you mean '${near}'?)` : ''}`);
+    }
   }
 }

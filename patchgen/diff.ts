@@ -20,6 +20,7 @@ import { loadVersion, policyOf, isCompiledTree, type FunctionVersion, type Modul
 import { nameSimilarity, sequenceSimilarity, textSimilarity } from './similarity.js';
 import type { CpMapping, FunctionStatus, MatchInfo, SimilarityComponents } from './types.js';
 import { existsSync, statSync } from 'node:fs';
+import { classFields, diffClassFields, type ClassFieldDiff } from './fields.js';
 
 /** Default minimum similarity score for matching functions whose id changed. */
 export const DEFAULT_THRESHOLD = 0.6;
@@ -72,8 +73,12 @@ export interface VersionDiff {
   /** Old function name -> new name, from guessed matches (used to pair calls to them). */
   renames: Map<string, string>;
   warnings: string[];
-  /** Counts of open decisions in mapping.ts: CPs and variables. */
-  todos: { cps: number; vars: number };
+  /** Counts of open decisions in mapping.ts: CPs, variables, classes whose fields changed. */
+  todos: { cps: number; vars: number; instances: number };
+  /** Classes whose constructors set different fields (mapping.ts `instances`). */
+  instances: ClassFieldDiff[];
+  /** Keys ('module#Name') of the old version's top-level classes and constructor functions. */
+  oldClasses: string[];
   dispose(): void;
 }
 
@@ -248,15 +253,44 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     if (!oldV.modules.some((m) => m.meta.module === n.meta.module)) modules.push({ module: n.meta.module, status: 'added', old: null, new: n });
   }
 
+  const instances = diffInstances(modules, pairs);
+  const oldClasses = oldV.modules.flatMap((m) => (m.source ? classFields(m.source, m.meta.module).map((c) => c.key) : []));
   const entries = functions.filter((f) => f.needsEntry && f.new);
   const todos = {
     cps: entries.reduce((k, f) => k + f.cps.filter((c) => !c.confident).length, 0),
     vars: entries.reduce((k, f) => k + f.freshVars.length, 0),
+    instances: instances.length,
   };
   return {
-    old: oldV, new: newV, threshold, functions, modules, renames, warnings, todos,
+    old: oldV, new: newV, threshold, functions, modules, renames, warnings, todos, instances, oldClasses,
     dispose() { oldV.dispose(); newV.dispose(); },
   };
+}
+
+/**
+ * Classes of changed modules whose constructors set different fields. A class is paired by its
+ * name, or by its constructor's match when the function diff matched it under another name.
+ */
+function diffInstances(modules: ModuleDiff[], pairs: Array<{ o: FunctionVersion; n: FunctionVersion }>): ClassFieldDiff[] {
+  const className = (f: FunctionVersion): string | null => {
+    const names = splitId(f.fn.id).names;
+    if (names.length !== 1) return null;
+    if (f.fn.kind === 'constructor') return names[0].replace(/\.constructor$/, '');
+    return f.fn.kind === 'function' ? names[0] : null;
+  };
+  const out: ClassFieldDiff[] = [];
+  for (const m of modules) {
+    if (m.status !== 'changed' || !m.old?.source || !m.new?.source) continue;
+    const renamed = new Map<string, string>();
+    for (const { o, n } of pairs) {
+      if (o.module !== m.old || n.module !== m.new) continue;
+      const a = className(o);
+      const b = className(n);
+      if (a && b && a !== b) renamed.set(a, b);
+    }
+    out.push(...diffClassFields(classFields(m.old.source, m.module), classFields(m.new.source, m.module), renamed));
+  }
+  return out;
 }
 
 /** Old version's order (module, then source order), added functions after, in the new order. */

@@ -8,13 +8,13 @@
  * types), commented out until needed.
  */
 import type { CpMeta, FunctionMeta } from '../contract/index.js';
-import type { FunctionVersion } from './load.js';
+import type { FunctionVersion, ModuleVersion } from './load.js';
+import type { FieldChange, FieldSite } from './fields.js';
 import { isForOfStep, isTemporary, normalizeCallee } from './align.js';
 import type { FunctionDiff, VersionDiff } from './diff.js';
 import { lineText } from './source.js';
 import { MAPPING_FORMAT } from './types.js';
 import { compareTopLevel, needsDecision } from './topLevel.js';
-import type { ModuleVersion } from './load.js';
 
 const MAX_LINE = 100;
 const COLUMN = 38;
@@ -261,10 +261,45 @@ function renderAfter(diff: VersionDiff, out: string[]): void {
   if (!any) out.push(`${ind}// No changed module.`);
 }
 
+/** One field's source line in a version: `old line 12: this.timer = setTimeout(...)`. */
+function fieldLine(m: ModuleVersion | null, version: 'old' | 'new', site: FieldSite): string {
+  const text = m?.analysis ? lineText(m.analysis.lines, site.line) : null;
+  return `${version} line ${site.line}${text === null ? '' : `: ${commentSafe(text)}`}`;
+}
+
+function renderInstances(diff: VersionDiff, out: string[]): void {
+  const ind = '    ';
+  if (!diff.instances.length) {
+    out.push(`${ind}// No class's constructor sets different fields: old instances need nothing.`);
+    return;
+  }
+  const modules = new Map(diff.modules.map((m) => [m.module, m]));
+  for (const d of diff.instances) {
+    const m = modules.get(d.old.key.slice(0, d.old.key.lastIndexOf('#')));
+    const renamed = d.old.key === d.new.key ? '' : ` (now ${d.new.key})`;
+    out.push(`${ind}// ${d.old.key}${renamed}: the new ${d.new.kind === 'class' ? 'class' : 'constructor'} sets fields the old instances do not have as it would.`);
+    const row = (what: string, f: FieldChange): void => {
+      const head = `${ind}//   ${what.padEnd(8)} ${f.name}`.padEnd(COLUMN + ind.length);
+      const lines = [f.old ? fieldLine(m?.old ?? null, 'old', f.old) : null, f.new ? fieldLine(m?.new ?? null, 'new', f.new) : null].filter((x): x is string => x !== null);
+      out.push(`${head} ${lines[0]}`);
+      for (const l of lines.slice(1)) out.push(`${ind}//${' '.repeat(COLUMN - 2)} ${l}`);
+    };
+    for (const f of d.added) row('added', f);
+    for (const f of d.changed) row('changed', f);
+    for (const f of d.removed) row('removed', f);
+    out.push(`${ind}// TODO   write a transformer run on every live instance of the old class (subclasses' included)`);
+    out.push(`${ind}//        that sets what the new constructor would: (self, update) => { self.x = ...; }`);
+    out.push(`${ind}//        (update.module(${quote(d.new.key.slice(0, d.new.key.lastIndexOf('#')))}) has the new version's functions and classes),`);
+    out.push(`${ind}//        or null if old instances need nothing.`);
+    out.push(`${ind}${quote(d.old.key)}: 'TODO',`, '');
+  }
+  if (out[out.length - 1] === '') out.pop();
+}
+
 /** The text of mapping.ts. `roots` are the versions' paths as written in patch.json. */
 export function renderMapping(diff: VersionDiff, roots: { old: string; new: string }): string {
   const entries = diff.functions.filter((f) => f.needsEntry && f.old);
-  const todo = diff.todos.cps + diff.todos.vars + topLevelTodos(diff);
+  const todo = diff.todos.cps + diff.todos.vars + diff.todos.instances + topLevelTodos(diff);
   const out: string[] = [
     '/**',
     ' * restack mapping: how frames and module state move from the old version to the new one.',
@@ -301,6 +336,9 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
     ' * Transformers take a third argument, update (UpdateScope from restack/patch): for an old object',
     ' * several frames or modules share, update.once(oldObject, () => replacement) gives them all the',
     ' * same replacement.',
+    ' * instances: per old class whose constructor sets different fields in the new version (key',
+    " *   'module#Name'), a transformer (self, update) run on each live instance when the update",
+    ' *   applies, or null. Old instances get the new methods anyway; this gives them the new fields.',
     ' */',
     "import type { Mapping, OldFrame, NewFrame, ModuleState, ModuleBindings } from 'restack/patch';",
     '',
@@ -320,6 +358,9 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
   out.push('  },');
   out.push('  after: {');
   renderAfter(diff, out);
+  out.push('  },');
+  out.push('  instances: {');
+  renderInstances(diff, out);
   out.push('  },');
   out.push('} satisfies Mapping;', '');
   return out.join('\n');

@@ -85,9 +85,14 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
     summary: {
       unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
       guesses: diff.functions.filter((f) => f.match?.by === 'similarity').length,
-      todos: diff.todos.cps + diff.todos.vars + topLevelTodos(diff),
+      todos: diff.todos.cps + diff.todos.vars + diff.todos.instances + topLevelTodos(diff),
     },
     functions: diff.functions.map(entryOf),
+    instances: diff.instances.map((d) => ({
+      class: d.old.key, new: d.new.key,
+      added: d.added.map((f) => f.name), removed: d.removed.map((f) => f.name), changed: d.changed.map((f) => f.name),
+    })),
+    oldClasses: diff.oldClasses,
   };
 }
 
@@ -134,13 +139,20 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
     if (f.status === 'removed') lines.push(`  removed: ${f.old!.fn.id}${f.bestCandidate ? ` (best candidate ${f.bestCandidate.id}, score ${f.bestCandidate.score.toFixed(2)})` : ''}`);
   }
   for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
-  const { cps, vars } = diff.todos;
+  for (const d of diff.instances) {
+    const list = (what: string, fs: Array<{ name: string }>): string | null => (fs.length ? `${what} ${fs.map((f) => f.name).join(', ')}` : null);
+    lines.push(`  instances: ${d.old.key}: ${[list('added', d.added), list('removed', d.removed), list('changed', d.changed)].filter(Boolean).join('; ')}`);
+  }
+  const { cps, vars, instances } = diff.todos;
   const tops = topLevelTodos(diff);
+  const total = cps + vars + instances + tops;
   if (kept) {
-    lines.push(`  mapping.ts: kept as it was (the generator would have left ${cps + vars + tops} TODO${cps + vars + tops === 1 ? '' : 's'})`);
+    lines.push(`  mapping.ts: kept as it was (the generator would have left ${total} TODO${total === 1 ? '' : 's'})`);
     lines.push(`  next: run \`restack check ${outDir}\` to validate it against this bundle`);
   } else {
-    lines.push(`  mapping.ts: ${cps + vars + tops} TODO${cps + vars + tops === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'}${tops ? `, ${tops} top-level statement${tops === 1 ? '' : 's'}` : ''})`);
+    lines.push(`  mapping.ts: ${total} TODO${total === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'}` +
+      `${instances ? `, ${instances} class${instances === 1 ? '' : 'es'} whose fields changed` : ''}` +
+      `${tops ? `, ${tops} top-level statement${tops === 1 ? '' : 's'}` : ''})`);
     lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
   }
   return lines.join('\n') + '\n';

@@ -34,6 +34,9 @@ export const mappingSchema = z.strictObject({
   topLevel: z.record(z.string(), z.record(z.string(), z.union([z.literal('run'), z.literal('skip'), z.literal('TODO')],
     { error: "expected 'run' (run it again in the update), 'skip' (it ran when the old version was loaded) or 'TODO'" }))).optional(),
   after: z.record(z.string(), functionValue).optional(),
+  instances: z.record(z.string(), z.union([functionValue, z.null(), z.literal('TODO')], {
+    error: "expected a transformer (self, update) => { ... }, null (old instances need nothing) or 'TODO'",
+  })).optional(),
 });
 
 export type MappingInput = z.infer<typeof mappingSchema>;

@@ -62,6 +62,14 @@ export interface NewFrame<V extends string = string> {
  */
 export interface UpdateScope {
   once<T>(key: object, make: () => T): T;
+  /**
+   * The new version's top-level bindings of a module (its path as in the metadata, e.g.
+   * 'lib/client.js'): variables, classes and functions, read-only, so a transformer can call the
+   * new version's code (`update.module('lib/timers.js').makeTimer(self)`). Only in instance
+   * transformers: they run once the new version's modules were evaluated; stack and state
+   * transformers run before, and there it throws.
+   */
+  module<T extends object = Readonly<ModuleState>>(id: string): T;
 }
 
 /** Top-level bindings of a module (`let`/`const`/`var`), by name. */
@@ -99,20 +107,31 @@ export type TopLevelDecision = 'run' | 'skip' | 'TODO';
 
 /**
  * The bindings of a module of the new version once it was evaluated (functions, classes,
- * variables), read and set through its accessors; what the hook reads of the running program's
- * objects goes through the update's journal.
+ * variables), read and set through its accessors (a const, function or class cannot be set).
  */
 export type ModuleBindings<V extends string = string> = { [K in V]: unknown };
 
 /**
- * An after-update hook: called once per module, after every module of the new version was
- * evaluated (their top-level statements decided by `topLevel` done) and before the update
- * commits, with the old module's bindings and the new module's. What it changes of the running
- * program is undone if the update does not commit. Register what the new version adds (a route
- * on the live app, a listener, a re-armed timer) here when a top-level statement cannot say it.
+ * An after-update hook: called once per module, once the update committed and the top-level
+ * statements decided 'run' ran, with the old module's bindings and the new module's. Register what
+ * the new version adds (a route on the live app, a listener, a re-armed timer) here when a
+ * top-level statement cannot say it. It cannot refuse the update: what it throws is reported
+ * (`afterErrors`) and the update stays applied (decision 0010).
  */
 export type AfterHook<O extends string = string, N extends string = string> =
   (old: Readonly<ModuleState<O>>, next: ModuleBindings<N>, update: UpdateScope) => void;
+
+/**
+ * An instance transformer: called once per live instance of an old class (every object whose
+ * prototype chain has the old class's prototype, instances of subclasses included) when the new
+ * version's modules were evaluated, before the update commits, to give old instances what the
+ * new constructor sets (fields added, renamed, or holding another type). `self` is the instance
+ * (seen through the update's journal: what the transformer changes is undone if the update
+ * rolls back); the old class was already adopted, so its methods are the new version's; the new
+ * modules' bindings are reached through `update.module(...)`. A throw refuses the update.
+ */
+export type InstanceTransformer<F extends string = string> =
+  (self: { [K in F]?: unknown } & Record<string, unknown>, update: UpdateScope) => void;
 
 /** The default export of mapping.ts. */
 export interface Mapping {
@@ -125,6 +144,12 @@ export interface Mapping {
   topLevel?: { [module: string]: { [statement: string]: TopLevelDecision } };
   /** After-update hooks, per module path. */
   after?: { [module: string]: AfterHook };
+  /**
+   * Keyed by the old version's class or constructor function, `module#Name` (a top-level class or
+   * function declaration, or a top-level variable holding one): its transformer, or null when
+   * old instances need nothing.
+   */
+  instances?: { [oldClass: string]: InstanceTransformer | null | 'TODO' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,4 +237,22 @@ export interface PatchFile {
     guesses: number; todos: number;
   };
   functions: FunctionEntry[];
+  /**
+   * Classes whose constructor sets different fields in the new version, by old key
+   * ('module#Name'): each needs an `instances` entry in mapping.ts (a transformer, or null).
+   */
+  instances?: InstancesEntry[];
+  /** Keys of the old version's top-level classes and constructor functions (what `instances` may name). */
+  oldClasses?: string[];
+}
+
+/** A class whose constructor's fields changed (mapping.ts `instances`). */
+export interface InstancesEntry {
+  class: string;
+  /** The new version's key (another name when the class was renamed). */
+  new: string;
+  /** Fields the new constructor sets that the old did not; that it no longer sets; that it sets from another expression. */
+  added: string[];
+  removed: string[];
+  changed: string[];
 }

@@ -30,6 +30,7 @@ import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { EntryTables, type OldCodeEntry } from './update/forward.js';
 import { OldState, type Unshared } from './update/oldState.js';
 import { Transaction } from './update/transaction.js';
+import { transformInstances } from './update/instances.js';
 import { adoptAll, afterCommit, evaluateVersion, frameName, mapCall, mapFrame, mapLocals, refusal, SiteError, SiteMoves, SiteTable, updateScope, UpdateRefused, type Evaluated, type MappedFrame, type SiteMove, type VersionHost } from './migrate.js';
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
@@ -652,6 +653,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           evaluated = evaluateVersion(patch, this, scope, undefined, tx);
           // Old instances get the new prototypes (undone if the update does not commit; decision 0010).
           adoptAll(evaluated, tx);
+          // Then old instances get what the new constructors set (mapping.ts `instances`).
+          job.report.instances = transformInstances(patch, this.current, evaluated, scope, tx);
         } catch (e) {
           failure.evaluation = e;
         }

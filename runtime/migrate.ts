@@ -155,6 +155,9 @@ export function updateScope(): UpdateScope {
       made.set(key, value);
       return value;
     },
+    module(id: string): never {
+      throw new Error(`update.module('${id}') is only for instance transformers: stack and state transformers run before the new version's modules are evaluated`);
+    },
   };
 }
 
@@ -335,7 +338,7 @@ function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, r
 }
 
 /** What a transformer threw, for the report. */
-function transformerError(e: unknown): string {
+export function transformerError(e: unknown): string {
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof FrozenOldObject) return message;
   if (e instanceof TypeError && /private member|private field/.test(message)) {

@@ -60,6 +60,8 @@ export interface LoadedPatch {
   /** What runs of each module's top-level statements (decision 0010), by module and key. */
   topLevel: NonNullable<Mapping['topLevel']>;
   after: NonNullable<Mapping['after']>;
+  /** The mapping's instance transformers, by old class ('module#Name'). */
+  instances: NonNullable<Mapping['instances']>;
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
   /** Time this thread spent reading and compiling the bundle. */
@@ -303,7 +305,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   }
   return {
     dir, label: versionLabel(dir, label), base: patch.base, modules, oldCps, plans,
-    state: mapping.state ?? {}, topLevel: mapping.topLevel ?? {}, after: mapping.after ?? {}, generation: gen, loadMs: performance.now() - started,
+    state: mapping.state ?? {}, topLevel: mapping.topLevel ?? {}, after: mapping.after ?? {}, instances: mapping.instances ?? {}, generation: gen, loadMs: performance.now() - started,
   };
 }
 

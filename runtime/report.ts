@@ -5,6 +5,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { Undone } from './update/transaction.js';
+import type { InstancesReport } from './update/instances.js';
 
 /** The reason of a dry run's report when the update would have applied: it did everything but commit. */
 export const DRY_RUN = 'dry run: everything but the commit was done, then rolled back; nothing changed';
@@ -178,6 +179,11 @@ export interface UpdateReport {
     /** The module's after() hook ran. */
     after?: boolean;
   }>;
+  /**
+   * Per old class with an instance transformer (mapping.ts `instances`): how many of its live
+   * instances in this thread were transformed, and the time to find them.
+   */
+  instances?: InstancesReport[];
   timings: UpdateTimings;
 }
 
@@ -314,6 +320,9 @@ export function formatReport(r: UpdateReport): string {
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   if (r.oldCode) formatOldCode(r.oldCode, out);
+  for (const c of r.instances ?? []) {
+    out.push(`  instances ${c.class}: ${c.transformed} ${r.applied ? 'transformed' : 'seen by the transformer, put back'} (found in ${ms(c.findMs)}, transformed in ${ms(c.transformMs)})`);
+  }
   return out.join('\n');
 }
 

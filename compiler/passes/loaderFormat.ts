@@ -2,8 +2,8 @@
  * Module state accessors (every compiled module) and the loader format (modules of a patch bundle).
  *
  * Every compiled module gets a hoisted `__rsState()` returning getters for its top-level bindings
- * (`let`/`const`/`var` and classes): the runtime reads an old version's state through it when a
- * new version is loaded.
+ * (`let`/`const`/`var`, classes and function declarations): the runtime reads an old version's
+ * state through it when a new version is loaded, and finds an old class's instances from it.
  *
  * The loader format is what a patch bundle carries: an ES module rewritten into the body of a
  * function the runtime evaluates synchronously (with `vm.compileFunction`) in the middle of an

@@ -335,7 +335,12 @@ export class Journal {
   private incoming(v: unknown): unknown {
     if (!isObject(v)) return v;
     const t = this.targets.get(v);
-    if (t !== undefined) return t;
+    if (t !== undefined) {
+      // An object a call made during the transform (`self.timer = update.module(m).makeTimer(self)`)
+      // may hold proxies the call was given: seal() walks it too.
+      if (this.made.has(t)) this.written.push(t);
+      return t;
+    }
     this.written.push(v);
     return v;
   }
@@ -527,9 +532,16 @@ const SET_ADD = Set.prototype.add;
 /** Puts an object back as its snapshot has it. */
 function restore(s: Snapshot): void {
   const t = s.target as Obj;
-  const keep = new Set(s.own.map(([k]) => k));
-  for (const key of Reflect.ownKeys(t)) if (!keep.has(key)) Reflect.deleteProperty(t, key);
-  for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+  const now = Reflect.ownKeys(t);
+  if (now.length === s.own.length && now.every((k, i) => k === s.own[i][0])) {
+    for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+  } else {
+    // Keys were added, deleted or deleted and added again: the object gets its properties back in
+    // their order too (Object.keys, JSON.stringify and for-in show it), so every property that can
+    // be is deleted and all are defined again in the snapshot's order.
+    for (const key of now) if (Reflect.getOwnPropertyDescriptor(t, key)?.configurable) Reflect.deleteProperty(t, key);
+    for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+  }
   if (Reflect.getPrototypeOf(t) !== s.proto) Reflect.setPrototypeOf(t, s.proto);
   if (s.map) {
     const m = t as unknown as Map<unknown, unknown>;

@@ -289,7 +289,7 @@ test('a TypeScript syntax error in mapping.ts is shown at file:line:col with a c
   const r = await restack('check', target);
   assert.equal(r.code, 1);
   assert.ok(r.stderr.startsWith(`restack: ${file}:${line}:14: Unexpected token, expected ","\n`), r.stderr);
-  assert.match(r.stderr, new RegExp(`> ${line} \\| {9}0: 0 0,\\n {5}\\| {14}\\^`));
+  assert.match(r.stderr, new RegExp(`> +${line} \\| {9}0: 0 0,\\n +\\| {14}\\^`));
 });
 
 test('the generated mapping.ts, as written and once completed, type-checks against restack/patch', async () => {

@@ -94,12 +94,28 @@ export function transformInstances(patch: LoadedPatch, current: ReadonlyMap<stri
   classes.sort((a, b) => a.depth - b.depth);
 
   const known = knownPrototypes(current);
+  // The classes were adopted before this runs (decision 0010): an old subclass's prototype now
+  // inherits from the new subclass's, not from the old base class's. So the search starts from the
+  // new class's prototype, which every old instance (of the class or of a subclass) reaches, and
+  // keeps the objects whose chain has an old prototype: what the new version made has none.
+  const adoptedTo = new Map<Function, Function>();
+  const oldProtos = new Set<object>();
+  for (const [oldCls, newCls] of evaluated.adoptions) {
+    adoptedTo.set(oldCls, newCls);
+    if (isObject(oldCls.prototype)) oldProtos.add(oldCls.prototype as object);
+  }
+  const isOld = (o: object): boolean => {
+    for (let p = Object.getPrototypeOf(o) as object | null; p; p = Object.getPrototypeOf(p) as object | null) if (oldProtos.has(p)) return true;
+    return false;
+  };
   const iscope: UpdateScope = { once: (key, make) => scope.once(key, make), module: moduleBindings(patch, evaluated, tx) as UpdateScope['module'] };
   const reports: InstancesReport[] = [];
   for (const { key, cls, fn } of classes) {
     const started = performance.now();
-    let found: object[] | null = queryInstances(cls.prototype as object, key);
+    const adopted = adoptedTo.get(cls);
+    let found: object[] | null = queryInstances((adopted ?? cls).prototype as object, key);
     found = withoutPrototypes(found, known);
+    if (adopted) found = found.filter(isOld);
     const foundAt = performance.now();
     const report: InstancesReport = { class: key, transformed: 0, findMs: foundAt - started, transformMs: 0 };
     reports.push(report);

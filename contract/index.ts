@@ -10,6 +10,7 @@
  */
 export * from './compiled.js';
 export * from './lines.js';
+export * from './functionIds.js';
 
 /**
  * A call, an update point, an await of an async function (a call the event loop resumes), or a
@@ -38,7 +39,7 @@ export interface CpMeta {
 }
 
 export interface FunctionMeta {
-  /** Stable id: module path + '#' + enclosing names. */
+  /** Stable id: module path + '#' + enclosing names (syntax: functionIds.ts). */
   id: string;
   name: string;
   kind: 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'generator' | 'async' | 'async generator';
@@ -51,6 +52,13 @@ export interface FunctionMeta {
   /** Local variable of each record slot. */
   slots: string[];
   cps: CpMeta[];
+  /**
+   * Present (true) when the id tells this function apart from another one only by source order:
+   * its name or context (or an enclosing function's) occurs more than once in the same parent,
+   * so it carries a `~k` ordinal or is the first of such a group. Inserting a function of the
+   * same name or context before it renumbers them: a pairing by such an id is not certain.
+   */
+  positional?: true;
 }
 
 export interface Diagnostic {

@@ -75,13 +75,26 @@ function renderEntry(f: FunctionDiff, out: string[]): void {
     const c = f.match.components;
     const evidence = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : 'no source text', c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`,
       c.sameKind ? null : 'kind differs', c.sameModule ? null : 'module differs'].filter(Boolean).join(', ');
-    out.push(`${ind}//   GUESS: matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}). If wrong, set to: null.`);
+    out.push(f.guess
+      ? `${ind}//   GUESS: matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}).`
+      : `${ind}//   Matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}); the texts are the same.`);
+  } else if (f.match?.by === 'position') {
+    out.push(`${ind}//   GUESS: the same id, but it tells the functions of this name or context apart only by their`);
+    out.push(`${ind}//   order in the parent, and the text changed: code inserted before it would pair the wrong ones.`);
+  } else if (f.match?.by === 'text') {
+    out.push(`${ind}//   Matched by its text, the same in both versions (no other function left has it).`);
+  }
+  if (f.guess) {
+    out.push(`${ind}//   Decide to: write ${quote(n.fn.id)} to confirm it (the cps below are for it), another new`);
+    out.push(`${ind}//   function's id (then map its cps), or null (frames of it are refused).`);
+  }
+  if (f.match?.by === 'similarity' || f.match?.by === 'position') {
     for (const alt of f.match.alternatives) out.push(`${ind}//   other candidate in the new version: ${alt.id} (score ${alt.score.toFixed(2)})`);
   }
   out.push(`${ind}//   old ${functionLine(o)}`);
   out.push(`${ind}//   new ${functionLine(n)}`);
   out.push(`${ind}${quote(o.fn.id)}: {`);
-  out.push(`${ind}  to: ${quote(n.fn.id)},`);
+  out.push(f.guess ? `${ind}  to: 'TODO', // proposed: ${quote(n.fn.id)}` : `${ind}  to: ${quote(n.fn.id)},`);
   if (!o.fn.capturable) {
     out.push(`${ind}  // Not capturable in the old version (${commentSafe(o.fn.reason ?? 'see the metadata')}): none of its frames is ever on a captured stack.`);
     out.push(`${ind}  cps: {},`);
@@ -168,7 +181,7 @@ function renderState(diff: VersionDiff, out: string[]): void {
 /** The text of mapping.ts. `roots` are the versions' paths as written in patch.json. */
 export function renderMapping(diff: VersionDiff, roots: { old: string; new: string }): string {
   const entries = diff.functions.filter((f) => f.needsEntry && f.old);
-  const todo = diff.todos.cps + diff.todos.vars;
+  const todo = diff.todos.cps + diff.todos.vars + diff.todos.guesses;
   const out: string[] = [
     '/**',
     ' * restack mapping: how frames and module state move from the old version to the new one.',
@@ -181,7 +194,10 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
     ' * two versions.',
     ' *',
     ' * functions: one entry per changed, renamed or moved function, keyed by its old id.',
-    ' *   to:    the new function\'s id, or null (no counterpart: its frames are refused).',
+    ' *   to:    the new function\'s id, or null (no counterpart: its frames are refused). It is',
+    " *          'TODO' where the pairing is a GUESS (matched by similarity, or by an id that tells",
+    ' *          functions of one name or context apart only by their order): write the proposed',
+    ' *          id to confirm it, or the right one, or null; check fails until you do.',
     ' *   cps:   old continuation point -> new continuation point, or \'refuse\' (an update waits until',
     ' *          no frame is suspended there). A frame suspended in a call resumes at a call; the',
     ' *          frame that reached an update point resumes at an update point.',

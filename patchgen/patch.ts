@@ -63,6 +63,7 @@ function entryOf(f: FunctionDiff): FunctionEntry {
     new: f.new?.fn.id ?? null,
     match: f.match,
     inMapping: f.needsEntry && f.old !== null,
+    ...(f.guess ? { guess: true as const } : {}),
     ...(f.old && f.new ? { cps: f.cps } : {}),
     ...(f.bestCandidate ? { bestCandidate: f.bestCandidate } : {}),
   };
@@ -84,8 +85,8 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
     modules: { unchanged: byStatus('unchanged'), changed: byStatus('changed'), added: byStatus('added'), removed: byStatus('removed') },
     summary: {
       unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
-      guesses: diff.functions.filter((f) => f.match?.by === 'similarity').length,
-      todos: diff.todos.cps + diff.todos.vars,
+      guesses: diff.functions.filter((f) => f.guess).length,
+      todos: diff.todos.cps + diff.todos.vars + diff.todos.guesses,
     },
     functions: diff.functions.map(entryOf),
   };
@@ -125,21 +126,28 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
   ];
   for (const w of diff.warnings) lines.push(`  warning: ${w}`);
   for (const f of diff.functions) {
-    if (f.match?.by !== 'similarity') continue;
-    const c = f.match.components;
-    const ev = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : null, c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`].filter(Boolean).join(', ');
-    lines.push(`  guess: ${f.old!.fn.id} -> ${f.new!.fn.id} (score ${f.match.score.toFixed(2)}: ${ev})`);
+    if (f.match?.by === 'position') {
+      lines.push(`  guess: ${f.old!.fn.id} -> ${f.new!.fn.id} (same id, which tells functions of one name apart only by order, and the text changed)`);
+    } else if (f.match?.by === 'similarity') {
+      const c = f.match.components;
+      const ev = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : null, c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`].filter(Boolean).join(', ');
+      lines.push(`  ${f.guess ? 'guess' : 'same text'}: ${f.old!.fn.id} -> ${f.new!.fn.id} (score ${f.match.score.toFixed(2)}: ${ev})`);
+    } else if (f.match?.by === 'text') {
+      lines.push(`  same text: ${f.old!.fn.id} -> ${f.new!.fn.id}`);
+    }
   }
   for (const f of diff.functions) {
     if (f.status === 'removed') lines.push(`  removed: ${f.old!.fn.id}${f.bestCandidate ? ` (best candidate ${f.bestCandidate.id}, score ${f.bestCandidate.score.toFixed(2)})` : ''}`);
   }
   for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
-  const { cps, vars } = diff.todos;
+  const { cps, vars, guesses } = diff.todos;
+  const all = cps + vars + guesses;
   if (kept) {
-    lines.push(`  mapping.ts: kept as it was (the generator would have left ${cps + vars} TODO${cps + vars === 1 ? '' : 's'})`);
+    lines.push(`  mapping.ts: kept as it was (the generator would have left ${all} TODO${all === 1 ? '' : 's'})`);
     lines.push(`  next: run \`restack check ${outDir}\` to validate it against this bundle`);
   } else {
-    lines.push(`  mapping.ts: ${cps + vars} TODO${cps + vars === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'})`);
+    const pairings = guesses ? `, ${guesses} guessed pairing${guesses === 1 ? '' : 's'} to confirm` : '';
+    lines.push(`  mapping.ts: ${all} TODO${all === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'}${pairings})`);
     lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
   }
   return lines.join('\n') + '\n';

@@ -17,9 +17,16 @@ import { MAPPING_FORMAT } from './types.js';
 const MAX_LINE = 100;
 const COLUMN = 38;
 
-/** A single-quoted TypeScript string literal. */
+/**
+ * A TypeScript string literal: single-quoted, or double-quoted when the text holds a single quote
+ * and no double one (a function id with a string literal in it, `app.get('/stats',*)`, then reads
+ * as it is).
+ */
 export function quote(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}'`;
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(q === "'" ? /'/g : /"/g, `\\${q}`).replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return `${q}${body}${q}`;
 }
 
 /** Text safe inside a `//` comment: one line, bounded length. */

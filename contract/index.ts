@@ -4,6 +4,7 @@
  *    what compiled code reaches at run time (RuntimeABI, ModuleHandleABI, FrameRecordABI,
  *    LoaderABI);
  *  - lines.ts: the line-table scan of generated code, shared by compiler and runtime;
+ *  - functionIds.ts: the syntax of function ids (quoting, splitting), shared by compiler and patchgen;
  *  - here: the shape of the metadata the compiler emits and patchgen reads.
  * compiler/ and runtime/ both import contract/ and nothing of each other; contract/ imports
  * nothing of the project outside itself (tests/unit/layering.test.js).

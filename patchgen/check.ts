@@ -11,7 +11,8 @@
  *    (new/): every function listed in patch.json as needing an entry has one; every referenced
  *    function id and CP exists; every CP of a capturable changed function is mapped to a new CP
  *    of the same kind or refused; every variable a mapped frame needs has a source; no TODO is
- *    left.
+ *    left, in particular no `to: 'TODO'` of a pairing restack patch only guessed (the message
+ *    names the proposed function; the entry's cps are checked against it meanwhile).
  *
  * Every error names the file, the line in mapping.ts (of the entry, or of the nearest enclosing
  * one written in the file) and the entry (function id, old CP). All errors are collected; the

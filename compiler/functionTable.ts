@@ -2,15 +2,18 @@
  * Finds every function of a module, gives it a stable id and decides whether its activations can
  * be captured. Facts about nodes live in side tables (WeakMaps), never on the nodes.
  *
- * Ids: `<module>#<enclosing names joined by '/'>`. A function is named by its declaration, by the
- * binding or property it is assigned to, or, when anonymous, `<kind>@<n>` with n its index among
- * its parent's anonymous functions in source order, so ids survive edits elsewhere in the file.
+ * Ids: `<module>#<enclosing names joined by '/'>` (syntax: contract/functionIds.ts). A function
+ * is named by what does not move when code is inserted elsewhere in the file: its declaration,
+ * the binding or member path it is assigned to (`Client.prototype.publish`), the call it is
+ * passed to with that call's literal arguments (`app.get('/stats',*)`), or a tag for the place
+ * it stands in (`<return>`, `<array>`, ...). Only when that name repeats in the same parent are
+ * the functions told apart by order (`~2`, `~3`), and all of them are marked positional.
  */
 import { driveReason, isMarked } from './passes/asyncFunctions.js';
 import { createHash } from 'node:crypto';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
-import type { FunctionMeta } from '../contract/index.js';
+import { quoteInId, type FunctionMeta } from '../contract/index.js';
 
 export interface FunctionInfo {
   node: t.Function;
@@ -33,38 +36,143 @@ export interface FunctionInfo {
    */
   usesModuleState: boolean;
   hash: string;
+  /** The id tells this function apart from another only by source order (FunctionMeta.positional). */
+  positional: boolean;
 }
 
 /** Kinds of module-level bindings an update carries to the new version (not consts, functions, classes). */
 const MODULE_STATE = new Set(['let', 'var', 'module']);
 
-export function nameOf(path: NodePath<t.Function>): string | null {
+/** A property key or other name as a segment: quoted when it holds a character ids give a meaning to. */
+function keyText(name: string): string {
+  return /[\/'\\~\u0000-\u001f\u007f\u2028\u2029]/.test(name) ? quoteInId(name) : name;
+}
+
+/** Longest string literal kept whole in a name; longer ones are cut and end in a hash of the whole. */
+const MAX_LITERAL = 48;
+
+/** A literal argument or key as written in a name, or null when the node is not such a literal. */
+function literalText(node: t.Node): string | null {
+  if (t.isStringLiteral(node)) return stringText(node.value);
+  if (t.isTemplateLiteral(node) && node.expressions.length === 0) return stringText(node.quasis[0]?.value.cooked ?? node.quasis[0]?.value.raw ?? '');
+  if (t.isNumericLiteral(node)) return String(node.value);
+  if (t.isBigIntLiteral(node)) return `${node.value}n`;
+  if (t.isBooleanLiteral(node)) return String(node.value);
+  if (t.isNullLiteral(node)) return 'null';
+  if (t.isUnaryExpression(node) && (node.operator === '-' || node.operator === '+') && (t.isNumericLiteral(node.argument) || t.isBigIntLiteral(node.argument))) {
+    return node.operator + literalText(node.argument)!;
+  }
+  return null;
+}
+
+function stringText(value: string): string {
+  if (value.length <= MAX_LITERAL) return quoteInId(value);
+  return quoteInId(`${value.slice(0, MAX_LITERAL)}...${createHash('sha256').update(value).digest('hex').slice(0, 8)}`);
+}
+
+/** Type-only and grouping wrappers an expression may stand in, which do not change what it is. */
+function unwrap(node: t.Node): t.Node {
+  while (t.isTSAsExpression(node) || t.isTSSatisfiesExpression(node) || t.isTSNonNullExpression(node) || t.isTSTypeAssertion(node) ||
+    t.isTypeCastExpression(node) || t.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/**
+ * The text of a callee or an assignment target, with what could change between runs of the
+ * same code left out: member paths as written (`Client.prototype.publish`, `this.handlers[0]`),
+ * calls with their literal arguments (`router.route('/a').get`), anything else `_`.
+ */
+export function pathText(node: t.Node, self: t.Node | null = null): string {
+  node = unwrap(node);
+  if (node === self) return '*';
+  if (t.isIdentifier(node)) return node.name;
+  if (t.isThisExpression(node)) return 'this';
+  if (t.isSuper(node)) return 'super';
+  if (t.isMetaProperty(node)) return `${node.meta.name}.${node.property.name}`;
+  if (t.isMemberExpression(node) || t.isOptionalMemberExpression(node)) {
+    const dot = t.isOptionalMemberExpression(node) && node.optional ? '?.' : '.';
+    const object = pathText(node.object, self);
+    const prop = node.property;
+    if (!node.computed && t.isIdentifier(prop)) return `${object}${dot}${prop.name}`;
+    if (t.isPrivateName(prop)) return `${object}${dot}#${prop.id.name}`;
+    const lit = literalText(prop);
+    return `${object}${dot === '?.' ? '?.' : ''}[${lit ?? '_'}]`;
+  }
+  if (t.isCallExpression(node) || t.isOptionalCallExpression(node) || t.isNewExpression(node)) {
+    const callee = pathText(node.callee, self);
+    const args = node.arguments.map((a) => (unwrap(a) === self ? '*' : literalText(unwrap(a)) ?? '_')).join(',');
+    const open = t.isOptionalCallExpression(node) && node.optional ? '?.(' : '(';
+    return `${t.isNewExpression(node) ? 'new ' : ''}${callee}${open}${args})`;
+  }
+  return literalText(node) ?? '_';
+}
+
+/** A property key as a name: identifiers and literals as written, anything else `[computed]`. */
+function keyName(key: t.Node, computed: boolean): string {
+  if (t.isIdentifier(key) && !computed) return key.name;
+  if (t.isStringLiteral(key) || t.isNumericLiteral(key)) return keyText(String(key.value));
+  if (t.isPrivateName(key)) return '#' + key.id.name;
+  if (computed) {
+    const lit = literalText(unwrap(key));
+    if (lit !== null) return `[${lit}]`;
+  }
+  return '[computed]';
+}
+
+/**
+ * The name of a function: declared, or given by where it stands. Never null: an anonymous
+ * function in a place without a name gets a tag of that place (`<return>`, `<array>`,
+ * `<default cb>`, `<iife>`), or of its kind (`<arrow>`, `<function>`) when nothing names it.
+ */
+export function nameOf(path: NodePath<t.Function>): string {
   const node = path.node;
   if ((t.isFunctionDeclaration(node) || t.isFunctionExpression(node)) && node.id) return node.id.name;
   if (t.isObjectMethod(node) || t.isClassMethod(node) || t.isClassPrivateMethod(node)) {
-    const key = node.key;
-    let base: string;
-    if (t.isIdentifier(key) && !node.computed) base = key.name;
-    else if (t.isStringLiteral(key) || t.isNumericLiteral(key)) base = String(key.value);
-    else if (t.isPrivateName(key)) base = '#' + key.id.name;
-    else base = '[computed]';
+    const base = keyName(node.key, node.computed ?? false);
     const prefix = node.kind === 'get' ? 'get ' : node.kind === 'set' ? 'set ' : '';
     const stat = (t.isClassMethod(node) || t.isClassPrivateMethod(node)) && node.static ? 'static ' : '';
     return stat + prefix + base;
   }
-  const parent = path.parentPath;
-  if (parent?.isVariableDeclarator() && t.isIdentifier(parent.node.id)) return parent.node.id.name;
-  if (parent?.isAssignmentExpression() && t.isIdentifier(parent.node.left)) return parent.node.left.name;
-  if (parent?.isAssignmentExpression() && t.isMemberExpression(parent.node.left) && t.isIdentifier(parent.node.left.property) && !parent.node.left.computed) {
-    return parent.node.left.property.name;
+  if (t.isFunctionDeclaration(node) && path.parentPath.isExportDefaultDeclaration()) return 'default';
+  // Climb through what does not name anything: wrappers, a choice between functions.
+  let child: NodePath = path;
+  let parent = path.parentPath;
+  while (parent && (parent.isTSAsExpression() || parent.isTSSatisfiesExpression() || parent.isTSNonNullExpression() || parent.isTSTypeAssertion() ||
+    parent.isTypeCastExpression() || parent.isParenthesizedExpression() || parent.isConditionalExpression({ consequent: child.node }) ||
+    parent.isConditionalExpression({ alternate: child.node }) || parent.isLogicalExpression() || parent.isAwaitExpression() ||
+    (parent.isSequenceExpression() && parent.node.expressions[parent.node.expressions.length - 1] === child.node))) {
+    child = parent;
+    parent = parent.parentPath;
   }
-  if (parent?.isObjectProperty() && !parent.node.computed) {
-    const key = parent.node.key;
-    if (t.isIdentifier(key)) return key.name;
-    if (t.isStringLiteral(key)) return key.value;
+  const tag = t.isArrowFunctionExpression(node) ? '<arrow>' : '<function>';
+  if (!parent) return tag;
+  const p = parent.node;
+  const here = child.node;
+  if (t.isVariableDeclarator(p) && p.init === here) return t.isIdentifier(p.id) ? p.id.name : '<destructured>';
+  if (t.isAssignmentExpression(p) && p.right === here) {
+    if (t.isIdentifier(p.left)) return p.left.name;
+    if (t.isMemberExpression(p.left) || t.isOptionalMemberExpression(p.left)) return pathText(p.left);
+    return '<destructured>';
   }
-  if (parent?.isClassProperty() && !parent.node.computed && t.isIdentifier(parent.node.key)) return parent.node.key.name;
-  return null;
+  if (t.isObjectProperty(p) && p.value === here) return keyName(p.key, p.computed);
+  if ((t.isClassProperty(p) || t.isClassPrivateProperty(p) || t.isClassAccessorProperty(p)) && p.value === here) {
+    return (p.static ? 'static ' : '') + keyName(p.key, t.isClassPrivateProperty(p) ? false : p.computed);
+  }
+  if ((t.isCallExpression(p) || t.isOptionalCallExpression(p) || t.isNewExpression(p)) && p.callee === here) return '<iife>';
+  if (t.isCallExpression(p) || t.isOptionalCallExpression(p) || t.isNewExpression(p)) return pathText(p, here);
+  if (t.isMemberExpression(p) && p.object === here) {
+    // `(function () {}).call(this)`, `fn.bind(x)`: named by what is done with it.
+    const use = parent.parentPath;
+    return use && (use.isCallExpression() || use.isOptionalCallExpression()) && use.node.callee === p ? pathText(use.node, here) : pathText(p, here);
+  }
+  if (t.isReturnStatement(p) || (t.isArrowFunctionExpression(p) && p.body === here)) return '<return>';
+  if (t.isArrayExpression(p)) return '<array>';
+  if (t.isAssignmentPattern(p) && p.right === here) return t.isIdentifier(p.left) ? `<default ${p.left.name}>` : '<default>';
+  if (t.isYieldExpression(p)) return '<yield>';
+  if (t.isExportDefaultDeclaration(p)) return 'default';
+  if (t.isThrowStatement(p)) return '<throw>';
+  if (t.isSpreadElement(p)) return '<spread>';
+  return tag;
 }
 
 function kindOf(node: t.Function): FunctionMeta['kind'] {
@@ -201,8 +309,6 @@ export interface FunctionTable {
 export function buildFunctionTable(program: NodePath<t.Program>, modulePath: string, source: string): FunctionTable {
   const list: FunctionInfo[] = [];
   const byNode = new WeakMap<t.Function, FunctionInfo>();
-  const anonCount = new Map<FunctionInfo | null, Map<string, number>>();
-  const usedIds = new Set<string>();
 
   program.traverse({
     Function: {
@@ -210,24 +316,9 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
         const parentPath = path.parentPath.findParent((p) => p.isFunction()) as NodePath<t.Function> | null;
         const parent = parentPath ? byNode.get(parentPath.node) ?? null : null;
         const kind = kindOf(path.node);
-        let name = nameOf(path);
-        if (name === null) {
-          const counts = anonCount.get(parent) ?? new Map<string, number>();
-          anonCount.set(parent, counts);
-          const tag = kind === 'arrow' ? 'arrow' : 'function';
-          const n = (counts.get(tag) ?? 0) + 1;
-          counts.set(tag, n);
-          name = `${tag}@${n}`;
-        } else {
-          name = classPrefix(path) + name;
-        }
-        let id = `${modulePath}#${parent ? parent.id.slice(parent.id.indexOf('#') + 1) + '/' : ''}${name}`;
-        if (usedIds.has(id)) {
-          let k = 2;
-          while (usedIds.has(`${id}~${k}`)) k++;
-          id = `${id}~${k}`;
-        }
-        usedIds.add(id);
+        const own = nameOf(path);
+        // Declared methods keep their class's name in front; a name taken from the context does not.
+        const name = (t.isClassMethod(path.node) || t.isClassPrivateMethod(path.node) ? classPrefix(path) : '') + own;
         const reason = whyNotCapturable(path);
         const text = path.node.start != null && path.node.end != null ? source.slice(path.node.start, path.node.end) : '';
         const info: FunctionInfo = {
@@ -235,7 +326,8 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           path,
           parent,
           index: list.length,
-          id,
+          // Given below, once every function of the parent is known (a name that repeats is numbered).
+          id: '',
           name,
           kind,
           capturable: reason === null,
@@ -248,6 +340,7 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           usesNewTarget: kind === 'function' || kind === 'constructor',
           usesModuleState: false,
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
+          positional: false,
         };
         list.push(info);
         byNode.set(path.node, info);
@@ -276,6 +369,27 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
       }
     },
   });
+
+  // Ids, parents first (the list is in traversal order): `~k` for the k-th function of a name in
+  // its parent, and every function of a repeated name is positional, as is all that it encloses.
+  const groups = new Map<FunctionInfo | null, Map<string, FunctionInfo[]>>();
+  for (const f of list) {
+    const byName = groups.get(f.parent) ?? new Map<string, FunctionInfo[]>();
+    groups.set(f.parent, byName);
+    const group = byName.get(f.name) ?? [];
+    group.push(f);
+    byName.set(f.name, group);
+  }
+  const local = new Map<FunctionInfo, string>();
+  for (const f of list) {
+    const group = groups.get(f.parent)!.get(f.name)!;
+    const k = group.indexOf(f) + 1;
+    const segment = k > 1 ? `${f.name}~${k}` : f.name;
+    const path = f.parent ? `${local.get(f.parent)!}/${segment}` : segment;
+    local.set(f, path);
+    f.id = `${modulePath}#${path}`;
+    f.positional = group.length > 1 || (f.parent?.positional ?? false);
+  }
 
   function markUse(path: NodePath, field: 'usesThis' | 'usesArguments' | 'usesNewTarget'): void {
     // The use belongs to the nearest non-arrow function, and to every arrow in between.

@@ -244,6 +244,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     fnMeta.set(f, {
       id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: true,
       slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
+      ...(f.positional ? { positional: true as const } : {}),
     });
     if (!result.cps.length) continue;
     const emitter = new RestoreEmitter(f, facts.get(f)!, result, placement);
@@ -330,6 +331,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,
     ...(f.reason ? { reason: f.reason } : {}), slots: [], cps: [],
+    ...(f.positional ? { positional: true as const } : {}),
   });
   const metadata: ModuleMeta = {
     protocol: PROTOCOL_VERSION,

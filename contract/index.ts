@@ -4,12 +4,14 @@
  *    what compiled code reaches at run time (RuntimeABI, ModuleHandleABI, FrameRecordABI,
  *    LoaderABI);
  *  - lines.ts: the line-table scan of generated code, shared by compiler and runtime;
+ *  - functionIds.ts: the syntax of function ids (quoting, splitting), shared by compiler and patchgen;
  *  - here: the shape of the metadata the compiler emits and patchgen reads.
  * compiler/ and runtime/ both import contract/ and nothing of each other; contract/ imports
  * nothing of the project outside itself (tests/unit/layering.test.js).
  */
 export * from './compiled.js';
 export * from './lines.js';
+export * from './functionIds.js';
 
 /**
  * A call, an update point, an await of an async function (a call the event loop resumes), or a
@@ -38,7 +40,7 @@ export interface CpMeta {
 }
 
 export interface FunctionMeta {
-  /** Stable id: module path + '#' + enclosing names. */
+  /** Stable id: module path + '#' + enclosing names (syntax: functionIds.ts). */
   id: string;
   name: string;
   kind: 'function' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor' | 'generator' | 'async' | 'async generator';
@@ -51,6 +53,13 @@ export interface FunctionMeta {
   /** Local variable of each record slot. */
   slots: string[];
   cps: CpMeta[];
+  /**
+   * Present (true) when the id tells this function apart from another one only by source order:
+   * its name or context (or an enclosing function's) occurs more than once in the same parent,
+   * so it carries a `~k` ordinal or is the first of such a group. Inserting a function of the
+   * same name or context before it renumbers them: a pairing by such an id is not certain.
+   */
+  positional?: true;
 }
 
 export interface Diagnostic {

@@ -11,7 +11,8 @@
  *    (new/): every function listed in patch.json as needing an entry has one; every referenced
  *    function id and CP exists; every CP of a capturable changed function is mapped to a new CP
  *    of the same kind or refused; every variable a mapped frame needs has a source; no TODO is
- *    left.
+ *    left, in particular no `to: 'TODO'` of a pairing restack patch only guessed (the message
+ *    names the proposed function; the entry's cps are checked against it meanwhile).
  *
  * Every error names the file, the line in mapping.ts (of the entry, or of the nearest enclosing
  * one written in the file) and the entry (function id, old CP). All errors are collected; the
@@ -40,7 +41,7 @@ import { deniedAction, evaluateInSandbox } from './sandbox.js';
 import { generate } from '../compiler/babel.js';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
-import { PATCH_FORMAT, type PatchFile } from './types.js';
+import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
 import { compareTopLevel, needsDecision } from './topLevel.js';
 
 const require = createRequire(import.meta.url);
@@ -272,6 +273,7 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
       report(['functions'], f.old, `no entry: the function changed (${f.status}${f.old !== f.new ? `, now ${f.new}` : ''}) and frames of it may be on the stack; map its cps or set to: null`);
     }
   }
+  const generated = new Map(patch.functions.filter((f) => f.old !== null).map((f) => [f.old!, f]));
   for (const [oldId, raw] of Object.entries(functions)) {
     stats.functions++;
     const base = ['functions', oldId];
@@ -282,7 +284,7 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
       continue;
     }
     if (!isRecord(raw)) continue;
-    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats });
+    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats, generated: generated.get(oldId) });
   }
 
   const state = isRecord(mapping.state) ? mapping.state : {};
@@ -396,8 +398,17 @@ export function mappingScript(stripped: string, source: string): string {
   return `${mappingHeader(source)}\n${code}\n`;
 }
 
+/** Why a pairing of patch.json is a guess, for messages. */
+function guessReason(f: FunctionEntry): string {
+  if (f.match?.by === 'similarity') return `matched by similarity, score ${f.match.score.toFixed(2)}`;
+  if (f.match?.by === 'position') return 'the same id, but one that tells functions of one name apart only by order, and the text changed';
+  return 'not certain';
+}
+
 interface Context {
   newFns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>;
+  /** What restack patch found for this function (patch.json), if it listed it. */
+  generated?: FunctionEntry;
   report: (path: ReadonlyArray<string | number>, entry: string | null, message: string) => void;
   stats: CheckResult['stats'];
 }
@@ -435,10 +446,21 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
     return;
   }
   if (typeof to !== 'string') return;
-  const target = ctx.newFns.get(to);
+  let targetId = to;
+  if (to === 'TODO') {
+    // A guessed pairing: the cps are still checked against the proposed function, so confirming
+    // it brings no other error.
+    const proposed = ctx.generated?.guess ? ctx.generated.new : null;
+    report([...base, 'to'], oldId, proposed
+      ? `to is still TODO: restack patch paired it with '${proposed}' by a guess (${guessReason(ctx.generated!)}); write to: '${proposed}' to confirm it, another new function's id, or null`
+      : "to is still TODO: write the new function's id, or null (frames of it are refused)");
+    if (!proposed) return;
+    targetId = proposed;
+  }
+  const target = ctx.newFns.get(targetId);
   if (!target) {
-    const near = nearest(to, ctx.newFns.keys());
-    report([...base, 'to'], oldId, `to: no function '${to}' in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
+    const near = nearest(targetId, ctx.newFns.keys());
+    report([...base, 'to'], oldId, `to: no function '${targetId}' in the new version${near ? ` (did you mean '${near}'?)` : ''}`);
     return;
   }
   const newFn = target.fn;
@@ -447,7 +469,7 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
   if (oldFn.capturable) {
     for (const cp of oldFn.cps) {
       if (!Object.hasOwn(cps, String(cp.cp))) {
-        report([...base, 'cps'], cpEntry(cp), `not mapped: frames may be suspended here; write a new cp of ${to} (${cpRange(newFn)}) or 'refuse'`);
+        report([...base, 'cps'], cpEntry(cp), `not mapped: frames may be suspended here; write a new cp of ${targetId} (${cpRange(newFn)}) or 'refuse'`);
       }
     }
   }
@@ -461,7 +483,7 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
     const path = [...base, 'cps', key];
     const next = newFn.cps[v];
     if (!next) {
-      report(path, cpEntry(cp), `new cp ${v} does not exist in ${to} (${cpRange(newFn)})`);
+      report(path, cpEntry(cp), `new cp ${v} does not exist in ${targetId} (${cpRange(newFn)})`);
       continue;
     }
     if (next.kind !== cp.kind) {
@@ -500,7 +522,7 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
     }
   }
   for (const name of Object.keys(vars)) {
-    if (!newFn.slots.includes(name)) report([...base, 'vars', name], `${oldId}, vars.${name}`, `'${name}' is not a variable of ${to}`);
+    if (!newFn.slots.includes(name)) report([...base, 'vars', name], `${oldId}, vars.${name}`, `'${name}' is not a variable of ${targetId}`);
   }
 }
 

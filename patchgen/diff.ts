@@ -2,19 +2,25 @@
  * The difference between two versions of a program, function by function: what `restack patch`
  * writes down and what a person completes in mapping.ts.
  *
- * 1. Functions are matched by their stable id (module path + enclosing names).
- * 2. Functions left over on both sides (renamed, moved to another module, or under a renamed
- *    parent) are matched by similarity: a weighted score of their text (token bigrams, their own
- *    name left out), their sequence of continuation points (kinds and callees), and their names,
- *    discounted when the kind of function or the module differs. Pairs scoring at least the
- *    threshold are taken best first, one to one; every such match is a guess and is reported
- *    with its score and evidence.
+ * 1. Functions are matched by their stable id (module path + enclosing names). The pairing is
+ *    certain when the id is not positional on either side (contract FunctionMeta.positional: it
+ *    does not tell functions of the same name or context apart only by their order), or when
+ *    the two functions' texts are the same.
+ * 2. Functions left over on both sides (renamed, moved to another module, under a renamed parent,
+ *    or positional ids whose text changed) are paired by their text when exactly one function on
+ *    each side has it (certain), then by similarity: a weighted score of their text (token
+ *    bigrams, their own name left out), their sequence of continuation points (kinds and
+ *    callees), and their names, discounted when the kind of function or the module differs.
+ *    Pairs scoring at least the threshold are taken best first, one to one. Positional ids still
+ *    unpaired after that are paired by id. A pairing by similarity (of different texts) or by a
+ *    positional id whose text changed is a GUESS: mapping.ts leaves its `to` a TODO for a person
+ *    to confirm or correct, with the proposal and the alternatives beside it.
  * 3. Each matched function is unchanged (same source hash) or changed; the rest are added or
  *    removed. For a matched function every old continuation point gets a mapping (identity when
  *    the CP sequence is the same, else align.ts), and variables of the new frames without a
  *    source are collected.
  */
-import type { CallPointPolicy, CpPolicies, FunctionMeta, UpdatePointPolicy } from '../contract/index.js';
+import { segmentOrdinal, splitFunctionId, type CallPointPolicy, type CpPolicies, type FunctionMeta, type UpdatePointPolicy } from '../contract/index.js';
 import { alignCps, identityCps, isTemporary, normalizeCallee, type CpView } from './align.js';
 import { loadVersion, policyOf, isCompiledTree, type FunctionVersion, type ModuleVersion, type Version } from './load.js';
 import { nameSimilarity, sequenceSimilarity, textSimilarity } from './similarity.js';
@@ -55,6 +61,8 @@ export interface FunctionDiff {
   bestCandidate?: { id: string; score: number };
   /** True when mapping.ts has an entry for it: changed, renamed or moved, or not fully inferred. */
   needsEntry: boolean;
+  /** The pairing is not certain (see the header): mapping.ts asks a person to confirm `to`. */
+  guess: boolean;
 }
 
 export interface ModuleDiff {
@@ -73,8 +81,8 @@ export interface VersionDiff {
   /** Old function name -> new name, from guessed matches (used to pair calls to them). */
   renames: Map<string, string>;
   warnings: string[];
-  /** Counts of open decisions in mapping.ts: CPs, variables, classes whose fields changed. */
-  todos: { cps: number; vars: number; instances: number };
+  /** Counts of open decisions in mapping.ts: CPs, variables, classes whose fields changed, guessed pairings to confirm. */
+  todos: { cps: number; vars: number; instances: number; guesses: number };
   /** Classes whose constructors set different fields (mapping.ts `instances`). */
   instances: ClassFieldDiff[];
   /** Keys ('module#Name') of the old version's top-level classes and constructor functions. */
@@ -110,10 +118,9 @@ export function diffVersions(oldInput: string, newInput: string, options: DiffOp
   }
 }
 
-/** Splits an id into module and the path of names inside it. */
-function splitId(id: string): { module: string; names: string[] } {
-  const at = id.indexOf('#');
-  return at < 0 ? { module: '', names: [id] } : { module: id.slice(0, at), names: id.slice(at + 1).split('/') };
+/** Splits a function's id into its module and the path of names inside it. */
+function splitId(f: FunctionVersion): { module: string; names: string[] } {
+  return splitFunctionId(f.fn.id, f.module.meta.module);
 }
 
 function cpViews(f: FunctionVersion): CpView[] {
@@ -128,8 +135,8 @@ function cpViews(f: FunctionVersion): CpView[] {
  * average rather than counted as agreement, so tiny functions do not match on nothing.
  */
 export function similarity(a: FunctionVersion, b: FunctionVersion): { score: number; components: SimilarityComponents } {
-  const ia = splitId(a.fn.id);
-  const ib = splitId(b.fn.id);
+  const ia = splitId(a);
+  const ib = splitId(b);
   const lastA = ia.names[ia.names.length - 1];
   const lastB = ib.names[ib.names.length - 1];
   const parentA = ia.names.slice(0, -1).join('/');
@@ -174,33 +181,63 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     warnings.push(`the versions were compiled with different call-point policies (${oldV.callPoints}, ${newV.callPoints}): their continuation points differ even where the code does not`);
   }
 
-  // 1. By id.
+  // 1. By id: certain unless the id is positional on either side and the text changed.
   const pairs: Array<{ o: FunctionVersion; n: FunctionVersion; match: MatchInfo }> = [];
-  const oldLeft: FunctionVersion[] = [];
-  for (const o of oldV.byId.values()) {
-    const n = newV.byId.get(o.fn.id);
-    if (n) pairs.push({ o, n, match: { by: 'id' } });
-    else oldLeft.push(o);
-  }
-  const newLeft = [...newV.byId.values()].filter((n) => !oldV.byId.has(n.fn.id));
-
-  // 2. By similarity, best pairs first.
-  const scored: Array<{ o: FunctionVersion; n: FunctionVersion; score: number; components: SimilarityComponents }> = [];
-  for (const o of oldLeft) for (const n of newLeft) scored.push({ o, n, ...similarity(o, n) });
-  scored.sort((x, y) => y.score - x.score || x.o.fn.id.localeCompare(y.o.fn.id) || x.n.fn.id.localeCompare(y.n.fn.id));
   const takenOld = new Set<string>();
   const takenNew = new Set<string>();
+  const take = (o: FunctionVersion, n: FunctionVersion, match: MatchInfo): void => {
+    takenOld.add(o.fn.id);
+    takenNew.add(n.fn.id);
+    pairs.push({ o, n, match });
+  };
+  for (const o of oldV.byId.values()) {
+    const n = newV.byId.get(o.fn.id);
+    if (n && ((!o.fn.positional && !n.fn.positional) || o.fn.hash === n.fn.hash)) take(o, n, { by: 'id' });
+  }
+
+  // 2a. By text: the same source text, and the only function with it on each side.
+  const oldLeft = (): FunctionVersion[] => [...oldV.byId.values()].filter((o) => !takenOld.has(o.fn.id));
+  const newLeft = (): FunctionVersion[] => [...newV.byId.values()].filter((n) => !takenNew.has(n.fn.id));
+  const byHash = (fs: FunctionVersion[]): Map<string, FunctionVersion[]> => {
+    const out = new Map<string, FunctionVersion[]>();
+    for (const f of fs) out.set(f.fn.hash, [...(out.get(f.fn.hash) ?? []), f]);
+    return out;
+  };
+  const newByHash = byHash(newLeft());
+  for (const [hash, olds] of byHash(oldLeft())) {
+    const news = newByHash.get(hash);
+    if (olds.length === 1 && news?.length === 1) take(olds[0], news[0], { by: 'text' });
+  }
+
+  // 2b. By similarity, best pairs first.
+  const oldRest = oldLeft();
+  const newRest = newLeft();
+  const scored: Array<{ o: FunctionVersion; n: FunctionVersion; score: number; components: SimilarityComponents }> = [];
+  for (const o of oldRest) for (const n of newRest) scored.push({ o, n, ...similarity(o, n) });
+  scored.sort((x, y) => y.score - x.score || x.o.fn.id.localeCompare(y.o.fn.id) || x.n.fn.id.localeCompare(y.n.fn.id));
+  // Other new functions this old one nearly matched: what a person should look at if the guess is wrong.
+  const alternativesOf = (o: FunctionVersion, chosen: FunctionVersion, score: number): Array<{ id: string; score: number }> => scored
+    .filter((x) => x.o === o && x.n !== chosen && x.score >= score - ALTERNATIVE_MARGIN && x.score >= threshold - ALTERNATIVE_MARGIN)
+    .slice(0, 3)
+    .map((x) => ({ id: x.n.fn.id, score: x.score }));
   for (const s of scored) {
     if (s.score < threshold) break;
     if (takenOld.has(s.o.fn.id) || takenNew.has(s.n.fn.id)) continue;
-    takenOld.add(s.o.fn.id);
-    takenNew.add(s.n.fn.id);
-    // Other new functions this old one nearly matched: what a person should look at if the guess is wrong.
-    const alternatives = scored
-      .filter((x) => x !== s && x.o === s.o && x.score >= s.score - ALTERNATIVE_MARGIN && x.score >= threshold - ALTERNATIVE_MARGIN)
-      .slice(0, 3)
-      .map((x) => ({ id: x.n.fn.id, score: x.score }));
-    pairs.push({ o: s.o, n: s.n, match: { by: 'similarity', score: s.score, components: s.components, alternatives } });
+    take(s.o, s.n, { by: 'similarity', score: s.score, components: s.components, alternatives: alternativesOf(s.o, s.n, s.score) });
+  }
+
+  // 2c. Positional ids left on both sides: paired by id, as a guess; the alternatives are the
+  // other new functions of the same name in the same parent.
+  const groupOf = (f: FunctionVersion): string => {
+    const { names } = splitId(f);
+    return [f.module.meta.module, ...names.slice(0, -1), segmentOrdinal(names[names.length - 1]).base].join('\u0000');
+  };
+  for (const o of oldRest) {
+    const n = newV.byId.get(o.fn.id);
+    if (!n || takenOld.has(o.fn.id) || takenNew.has(n.fn.id)) continue;
+    const alternatives = newRest.filter((x) => x !== n && groupOf(x) === groupOf(o)).slice(0, 3)
+      .map((x) => ({ id: x.fn.id, score: similarity(o, x).score }));
+    take(o, n, { by: 'position', alternatives });
   }
 
   // Calls to a renamed function pair with calls to its new name (`computeMax(...)` with
@@ -224,21 +261,22 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     const status: FunctionStatus = o.fn.hash === n.fn.hash ? 'unchanged' : 'changed';
     const cps = (status === 'unchanged' ? identityCps(o.fn, n.fn) : null) ?? alignCps(cpViews(o), cpViews(n), renames);
     const freshVars = collectFreshVars(cps, o.fn, n.fn);
+    const guess = status === 'changed' && (match.by === 'similarity' || match.by === 'position');
     const needsEntry = status === 'changed' || o.fn.id !== n.fn.id || cps.some((c) => !c.confident) || freshVars.length > 0;
-    functions.push({ status, old: o, new: n, match, cps, freshVars, needsEntry });
+    functions.push({ status, old: o, new: n, match, cps, freshVars, needsEntry, guess });
   }
-  for (const o of oldLeft) {
+  for (const o of oldRest) {
     if (takenOld.has(o.fn.id)) continue;
     // The best candidate among new functions left unmatched (a matched one is spoken for).
     const best = scored.find((s) => s.o === o && !takenNew.has(s.n.fn.id));
     functions.push({
-      status: 'removed', old: o, new: null, match: null, cps: [], freshVars: [], needsEntry: true,
+      status: 'removed', old: o, new: null, match: null, cps: [], freshVars: [], needsEntry: true, guess: false,
       ...(best ? { bestCandidate: { id: best.n.fn.id, score: best.score } } : {}),
     });
   }
-  for (const n of newLeft) {
+  for (const n of newRest) {
     if (takenNew.has(n.fn.id)) continue;
-    functions.push({ status: 'added', old: null, new: n, match: null, cps: [], freshVars: [], needsEntry: false });
+    functions.push({ status: 'added', old: null, new: n, match: null, cps: [], freshVars: [], needsEntry: false, guess: false });
   }
   functions.sort(byPosition);
 
@@ -260,6 +298,7 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     cps: entries.reduce((k, f) => k + f.cps.filter((c) => !c.confident).length, 0),
     vars: entries.reduce((k, f) => k + f.freshVars.length, 0),
     instances: instances.length,
+    guesses: entries.filter((f) => f.guess).length,
   };
   return {
     old: oldV, new: newV, threshold, functions, modules, renames, warnings, todos, instances, oldClasses,
@@ -273,7 +312,7 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
  */
 function diffInstances(modules: ModuleDiff[], pairs: Array<{ o: FunctionVersion; n: FunctionVersion }>): ClassFieldDiff[] {
   const className = (f: FunctionVersion): string | null => {
-    const names = splitId(f.fn.id).names;
+    const names = splitId(f).names;
     if (names.length !== 1) return null;
     if (f.fn.kind === 'constructor') return names[0].replace(/\.constructor$/, '');
     return f.fn.kind === 'function' ? names[0] : null;

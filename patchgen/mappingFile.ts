@@ -19,9 +19,16 @@ import { compareTopLevel, needsDecision } from './topLevel.js';
 const MAX_LINE = 100;
 const COLUMN = 38;
 
-/** A single-quoted TypeScript string literal. */
+/**
+ * A TypeScript string literal: single-quoted, or double-quoted when the text holds a single quote
+ * and no double one (a function id with a string literal in it, `app.get('/stats',*)`, then reads
+ * as it is).
+ */
 export function quote(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}'`;
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(q === "'" ? /'/g : /"/g, `\\${q}`).replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return `${q}${body}${q}`;
 }
 
 /** Text safe inside a `//` comment: one line, bounded length. */
@@ -78,13 +85,26 @@ function renderEntry(f: FunctionDiff, out: string[]): void {
     const c = f.match.components;
     const evidence = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : 'no source text', c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`,
       c.sameKind ? null : 'kind differs', c.sameModule ? null : 'module differs'].filter(Boolean).join(', ');
-    out.push(`${ind}//   GUESS: matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}). If wrong, set to: null.`);
+    out.push(f.guess
+      ? `${ind}//   GUESS: matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}).`
+      : `${ind}//   Matched by similarity, score ${f.match.score.toFixed(2)} (${evidence}); the texts are the same.`);
+  } else if (f.match?.by === 'position') {
+    out.push(`${ind}//   GUESS: the same id, but it tells the functions of this name or context apart only by their`);
+    out.push(`${ind}//   order in the parent, and the text changed: code inserted before it would pair the wrong ones.`);
+  } else if (f.match?.by === 'text') {
+    out.push(`${ind}//   Matched by its text, the same in both versions (no other function left has it).`);
+  }
+  if (f.guess) {
+    out.push(`${ind}//   Decide to: write ${quote(n.fn.id)} to confirm it (the cps below are for it), another new`);
+    out.push(`${ind}//   function's id (then map its cps), or null (frames of it are refused).`);
+  }
+  if (f.match?.by === 'similarity' || f.match?.by === 'position') {
     for (const alt of f.match.alternatives) out.push(`${ind}//   other candidate in the new version: ${alt.id} (score ${alt.score.toFixed(2)})`);
   }
   out.push(`${ind}//   old ${functionLine(o)}`);
   out.push(`${ind}//   new ${functionLine(n)}`);
   out.push(`${ind}${quote(o.fn.id)}: {`);
-  out.push(`${ind}  to: ${quote(n.fn.id)},`);
+  out.push(f.guess ? `${ind}  to: 'TODO', // proposed: ${quote(n.fn.id)}` : `${ind}  to: ${quote(n.fn.id)},`);
   if (!o.fn.capturable) {
     out.push(`${ind}  // Not capturable in the old version (${commentSafe(o.fn.reason ?? 'see the metadata')}): none of its frames is ever on a captured stack.`);
     out.push(`${ind}  cps: {},`);
@@ -299,7 +319,7 @@ function renderInstances(diff: VersionDiff, out: string[]): void {
 /** The text of mapping.ts. `roots` are the versions' paths as written in patch.json. */
 export function renderMapping(diff: VersionDiff, roots: { old: string; new: string }): string {
   const entries = diff.functions.filter((f) => f.needsEntry && f.old);
-  const todo = diff.todos.cps + diff.todos.vars + diff.todos.instances + topLevelTodos(diff);
+  const todo = diff.todos.cps + diff.todos.vars + diff.todos.instances + diff.todos.guesses + topLevelTodos(diff);
   const out: string[] = [
     '/**',
     ' * restack mapping: how frames and module state move from the old version to the new one.',
@@ -312,7 +332,10 @@ export function renderMapping(diff: VersionDiff, roots: { old: string; new: stri
     ' * two versions.',
     ' *',
     ' * functions: one entry per changed, renamed or moved function, keyed by its old id.',
-    ' *   to:    the new function\'s id, or null (no counterpart: its frames are refused).',
+    ' *   to:    the new function\'s id, or null (no counterpart: its frames are refused). It is',
+    " *          'TODO' where the pairing is a GUESS (matched by similarity, or by an id that tells",
+    ' *          functions of one name or context apart only by their order): write the proposed',
+    ' *          id to confirm it, or the right one, or null; check fails until you do.',
     ' *   cps:   old continuation point -> new continuation point, or \'refuse\' (an update waits until',
     ' *          no frame is suspended there). A frame suspended in a call resumes at a call; the',
     ' *          frame that reached an update point resumes at an update point.',

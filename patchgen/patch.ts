@@ -63,6 +63,7 @@ function entryOf(f: FunctionDiff): FunctionEntry {
     new: f.new?.fn.id ?? null,
     match: f.match,
     inMapping: f.needsEntry && f.old !== null,
+    ...(f.guess ? { guess: true as const } : {}),
     ...(f.old && f.new ? { cps: f.cps } : {}),
     ...(f.bestCandidate ? { bestCandidate: f.bestCandidate } : {}),
   };
@@ -84,8 +85,8 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
     modules: { unchanged: byStatus('unchanged'), changed: byStatus('changed'), added: byStatus('added'), removed: byStatus('removed') },
     summary: {
       unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
-      guesses: diff.functions.filter((f) => f.match?.by === 'similarity').length,
-      todos: diff.todos.cps + diff.todos.vars + diff.todos.instances + topLevelTodos(diff),
+      guesses: diff.functions.filter((f) => f.guess).length,
+      todos: diff.todos.cps + diff.todos.vars + diff.todos.instances + diff.todos.guesses + topLevelTodos(diff),
     },
     functions: diff.functions.map(entryOf),
     instances: diff.instances.map((d) => ({
@@ -130,10 +131,15 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
   ];
   for (const w of diff.warnings) lines.push(`  warning: ${w}`);
   for (const f of diff.functions) {
-    if (f.match?.by !== 'similarity') continue;
-    const c = f.match.components;
-    const ev = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : null, c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`].filter(Boolean).join(', ');
-    lines.push(`  guess: ${f.old!.fn.id} -> ${f.new!.fn.id} (score ${f.match.score.toFixed(2)}: ${ev})`);
+    if (f.match?.by === 'position') {
+      lines.push(`  guess: ${f.old!.fn.id} -> ${f.new!.fn.id} (same id, which tells functions of one name apart only by order, and the text changed)`);
+    } else if (f.match?.by === 'similarity') {
+      const c = f.match.components;
+      const ev = [c.text !== undefined ? `text ${c.text.toFixed(2)}` : null, c.cps !== undefined ? `cps ${c.cps.toFixed(2)}` : null, `name ${c.name.toFixed(2)}`].filter(Boolean).join(', ');
+      lines.push(`  ${f.guess ? 'guess' : 'same text'}: ${f.old!.fn.id} -> ${f.new!.fn.id} (score ${f.match.score.toFixed(2)}: ${ev})`);
+    } else if (f.match?.by === 'text') {
+      lines.push(`  same text: ${f.old!.fn.id} -> ${f.new!.fn.id}`);
+    }
   }
   for (const f of diff.functions) {
     if (f.status === 'removed') lines.push(`  removed: ${f.old!.fn.id}${f.bestCandidate ? ` (best candidate ${f.bestCandidate.id}, score ${f.bestCandidate.score.toFixed(2)})` : ''}`);
@@ -143,16 +149,17 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
     const list = (what: string, fs: Array<{ name: string }>): string | null => (fs.length ? `${what} ${fs.map((f) => f.name).join(', ')}` : null);
     lines.push(`  instances: ${d.old.key}: ${[list('added', d.added), list('removed', d.removed), list('changed', d.changed)].filter(Boolean).join('; ')}`);
   }
-  const { cps, vars, instances } = diff.todos;
+  const { cps, vars, instances, guesses } = diff.todos;
   const tops = topLevelTodos(diff);
-  const total = cps + vars + instances + tops;
+  const total = cps + vars + instances + guesses + tops;
   if (kept) {
     lines.push(`  mapping.ts: kept as it was (the generator would have left ${total} TODO${total === 1 ? '' : 's'})`);
     lines.push(`  next: run \`restack check ${outDir}\` to validate it against this bundle`);
   } else {
     lines.push(`  mapping.ts: ${total} TODO${total === 1 ? '' : 's'} (${cps} continuation point${cps === 1 ? '' : 's'}, ${vars} variable${vars === 1 ? '' : 's'}` +
       `${instances ? `, ${instances} class${instances === 1 ? '' : 'es'} whose fields changed` : ''}` +
-      `${tops ? `, ${tops} top-level statement${tops === 1 ? '' : 's'}` : ''})`);
+      `${tops ? `, ${tops} top-level statement${tops === 1 ? '' : 's'}` : ''}` +
+      `${guesses ? `, ${guesses} guessed pairing${guesses === 1 ? '' : 's'} to confirm` : ''})`);
     lines.push(`  next: review ${join(outDir, MAPPING_TS)}, then run \`restack check ${outDir}\``);
   }
   return lines.join('\n') + '\n';

@@ -97,7 +97,8 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     if (!path) continue;
     const node = path.node;
     const text = node.start != null && node.end != null ? source.slice(node.start, node.end) : '';
-    const own = fn.name.split(' ').pop() ?? fn.name;
+    // The function's own name (`Room.size` -> `size`), left out so a rename does not count against it.
+    const own = (fn.name.split(' ').pop() ?? fn.name).split('.').pop() ?? fn.name;
     const fingerprint = bigrams(tokens(text).filter((tok) => tok !== own));
     result.functions.set(fn.id, { fingerprint, cps: cpSites(path, fn, source, lines) });
   }

@@ -77,8 +77,9 @@ export type ModuleState<V extends string = string> = { [K in V]?: unknown };
 
 /**
  * How the frames of one old function move to the new version. `to` is the new function's id, or
- * null when it has no counterpart (its frames are refused). `O` and `N` name the old and new
- * function's variables.
+ * null when it has no counterpart (its frames are refused); the generator writes `'TODO'` where
+ * its pairing is a guess, and `restack check` fails until a person writes the id (the proposed
+ * one, to confirm it, or another) or null. `O` and `N` name the old and new function's variables.
  */
 export interface FunctionMapping<O extends string = string, N extends string = string> {
   to: string | null;
@@ -155,9 +156,21 @@ export interface Mapping {
 // ---------------------------------------------------------------------------------------------
 // patch.json
 
-/** How two functions were found to be the same function. */
+/**
+ * How two functions were found to be the same function. 'id' and 'text' are certain: the same id
+ * that does not depend on source order (or the same text), or the only two functions left with
+ * the same text. 'similarity' (of texts that differ) and 'position' (the same id, but one that
+ * tells functions of one name or context apart only by order, and the text changed) are guesses:
+ * `FunctionEntry.guess`, and mapping.ts leaves their `to` a TODO.
+ */
 export type MatchInfo =
   | { by: 'id' }
+  | { by: 'text' }
+  | {
+      by: 'position';
+      /** The other new functions of the same name or context in the same parent. */
+      alternatives: Array<{ id: string; score: number }>;
+    }
   | {
       by: 'similarity';
       /** Weighted score in [0, 1]; matches need at least the threshold. */
@@ -210,6 +223,8 @@ export interface FunctionEntry {
   match: MatchInfo | null;
   /** True when mapping.ts has an entry for it (changed, renamed, moved, or not fully inferred). */
   inMapping: boolean;
+  /** Present (true) when the pairing is a guess: mapping.ts has `to: 'TODO'` until a person decides. */
+  guess?: true;
   /** One per old CP, for functions present in both versions. */
   cps?: CpMapping[];
   /** For removed functions: the best candidate, below the threshold. */
@@ -234,7 +249,10 @@ export interface PatchFile {
   modules: { unchanged: string[]; changed: string[]; added: string[]; removed: string[] };
   summary: {
     unchanged: number; changed: number; added: number; removed: number;
-    guesses: number; todos: number;
+    /** Pairings that are guesses (by similarity of different texts, or by a positional id). */
+    guesses: number;
+    /** Open decisions in the generated mapping.ts: CPs, variables and guessed pairings. */
+    todos: number;
   };
   functions: FunctionEntry[];
   /**

@@ -74,13 +74,17 @@ function problems(stderr, file) {
   });
 }
 
-/** Decides every TODO of the generated mapping (the frame transformer sets the new variable). */
+/**
+ * Decides every TODO of the generated mapping (the frame transformer sets the new variable, the
+ * guessed pairing of the renamed function is confirmed).
+ */
 function completed(text) {
   let t = inEntry(text, 'report.js#report', "skipped: 'TODO'", "skipped: 'transform'");
   t = t.replace(/\/\/ frame\((old: OldFrame<'lines'.*)\): void \{\n(\s*)\/\/ \},/, (_, sig, ind) => `frame(${sig}): void {\n${ind}  next.locals.skipped = 0;\n${ind}},`);
   t = inEntry(t, 'report.js#average', "1: 'TODO'", '1: 1');
   t = inEntry(t, 'report.js#summarize', "2: 'TODO'", "2: 'refuse'");
   t = inEntry(t, 'report.js#summarize', "3: 'TODO'", "3: 'refuse'");
+  t = inEntry(t, 'report.js#computeMax', "to: 'TODO', // proposed: 'report.js#largestValue'", "to: 'report.js#largestValue',");
   return t;
 }
 
@@ -89,9 +93,9 @@ test('patch writes a bundle with relative roots, the base hashes and a summary',
   assert.match(stdout, /^restack: patch written to .*edits\n/);
   assert.match(stdout, /\n {2}functions: 4 unchanged, 4 changed, 1 added, 1 removed\n/);
   assert.match(stdout, /\n {2}modules: 1 unchanged, 1 changed, 0 added, 0 removed\n/);
-  assert.match(stdout, /\n {2}mapping\.ts: 4 TODOs \(3 continuation points, 1 variable\)\n/);
+  assert.match(stdout, /\n {2}mapping\.ts: 5 TODOs \(3 continuation points, 1 variable, 1 guessed pairing to confirm\)\n/);
   assert.equal(patch.format, 1);
-  assert.deepEqual(patch.summary, { unchanged: 4, changed: 4, added: 1, removed: 1, guesses: 1, todos: 4 });
+  assert.deepEqual(patch.summary, { unchanged: 4, changed: 4, added: 1, removed: 1, guesses: 1, todos: 5 });
   // Roots are relative to the bundle and lead to the versions.
   assert.equal(patch.old.kind, 'source');
   assert.equal(patch.old.updatePoints, 'loops');
@@ -161,12 +165,13 @@ test('a call replaced by a different callee is a TODO with the proposed new cp a
   assert.match(entry, /\n +1: 'TODO',\n/);
 });
 
-test('a renamed function is matched by similarity, reported as a guess with its score', () => {
+test('a renamed function is matched by similarity, reported as a guess with its score that mapping.ts leaves to confirm', () => {
   const { patch, stdout, mapping } = generated;
   const f = fn(patch, 'report.js#computeMax');
   assert.equal(f.new, 'report.js#largestValue');
   assert.equal(f.status, 'changed');
   assert.equal(f.match.by, 'similarity');
+  assert.equal(f.guess, true);
   assert.ok(f.match.score >= 0.6 && f.match.score < 1, String(f.match.score));
   assert.equal(f.match.components.text, 1);
   assert.equal(f.match.components.cps, 1);
@@ -175,8 +180,9 @@ test('a renamed function is matched by similarity, reported as a guess with its 
   assert.match(stdout, new RegExp(`\\n {2}guess: report\\.js#computeMax -> report\\.js#largestValue \\(score ${f.match.score.toFixed(2)}: text 1\\.00, cps 1\\.00, name 0\\.\\d\\d\\)\\n`));
   const entry = entryText(mapping, 'report.js#computeMax');
   assert.match(entry, /^ {4}\/\/ report\.js#computeMax -> report\.js#largestValue: renamed, changed\n/);
-  assert.match(entry, /GUESS: matched by similarity, score 0\.\d\d \(text 1\.00, cps 1\.00, name 0\.\d\d\)\. If wrong, set to: null\./);
-  assert.match(entry, /\n {6}to: 'report\.js#largestValue',\n/);
+  assert.match(entry, /GUESS: matched by similarity, score 0\.\d\d \(text 1\.00, cps 1\.00, name 0\.\d\d\)\.\n.*write 'report\.js#largestValue' to confirm it/);
+  // Not decided until a person writes the id: `to` is a TODO, with the proposal beside it.
+  assert.match(entry, /\n {6}to: 'TODO', \/\/ proposed: 'report\.js#largestValue'\n/);
   // The caller's call to it pairs with the call to the new name.
   const caller = fn(patch, 'report.js#summarize');
   assert.deepEqual(caller.cps[1], { old: 1, new: 1, confident: true, proposed: null, vars: { same: ['avg'] } });
@@ -220,13 +226,14 @@ test('check fails on every TODO, naming the file, the line in mapping.ts and the
   assert.deepEqual(found.map((p) => p.message), [
     "report.js#report, vars.skipped: still TODO: replace it with { from: 'oldName' }, { value: <constant> } or 'transform'",
     "report.js#average, old cp 1 (call Math.round, old line 30): still TODO: replace it with a new cp number or 'refuse'",
+    `report.js#computeMax: to is still TODO: restack patch paired it with 'report.js#largestValue' by a guess (matched by similarity, score ${fn(generated.patch, 'report.js#computeMax').match.score.toFixed(2)}); write to: 'report.js#largestValue' to confirm it, another new function's id, or null`,
     "report.js#summarize, old cp 2 (call text.toUpperCase, old line 45): still TODO: replace it with a new cp number or 'refuse'",
     "report.js#summarize, old cp 3 (call console.log, old line 45): still TODO: replace it with a new cp number or 'refuse'",
   ]);
   // Each error points at the line that holds the TODO.
-  assert.deepEqual(found.map((p) => p.text.trim()), ["skipped: 'TODO',", "1: 'TODO',", "2: 'TODO',", "3: 'TODO',"]);
-  assert.ok(found.every((p) => p.column === 9));
-  assert.match(r.stderr, /restack: 4 errors in .*mapping\.ts\n$/);
+  assert.deepEqual(found.map((p) => p.text.trim()), ["skipped: 'TODO',", "1: 'TODO',", "to: 'TODO', // proposed: 'report.js#largestValue'", "2: 'TODO',", "3: 'TODO',"]);
+  assert.deepEqual(found.map((p) => p.column), [9, 9, 7, 9, 9]);
+  assert.match(r.stderr, /restack: 5 errors in .*mapping\.ts\n$/);
 });
 
 test('check fails on a mapping to a nonexistent cp, and on every other inconsistency', async () => {
@@ -339,7 +346,7 @@ test('compiled trees give the same patch as source trees', async () => {
   assert.match(readFileSync(join(p, 'mapping.ts'), 'utf8'), /old line 30: return Math\.round\(t \/ rows\.length\);/);
 });
 
-test('a TypeScript function moved to a new module and a renamed method are guessed', async () => {
+test('a TypeScript function moved to a new module is paired by its text; a renamed method is a guess to confirm', async () => {
   const p = join(dir, 'moved');
   const r = await restack('patch', join(fixtures, 'moved/v1'), join(fixtures, 'moved/v2'), '-o', p, ...ALL);
   assert.equal(r.code, 0, r.stderr);
@@ -347,27 +354,35 @@ test('a TypeScript function moved to a new module and a renamed method are guess
   const f = fn(patch, 'app.ts#area');
   assert.equal(f.new, 'geometry.ts#area');
   assert.equal(f.status, 'unchanged');
-  assert.equal(f.match.by, 'similarity');
-  assert.equal(f.match.components.sameModule, false);
-  assert.equal(f.match.components.text, 1);
+  // The same text, and no other function left has it: certain, nothing to confirm.
+  assert.deepEqual(f.match, { by: 'text' });
+  assert.equal(f.guess, undefined);
   assert.deepEqual(cpPairs(f), [[0, 0], [1, 1], [2, 2]]);
   assert.deepEqual(patch.modules, { unchanged: [], changed: ['app.ts'], added: ['geometry.ts'], removed: [] });
   // A renamed method; its caller's call to it pairs with the call to the new name.
   const method = fn(patch, 'app.ts#Room.size');
   assert.equal(method.new, 'app.ts#Room.floorArea');
   assert.equal(method.match.by, 'similarity');
+  assert.equal(method.guess, true);
   const main = fn(patch, 'app.ts#main');
   assert.equal(main.status, 'changed');
   assert.ok(main.cps.length === 7 && main.cps.every((c) => c.confident && c.new === c.old));
-  assert.match(r.stdout, /guess: app\.ts#area -> geometry\.ts#area \(score 0\.90: text 1\.00, cps 1\.00, name 1\.00\)/);
+  assert.match(r.stdout, /\n {2}same text: app\.ts#area -> geometry\.ts#area\n/);
   assert.match(r.stdout, /guess: app\.ts#Room\.size -> app\.ts#Room\.floorArea \(score 0\.\d\d: /);
-  assert.match(r.stdout, /mapping\.ts: 0 TODOs/);
+  assert.match(r.stdout, /mapping\.ts: 1 TODO \(0 continuation points, 0 variables, 1 guessed pairing to confirm\)/);
   const mapping = readFileSync(join(p, 'mapping.ts'), 'utf8');
-  assert.match(entryText(mapping, 'app.ts#area'), /app\.ts#area -> geometry\.ts#area: moved, unchanged\n.*module differs/);
+  assert.match(entryText(mapping, 'app.ts#area'), /app\.ts#area -> geometry\.ts#area: moved, unchanged\n.*Matched by its text.*\n(.*\n)* {6}to: 'geometry\.ts#area',/);
   assert.match(entryText(mapping, 'app.ts#main'), /\/\/ call {3}r\.size +old line 17: .*\n +\/\/ +new \(call r\.floorArea\) line 14: for \(const r of rooms\) sum \+= r\.floorArea\(\);\n +4: 4,/);
+  // check refuses the guess until it is confirmed, then accepts the bundle.
   const c = await restack('check', p);
-  assert.equal(c.code, 0, c.stderr);
-  assert.match(c.stdout, /is valid: 3 function entries, 12 cps mapped to new cps, 0 refused/);
+  assert.equal(c.code, 1);
+  assert.match(c.stderr, /mapping\.ts:\d+:7: app\.ts#Room\.size: to is still TODO: restack patch paired it with 'app\.ts#Room\.floorArea' by a guess \(matched by similarity, score 0\.\d\d\); write to: 'app\.ts#Room\.floorArea' to confirm it/);
+  assert.match(c.stderr, /restack: 1 error in /);
+  const file = join(p, 'mapping.ts');
+  writeFileSync(file, readFileSync(file, 'utf8').replace("to: 'TODO', // proposed: 'app.ts#Room.floorArea'", "to: 'app.ts#Room.floorArea',"));
+  const ok = await restack('check', p);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /is valid: 3 function entries, 12 cps mapped to new cps, 0 refused/);
 });
 
 test('patch does not overwrite a mapping.ts without --force; --keep-mapping writes the bundle around it', async () => {

@@ -3,6 +3,9 @@
  * 0010): each gets a key, stable under edits elsewhere in the file (its text, with the functions
  * and classes in it elided), and a kind:
  *
+ * Statements whose keys would repeat get a hash of their whole text (` #1a2b3c4d`), identical ones
+ * then an ordinal (`~2`).
+ *
  *  - 'setup': it sets up a function or class this module defines (`util.inherits(Client,
  *    EventEmitter)`, `Client.prototype.publish = ...`, `Object.defineProperty(Thing.prototype,
  *    ...)`, `Thing.registry = new Map()`). An update loads new function and class objects, so the
@@ -128,13 +131,21 @@ function keyText(s: t.Statement): string {
 export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, TopLevelStatement>): TopLevelStatement[] {
   const defs = definitions(program);
   const out: TopLevelStatement[] = [];
+  const statements = program.body.filter((s) => !isDeclarationStatement(s));
+  const texts = statements.map(keyText);
+  const count = new Map<string, number>();
+  for (const k of texts) count.set(k, (count.get(k) ?? 0) + 1);
   const seen = new Map<string, number>();
-  for (const s of program.body) {
-    if (isDeclarationStatement(s)) continue;
-    let key = keyText(s);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    let key = texts[i];
+    // Statements that read the same once their functions are elided (`app.use(ƒ)` twice) are told
+    // apart by their whole text, functions included, not by their order: one inserted before the
+    // others does not take another's key.
+    if ((count.get(key) ?? 0) > 1) key = `${key} #${createHash('sha256').update(generate(s, { comments: false, compact: true }).code).digest('hex').slice(0, 8)}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    if (n > 1) key = `${key} #${n}`;
+    if (n > 1) key = `${key}~${n}`;
     const e = t.isExpressionStatement(s) ? s.expression : null;
     const setup = e !== null && setupOf(e, defs);
     const on = e !== null && !setup ? calledOn(e, defs) : undefined;

@@ -20,7 +20,10 @@ const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 
 const p12 = join(work, 'p12');
 const patchOutput = restack('patch', join(fixtures, 'v1'), join(fixtures, 'v2'), '-o', p12);
-// Nothing to decide: checked as generated.
+// Nothing to decide about functions; the new route's registration is a top-level statement new in
+// v2 (decision 0010), which the update runs once it is decided 'run'.
+const generatedMapping = readFileSync(join(p12, 'mapping.ts'), 'utf8');
+writeFileSync(join(p12, 'mapping.ts'), generatedMapping.replace(`"app.get('/new',ƒ)": 'TODO'`, `"app.get('/new',ƒ)": 'run'`));
 const checkOutput = restack('check', p12);
 
 /** The route literal on the line where a function of routes.js starts, in version v. */
@@ -49,8 +52,9 @@ test('a route inserted before the others: every handler is paired with its own r
   const added = patch.functions.filter((f) => f.status === 'added').map((f) => f.new);
   assert.deepEqual(added, ["routes.js#app.get('/new',*)"]);
   assert.equal(patch.summary.guesses, 0);
-  assert.equal(patch.summary.todos, 0);
-  assert.match(patchOutput, /mapping\.ts: 0 TODOs/);
+  assert.equal(patch.summary.todos, 1);
+  assert.match(patchOutput, /mapping\.ts: 1 TODO \(0 continuation points, 0 variables, 1 top-level statement\)/);
+  assert.match(generatedMapping, /"app\.get\('\/new',ƒ\)": 'TODO',/);
   // Ids holding quotes are written double-quoted, as they read.
   const mapping = readFileSync(join(p12, 'mapping.ts'), 'utf8');
   assert.match(mapping, /\n {4}"routes\.js#app\.get\('\/stats',\*\)": \{\n {6}to: "routes\.js#app\.get\('\/stats',\*\)",\n/);
@@ -88,7 +92,8 @@ test('functions told apart only by order: the same text pairs certainly, a chang
   assert.equal(second.guess, true);
   assert.equal(second.match.by, 'similarity');
   assert.match(summary, /guess: main\.js#app\.use\(\*\)~2 -> main\.js#app\.use\(\*\)~3/);
-  assert.match(summary, /mapping\.ts: 1 TODO \(0 continuation points, 0 variables, 1 guessed pairing to confirm\)/);
+  // The two statements registering the inserted and the changed callback are new top-level statements too (decision 0010).
+  assert.match(summary, /mapping\.ts: 3 TODOs \(0 continuation points, 0 variables, 2 top-level statements, 1 guessed pairing to confirm\)/);
   const file = join(out, 'mapping.ts');
   const mapping = readFileSync(file, 'utf8');
   assert.match(mapping, /GUESS: matched by similarity.*\n.*write 'main\.js#app\.use\(\*\)~3' to confirm it/);
@@ -103,7 +108,10 @@ test('functions told apart only by order: the same text pairs certainly, a chang
   const wrong = spawnSync(process.execPath, [cli, 'check', out], { encoding: 'utf8', env });
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, /main\.js#app\.use\(\*\)~2: to: no function 'main\.js#app\.use\(\*\)~4' in the new version \(did you mean /);
-  writeFileSync(file, mapping.replace("to: 'TODO', // proposed: 'main.js#app.use(*)~3'", "to: 'main.js#app.use(*)~3',"));
+  // The statements registering the inserted and the changed callback are decided too (skipped:
+  // this test is about pairing functions).
+  writeFileSync(file, mapping.replace("to: 'TODO', // proposed: 'main.js#app.use(*)~3'", "to: 'main.js#app.use(*)~3',")
+    .replace(/('app\.use\(ƒ\) #[0-9a-f]{8}'): 'TODO',/g, "$1: 'skip',"));
   restack('check', out);
 });
 
@@ -167,6 +175,9 @@ test('a live server updated to a version with a route inserted: each old route a
     assert.deepEqual(await get(port, '/b'), { status: 200, body: 'b v2' });
     assert.deepEqual(await get(port, '/stats'), { status: 200, body: 'stats v2: 5 requests' });
     assert.deepEqual(await get(port, '/stats'), { status: 200, body: 'stats v2: 6 requests' });
+    // The route new in v2, registered on the live app by its top-level statement, decided 'run'.
+    assert.deepEqual(await get(port, '/new'), { status: 200, body: 'new v2' });
+    assert.deepEqual(await get(port, '/stats'), { status: 200, body: 'stats v2: 8 requests' });
     assert.equal(await program.stop(), 0);
   } finally {
     if (program.stdout && !/listening/.test(program.stdout)) console.error(program.stderr);

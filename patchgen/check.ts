@@ -40,7 +40,7 @@ import { deniedAction, evaluateInSandbox } from './sandbox.js';
 import { generate } from '../compiler/babel.js';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
-import { PATCH_FORMAT, type PatchFile } from './types.js';
+import { PATCH_FORMAT, type CpMapping, type PatchFile } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -279,7 +279,8 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
       continue;
     }
     if (!isRecord(raw)) continue;
-    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats });
+    const inferred = patch.functions.find((f) => f.old === oldId);
+    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats, inferred: inferred?.new ? { to: inferred.new, cps: inferred.cps ?? [] } : null });
   }
 
   const state = isRecord(mapping.state) ? mapping.state : {};
@@ -342,6 +343,30 @@ interface Context {
   newFns: Map<string, { fn: FunctionMeta; module: ModuleMeta }>;
   report: (path: ReadonlyArray<string | number>, entry: string | null, message: string) => void;
   stats: CheckResult['stats'];
+  /** What `restack patch` inferred for this function (patch.json), when it has a counterpart. */
+  inferred: { to: string; cps: CpMapping[] } | null;
+}
+
+/**
+ * A CP mapped where `restack patch` found that the frame's temporaries would carry partial results
+ * of code that changed (align.ts): each such temporary needs a source in vars, so that carrying
+ * the old value is a decision ({ from: oldName }), not an accident.
+ */
+function checkPartials(p: NonNullable<CpMapping['partials']>, cp: CpMeta, target: number, o: {
+  vars: Record<string, unknown>; hasFrame: boolean; path: string[]; entry: string; report: Context['report'];
+}): void {
+  const code = (text: string | null): string => (text === null ? 'unknown' : `\`${text.split('\n').filter(Boolean).join(' ... ') || '(nothing)'}\``);
+  for (const [temp, from] of Object.entries(p.temps)) {
+    const src = o.vars[temp];
+    if (src === undefined) {
+      o.report(o.path, o.entry, `mapped to new cp ${target}, the temporary ${temp} would carry a partial result of the old code (old ${code(p.old)}, new ${code(p.new)}): ` +
+        `give it a value in vars.${temp} ('transform' and set next.locals.${temp} in frame(), or { from: '${from}' } to keep the old value), or write 'refuse'`);
+    } else if (src === 'transform' && !o.hasFrame) {
+      o.report(o.path, o.entry, `vars.${temp} is 'transform': add a frame(old, next) transformer to this entry that sets next.locals.${temp}`);
+    } else if (isRecord(src) && typeof src.from === 'string' && !cp.live.includes(src.from)) {
+      o.report(o.path, o.entry, `vars.${temp} takes '${src.from}', which is not live at old cp ${cp.cp} (live there: ${cp.live.join(', ') || 'nothing'})`);
+    }
+  }
 }
 
 function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string, unknown>, base: string[], ctx: Context): void {
@@ -412,6 +437,8 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
       continue;
     }
     stats.mapped++;
+    const inferred = ctx.inferred?.to === to ? ctx.inferred.cps.find((c) => c.old === cp.cp) : undefined;
+    if (inferred?.partials && inferred.proposed === v) checkPartials(inferred.partials, cp, v, { vars, hasFrame, path, entry: cpEntry(cp), report });
     const vm = varMapFor(cp, next);
     for (const name of vm?.fresh ?? []) {
       const list = needed.get(name) ?? [];

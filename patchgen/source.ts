@@ -15,7 +15,7 @@ import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { topLevelBindings } from '../compiler/syntax.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
-import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
+import { R, type CpMeta, type FunctionMeta, type ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
 import { bigrams, squash, tokens } from './similarity.js';
 
@@ -149,8 +149,17 @@ function cpSites(fn: NodePath<t.Function>, meta: FunctionMeta, source: string, l
   const byPos = nodesByPosition(fn);
   const slice = (n: t.Node): string | null => (n.start != null && n.end != null ? source.slice(n.start, n.end) : null);
   const steps = forOfSteps(fn, meta);
+  const awaitSteps = forAwaitSteps(fn, meta);
   return meta.cps.map((cp, k): CpSite => {
     if (cp.kind === 'update' && cp.callee === 'entry') return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: 'entry', context: [], partials: [], partialsKey: '' };
+    const awaitLoop = awaitSteps.get(k);
+    if (!cp.loc.line && awaitLoop) {
+      // The step of a for await loop (its next() and the await of it), which the compiler makes:
+      // its temporaries are the loop's iterator.
+      const head = loopHead(awaitLoop, slice);
+      const partials = head === null ? null : [...loopHeadsAround(awaitLoop, fn, slice), spaced(head)];
+      return { lineNo: null, line: null, text: null, context: null, partials, partialsKey: partials === null ? null : partials.map(squash).join('\n') };
+    }
     if (!cp.loc.line) {
       // The step of a for-of loop (`iterator.next()`), which the compiler makes: the loop's head.
       const loop = steps.get(k);
@@ -190,6 +199,29 @@ function forOfSteps(fn: NodePath<t.Function>, meta: FunctionMeta): Map<number, N
   const out = new Map<number, NodePath<t.ForOfStatement>>();
   if (steps.length !== loops.length) return out;
   steps.forEach((cp, k) => out.set(cp.cp, loops[k]));
+  return out;
+}
+
+/**
+ * The for await loop of each of its step CPs (the compiler's `asyncNext` call and the await of
+ * its result, without a position), by CP index: two per loop, in source order; when the CPs do
+ * not fall in that pattern, nothing is claimed.
+ */
+function forAwaitSteps(fn: NodePath<t.Function>, meta: FunctionMeta): Map<number, NodePath<t.ForOfStatement>> {
+  const loops: NodePath<t.ForOfStatement>[] = [];
+  fn.traverse({
+    Function(p) { p.skip(); },
+    ForOfStatement(p) { if (p.node.await) loops.push(p); },
+  });
+  const out = new Map<number, NodePath<t.ForOfStatement>>();
+  const steps = meta.cps.filter((cp) => !cp.loc.line && ((cp.kind === 'call' && cp.callee === `${R.runtime}.asyncNext`) || cp.kind === 'await'));
+  if (steps.length !== 2 * loops.length) return out;
+  for (let k = 0; k < loops.length; k++) {
+    const [next, wait] = [steps[2 * k], steps[2 * k + 1]];
+    if (next.kind !== 'call' || wait.kind !== 'await' || wait.cp !== next.cp + 1) return new Map();
+    out.set(next.cp, loops[k]);
+    out.set(wait.cp, loops[k]);
+  }
   return out;
 }
 

@@ -56,10 +56,7 @@ function typeRoots(dir: string): string[] {
   return out;
 }
 
-/**
- * Type errors of mapping.ts (`file`, whose text is `source`), as check problems with a code frame,
- * or null when no TypeScript compiler was found.
- */
+/** Type errors of mapping.ts (`file`, whose text is `source`), as check problems. */
 export function typeCheckMapping(ts: TS, file: string, source: string): CheckProblem[] {
   const target = resolve(file);
   const options: import('typescript').CompilerOptions = {

@@ -170,7 +170,9 @@ program
     }
     const s = r.stats;
     process.stdout.write(`restack: ${r.file} is valid: ${s.functions} function ${s.functions === 1 ? 'entry' : 'entries'}, ${s.mapped} cp${s.mapped === 1 ? '' : 's'} mapped to new cps, ${s.refused} refused, ` +
-      `${s.transformers} frame transformer${s.transformers === 1 ? '' : 's'}, ${s.stateTransformers} state transformer${s.stateTransformers === 1 ? '' : 's'}\n`);
+      `${s.transformers} frame transformer${s.transformers === 1 ? '' : 's'}, ${s.stateTransformers} state transformer${s.stateTransformers === 1 ? '' : 's'}` +
+      `${r.typeChecker ? `; types checked with TypeScript ${r.typeChecker.version}` : ''}\n`);
+    if (r.typeChecker === null) process.stdout.write(`restack: the types of ${r.file} were not checked: no TypeScript compiler found from ${dir} (install typescript there to have them checked)\n`);
     if (sign) process.stdout.write(`restack: ${dir}/checked.sig signs the bundle's files as they are now (${opts.sign})\n`);
   });
 

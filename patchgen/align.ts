@@ -17,11 +17,14 @@
  * compiler temporaries (`__rst<n>`: parts of an expression evaluated before the call) are
  * renumbered whenever anything earlier in the module changes, so they are paired by position
  * when the two CPs hold the same kinds of temporaries, and a CP whose temporaries cannot be
- * paired is not confident.
+ * paired is not confident. Temporaries carry partial results of the old code (the left operand
+ * computed before the call, a receiver, an iterator): a pair whose temporaries would be carried
+ * while the code computing them changed (CpSite.partials differ, or are unknown) is not confident
+ * either, and says which temporaries and what code (CpMapping.partials).
  */
 import type { CpMeta, FunctionMeta } from '../contract/index.js';
 import { R } from '../contract/index.js';
-import type { CpMapping, VarMap } from './types.js';
+import type { CpMapping, PartialResults, VarMap } from './types.js';
 import type { CpSite } from './source.js';
 import { sequenceSimilarity } from './similarity.js';
 
@@ -169,33 +172,33 @@ export function alignCps(oldCps: readonly CpView[], newCps: readonly CpView[], r
           return withVars({
             old: a.meta.cp, new: null, confident: false, proposed: b.meta.cp,
             reason: `the parameters changed (${a.meta.live.join(', ') || 'none'} -> ${b.meta.live.join(', ') || 'none'}): a call of the old function made by old code after the update would run the new one; map the entry if that call still means the same, else 'refuse' (the old code runs it)`,
-          }, a.meta, b.meta);
+          }, a, b);
         }
-        if (unique) return withVars({ old: a.meta.cp, new: b.meta.cp, confident: true, proposed: null }, a.meta, b.meta);
+        if (unique) return withVars({ old: a.meta.cp, new: b.meta.cp, confident: true, proposed: null }, a, b);
         const others = [...new Set([...oldFits[i].filter((k) => k !== j).map((k) => newCps[k].meta.cp)])];
-        return {
+        return withPartials({
           old: a.meta.cp, new: null, confident: false, proposed: b.meta.cp,
           reason: others.length
             ? `ambiguous: new cps ${[b.meta.cp, ...others].join(', ')} fit equally`
             : 'ambiguous: another alignment leaves this cp without a counterpart',
           vars: varMapFor(a.meta, b.meta),
-        };
+        }, a, b);
       }
       const what = a.meta.kind === 'call' ? 'callee' : 'update point';
-      return {
+      return withPartials({
         old: a.meta.cp, new: null, confident: false, proposed: b.meta.cp,
         reason: `${what} differs: ${a.meta.callee} -> ${b.meta.callee}`,
         vars: varMapFor(a.meta, b.meta),
-      };
+      }, a, b);
     }
     // Not aligned: the same call elsewhere (moved across other CPs), or nothing.
     const same = newCps.filter((b, k) => !newPaired[k] && b.meta.kind === a.meta.kind && newKeys[k] === oldKeys[i]);
     if (same.length === 1) {
-      return {
+      return withPartials({
         old: a.meta.cp, new: null, confident: false, proposed: same[0].meta.cp,
         reason: 'the same call is found out of order in the new version',
         vars: varMapFor(a.meta, same[0].meta),
-      };
+      }, a, same[0]);
     }
     return {
       old: a.meta.cp, new: null, confident: false, proposed: null,
@@ -209,17 +212,22 @@ export function identityCps(oldF: FunctionMeta, newF: FunctionMeta): CpMapping[]
   if (oldF.cps.length !== newF.cps.length) return null;
   const same = oldF.cps.every((c, i) => c.kind === newF.cps[i].kind && normalizeCallee(c.callee) === normalizeCallee(newF.cps[i].callee));
   if (!same) return null;
-  return oldF.cps.map((c, i) => withVars({ old: c.cp, new: newF.cps[i].cp, confident: true, proposed: null }, c, newF.cps[i]));
+  // The same source: every temporary means what it meant.
+  return oldF.cps.map((c, i) => withVars({ old: c.cp, new: newF.cps[i].cp, confident: true, proposed: null }, { meta: c, site: null }, { meta: newF.cps[i], site: null }, false));
 }
 
-/** Adds the variable map of a confident pair; a pair whose temporaries cannot be paired is not confident. */
 /** The entry of a function: where calls of a replaced version move to the new one. */
 function isEntry(cp: CpMeta): boolean {
   return cp.kind === 'update' && cp.callee === 'entry';
 }
 
-function withVars(map: CpMapping, a: CpMeta, b: CpMeta): CpMapping {
-  const vars = varMapFor(a, b);
+/**
+ * Adds the variable map of a pair; a confident pair whose temporaries cannot be paired, or
+ * would carry partial results of code that changed (`compare`: the function changed), is not
+ * confident.
+ */
+function withVars(map: CpMapping, a: CpView, b: CpView, compare = true): CpMapping {
+  const vars = varMapFor(a.meta, b.meta);
   if (vars) map.vars = vars;
   const freshTemps = (vars?.fresh ?? []).filter(isTemporary);
   if (map.confident && freshTemps.length) {
@@ -229,8 +237,63 @@ function withVars(map: CpMapping, a: CpMeta, b: CpMeta): CpMapping {
       vars,
     };
   }
-  return map;
+  if (!compare) return map;
+  const partials = partialsFor(a, b);
+  if (!partials) return map;
+  if (!map.confident) return { ...map, partials };
+  return {
+    old: map.old, new: null, confident: false, proposed: map.new,
+    reason: partialsReason(partials, a, b),
+    ...(vars ? { vars } : {}),
+    partials,
+  };
 }
+
+/** Adds CpMapping.partials to a pair that is not confident anyway (a TODO proposing b). */
+function withPartials(map: CpMapping, a: CpView, b: CpView): CpMapping {
+  const partials = partialsFor(a, b);
+  return partials ? { ...map, partials } : map;
+}
+
+/**
+ * The temporaries a frame moved from old CP `a` to new CP `b` would carry (new name -> old name),
+ * when the code computing them is not known to be the same in both versions; else undefined.
+ */
+export function partialsFor(a: CpView, b: CpView): PartialResults | undefined {
+  const temps = carriedTemps(a.meta, b.meta);
+  if (!Object.keys(temps).length) return undefined;
+  const oldCode = a.site?.partials ?? null;
+  const newCode = b.site?.partials ?? null;
+  const oldKey = a.site?.partialsKey ?? null;
+  if (oldKey !== null && oldKey === (b.site?.partialsKey ?? null)) return undefined;
+  return { temps, old: oldCode === null ? null : oldCode.join('\n'), new: newCode === null ? null : newCode.join('\n') };
+}
+
+/** New temporary -> old temporary, for the temporaries varMapFor carries (by name or renamed). */
+function carriedTemps(a: CpMeta, b: CpMeta): Record<string, string> {
+  const oldTemps = a.live.filter(isTemporary);
+  const newTemps = b.live.filter(isTemporary);
+  const out: Record<string, string> = {};
+  if (!sameShape(oldTemps, newTemps)) return out;
+  newTemps.forEach((v, k) => { out[v] = oldTemps[k]; });
+  return out;
+}
+
+/** One line: which temporaries, what code computes them in each version, both source lines. */
+function partialsReason(p: PartialResults, a: CpView, b: CpView): string {
+  const names = Object.entries(p.temps).map(([n, o]) => (n === o ? n : `${n} (old ${o})`)).join(', ');
+  const code = (text: string | null): string => (text === null ? 'unknown: no source' : `\`${text.split('\n').filter(Boolean).join(' ... ') || '(nothing)'}\``);
+  const line = (v: CpView, which: string): string => {
+    const no = v.site?.lineNo ?? (v.meta.loc.line || null);
+    return `${which} line ${no ?? '?'}${v.site?.line ? `: ${v.site.line.replace(/;$/, '')}` : ''}`;
+  };
+  return `the code before the call changed (old ${code(p.old)}, new ${code(p.new)}) and the temporaries ${names} hold its partial results: ` +
+    `carried as they are, the new code would go on with values the old code computed (${line(a, 'old')}; ${line(b, 'new')}); ` +
+    `map it and give them values in vars (e.g. 'transform', set in frame()), or 'refuse'`;
+}
+
+const sameShape = (oldTemps: string[], newTemps: string[]): boolean =>
+  oldTemps.length === newTemps.length && oldTemps.every((v, k) => hintOf(v) === hintOf(newTemps[k]));
 
 const hintOf = (temp: string): string => temp.replace(/\d+$/, '');
 
@@ -247,8 +310,7 @@ export function varMapFor(a: CpMeta, b: CpMeta): VarMap | undefined {
   const fresh = newUser.filter((v) => !oldUser.includes(v));
   const dropped = oldUser.filter((v) => !newUser.includes(v));
   const renamed: Record<string, string> = {};
-  const sameShape = oldTemps.length === newTemps.length && oldTemps.every((v, k) => hintOf(v) === hintOf(newTemps[k]));
-  if (sameShape) {
+  if (sameShape(oldTemps, newTemps)) {
     newTemps.forEach((v, k) => { if (v !== oldTemps[k]) renamed[v] = oldTemps[k]; });
   } else {
     fresh.push(...newTemps);

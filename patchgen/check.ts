@@ -3,16 +3,19 @@
  * versions? It
  *
  * 1. parses mapping.ts as TypeScript (a syntax error is reported as `file:line:col` with a code
- *    frame, like the compiler's), strips the types with Babel into a temporary .mjs and imports
- *    it in a sandbox (sandbox.ts: a child process that may not write files or start processes),
- *    which sends back the default export's shape;
+ *    frame, like the compiler's); refuses, with a code frame, what the update could not load
+ *    (import.meta, a top-level await, import(), a file of its own); strips the types with Babel
+ *    into mapping.js and loads it in a sandbox (sandbox.ts: a child process that may not write
+ *    files or start processes) with the very function the program loads it with at the update
+ *    (contract/mappingModule.ts), which sends back the default export's shape;
  * 2. validates the default export's shape with the zod schema (schema.ts);
  * 3. validates it against the old version's metadata (the bundle's base/) and the new one's
  *    (new/): every function listed in patch.json as needing an entry has one; every referenced
  *    function id and CP exists; every CP of a capturable changed function is mapped to a new CP
  *    of the same kind or refused; every variable a mapped frame needs has a source; no TODO is
  *    left, in particular no `to: 'TODO'` of a pairing restack patch only guessed (the message
- *    names the proposed function; the entry's cps are checked against it meanwhile).
+ *    names the proposed function; the entry's cps are checked against it meanwhile);
+ * 4. type-checks mapping.ts with TypeScript when a compiler can be found (typecheck.ts).
  *
  * Every error names the file, the line in mapping.ts (of the entry, or of the nearest enclosing
  * one written in the file) and the entry (function id, old CP). All errors are collected; the
@@ -33,15 +36,19 @@ import { parse } from '@babel/parser';
 import * as t from '@babel/types';
 import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { errorAt } from '../compiler/errors.js';
+import { codeFrameColumns } from '@babel/code-frame';
+import { isFileSpecifier } from '../contract/mappingModule.js';
+import { traverse } from '../compiler/babel.js';
 import { isForOfStep, varMapFor } from './align.js';
 import { CHECKED_JSON, CHECKED_SIG, loadedFiles, MAPPING_JS, MAPPING_TS, mappingHeader, PATCH_JSON } from '../contract/bundle.js';
 import { BundleReader } from '../contract/bundleFiles.js';
 import { writeBundleFile, writeManifest } from './manifest.js';
 import { deniedAction, evaluateInSandbox } from './sandbox.js';
+import { findTypeScript, typeCheckMapping } from './typecheck.js';
 import { generate } from '../compiler/babel.js';
 import { issueMessage, mappingSchema } from './schema.js';
 import { editDistance } from './similarity.js';
-import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
+import { PATCH_FORMAT, type CpMapping, type FunctionEntry, type PatchFile } from './types.js';
 import { compareTopLevel, needsDecision } from './topLevel.js';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +59,8 @@ export interface CheckProblem {
   /** What the error is about: `fn id, old cp 2 (call total, line 19)`, `state['a.js']`, ... */
   entry: string | null;
   message: string;
+  /** The code around the line, where the problem is in the code rather than in the mapping's values. */
+  frame?: string;
 }
 
 export interface CheckResult {
@@ -62,11 +71,13 @@ export interface CheckResult {
   /** A syntax error: message with file:line:col and a code frame (problems is then empty). */
   syntaxError?: string;
   stats: { functions: number; mapped: number; refused: number; transformers: number; stateTransformers: number };
+  /** The TypeScript compiler that type-checked mapping.ts, or null when none was found (typecheck.ts). */
+  typeChecker?: { version: string; from: string } | null;
 }
 
 /** `file:line:col: entry: message`. */
 export function formatProblem(file: string, p: CheckProblem): string {
-  return `${file}:${p.line}:${p.column}: ${p.entry ? `${p.entry}: ` : ''}${p.message}`;
+  return `${file}:${p.line}:${p.column}: ${p.entry ? `${p.entry}: ` : ''}${p.message}${p.frame ? `\n${p.frame}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,30 +175,97 @@ function nearest(id: string, ids: Iterable<string>): string | null {
 }
 
 /**
- * Strips the types of mapping.ts and imports it in the sandbox. Returns the default export (its
- * shape: functions are placeholders) and the stripped code, or a problem.
+ * What the update cannot load, found in mapping.ts before it is run: each a problem at its
+ * position with a code frame. mapping.js is a function body run synchronously with a `require`
+ * for packages and builtins (contract/mappingModule.ts): `import.meta`, a top-level `await`,
+ * `import()`, files of its own and re-exports have no meaning there.
  */
-async function load(ast: t.File, source: string, file: string): Promise<{ value?: Record<string, unknown>; code?: string; problem?: CheckProblem }> {
+function unloadable(ast: t.File, source: string): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  const at = (n: t.Node, message: string): void => {
+    const loc = locOf(n);
+    out.push({ ...loc, entry: null, message, frame: codeFrameColumns(source, { start: { line: loc.line, column: loc.column } }, { highlightCode: false }) });
+  };
+  const fileImport = (n: t.Node, spec: string): void => at(n, `'${spec}' is a file: an update loads only the files restack check recorded (checked.json), ` +
+    'and a file the mapping imports is not one of them; put that code in mapping.ts (packages and node: builtins can be imported)');
+  for (const s of ast.program.body) {
+    if (t.isImportDeclaration(s) && s.importKind !== 'type' && isFileSpecifier(s.source.value)) {
+      const values = s.specifiers.filter((sp) => !(t.isImportSpecifier(sp) && sp.importKind === 'type'));
+      if (values.length || !s.specifiers.length) fileImport(s.source, s.source.value);
+    } else if (t.isExportAllDeclaration(s) || (t.isExportNamedDeclaration(s) && s.source && s.exportKind !== 'type')) {
+      at(s, 'a re-export (`export ... from`): the mapping exports only its default; import what it uses instead');
+    } else if (t.isTSImportEqualsDeclaration(s) || t.isTSExportAssignment(s)) {
+      at(s, '`import x = require()` and `export =` are CommonJS forms TypeScript keeps: write `import x from` and `export default`');
+    }
+  }
+  traverse(ast, {
+    MetaProperty(p) {
+      if (p.node.meta.name === 'import') {
+        at(p.node, 'import.meta: the update loads the mapping as a function body (mapping.js), not as an ES module, and it has no import.meta; ' +
+          'a file next to the mapping is not part of the checked bundle anyway: compute what you need from the frames and modules the transformers get');
+      }
+    },
+    AwaitExpression(p) {
+      if (!p.getFunctionParent()) at(p.node, 'top-level await: the update loads the mapping synchronously, in the middle of the program\'s work, where nothing can be awaited; compute the value without await, or inside a transformer');
+    },
+    ForOfStatement(p) {
+      if (p.node.await && !p.getFunctionParent()) at(p.node, 'top-level for await: the update loads the mapping synchronously, where nothing can be awaited');
+    },
+    CallExpression(p) {
+      const { callee, arguments: args } = p.node;
+      if (t.isImport(callee)) {
+        at(p.node, 'import(): a mapping is loaded and its transformers run synchronously, where a module loaded asynchronously never arrives; import it at the top of mapping.ts (a package or node: builtin)');
+      } else if (t.isIdentifier(callee, { name: 'require' }) && !p.scope.hasBinding('require') && t.isStringLiteral(args[0]) && isFileSpecifier(args[0].value)) {
+        fileImport(args[0], args[0].value);
+      }
+    },
+  });
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Is there a default export (`export default`, or `export { x as default }`)? */
+function hasDefaultExport(ast: t.File): boolean {
+  return ast.program.body.some((s) => t.isExportDefaultDeclaration(s) || (t.isExportNamedDeclaration(s) && !s.source &&
+    s.specifiers.some((sp) => t.isExportSpecifier(sp) && (t.isIdentifier(sp.exported) ? sp.exported.name : sp.exported.value) === 'default')));
+}
+
+/**
+ * Strips the types of mapping.ts, makes mapping.js of it and loads that in the sandbox, as the
+ * program will at the update. Returns the default export (its shape: functions are placeholders)
+ * and mapping.js, or the problems.
+ */
+async function load(ast: t.File, source: string, file: string, dir: string): Promise<{ value?: unknown; script?: string; problems?: CheckProblem[] }> {
+  const refused = unloadable(ast, source);
+  if (refused.length) return { problems: refused };
   const out = transformFromAstSync(ast, source, {
     code: true, ast: false, configFile: false, babelrc: false, filename: file, retainLines: true, sourceType: 'module',
     plugins: [[require.resolve('@babel/plugin-transform-typescript'), { onlyRemoveTypeImports: false }]],
   });
-  const dir = mkdtempSync(join(tmpdir(), 'restack-check-'));
-  const target = join(dir, 'mapping.mjs');
+  let script: string;
   try {
-    writeFileSync(target, out?.code ?? '');
-    const r = await evaluateInSandbox(target);
-    if (r.ok) return { value: r.hasDefault ? { default: r.value } : {}, code: out?.code ?? '' };
-    const at = /mapping\.mjs:(\d+):(\d+)/.exec(r.stack);
+    script = mappingScript(out?.code ?? '', source);
+  } catch (e) {
+    return { problems: [{ line: 1, column: 1, entry: null, message: `cannot make mapping.js: ${(e as Error).message}` }] };
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'restack-check-'));
+  const target = join(tmp, MAPPING_JS);
+  try {
+    writeFileSync(target, script);
+    const r = await evaluateInSandbox(target, join(dir, MAPPING_JS));
+    if (r.ok) return { value: r.value, script };
+    // mapping.js keeps mapping.ts's lines, below its header line.
+    const at = /mapping\.js:(\d+):(\d+)/.exec(r.stack);
+    const line = at ? Math.max(1, Number(at[1]) - 1) : 1;
+    const column = at ? Number(at[2]) : 1;
     const denied = deniedAction(r);
     const message = denied
       ? `loading the mapping failed: its top-level code tried to ${denied}, and restack check runs mapping.ts without permission to write files, start processes or threads, or read other files; ` +
         'do such work inside a transformer (it runs in the program, at the update), not when the mapping is loaded'
-      : `loading the mapping failed: ${r.message}` +
-        (r.code === 'ERR_MODULE_NOT_FOUND' ? ' (mapping.ts is run from a temporary directory: only type imports and node: builtins can be used)' : '');
-    return { problem: { line: at ? Number(at[1]) : 1, column: at ? Number(at[2]) : 1, entry: null, message } };
+      : `loading the mapping failed: ${r.message}`;
+    const frame = at ? codeFrameColumns(source, { start: { line, column } }, { highlightCode: false }) : undefined;
+    return { problems: [{ line, column, entry: null, message, ...(frame ? { frame } : {}) }] };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -239,16 +317,16 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
     problems.push({ ...where.at(path), entry, message });
   };
 
-  const loaded = await load(ast, source, file);
-  if (loaded.problem) {
-    problems.push(loaded.problem);
-    return result;
-  }
-  const value = loaded.value!.default;
-  if (value === undefined) {
+  if (!hasDefaultExport(ast)) {
     report([], null, 'no default export: export the mapping object with `export default { ... } satisfies Mapping`');
     return result;
   }
+  const loaded = await load(ast, source, file, reader.root);
+  if (loaded.problems) {
+    problems.push(...loaded.problems);
+    return result;
+  }
+  const value = loaded.value;
 
   // Shape.
   const parsed = mappingSchema.safeParse(value);
@@ -284,7 +362,8 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
       continue;
     }
     if (!isRecord(raw)) continue;
-    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats, generated: generated.get(oldId) });
+    const inferred = patch.functions.find((f) => f.old === oldId);
+    checkFunction(oldId, old.fn, raw, base, { newFns, report, stats, generated: generated.get(oldId), inferred: inferred?.new ? { to: inferred.new, cps: inferred.cps ?? [] } : null });
   }
 
   const state = isRecord(mapping.state) ? mapping.state : {};
@@ -298,11 +377,20 @@ export async function checkPatch(dir: string, options: CheckOptions = {}): Promi
 
   checkTopLevel(mapping, patch, oldMeta.modules, newMeta.modules, newModules, report);
   checkInstances(mapping.instances, patch, oldFns, report);
+  // Types, where a TypeScript compiler is at hand.
+  const tsc = findTypeScript(reader.root);
+  result.typeChecker = tsc ? { version: tsc.version, from: tsc.from } : null;
+  if (tsc) {
+    for (const p of typeCheckMapping(tsc.ts, file, source)) {
+      problems.push({ ...p, frame: codeFrameColumns(source, { start: { line: p.line, column: p.column } }, { highlightCode: false }) });
+    }
+  }
 
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   result.ok = problems.length === 0;
   if (!result.ok) return result;
-  const script = Buffer.from(mappingScript(loaded.code!, source), 'utf8');
+  // mapping.js is the very script the sandbox loaded.
+  const script = Buffer.from(loaded.script!, 'utf8');
   writeBundleFile(join(dir, MAPPING_JS), script);
   read.set(MAPPING_JS, script);
   // The new modules' code, which nothing above needed to read.
@@ -373,28 +461,48 @@ function checkTopLevel(mapping: Record<string, unknown>, patch: PatchFile, oldMo
 export function mappingScript(stripped: string, source: string): string {
   const ast = parse(stripped, { sourceType: 'module' });
   const body: t.Statement[] = [];
+  const exportsTo = (value: t.Expression): t.Statement =>
+    t.expressionStatement(t.assignmentExpression('=', t.memberExpression(t.identifier('module'), t.identifier('exports')), value));
+  // Each statement keeps its line (retainLines), so a stack trace of mapping.js points into mapping.ts.
+  const keep = <N extends t.Node>(n: N, from: t.Node): N => {
+    n.loc = from.loc;
+    return n;
+  };
+  let defaultLater: t.Statement | null = null;
   for (const s of ast.program.body) {
     if (t.isImportDeclaration(s)) {
       if (s.importKind === 'type') continue;
       const req = t.callExpression(t.identifier('require'), [t.stringLiteral(s.source.value)]);
+      // One require per declaration, as an import evaluates the module once.
+      const ns = s.specifiers.length > 1 ? t.identifier(`__rs_import${body.length}`) : null;
+      if (ns) body.push(keep(t.variableDeclaration('const', [t.variableDeclarator(ns, req)]), s));
+      const from = ns ?? req;
       for (const sp of s.specifiers) {
-        const value = t.isImportNamespaceSpecifier(sp) || t.isImportDefaultSpecifier(sp) ? req
-          : t.memberExpression(req, t.stringLiteral(t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value), true);
-        body.push(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(sp.local.name), value)]));
+        const value = t.isImportNamespaceSpecifier(sp) || t.isImportDefaultSpecifier(sp) ? t.cloneNode(from)
+          : t.memberExpression(t.cloneNode(from), t.stringLiteral(t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value), true);
+        body.push(keep(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(sp.local.name), value)]), s));
       }
-      if (!s.specifiers.length) body.push(t.expressionStatement(req));
+      if (!s.specifiers.length) body.push(keep(t.expressionStatement(req), s));
     } else if (t.isExportDefaultDeclaration(s)) {
       const d = s.declaration;
-      const value = t.isExpression(d) ? d : t.isFunctionDeclaration(d) ? t.functionExpression(d.id, d.params, d.body, d.generator, d.async) : null;
-      if (!value) throw new Error('mapping.ts: unsupported default export');
-      body.push(t.expressionStatement(t.assignmentExpression('=', t.memberExpression(t.identifier('module'), t.identifier('exports')), value)));
+      const value = t.isExpression(d) ? d : t.isFunctionDeclaration(d) ? t.functionExpression(d.id, d.params, d.body, d.generator, d.async)
+        : t.isClassDeclaration(d) ? t.classExpression(d.id, d.superClass, d.body, d.decorators) : null;
+      if (!value) throw new Error('the default export must be the mapping object (`export default { ... } satisfies Mapping`)');
+      body.push(keep(exportsTo(value), s));
     } else if (t.isExportNamedDeclaration(s)) {
       if (s.declaration) body.push(s.declaration);
+      for (const sp of s.specifiers) {
+        // `export { mapping as default }`: exported once the whole module has run, as its binding is then.
+        if (t.isExportSpecifier(sp) && (t.isIdentifier(sp.exported) ? sp.exported.name : sp.exported.value) === 'default') {
+          defaultLater = exportsTo(t.identifier(sp.local.name));
+        }
+      }
     } else {
       body.push(s);
     }
   }
-  const code = generate(t.program(body, [t.directive(t.directiveLiteral('use strict'))])).code;
+  if (defaultLater) body.push(defaultLater);
+  const code = generate(t.program(body, [t.directive(t.directiveLiteral('use strict'))]), { retainLines: true }).code;
   return `${mappingHeader(source)}\n${code}\n`;
 }
 
@@ -411,6 +519,30 @@ interface Context {
   generated?: FunctionEntry;
   report: (path: ReadonlyArray<string | number>, entry: string | null, message: string) => void;
   stats: CheckResult['stats'];
+  /** What `restack patch` inferred for this function (patch.json), when it has a counterpart. */
+  inferred: { to: string; cps: CpMapping[] } | null;
+}
+
+/**
+ * A CP mapped where `restack patch` found that the frame's temporaries would carry partial results
+ * of code that changed (align.ts): each such temporary needs a source in vars, so that carrying
+ * the old value is a decision ({ from: oldName }), not an accident.
+ */
+function checkPartials(p: NonNullable<CpMapping['partials']>, cp: CpMeta, target: number, o: {
+  vars: Record<string, unknown>; hasFrame: boolean; path: string[]; entry: string; report: Context['report'];
+}): void {
+  const code = (text: string | null): string => (text === null ? 'unknown' : `\`${text.split('\n').filter(Boolean).join(' ... ') || '(nothing)'}\``);
+  for (const [temp, from] of Object.entries(p.temps)) {
+    const src = o.vars[temp];
+    if (src === undefined) {
+      o.report(o.path, o.entry, `mapped to new cp ${target}, the temporary ${temp} would carry a partial result of the old code (old ${code(p.old)}, new ${code(p.new)}): ` +
+        `give it a value in vars.${temp} ('transform' and set next.locals.${temp} in frame(), or { from: '${from}' } to keep the old value), or write 'refuse'`);
+    } else if (src === 'transform' && !o.hasFrame) {
+      o.report(o.path, o.entry, `vars.${temp} is 'transform': add a frame(old, next) transformer to this entry that sets next.locals.${temp}`);
+    } else if (isRecord(src) && typeof src.from === 'string' && !cp.live.includes(src.from)) {
+      o.report(o.path, o.entry, `vars.${temp} takes '${src.from}', which is not live at old cp ${cp.cp} (live there: ${cp.live.join(', ') || 'nothing'})`);
+    }
+  }
 }
 
 function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string, unknown>, base: string[], ctx: Context): void {
@@ -492,6 +624,8 @@ function checkFunction(oldId: string, oldFn: FunctionMeta, entry: Record<string,
       continue;
     }
     stats.mapped++;
+    const inferred = ctx.inferred?.to === to ? ctx.inferred.cps.find((c) => c.old === cp.cp) : undefined;
+    if (inferred?.partials && inferred.proposed === v) checkPartials(inferred.partials, cp, v, { vars, hasFrame, path, entry: cpEntry(cp), report });
     const vm = varMapFor(cp, next);
     for (const name of vm?.fresh ?? []) {
       const list = needed.get(name) ?? [];

@@ -13,7 +13,7 @@ import type { FieldChange, FieldSite } from './fields.js';
 import { isForOfStep, isTemporary, normalizeCallee } from './align.js';
 import type { FunctionDiff, VersionDiff } from './diff.js';
 import { lineText } from './source.js';
-import { MAPPING_FORMAT } from './types.js';
+import { MAPPING_FORMAT, type PartialResults } from './types.js';
 import { compareTopLevel, needsDecision } from './topLevel.js';
 
 const MAX_LINE = 100;
@@ -154,7 +154,10 @@ function renderCp(f: FunctionDiff, oldCp: number, out: string[]): void {
     out.push(`${ind}${oldCp}: ${m.new},`);
     return;
   }
-  out.push(`${ind}${'// TODO'.padEnd(COLUMN)} ${commentSafe(m.reason ?? 'not inferred')}`);
+  const more = `${ind}${'//'.padEnd(COLUMN)} `;
+  const partialsOnly = m.partials && m.reason?.startsWith(PARTIALS_REASON);
+  out.push(`${ind}${'// TODO'.padEnd(COLUMN)} ${partialsOnly ? `${PARTIALS_REASON}, and temporaries carry its partial results across it:` : commentSafe(m.reason ?? 'not inferred')}`);
+  if (m.partials) renderPartials(m.partials, more, out);
   if (a.kind === 'update' && a.callee === 'entry') {
     out.push(`${ind}${'//'.padEnd(COLUMN)} 'refuse' keeps calls of the old function on its OLD code (callbacks, listeners,`);
     out.push(`${ind}${'//'.padEnd(COLUMN)} timers the program holds): it shares the module variables the update carries,`);
@@ -164,14 +167,36 @@ function renderCp(f: FunctionDiff, oldCp: number, out: string[]): void {
   }
   if (m.proposed !== null) {
     const b = n.fn.cps[m.proposed];
-    out.push(`${ind}${'//'.padEnd(COLUMN)} proposed: new cp ${m.proposed}, ${describeCp(b).replace(/ +/, ' ')}, new ${sourceOf(n, b)}`);
+    out.push(`${more}proposed: new cp ${m.proposed}, ${describeCp(b).replace(/ +/, ' ')}, new ${sourceOf(n, b)}`);
     const fresh = (m.vars?.fresh ?? []);
-    if (fresh.length) out.push(`${ind}${'//'.padEnd(COLUMN)} (mapped there, the new frame needs vars: ${fresh.join(', ')})`);
-    out.push(`${ind}${'//'.padEnd(COLUMN)} write ${m.proposed}, another new cp, or 'refuse'`);
+    if (fresh.length) out.push(`${more}(mapped there, the new frame needs vars: ${fresh.join(', ')})`);
+    if (m.partials) {
+      const temps = Object.keys(m.partials.temps);
+      out.push(`${more}mapped there, give ${temps.join(', ')} a value in vars: 'transform' and set it in frame() as the new`);
+      out.push(`${more}code computes it, or { from: '${m.partials.temps[temps[0]]}' } to keep the old code's value (check requires one)`);
+    }
+    out.push(`${more}write ${m.proposed}, another new cp, or 'refuse' (an update waits until no frame is here)`);
   } else {
     out.push(`${ind}${'//'.padEnd(COLUMN)} write 'refuse' (an update waits until no frame is here), or a new cp`);
   }
   out.push(`${ind}${oldCp}: 'TODO',`);
+}
+
+/** The first words of the reason align.ts gives for partial results of changed code. */
+const PARTIALS_REASON = 'the code before the call changed';
+
+/** Which temporaries a frame would carry, and the code computing them in each version. */
+function renderPartials(p: PartialResults, more: string, out: string[]): void {
+  const names = Object.entries(p.temps).map(([n, o]) => (n === o ? n : `${n} (old ${o})`)).join(', ');
+  out.push(`${more}temporaries ${names} hold values of what this code computed before the call:`);
+  for (const [which, text] of [['old', p.old], ['new', p.new]] as const) {
+    if (text === null) {
+      out.push(`${more}  ${which}: (unknown: the source is not available)`);
+      continue;
+    }
+    const parts = text.split('\n');
+    parts.forEach((part, k) => out.push(`${more}  ${k ? '   ' : `${which}:`} ${commentSafe(part || '(nothing before the call)')}${k === parts.length - 1 ? '' : ' ...'}`));
+  }
 }
 
 function renderState(diff: VersionDiff, out: string[]): void {

@@ -3,17 +3,31 @@
  *
  * check must evaluate the mapping to see its default export, but whoever runs check (a reviewer,
  * a deploy job) should not run the mapping author's top-level code with its own rights. So the
- * stripped module is imported in a child Node process under the permission model: it may read
- * only its own file, and may not write files, start processes or threads, or load addons. The
- * child gets an empty environment (no secrets to read), a time limit and an output limit, and
- * sends back the default export as plain JSON, functions and other values that JSON cannot hold
- * replaced by tags: check needs only their kind, never to call them.
+ * mapping, as mapping.js, is loaded in a child Node process under the permission model, by the
+ * very function the program loads it with at the update (contract/mappingModule.ts): the same
+ * format, the same `require` (packages resolved from the bundle's directory, restack/patch the
+ * running restack's). The child may read only that script, restack's loader and the packages
+ * the bundle's directory can resolve (the node_modules directories from it up), and may not
+ * write files, start processes or threads, or load addons. It gets an empty environment (no
+ * secrets to read), a time limit and an output limit, and sends back the default export as
+ * plain JSON, functions and other values that JSON cannot hold replaced by tags: check needs
+ * only their kind, never to call them.
  *
  * The network is not covered by Node 20's permission model.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+/** restack's own files the child loads: the mapping loader, restack/patch and what they import. */
+const LOADER = fileURLToPath(new URL('../contract/mappingModule.js', import.meta.url));
+const RESTACK_PATCH_FILE = fileURLToPath(new URL('./types.js', import.meta.url));
+const CONTRACT_DIR = dirname(LOADER);
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 /** How long the mapping's top-level code may run. */
 export const SANDBOX_TIMEOUT_MS = 10_000;
@@ -25,15 +39,17 @@ type Encoded = null | boolean | number | string
   | { $: 'u' } | { $: 'f' } | { $: 'x'; d: string } | { $: 'a'; v: Encoded[] } | { $: 'o'; v: Record<string, Encoded> };
 
 export type SandboxResult =
-  | { ok: true; hasDefault: boolean; value: unknown }
-  | { ok: false; message: string; stack: string; code?: string; permission?: string; resource?: string };
+  | { ok: true; value: unknown }
+  | { ok: false; message: string; stack: string; code?: string; permission?: string; resource?: string; name?: string };
 
 /**
- * The child's program: imports the mapping (its url, argv[1]) and prints the marker (argv[2]) then its
- * encoded default export, or its error, on one line. The mapping's own output comes before.
+ * The child's program: loads mapping.js (its text from argv[1], its place in the bundle argv[2])
+ * with the program's loader (argv[3], restack/patch argv[4]) and prints the marker (argv[5]) then
+ * its encoded export, or its error, on one line. The mapping's own output comes before.
  */
 const EVALUATOR = `
-const [url, marker] = process.argv.slice(1);
+import { readFileSync } from 'node:fs';
+const [script, file, loader, types, marker] = process.argv.slice(1);
 const seen = new Set();
 const enc = (v, depth) => {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
@@ -55,10 +71,12 @@ const enc = (v, depth) => {
 };
 let result;
 try {
-  const m = await import(url);
-  result = { ok: true, hasDefault: 'default' in m, value: enc(m.default, 0) };
+  const { evaluateMappingScript } = await import(loader);
+  const restackPatch = await import(types);
+  const value = evaluateMappingScript(readFileSync(script, 'utf8'), file, restackPatch);
+  result = { ok: true, value: enc(value, 0) };
 } catch (e) {
-  result = { ok: false, message: String(e?.message ?? e), stack: String(e?.stack ?? ''), code: e?.code, permission: e?.permission, resource: e?.resource };
+  result = { ok: false, message: String(e?.message ?? e), stack: String(e?.stack ?? ''), code: e?.code, permission: e?.permission, resource: e?.resource, name: e?.name };
 }
 // Exits once written: a timer or server the mapping's top level left open must not hold the check.
 process.stdout.write('\\n' + marker + JSON.stringify(result) + '\\n', () => process.exit(0));
@@ -93,10 +111,22 @@ function permissionFlag(): string {
   return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 }
 
-/** Imports the module at `file` (an absolute path) in the sandbox; never throws for the module's own errors. */
-export function evaluateInSandbox(file: string): Promise<SandboxResult> {
+/** The node_modules directories Node looks in for a package required from a file of `dir`. */
+function packageDirs(dir: string): string[] {
+  const paths = (require('node:module') as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dir);
+  return paths.filter((p) => existsSync(p));
+}
+
+/**
+ * Loads mapping.js (the text in `script`, a temporary file) as the program will, as if it were
+ * `mappingFile` (where the update loads it from: its bundle's mapping.js); returns its
+ * `module.exports` (shape only), never throws for the mapping's own errors.
+ */
+export function evaluateInSandbox(script: string, mappingFile: string): Promise<SandboxResult> {
   const marker = `restack-sandbox-${randomBytes(12).toString('hex')}:`;
-  const args = [permissionFlag(), `--allow-fs-read=${file}`, '--no-warnings', '--input-type=module', '-e', EVALUATOR, pathToFileURL(file).href, marker];
+  const reads = [script, `${CONTRACT_DIR}/*`, RESTACK_PATCH_FILE, PACKAGE_JSON, ...packageDirs(dirname(mappingFile)).map((d) => join(d, '*'))];
+  const args = [permissionFlag(), ...reads.map((r) => `--allow-fs-read=${r}`), '--no-warnings', '--input-type=module', '-e', EVALUATOR,
+    script, mappingFile, pathToFileURL(LOADER).href, pathToFileURL(RESTACK_PATCH_FILE).href, marker];
   return new Promise((resolveResult, reject) => {
     const child = spawn(process.execPath, args, { env: {}, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

@@ -15,7 +15,7 @@ import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { functionDeclarations, topLevelBindings } from '../compiler/syntax.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
-import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
+import { R, type CpMeta, type FunctionMeta, type ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
 import { bigrams, squash, tokens } from './similarity.js';
 
@@ -32,6 +32,20 @@ export interface CpSite {
    * `['ForOfStatement', 'if.then']`; null when unknown.
    */
   context: string[] | null;
+  /**
+   * The code whose values the compiler's temporaries may carry across this CP: the heads of the
+   * for-of and for-in loops around it in the function (their iterators, keys and indexes are
+   * temporaries), outermost first, then the text of its expression before it (what the expression
+   * evaluated before the call: its partial results are temporaries live at the call). Whitespace
+   * is normalised to single spaces. Null when the CP was not found in the source.
+   */
+  partials: string[] | null;
+  /**
+   * What is compared across versions: `partials` without whitespace, and with the literals that
+   * stay in the expression (an operand of the call's enclosing expressions: the compiler keeps no
+   * temporary for it, so the new code uses its own) left out. Null when partials is.
+   */
+  partialsKey: string | null;
 }
 
 export interface FunctionSource {
@@ -139,21 +153,39 @@ function cpSites(fn: NodePath<t.Function>, meta: FunctionMeta, source: string, l
   const byPos = nodesByPosition(fn);
   const slice = (n: t.Node): string | null => (n.start != null && n.end != null ? source.slice(n.start, n.end) : null);
   const steps = forOfSteps(fn, meta);
+  const awaitSteps = forAwaitSteps(fn, meta);
   return meta.cps.map((cp, k): CpSite => {
-    if (cp.kind === 'update' && cp.callee === 'entry') return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: 'entry', context: [] };
+    if (cp.kind === 'update' && cp.callee === 'entry') return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: 'entry', context: [], partials: [], partialsKey: '' };
+    const awaitLoop = awaitSteps.get(k);
+    if (!cp.loc.line && awaitLoop) {
+      // The step of a for await loop (its next() and the await of it), which the compiler makes:
+      // its temporaries are the loop's iterator.
+      const head = loopHead(awaitLoop, slice);
+      const partials = head === null ? null : [...loopHeadsAround(awaitLoop, fn, slice), spaced(head)];
+      return { lineNo: null, line: null, text: null, context: null, partials, partialsKey: partials === null ? null : partials.map(squash).join('\n') };
+    }
     if (!cp.loc.line) {
       // The step of a for-of loop (`iterator.next()`), which the compiler makes: the loop's head.
       const loop = steps.get(k);
-      if (!loop?.node.loc) return { lineNo: null, line: null, text: null, context: null };
+      if (!loop?.node.loc) return { lineNo: null, line: null, text: null, context: null, partials: null, partialsKey: null };
       const head = loopHead(loop, slice);
       const at = loop.node.loc.start.line;
-      return { lineNo: at, line: lineText(lines, at), text: head === null ? null : `next:${squash(head)}`, context: contextOf(loop, fn, slice) };
+      // Its temporaries are its own loop's: the head says what they iterate.
+      const partials = head === null ? null : [...loopHeadsAround(loop, fn, slice), spaced(head)];
+      return {
+        lineNo: at, line: lineText(lines, at), text: head === null ? null : `next:${squash(head)}`, context: contextOf(loop, fn, slice),
+        partials, partialsKey: partials === null ? null : partials.map(squash).join('\n'),
+      };
     }
     const here = byPos.get(posKey(cp.loc.line, cp.loc.column)) ?? [];
     const node = pickNode(cp, here, slice);
-    if (!node) return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: null, context: null };
+    if (!node) return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: null, context: null, partials: null, partialsKey: null };
     const text = node.isLoop() ? loopHead(node, slice) : slice(node.node);
-    return { lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: text === null ? null : squash(text), context: contextOf(node, fn, slice) };
+    const partials = partialsAt(node, fn, source, slice);
+    return {
+      lineNo: cp.loc.line, line: lineText(lines, cp.loc.line), text: text === null ? null : squash(text), context: contextOf(node, fn, slice),
+      partials: partials?.texts ?? null, partialsKey: partials?.key ?? null,
+    };
   });
 }
 
@@ -171,6 +203,29 @@ function forOfSteps(fn: NodePath<t.Function>, meta: FunctionMeta): Map<number, N
   const out = new Map<number, NodePath<t.ForOfStatement>>();
   if (steps.length !== loops.length) return out;
   steps.forEach((cp, k) => out.set(cp.cp, loops[k]));
+  return out;
+}
+
+/**
+ * The for await loop of each of its step CPs (the compiler's `asyncNext` call and the await of
+ * its result, without a position), by CP index: two per loop, in source order; when the CPs do
+ * not fall in that pattern, nothing is claimed.
+ */
+function forAwaitSteps(fn: NodePath<t.Function>, meta: FunctionMeta): Map<number, NodePath<t.ForOfStatement>> {
+  const loops: NodePath<t.ForOfStatement>[] = [];
+  fn.traverse({
+    Function(p) { p.skip(); },
+    ForOfStatement(p) { if (p.node.await) loops.push(p); },
+  });
+  const out = new Map<number, NodePath<t.ForOfStatement>>();
+  const steps = meta.cps.filter((cp) => !cp.loc.line && ((cp.kind === 'call' && cp.callee === `${R.runtime}.asyncNext`) || cp.kind === 'await'));
+  if (steps.length !== 2 * loops.length) return out;
+  for (let k = 0; k < loops.length; k++) {
+    const [next, wait] = [steps[2 * k], steps[2 * k + 1]];
+    if (next.kind !== 'call' || wait.kind !== 'await' || wait.cp !== next.cp + 1) return new Map();
+    out.set(next.cp, loops[k]);
+    out.set(wait.cp, loops[k]);
+  }
   return out;
 }
 
@@ -200,6 +255,81 @@ function loopHead(loop: NodePath, slice: (n: t.Node) => string | null): string |
   if (t.isDoWhileStatement(loop.node)) return whole.replace(inner, '');
   const at = whole.indexOf(inner);
   return at >= 0 ? whole.slice(0, at) : whole;
+}
+
+/** Text with every run of whitespace made one space. */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The heads of the for-of and for-in loops whose body holds the node, within the function,
+ * outermost first: the compiler keeps such a loop's iterator (or keys, index) in temporaries.
+ */
+function loopHeadsAround(node: NodePath, fn: NodePath<t.Function>, slice: (n: t.Node) => string | null): string[] {
+  const heads: string[] = [];
+  let p: NodePath = node;
+  while (p.parentPath && p.node !== fn.node) {
+    const parent: NodePath = p.parentPath;
+    if ((parent.isForOfStatement() || parent.isForInStatement()) && p.parentKey === 'body') {
+      heads.push(spaced(loopHead(parent, slice) ?? '?'));
+    }
+    p = parent;
+  }
+  return heads.reverse();
+}
+
+/**
+ * What the compiler's temporaries live at a CP can hold (CpSite.partials): the loop heads
+ * around it, and its expression's text before it. A call's partial results are the parts of its
+ * expression evaluated before the call (left operands, the callee and receiver of an enclosing
+ * call, its earlier arguments), all of which are written before it; the call's own callee and
+ * arguments are consumed by the call, and what follows it is evaluated after it.
+ */
+function partialsAt(node: NodePath, fn: NodePath<t.Function>, source: string, slice: (n: t.Node) => string | null): { texts: string[]; key: string } | null {
+  // The expression the CP belongs to: its outermost enclosing expression within the statement.
+  // What the statement does with the value (`return`, `const r =`, `x =`) happens after the call.
+  let root: NodePath = node;
+  let stmt: NodePath | null = node.isStatement() ? node : node.parentPath;
+  for (; stmt && !stmt.isStatement() && stmt.node !== fn.node; stmt = stmt.parentPath) {
+    const plainAssignment = stmt.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(stmt.node.left);
+    if (stmt.isExpression() && !plainAssignment) root = stmt;
+  }
+  const from = root.node.start;
+  const to = node.node.start;
+  if (!stmt || stmt.node === fn.node || from == null || to == null) return null;
+  const before = source.slice(from, to);
+  // A for-of or for-in loop's own update point: its iterator is live there too.
+  const own = node.isForOfStatement() || node.isForInStatement() ? [spaced(loopHead(node, slice) ?? '?')] : [];
+  const heads = [...loopHeadsAround(stmt, fn, slice), ...own];
+  // Literals that are operands of the CP's enclosing expressions (or values and keys of an
+  // object literal among them) stay in the expression: the new code uses its own.
+  const around = new Set<t.Node>();
+  for (let p: NodePath | null = node; p && p !== root; p = p.parentPath) around.add(p.node);
+  around.add(root.node);
+  const kept: Array<[number, number]> = [];
+  if (root !== node) {
+    root.traverse({
+      enter(p: NodePath) {
+        if (p.isFunction()) { p.skip(); return; }
+        const { start, end } = p.node;
+        if (start == null || end == null || end > to || !isLiteralAtom(p.node)) return;
+        let up: NodePath | null = p.parentPath;
+        while (up && up.isObjectProperty() && !around.has(up.node)) up = up.parentPath;
+        if (up && around.has(up.node)) kept.push([start - from, end - from]);
+      },
+    });
+  }
+  let masked = before;
+  for (const [s, e] of kept.sort((a, b) => b[0] - a[0])) masked = `${masked.slice(0, s)}\u0000${masked.slice(e)}`;
+  return { texts: [...heads, spaced(before)], key: [...heads, masked].map(squash).join('\n') };
+}
+
+/** A constant the compiler leaves in place (linearizeCalls isLiteral): no temporary holds it. */
+function isLiteralAtom(n: t.Node): boolean {
+  if (t.isUnaryExpression(n) && n.operator === '-' && (t.isNumericLiteral(n.argument) || t.isBigIntLiteral(n.argument))) return true;
+  return t.isNumericLiteral(n) || t.isStringLiteral(n) || t.isBooleanLiteral(n) || t.isNullLiteral(n) || t.isBigIntLiteral(n) ||
+    (t.isIdentifier(n) && n.name === 'undefined') || (t.isTemplateLiteral(n) && n.expressions.length === 0);
 }
 
 /** Control structures between the function and the node, outermost first. */

@@ -212,6 +212,27 @@ export interface CpMapping {
   /** Why the mapping is not confident (or what is worth knowing about it). */
   reason?: string;
   vars?: VarMap;
+  /**
+   * Set when the frame would carry compiler temporaries into the proposed CP although the code
+   * that computed them changed: the CP is then a TODO, and mapped to the proposed CP each of
+   * these temporaries needs a source in `vars` (`restack check` requires one).
+   */
+  partials?: PartialResults;
+}
+
+/**
+ * Partial results of an expression (compiler temporaries) that a frame would carry from an old CP
+ * into a new one whose surrounding code computes them differently.
+ */
+export interface PartialResults {
+  /** New temporary -> the old temporary it would take its value from. */
+  temps: Record<string, string>;
+  /**
+   * The code that computes them, in each version (the loop heads around the CP, then its
+   * statement's text before it, one per line), or null where the source was not available.
+   */
+  old: string | null;
+  new: string | null;
 }
 
 export type FunctionStatus = 'unchanged' | 'changed' | 'added' | 'removed';

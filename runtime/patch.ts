@@ -8,7 +8,6 @@
  * Everything here is synchronous: a request can arrive at an update point deep in a busy loop,
  * where the event loop will not run until the update is done.
  */
-import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -16,6 +15,8 @@ import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { MAPPING_JS, META_SUFFIX, PATCH_FORMAT, PATCH_JSON } from '../contract/bundle.js';
 import { PatchError } from '../contract/bundleFiles.js';
 import { readCheckedFiles } from './checkedBundle.js';
+import { evaluateMappingScript, MAPPING_PARAMS } from '../contract/mappingModule.js';
+import * as restackPatch from '../patchgen/types.js';
 import type { CpTarget, FunctionMapping, Mapping, PatchFile, VarSource } from '../patchgen/types.js';
 
 /** How frames of one old function move. */
@@ -105,7 +106,6 @@ export interface PatchData {
 }
 
 const MODULE_PARAMS = ['__rsU'];
-const MAPPING_PARAMS = ['module', 'exports', 'require'];
 
 /**
  * Reads a bundle (patch.json, the checked mapping, both versions' metadata, the new modules'
@@ -309,16 +309,15 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   };
 }
 
+/** Loads mapping.js as `restack check` loaded it (contract/mappingModule.ts). */
 function evaluateMapping(script: string, file: string, cachedData?: Uint8Array): Mapping {
-  const module = { exports: {} as unknown };
+  let exported: unknown;
   try {
-    const fn = vm.compileFunction(script, MAPPING_PARAMS, { filename: pathToFileURL(file).href, cachedData }) as
-      (m: typeof module, e: unknown, r: NodeRequire) => void;
-    fn(module, module.exports, createRequire(file));
+    exported = evaluateMappingScript(script, file, restackPatch, cachedData);
   } catch (e) {
     throw new PatchError(`${file}: loading the mapping failed: ${(e as Error).message}`);
   }
-  const m = module.exports as Mapping;
+  const m = exported as Mapping;
   if (!m || typeof m !== 'object' || typeof m.functions !== 'object') throw new PatchError(`${file}: not a mapping (run \`restack check\`)`);
   return m;
 }

@@ -277,7 +277,7 @@ test('check passes once every TODO is decided (and the frame transformer is writ
   const r = await restack('check', target);
   assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /^restack: .*completed\/mapping\.ts is valid: 5 function entries, 19 cps mapped to new cps, 2 refused, 1 frame transformer, 0 state transformers\n$/);
+  assert.match(r.stdout, /^restack: .*completed\/mapping\.ts is valid: 5 function entries, 19 cps mapped to new cps, 2 refused, 1 frame transformer, 0 state transformers; types checked with TypeScript \d+\.\d+\.\d+\n$/);
 });
 
 test("check requires the frame transformer a 'transform' variable relies on", async () => {

@@ -14,6 +14,8 @@ function cps(...specs) {
   });
 }
 const views = (list, site = () => null) => list.map((meta) => ({ meta, site: site(meta) }));
+/** What the source says about a cp: only the code computing its temporaries (CpSite.partials). */
+const site = (partials) => ({ lineNo: 1, line: null, text: null, context: null, partials, partialsKey: partials.map((p) => p.replace(/\s+/g, '')).join('\n') });
 const align = (a, b, renames) => alignCps(views(a), views(b), renames);
 /** old cp -> new cp for confident pairs, else 'proposed:<cp>' or '-'. */
 const summary = (maps) => maps.map((m) => (m.confident ? m.new : m.proposed === null ? '-' : `proposed:${m.proposed}`));
@@ -92,11 +94,13 @@ test('compiler temporaries are compared without their numbers and paired by posi
   assert.equal(normalizeCallee('__rst_step3.next'), '__rst_step.next');
   const old = cps(['__rst3.next', { live: ['x', '__rst1', '__rst_it2'] }]);
   const now = cps(['__rst8.next', { live: ['x', '__rst5', '__rst_it6'] }]);
-  const maps = align(old, now);
+  // The same loop head in both versions computes the temporaries.
+  const loop = () => site(['for (const v of list)', '']);
+  const maps = alignCps(views(old, loop), views(now, loop), new Map());
   assert.deepEqual(summary(maps), [0]);
   assert.deepEqual(maps[0].vars, { same: ['x'], renamed: { __rst5: '__rst1', __rst_it6: '__rst_it2' } });
   // A new temporary the old frame has none for: the pair is not confident.
-  const more = align(old, cps(['__rst8.next', { live: ['x', '__rst5', '__rst_it6', '__rst7'] }]));
+  const more = alignCps(views(old, loop), views(cps(['__rst8.next', { live: ['x', '__rst5', '__rst_it6', '__rst7'] }]), loop), new Map());
   assert.equal(more[0].confident, false);
   assert.match(more[0].reason, /intermediate values/);
 });
@@ -121,4 +125,75 @@ test('isForOfStep: a compiler-made next() call without a position', () => {
   assert.equal(isForOfStep(cps(['__rst1.next', { line: 0 }])[0]), true);
   assert.equal(isForOfStep(cps(['__rst1.next', { line: 3 }])[0]), false);
   assert.equal(isForOfStep(cps(['it.next', { line: 0 }])[0]), false);
+});
+
+// Compiler temporaries live at a call hold partial results of its expression (`i * 3` in
+// `i * 3 + slow(i)`), the receiver and callee of an enclosing call, a loop's iterator. Carried
+// into a new version whose code computes them differently, the frame would go on with values
+// neither version computes.
+
+/** One call cp with these live variables and these partials (null: no source), in each version. */
+function pair(oldLive, oldPartials, newLive, newPartials) {
+  const a = views(cps(['slow', { live: oldLive }]), () => (oldPartials === null ? null : site(oldPartials)));
+  const b = views(cps(['slow', { live: newLive }]), () => (newPartials === null ? null : site(newPartials)));
+  return alignCps(a, b, new Map())[0];
+}
+
+test('partial results computed by changed code: the cp is a TODO naming the temporaries and both codes', () => {
+  // v1 `const r = i * 3 + slow(i) * 0`, v2 `const r = i * 5 + slow(i) * 0 + 1000`.
+  const m = pair(['__rst0'], ['const r = i * 3 +'], ['__rst4'], ['const r = i * 5 +']);
+  assert.equal(m.confident, false);
+  assert.equal(m.new, null);
+  assert.equal(m.proposed, 0);
+  assert.deepEqual(m.partials, { temps: { __rst4: '__rst0' }, old: 'const r = i * 3 +', new: 'const r = i * 5 +' });
+  assert.match(m.reason, /^the code before the call changed \(old `const r = i \* 3 \+`, new `const r = i \* 5 \+`\) and the temporaries __rst4 \(old __rst0\) hold its partial results/);
+  assert.match(m.reason, /'refuse'$/);
+});
+
+test('the same code before the call (what follows it changed): the temporaries mean the same, the cp is inferred', () => {
+  // v1 `i * 3 + slow(i) * 0`, v2 `i * 3 + slow(i) * 0 + 1000`: the new code goes on from i * 3 as v2 would.
+  const m = pair(['__rst0'], ['const r = i * 3 +'], ['__rst2'], ['const r  =  i*3 +']);
+  assert.equal(m.confident, true);
+  assert.equal(m.new, 0);
+  assert.equal(m.partials, undefined);
+  assert.deepEqual(m.vars, { renamed: { __rst2: '__rst0' } });
+});
+
+test('a receiver and callee evaluated the same way are fine; a changed enclosing callee is not', () => {
+  // `o.x.y(slow(i), 2)` -> `o.x.y(slow(i), 3)`: the temporaries hold o.x and o.x.y in both.
+  assert.equal(pair(['o', '__rst1', '__rst2'], ['const r = o.x.y('], ['o', '__rst1', '__rst2'], ['const r = o.x.y(']).confident, true);
+  // `o.x.y(slow(i))` -> `o.x.z(slow(i))`: a temporary holds the method o.x.y, which v2 no longer calls.
+  const m = pair(['o', '__rst1', '__rst2'], ['const r = o.x.y('], ['o', '__rst1', '__rst2'], ['const r = o.x.z(']);
+  assert.equal(m.confident, false);
+  assert.deepEqual(Object.keys(m.partials.temps), ['__rst1', '__rst2']);
+});
+
+test('no temporary carried: a changed statement does not make the cp a TODO', () => {
+  // v1 `const r = i * 3 + slow(i)` -> v2 `const r = slow(i)`: v1's partial result is dropped.
+  const dropped = pair(['i', '__rst0'], ['const r = i * 3 +'], ['i'], ['const r =']);
+  assert.equal(dropped.confident, true);
+  assert.deepEqual(dropped.vars, { same: ['i'] });
+  assert.equal(pair(['i'], ['log('], ['i'], ['report(']).confident, true);
+});
+
+test('a changed loop head: the iterator temporaries of a cp in its body are partial results too', () => {
+  const m = pair(['x', '__rst1', '__rst2'], ['for (const x of items)', ''], ['x', '__rst1', '__rst2'], ['for (const x of others)', '']);
+  assert.equal(m.confident, false);
+  assert.equal(m.partials.old, 'for (const x of items)\n');
+  assert.equal(pair(['x', '__rst1'], ['for (const x of items)', ''], ['x', '__rst1'], ['for (const x of items)', '']).confident, true);
+});
+
+test('without the source, carried temporaries cannot be vouched for: a TODO, the code unknown', () => {
+  const m = pair(['__rst0'], null, ['__rst0'], ['const r = i * 3 +']);
+  assert.equal(m.confident, false);
+  assert.deepEqual(m.partials, { temps: { __rst0: '__rst0' }, old: null, new: 'const r = i * 3 +' });
+  assert.match(m.reason, /old unknown: no source/);
+});
+
+test('a cp that is a TODO anyway records the partial results its proposal would carry', () => {
+  const a = views(cps(['oldCheck', { live: ['__rst0'] }]), () => site(['const r = a +']));
+  const b = views(cps(['newCheck', { live: ['__rst3'] }]), () => site(['const r = b +']));
+  const m = alignCps(a, b, new Map())[0];
+  assert.match(m.reason, /^callee differs/);
+  assert.deepEqual(m.partials.temps, { __rst3: '__rst0' });
 });

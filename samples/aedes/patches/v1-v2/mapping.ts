@@ -39,10 +39,10 @@
  *   'skip' it (it ran when the old version was loaded). Statements that set up the module's own
  *   functions and classes (util.inherits, prototype assignments, Object.defineProperty) run
  *   again by default; other statements are skipped unless they say 'run'.
- * after: optional hooks, per module, run once every new module was evaluated and before the
- *   update commits: old bindings and the new module's (functions and classes included), to
- *   register what the new version adds to the running program. What they change is undone if
- *   the update does not commit.
+ * after: optional hooks, per module, run once the update committed (after the statements decided
+ *   'run'): old bindings and the new module's (functions and classes included), to register what
+ *   the new version adds to the running program. They cannot refuse the update: what they throw
+ *   is reported (afterErrors) and the update stays applied.
  * Transformers take a third argument, update (UpdateScope from restack/patch): for an old object
  * several frames or modules share, update.once(oldObject, () => replacement) gives them all the
  * same replacement.

@@ -14,7 +14,7 @@
 //   connected before the update and by a new one is rejected and the broker lives on, while the
 //   same publish kills a 1.0.2 broker (shown first, on the same compiled tree).
 //
-//   node --test samples/aedes/e2e.test.js        (or npm run test:samples)
+//   node --test tests/aedes.test.js        (part of npm test; needs Debian's mosquitto-clients)
 //
 // The test does not stop at the first problem: it records every check that fails, goes on as far
 // as the broker lives, and fails at the end with the whole list.
@@ -26,9 +26,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
-import { prepare, VERSIONS } from './prepare.js';
+import { prepare, VERSIONS } from '../samples/aedes/prepare.js';
 
-const cli = fileURLToPath(new URL('../../bin/restack.js', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/restack.js', import.meta.url));
 const haveMosquitto = spawnSync('mosquitto_pub', ['--help']).error === undefined && spawnSync('mosquitto_sub', ['--help']).error === undefined;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const DEEP = Array.from({ length: 150 }, (_, i) => `l${i}`).join('/');
@@ -111,7 +111,7 @@ function update(pid, dir, label, env) {
 }
 
 test(`aedes ${VERSIONS.v1} -> ${VERSIONS.v2} -> ${VERSIONS.v3} live under MQTT.js and mosquitto clients`, {
-  skip: !haveMosquitto && !process.env.CI && 'mosquitto-clients is not installed (.ci/run installs it)', timeout: 120_000,
+  skip: !haveMosquitto && !process.env.CI && 'mosquitto-clients is not installed (.ci/run installs it)', timeout: 90_000,
 }, async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'restack-aedes-'));
   const xdg = join(work, 'xdg');
@@ -222,6 +222,19 @@ test(`aedes ${VERSIONS.v1} -> ${VERSIONS.v2} -> ${VERSIONS.v3} live under MQTT.j
     expect(broker.alive(), `${stage}: the broker is still running after the checks (stderr: ${crash()})`);
   };
 
+  /**
+   * What the update report says the mapping's instance transformers and after() hooks did: the one
+   * live broker and every client connected at the time (6 connected to 1.0.2, and the new ones of
+   * the checks before) were transformed, and no after() hook threw.
+   */
+  const checkReport = (stage, report) => {
+    if (!report?.applied) return;
+    const transformed = (cls) => report.instances?.find((r) => r.class === cls)?.transformed;
+    expect(transformed('aedes.js#Aedes') === 1, `${stage}: the instance transformer of the broker ran on the live broker (${JSON.stringify(report.instances)})`);
+    expect(transformed('lib/client.js#Client') >= 6, `${stage}: the instance transformer of Client ran on every connected client (${JSON.stringify(report.instances)})`);
+    expect((report.afterErrors ?? []).length === 0, `${stage}: no after() hook or top-level statement threw after the commit: ${JSON.stringify(report.afterErrors)}`);
+  };
+
   /** A 150-level topic from a client connected before the update and from a new one. */
   const checkDeepTopic = async (stage, old) => {
     if (!broker.alive()) return;
@@ -240,6 +253,7 @@ test(`aedes ${VERSIONS.v1} -> ${VERSIONS.v2} -> ${VERSIONS.v3} live under MQTT.j
   await checkLive(VERSIONS.v1);
   const r2 = update(pid, join(work, 'v1-v2'), VERSIONS.v2, env);
   expect(r2.code === 0 && r2.report?.applied === true, `update to ${VERSIONS.v2} applies (exit ${r2.code}): ${r2.text.slice(0, 1500)}`);
+  checkReport(VERSIONS.v2, r2.report);
   await sleep(1000);
   await checkLive(VERSIONS.v2);
   await checkDeepTopic(VERSIONS.v2, deepOld[0]);
@@ -247,6 +261,7 @@ test(`aedes ${VERSIONS.v1} -> ${VERSIONS.v2} -> ${VERSIONS.v3} live under MQTT.j
   if (broker.alive()) {
     const r3 = update(pid, join(work, 'v2-v3'), VERSIONS.v3, env);
     expect(r3.code === 0 && r3.report?.applied === true, `update to ${VERSIONS.v3} applies (exit ${r3.code}): ${r3.text.slice(0, 1500)}`);
+    checkReport(VERSIONS.v3, r3.report);
     await sleep(1000);
     await checkLive(VERSIONS.v3);
     await checkDeepTopic(VERSIONS.v3, deepOld[1]);

@@ -8,7 +8,7 @@
 // answers with its own handler (each answer names its route) in v2 (x-version 2, v2's 404 fix);
 // items stored by v1 and by v2 have v2's field `revision`.
 //
-//   node --test samples/express-app/e2e.test.js       (or npm run test:samples)
+//   node --test tests/express-app.test.js       (part of npm test; needs wrk)
 //
 // The checks after the update are all made, and the test fails with the list of those that did not
 // hold.
@@ -19,9 +19,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepare, sample } from './live.js';
+import { prepare, sample } from '../samples/express-app/live.js';
 
-const cli = fileURLToPath(new URL('../../bin/restack.js', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/restack.js', import.meta.url));
 const haveWrk = spawnSync('wrk', ['--version']).error === undefined;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,6 +88,7 @@ test('express-app: v1 -> v2 under wrk, every route its own handler, the new rout
   const problems = [];
   const expect = (ok, what) => { if (!ok) problems.push(what); };
   expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${(u.stdout + u.stderr).slice(0, 1500)}`);
+  expect((report?.afterErrors ?? []).length === 0, `no after() hook or top-level statement threw after the commit: ${JSON.stringify(report?.afterErrors)}`);
   const { code, out } = await running;
 
   expect(code === 0, `wrk ran (exit ${code}): ${out}`);

@@ -109,8 +109,9 @@ export type TopLevelDecision = 'run' | 'skip' | 'TODO';
 /**
  * The bindings of a module of the new version once it was evaluated (functions, classes,
  * variables), read and set through its accessors (a const, function or class cannot be set).
+ * The values are `any`: a hook calls the new version's functions, whose types mapping.ts cannot see.
  */
-export type ModuleBindings<V extends string = string> = { [K in V]: unknown };
+export type ModuleBindings<V extends string = string> = { [K in V]: any };
 
 /**
  * An after-update hook: called once per module, once the update committed and the top-level
@@ -132,7 +133,8 @@ export type AfterHook<O extends string = string, N extends string = string> =
  * modules' bindings are reached through `update.module(...)`. A throw refuses the update.
  */
 export type InstanceTransformer<F extends string = string> =
-  (self: { [K in F]?: unknown } & Record<string, unknown>, update: UpdateScope) => void;
+  // `self` is typed by the person writing the transformer (the old class's shape): any here.
+  (self: { [K in F]?: any } & any, update: UpdateScope) => void;
 
 /** The default export of mapping.ts. */
 export interface Mapping {

@@ -268,7 +268,8 @@ export default {
         0: 3,
         // call   new PublishState             old line 214: this._series(new PublishState(this, client, packet), publishFuncs, p, done)
         //                                     new line 218: runSeries(new PublishState(this, client, packet), publishFuncs, p, done)
-        1: 4,
+        // refuse: temporaries here hold partial results of an expression v2 computes differently; the call is synchronous, so an update waits only until it returns.
+        1: 'refuse',
         // call   this._series                 old line 214: this._series(new PublishState(this, client, packet), publishFuncs, p, done)
         // Decided: refuse. The callee is a dependency that is not compiled (fastseries), so no frame
         // can be captured below it: the update never waits here.
@@ -540,7 +541,8 @@ export default {
         12: 12,
         // call   this.close.bind              old line 91: this._eos = eos(this.conn, this.close.bind(this))
         //                                     new line 90: this._eos = finished(this.conn, this.close.bind(this))
-        13: 13,
+        // refuse: temporaries here hold partial results of an expression v2 computes differently; the call is synchronous, so an update waits only until it returns.
+        13: 'refuse',
         // call   eos                          old line 91: this._eos = eos(this.conn, this.close.bind(this))
         // Decided: refuse. The callee is a dependency that is not compiled (end-of-stream), so no frame
         // can be captured below it: the update never waits here.

@@ -100,7 +100,8 @@ export default {
         1: 1,
         // call   formatItem                   old line 37: res.json({ route: 'get', item: item ? formatItem(item) : null });
         //                                     new (call presentItem) line 42: res.json({ route: 'get', item: presentItem(item) });
-        2: 4,
+        // refuse: temporaries here hold partial results of an expression v2 computes differently; the call is synchronous, so an update waits only until it returns.
+        2: 'refuse',
         // call   res.json                     old line 37: res.json({ route: 'get', item: item ? formatItem(item) : null });
         //                                     new line 42: res.json({ route: 'get', item: presentItem(item) });
         3: 5,
@@ -130,7 +131,8 @@ export default {
         2: 2,
         // call   createItem                   old line 45: res.status(201).json({ route: 'create', item: formatItem(createItem(name, quantity)) });
         //                                     new line 50: res.status(201).json({ route: 'create', item: presentItem(createItem(name, quantity)) });
-        3: 3,
+        // refuse: temporaries here hold partial results of an expression v2 computes differently; the call is synchronous, so an update waits only until it returns.
+        3: 'refuse',
         // call   formatItem                   old line 45: res.status(201).json({ route: 'create', item: formatItem(createItem(name, quantity)) });
         //                                     new (call presentItem) line 50: res.status(201).json({ route: 'create', item: presentItem(createItem(name, quantity)) });
         4: 4,

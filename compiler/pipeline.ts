@@ -29,7 +29,7 @@ import { infoKey, loader, rt } from './runtimeRef.js';
 import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
-import { topLevelStatements } from './topLevel.js';
+import { carriedVariables, topLevelStatements } from './topLevel.js';
 
 const require = createRequire(import.meta.url);
 
@@ -133,6 +133,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const stateBindings = topLevelBindings(ast.program, { classes: true, functions: true });
   const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
   const topLevel = topLevelStatements(ast.program, topLevelByNode);
+  const variables = carriedVariables(ast.program);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
@@ -343,6 +344,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     diagnostics,
     callLines: lines,
     topLevel,
+    variables,
   };
   lap('metadata');
   return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };

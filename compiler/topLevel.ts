@@ -22,6 +22,7 @@ import * as t from '@babel/types';
 import { createHash } from 'node:crypto';
 import type { TopLevelStatement } from '../contract/index.js';
 import { generate } from './babel.js';
+import { topLevelBindings } from './syntax.js';
 
 /** Calls that define properties or the prototype chain of their first argument. */
 const DEFINERS = new Set([
@@ -154,4 +155,10 @@ export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, 
     byNode?.set(s, entry);
   }
   return out;
+}
+
+/** The top-level variables an update carries: `let`/`const`/`var` names not bound to a function or class. */
+export function carriedVariables(program: t.Program): string[] {
+  const code = definitions(program);
+  return topLevelBindings(program, { classes: false }).filter((n) => !code.has(n));
 }

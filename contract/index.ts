@@ -87,6 +87,12 @@ export interface ModuleMeta {
    * Absent in metadata written before it existed.
    */
   topLevel?: TopLevelStatement[];
+  /**
+   * The top-level variables an update carries (`let`/`const`/`var` not bound to a function or
+   * class), in source order: what a state transformer's `old` and `next` hold. Absent in metadata
+   * written before it existed.
+   */
+  variables?: string[];
 }
 
 /** A top-level statement that is not a declaration, as an update sees it (compiler/topLevel.ts). */

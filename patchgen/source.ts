@@ -14,6 +14,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { functionDeclarations, topLevelBindings } from '../compiler/syntax.js';
+import { carriedVariables } from '../compiler/topLevel.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
 import { R, type CpMeta, type FunctionMeta, type ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
@@ -94,7 +95,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     return result;
   }
 
-  result.stateBindings = topLevelBindings(ast.program, { classes: false });
+  result.stateBindings = carriedVariables(ast.program);
   result.bindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
   result.constInits = constInits(ast.program, source, (text) => text);
 

@@ -438,13 +438,23 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       const transformer = patch.state[pm.id];
       if (transformer && old) {
         const snapshot = readOld();
+        // Exactly the variables the generated types name: `old` the old module's, `next` the new
+        // module's that the old one had (carried: their old values); a new one is set by assigning
+        // it (else its initialiser runs). Functions and classes are not state.
+        const oldVars = patch.baseMeta.get(pm.id)?.variables ?? Object.keys(snapshot);
+        const newVars = new Set(pm.meta.variables ?? oldVars);
         // The old values through the update's journal (what the transformer changes of them is
         // undone if the update does not commit); what it assigns is sealed (no proxy left).
         const viewed: Record<string, unknown> = Object.create(null);
-        for (const name of Object.keys(snapshot)) viewed[name] = tx ? tx.journal.view(snapshot[name]) : snapshot[name];
-        const next = new Proxy({ ...viewed }, {
+        for (const name of oldVars) if (name in snapshot) viewed[name] = tx ? tx.journal.view(snapshot[name]) : snapshot[name];
+        const carried: Record<string, unknown> = Object.create(null);
+        for (const name of Object.keys(viewed)) if (newVars.has(name)) carried[name] = viewed[name];
+        const next = new Proxy(carried, {
           set(target, key, value) {
-            if (typeof key === 'string') assigned.set(key, value);
+            if (typeof key !== 'string' || !newVars.has(key)) {
+              throw new TypeError(`next.${String(key)}: the new ${pm.id} has no top-level variable '${String(key)}' (its variables: ${[...newVars].join(', ') || 'none'})`);
+            }
+            assigned.set(key, value);
             (target as Record<string | symbol, unknown>)[key] = value;
             return true;
           },
@@ -452,7 +462,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         const doing = `the state transformer of ${pm.id}`;
         try {
           if (tx) tx.run(doing, () => transformer(Object.freeze({ ...viewed }), next, scope));
-          else transformer(Object.freeze({ ...snapshot }), next, scope);
+          else transformer(Object.freeze({ ...viewed }), next, scope);
         } catch (e) {
           throw new UpdateRefused(`${doing} threw: ${transformerError(e)}`);
         }

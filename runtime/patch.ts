@@ -58,6 +58,8 @@ export interface LoadedPatch {
   oldCps: Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>;
   plans: Map<string, FunctionPlan>;
   state: NonNullable<Mapping['state']>;
+  /** The base version's metadata, by module id. */
+  baseMeta: Map<string, ModuleMeta>;
   /** What runs of each module's top-level statements (decision 0010), by module and key. */
   topLevel: NonNullable<Mapping['topLevel']>;
   after: NonNullable<Mapping['after']>;
@@ -304,7 +306,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     });
   }
   return {
-    dir, label: versionLabel(dir, label), base: patch.base, modules, oldCps, plans,
+    dir, label: versionLabel(dir, label), base: patch.base, baseMeta: base, modules, oldCps, plans,
     state: mapping.state ?? {}, topLevel: mapping.topLevel ?? {}, after: mapping.after ?? {}, instances: mapping.instances ?? {}, generation: gen, loadMs: performance.now() - started,
   };
 }

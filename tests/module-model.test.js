@@ -159,3 +159,24 @@ test('a rolled-back update and a dry run leave the old prototypes as they were a
   assert.deepEqual(await look(program), before);
   assert.equal(await program.stop(), 0);
 });
+
+test('a state transformer sees exactly the variables its types name, and assigning another is an error naming it', async () => {
+  const keys = patchAs('keys', (s) => s
+    .replace(`"register('/new',ƒ)": 'TODO'`, `"register('/new',ƒ)": 'skip'`)
+    .replace(/\n  state: \{\n/, "\n  state: {\n    'thing.js'(old, next) { throw new Error('keys ' + JSON.stringify([Object.keys(old), Object.keys(next)])); },\n"));
+  restack('check', keys);
+  const wrong = patchAs('wrong', (s) => s
+    .replace(`"register('/new',ƒ)": 'TODO'`, `"register('/new',ƒ)": 'skip'`)
+    .replace(/\n  state: \{\n/, "\n  state: {\n    'thing.js'(old, next) { (next as Record<string, unknown>).registy = new Map(); },\n"));
+  restack('check', wrong);
+  const program = liveProgram(join(dir, 'c1', 'main.js'), [], env);
+  await program.until(/ready/);
+  const r1 = program.update(keys);
+  assert.equal(r1.applied, false);
+  // Functions and classes (Thing, Legacy, register) are not state.
+  assert.match(r1.reason, /keys \[\["registry","VERSION"\],\["registry","VERSION"\]\]/);
+  const r2 = program.update(wrong);
+  assert.equal(r2.applied, false);
+  assert.match(r2.reason, /next\.registy: the new thing\.js has no top-level variable 'registy' \(its variables: registry, VERSION\)/);
+  assert.equal(await program.stop(), 0);
+});

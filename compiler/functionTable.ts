@@ -43,6 +43,23 @@ export interface FunctionInfo {
 /** Kinds of module-level bindings an update carries to the new version (not consts, functions, classes). */
 const MODULE_STATE = new Set(['let', 'var', 'module']);
 
+/** Whether a function is the value a module's top level assigns to `module.exports` (or `exports`). */
+function exportedAsModule(path: NodePath<t.Function>): boolean {
+  let child: NodePath = path;
+  let parent = path.parentPath;
+  while (parent?.isAssignmentExpression() && parent.node.right === child.node) {
+    const left = parent.node.left;
+    const free = (name: string): boolean => !parent!.scope.getBinding(name);
+    const target = (t.isIdentifier(left, { name: 'exports' }) && free('exports')) ||
+      (t.isMemberExpression(left) && !left.computed && t.isIdentifier(left.object, { name: 'module' }) && t.isIdentifier(left.property, { name: 'exports' }) && free('module'));
+    if (!target) return false;
+    if (parent.parentPath?.isExpressionStatement() && parent.parentPath.parentPath?.isProgram()) return true;
+    child = parent;
+    parent = parent.parentPath;
+  }
+  return false;
+}
+
 /** A property key or other name as a segment: quoted when it holds a character ids give a meaning to. */
 function keyText(name: string): string {
   return /[\/'\\~\u0000-\u001f\u007f\u2028\u2029]/.test(name) ? quoteInId(name) : name;
@@ -342,6 +359,10 @@ export function buildFunctionTable(program: NodePath<t.Program>, modulePath: str
           hash: createHash('sha256').update(text).digest('hex').slice(0, 16),
           positional: false,
         };
+        // The function a CommonJS module exports as a whole (`module.exports = function ...`):
+        // requirers hold it and an update keeps it as the export (decision 0012), so its calls
+        // must move to the new version's code, as a function using module state does.
+        if (exportedAsModule(path)) info.usesModuleState = true;
         list.push(info);
         byNode.set(path.node, info);
       },

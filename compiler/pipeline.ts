@@ -47,7 +47,7 @@ export interface CompileOptions {
   timings?: boolean;
   /**
    * 'module': the module as Node loads it (default). 'loader': the body of a function the runtime
-   * evaluates when an update loads this version (ES modules only; see passes/loaderFormat.ts);
+   * evaluates when an update loads this version (ES modules and CommonJS; see passes/loaderFormat.ts);
    * 'loader-fresh' for a module the old version did not have (its top-level code runs).
    */
   format?: 'module' | 'loader' | 'loader-fresh';
@@ -123,16 +123,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
 
   const isModule = opts.sourceType === 'module' || (opts.sourceType === 'auto' && ast.program.sourceType === 'module');
-  if (opts.format !== 'module' && !isModule) {
-    throw new CompileError(`${opts.filename}: restack can load only ES modules in an update; this one is CommonJS`, opts.filename);
-  }
   const sourceHash = createHash('sha256').update(source).digest('hex');
   // Function declarations too, read-only: an update adopts a constructor function's prototype, an
   // instance transformer finds an old constructor function by its name, and an after() hook sees
   // the new version's functions (decision 0010, runtime/update/instances.ts).
   const stateBindings = topLevelBindings(ast.program, { classes: true, functions: true });
   const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
-  const topLevel = topLevelStatements(ast.program, topLevelByNode);
+  const topLevel = topLevelStatements(ast.program, topLevelByNode, !isModule);
   const variables = carriedVariables(ast.program);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
@@ -281,7 +278,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
 
   if (opts.format !== 'module') {
-    toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh', topLevelByNode);
+    toLoaderFormat(program, source, opts.filename, opts.format === 'loader-fresh', topLevelByNode, !isModule);
     lap('loaderFormat');
   }
   ast.program.body.push(stateFunction(stateBindings, mutableBindings));
@@ -315,7 +312,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     ))]),
   ];
   ast.program.body.unshift(...header);
-  if (opts.format !== 'module' && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
+  // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
+  if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
   }
   lap('header');

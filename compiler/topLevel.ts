@@ -72,15 +72,21 @@ function dotted(e: t.Node): string | null {
   return null;
 }
 
-/** The definitions of `defs` a setup expression sets up, or null when it is not setup. */
-function setupOf(e: t.Expression, defs: Set<string>): boolean {
-  if (t.isSequenceExpression(e)) return e.expressions.every((x) => setupOf(x, defs));
+/**
+ * The definitions of `defs` a setup expression sets up, or null when it is not setup. In a
+ * CommonJS module (`commonjs`), what sets up its exports is setup too (decision 0012):
+ * `module.exports = ...`, `exports.x = ...`, `exports = module.exports = ...`, a definer called on
+ * `module.exports` or `exports` (`Object.defineProperty(exports, '__esModule', ...)`).
+ */
+function setupOf(e: t.Expression, defs: Set<string>, commonjs = false): boolean {
+  if (t.isSequenceExpression(e)) return e.expressions.every((x) => setupOf(x, defs, commonjs));
   if (t.isAssignmentExpression(e)) {
-    if (!t.isMemberExpression(e.left)) return false;
-    const root = rootName(e.left);
+    const rebindsExports = commonjs && t.isIdentifier(e.left, { name: 'exports' });
+    if (!t.isMemberExpression(e.left) && !rebindsExports) return false;
+    const root = rebindsExports ? 'exports' : rootName(e.left);
     if (root === null || !defs.has(root)) return false;
     // `A.x = B.y = v`: each target must be a definition's.
-    return !t.isAssignmentExpression(e.right) || setupOf(e.right, defs);
+    return !t.isAssignmentExpression(e.right) || setupOf(e.right, defs, commonjs);
   }
   if (t.isCallExpression(e)) {
     const name = dotted(e.callee);
@@ -129,8 +135,11 @@ function keyText(s: t.Statement): string {
  * The module's top-level statements that are not declarations, in source order, each with its
  * key and kind; `byNode` gets each statement's entry (the loader format finds them there).
  */
-export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, TopLevelStatement>): TopLevelStatement[] {
+export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, TopLevelStatement>, commonjs = false): TopLevelStatement[] {
   const defs = definitions(program);
+  // A CommonJS module's exports are set up by its top-level code: `module` and `exports` are its
+  // own objects, as a class it defines is (decision 0012).
+  if (commonjs) for (const name of ['module', 'exports']) if (!hasTopLevelBinding(program, name)) defs.add(name);
   const out: TopLevelStatement[] = [];
   const statements = program.body.filter((s) => !isDeclarationStatement(s));
   const texts = statements.map(keyText);
@@ -148,13 +157,18 @@ export function topLevelStatements(program: t.Program, byNode?: WeakMap<t.Node, 
     seen.set(key, n);
     if (n > 1) key = `${key}~${n}`;
     const e = t.isExpressionStatement(s) ? s.expression : null;
-    const setup = e !== null && setupOf(e, defs);
+    const setup = e !== null && setupOf(e, defs, commonjs);
     const on = e !== null && !setup ? calledOn(e, defs) : undefined;
     const entry: TopLevelStatement = { key, kind: setup ? 'setup' : 'effect', line: s.loc?.start.line ?? 0, ...(on ? { on } : {}) };
     out.push(entry);
     byNode?.set(s, entry);
   }
   return out;
+}
+
+/** Whether the module declares `name` at its top level (then `module` or `exports` is not Node's). */
+function hasTopLevelBinding(program: t.Program, name: string): boolean {
+  return topLevelBindings(program, { classes: true, functions: true }).includes(name);
 }
 
 /** The top-level variables an update carries: `let`/`const`/`var` names not bound to a function or class. */

@@ -17,6 +17,12 @@
  *    state transformer's, or `init` for a new binding); classes are handed to `__rsU.adopt` so
  *    instances made by the old version get the new methods;
  *  - `import.meta` and `import()` go through `__rsU`.
+ * A CommonJS module (`commonjs`) is the same function body with Node's wrapper parameters
+ * (`exports, require, module, __filename, __dirname`, given by the runtime, decision 0012): it has
+ * no import or export declarations; a variable whose initialiser only reads what `require(...)`
+ * returns (`const util = require('./util')`, `const { a } = require('./a')`) is computed again,
+ * not carried, and the statements that set up its exports (`module.exports = ...`, `exports.x =
+ * ...`) are setup, which runs again.
  * A module the old version did not have is compiled `fresh`: its top-level code runs, once.
  * It runs last, on the instrumented program, so it changes neither function ids nor continuation
  * points: a bundle's metadata is the one the normal compile of the same source produces.
@@ -84,7 +90,7 @@ function exportName(node: t.Identifier | t.StringLiteral): string {
  * `filename` locate errors.
  */
 export function toLoaderFormat(program: NodePath<t.Program>, source: string, filename: string, fresh = false,
-  topLevel: WeakMap<t.Node, TopLevelStatement> = new WeakMap()): void {
+  topLevel: WeakMap<t.Node, TopLevelStatement> = new WeakMap(), commonjs = false): void {
   const body = program.node.body;
   const pathOf = new Map<t.Node, NodePath<t.Statement>>();
   for (const p of program.get('body')) pathOf.set(p.node, p);
@@ -118,7 +124,7 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
       return;
     }
     if (t.isVariableDeclaration(decl)) {
-      kept.push(...carryDeclaration(decl, importNames));
+      kept.push(...carryDeclaration(decl, importNames, commonjs));
     } else if (t.isClassDeclaration(decl)) {
       kept.push(decl);
       if (decl.id) kept.push(t.expressionStatement(call('adopt', [t.stringLiteral(decl.id.name), t.identifier(decl.id.name)])));
@@ -324,10 +330,17 @@ function replaceImportRef(p: NodePath, ref: { ns: string; name: string | null })
   p.replaceWith(value);
 }
 
-/** An expression made only of imported bindings, property reads of them, primitives and operators on those. */
-function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>): boolean {
+/**
+ * An expression made only of imported bindings, property reads of them, primitives and operators
+ * on those; with `requires`, `require('literal')` counts as an imported binding.
+ */
+function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>, requires = false): boolean {
   let readsImport = false;
   const ok = (n: t.Node): boolean => {
+    if (requires && t.isCallExpression(n) && t.isIdentifier(n.callee, { name: 'require' }) && n.arguments.length === 1 && t.isStringLiteral(n.arguments[0])) {
+      readsImport = true;
+      return true;
+    }
     if (t.isIdentifier(n)) {
       readsImport ||= importNames.has(n.name);
       return importNames.has(n.name);
@@ -348,10 +361,13 @@ function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>): boolea
  * by it are new code; other bindings carry the old version's value (or run their initialiser
  * when the binding is new).
  */
-function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<string>): t.Statement[] {
+function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<string>, commonjs = false): t.Statement[] {
   const after: t.Statement[] = [];
   let pattern = false;
   for (const d of decl.declarations) {
+    // CommonJS: what `require` returns is computed again (the same exports objects for the
+    // program's modules, decision 0012), whatever the kind of declaration.
+    if (commonjs && d.init && derivedFromImports(d.init, importNames, true)) continue;
     if (t.isIdentifier(d.id)) {
       // A const read off what the module imports (`const version = pkg.version`) is the new
       // version's value: computed again, as its text may not change when what it reads does.

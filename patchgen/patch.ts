@@ -104,6 +104,14 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
  */
 function writeNewVersion(diff: VersionDiff, dir: string): void {
   const added = new Set(diff.modules.filter((m) => m.status === 'added').map((m) => m.module));
+  for (const m of diff.modules) {
+    if (m.old && m.new && m.old.meta.sourceKind !== m.new.meta.sourceKind) {
+      const kind = (k: string): string => (k === 'commonjs' ? 'CommonJS' : 'an ES module');
+      throw new CompileError(`${m.module} is ${kind(m.old.meta.sourceKind)} in the old version and ${kind(m.new.meta.sourceKind)} in the new one: ` +
+        'an update keeps each module in its module system (its requirers or importers hold what it exported); keep its kind in this version ' +
+        'and change it in a release the program is restarted on');
+    }
+  }
   for (const m of diff.new.modules) {
     const target = join(dir, m.file);
     mkdirSync(dirname(target), { recursive: true });

@@ -15,7 +15,7 @@
  * A failure in 1 or 2 throws an UpdateRefused: the engine rebuilds the old records in the old
  * version (an identity update) and reports why; the new modules evaluated so far are dropped.
  */
-import { createRequire, isBuiltin } from 'node:module';
+import Module, { createRequire, isBuiltin } from 'node:module';
 import { dirname, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
@@ -25,6 +25,7 @@ import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
 import { FrozenOldObject } from './update/journal.js';
+import { bundleTarget, fileOf, fillNamespace, programRoot, repointExports } from './update/commonjs.js';
 import type { Transaction } from './update/transaction.js';
 
 export class UpdateRefused extends Error {
@@ -398,7 +399,15 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
   const modules: UpdateReport['modules'] = [];
   const oldStates = new Map<string, Record<string, unknown>>();
   const deferred: Evaluated['deferred'] = [];
+  /** What `require` of a module of the bundle returns, by module id (CommonJS: decision 0012). */
+  const required = new Map<string, () => unknown>();
+  let root: string | null | undefined;
   try {
+    const requireModule = (pm: PatchModule): unknown => {
+      const ns = load(pm);
+      // An ES module required from CommonJS (Node 20 allows one without top-level await): its namespace.
+      return (required.get(pm.id) ?? (() => ns))();
+    };
     const load = (pm: PatchModule): object => {
       const existing = namespaces.get(pm.id);
       if (existing) return existing;
@@ -406,9 +415,13 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
       namespaces.set(pm.id, ns);
       const old = boot ? undefined : host.current.get(pm.id);
+      const commonjs = pm.meta.sourceKind === 'commonjs';
+      // A CommonJS module new in the version lives in the program, next to the others (its
+      // __filename, its require's resolution, its require.cache entry).
+      if (commonjs && !old && !boot && root === undefined) root = programRoot(host.current);
       // import.meta.url stays the program's: code finds its files next to itself.
-      const baseUrl = old ? old.baseUrl : boot ? boot.urlOf(pm.rel) : pathToFileURL(pm.file).href;
-      const baseFile = baseUrl.startsWith('file:') ? fileURLToPath(baseUrl) : pm.file;
+      const baseUrl = old ? old.baseUrl : boot ? boot.urlOf(pm.rel) : commonjs && root ? root + pm.rel : pathToFileURL(pm.file).href;
+      const baseFile = fileOf(baseUrl) ?? pm.file;
       const req = createRequire(baseFile);
       const report: UpdateReport['modules'][number] = { module: pm.id, carried: [], initialised: [], transformed: [], ran: [] };
       modules.push(report);
@@ -479,6 +492,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         },
         import: (spec: string): object => {
           if (spec.startsWith('./') || spec.startsWith('../')) {
+            // A CommonJS module of the bundle too: its new version, seen as Node's ESM sees one.
             const id = posix.normalize(posix.join(posix.dirname(pm.id), spec));
             // TypeScript sources import each other by their output names ('./store.js' is store.ts).
             const target = patch.modules.get(id) ?? patch.modules.get(tsSourceOf(id)) ?? patch.modules.get(`${tsSourceOf(id)}x`);
@@ -547,12 +561,75 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           throw new UpdateRefused(`${pm.id} cannot start on version ${patch.label}: ${why}`);
         },
       };
+      // A CommonJS module runs with Node's wrapper arguments (decision 0012): a module object of
+      // its own whose `exports` starts empty (reading through to the running module's Module for
+      // the rest), the running module's __filename and __dirname, and a require that loads the
+      // bundle's modules through this loader.
+      let cjs: { module: { exports: unknown; loaded?: boolean }; running: { exports: unknown } | undefined; require: NodeRequire } | undefined;
+      if (commonjs) {
+        const running = old ? req.cache[baseFile] : undefined;
+        if (old && !running) {
+          throw new UpdateRefused(`${pm.id}: the running CommonJS module ${baseFile} is not in require.cache (a program that deletes its own entries cannot be updated there); restart it on the new version instead`);
+        }
+        const moduleRequire = ((spec: string): unknown => {
+          if (typeof spec !== 'string') throw new TypeError(`require() of ${pm.id}: the specifier must be a string, got ${typeof spec}`);
+          const target = bundleTarget(patch, pm, spec, dirname(baseFile));
+          if (target) return requireModule(target);
+          return req(spec);
+        }) as NodeRequire;
+        Object.assign(moduleRequire, { resolve: req.resolve, cache: req.cache, main: req.main, extensions: req.extensions });
+        let own: { exports: unknown; loaded?: boolean };
+        if (running) {
+          own = Object.create(running as object, {
+            exports: { value: {}, writable: true, enumerable: true, configurable: true },
+            require: { value: moduleRequire, writable: true, configurable: true },
+          }) as { exports: unknown };
+        } else {
+          // A module new in the version: a Module of its own, put in require.cache (taken out
+          // again if the update does not commit).
+          const made = new Module(baseFile) as Module & { exports: unknown };
+          made.filename = baseFile;
+          made.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(baseFile));
+          made.require = moduleRequire;
+          own = made;
+          const cache = req.cache;
+          cache[baseFile] = made;
+          tx?.onAbandon(() => { if (cache[baseFile] === made) delete cache[baseFile]; });
+        }
+        cjs = { module: own, running, require: moduleRequire };
+        // A requirer gets the running module's exports (what every old requirer holds, re-pointed
+        // below); a module new in the version, its own, as filled so far (a cycle sees them partly
+        // filled, as in Node).
+        required.set(pm.id, running ? () => running.exports : () => own.exports);
+      }
       try {
-        if (tx) tx.run(`evaluating ${pm.id} of the new version`, () => pm.fn(ctx));
-        else pm.fn(ctx);
+        const run = cjs
+          ? () => pm.fn.call(cjs!.module.exports, ctx, cjs!.module.exports, cjs!.require, cjs!.module, baseFile, dirname(baseFile))
+          : () => pm.fn(ctx);
+        if (tx) tx.run(`evaluating ${pm.id} of the new version`, run);
+        else run();
       } catch (e) {
         if (e instanceof UpdateRefused) throw e;
         throw new UpdateRefused(`evaluating ${pm.id} of the new version threw: ${(e as Error)?.message ?? String(e)}`);
+      }
+      if (cjs) {
+        cjs.module.loaded = true;
+        if (cjs.running) {
+          const running = cjs.running;
+          try {
+            report.exports = repointExports(running, cjs.module.exports, (oldFn, newFn, name) => {
+              // Once per old class (one the module declares is adopted by its name already).
+              if (adoptions.some(([o]) => o === oldFn)) return;
+              if (adoptable(oldFn) && adoptable(newFn) && (isClass(newFn) || usedAsConstructor(oldFn) || usedAsConstructor(newFn))) {
+                adoptions.push([oldFn, newFn, pm.id, name]);
+              }
+            }, tx);
+          } catch (e) {
+            throw new UpdateRefused(`${pm.id}: its module.exports cannot be re-pointed to the new version: ${(e as Error).message}; let the module export an object restack can change (no Object.freeze on it)`);
+          }
+        }
+        const exportsNow = required.get(pm.id)!;
+        fillNamespace(ns, exportsNow);
       }
       const handle = loading.get(ctx.url);
       if (!handle) throw new UpdateRefused(`${pm.id} of the new version did not register with the runtime`);

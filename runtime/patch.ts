@@ -43,8 +43,11 @@ export interface PatchModule {
   /** Its url in the program (the file's, with a query naming this load of the bundle). */
   url: string;
   meta: ModuleMeta;
-  /** The module function (loader format), compiled but not run. */
-  fn: (loader: unknown) => void;
+  /**
+   * The module function (loader format), compiled but not run; a CommonJS module's also takes
+   * Node's wrapper arguments (exports, require, module, __filename, __dirname; `this` the exports).
+   */
+  fn: (loader: unknown, ...commonjs: unknown[]) => void;
   /** Whether the old version had this module (else its top-level code runs). */
   fresh: boolean;
 }
@@ -108,6 +111,9 @@ export interface PatchData {
 }
 
 const MODULE_PARAMS = ['__rsU'];
+/** A CommonJS module's function also takes Node's module wrapper's parameters (decision 0012). */
+const COMMONJS_PARAMS = ['__rsU', 'exports', 'require', 'module', '__filename', '__dirname'];
+const paramsOf = (meta: ModuleMeta): string[] => meta.sourceKind === 'commonjs' ? COMMONJS_PARAMS : MODULE_PARAMS;
 
 /**
  * Reads a bundle (patch.json, the checked mapping, both versions' metadata, the new modules'
@@ -140,7 +146,7 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
     }
     if (options.codeCache) {
       const url = `${pathToFileURL(file).href}?restack=${token}`;
-      modules.push({ meta, file, rel, code, url, cachedData: codeCache(code, MODULE_PARAMS, url) });
+      modules.push({ meta, file, rel, code, url, cachedData: codeCache(code, paramsOf(meta), url) });
     } else {
       modules.push({ meta, file, rel, code });
     }
@@ -275,7 +281,7 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     const filename = url ?? `${pathToFileURL(file).href}?restack=${gen}`;
     let fn: PatchModule['fn'];
     try {
-      fn = vm.compileFunction(code, MODULE_PARAMS, { filename, cachedData }) as PatchModule['fn'];
+      fn = vm.compileFunction(code, paramsOf(meta), { filename, cachedData }) as PatchModule['fn'];
     } catch (e) {
       throw new PatchError(`${relative(dir, file)}: ${(e as Error).message}`);
     }

@@ -176,6 +176,12 @@ export interface UpdateReport {
     ran?: string[];
     /** Old classes and constructor functions whose instances now use the new version's prototype. */
     adopted?: string[];
+    /**
+     * A CommonJS module: how its running `module.exports` took the new version's (decision 0012):
+     * 'repointed' (the same object or function, with the new properties), 'replaced' (a primitive,
+     * or the kind changed: `module.exports` is the new value), 'same' (it exports what it did).
+     */
+    exports?: 'repointed' | 'replaced' | 'same';
     /** The module's after() hook ran. */
     after?: boolean;
   }>;

@@ -1,0 +1,165 @@
+/**
+ * CommonJS modules in an update (decision 0012): how a `require` of the new version finds a module
+ * of the bundle, and how the old `module.exports`, the object every requirer holds, is re-pointed
+ * to the new version's exports (undone by the transaction if the update does not commit).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ModuleHandle } from '../core/moduleHandle.js';
+import type { LoadedPatch, PatchModule } from '../patch.js';
+import type { Transaction } from './transaction.js';
+
+/** The file a module handle's base url names (a CommonJS module's is its path), or null. */
+export function fileOf(baseUrl: string): string | null {
+  if (baseUrl.startsWith('file:')) return fileURLToPath(baseUrl);
+  return isAbsolute(baseUrl) ? baseUrl : null;
+}
+
+/**
+ * The directory the running program's module ids are relative to: found from a running module
+ * whose file ends with its id. A module new in the version lives there, next to the others.
+ */
+export function programRoot(current: Map<string, ModuleHandle>): string | null {
+  for (const [id, h] of current) {
+    const file = fileOf(h.baseUrl);
+    const tail = `/${id}`;
+    if (file && file.endsWith(tail)) return file.slice(0, -id.length);
+  }
+  return null;
+}
+
+/** The TypeScript source an output name stands for: x.js -> x.ts, x.cjs -> x.cts. */
+const tsSource = (id: string): string => id.replace(/\.(m|c)?js$/, (_, k: string | undefined) => `.${k ?? ''}ts`);
+
+/**
+ * The bundle's module a relative `require(spec)` of module `from` names, resolved as Node would
+ * within the program: the file itself, then with .js/.cjs/.mjs, then a directory's package.json
+ * `main` or its index.js (`dir` is the requiring module's directory in the program, where a
+ * package.json is read); null when the specifier is not relative or names no module of the bundle.
+ */
+export function bundleTarget(patch: LoadedPatch, from: PatchModule, spec: string, dir: string | null): PatchModule | null {
+  if (!(spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../'))) return null;
+  const id = posix.normalize(posix.join(posix.dirname(from.id), spec)).replace(/\/$/, '');
+  const find = (base: string): PatchModule | null => {
+    for (const c of [base, `${base}.js`, `${base}.cjs`, `${base}.mjs`]) {
+      const pm = patch.modules.get(c) ?? patch.modules.get(tsSource(c)) ?? patch.modules.get(`${tsSource(c)}x`);
+      if (pm) return pm;
+    }
+    return null;
+  };
+  const file = find(id);
+  if (file) return file;
+  if (dir) {
+    try {
+      const main = (JSON.parse(readFileSync(join(dir, spec, 'package.json'), 'utf8')) as { main?: unknown }).main;
+      if (typeof main === 'string' && main) {
+        const viaMain = find(posix.normalize(posix.join(id, main)).replace(/\/$/, '')) ?? find(posix.join(posix.normalize(posix.join(id, main)), 'index'));
+        if (viaMain) return viaMain;
+      }
+    } catch {
+      // No package.json there, or not JSON: Node then tries index.js too.
+    }
+  }
+  return find(posix.join(id, 'index'));
+}
+
+/** How an update left a CommonJS module's exports (the update report's `exports`). */
+export type ExportsOutcome = 'repointed' | 'replaced' | 'same';
+
+/** Own keys a function export keeps as they are: its own identity, not what the module exports. */
+const FUNCTION_OWN = new Set<string | symbol>(['prototype', 'length', 'name', 'arguments', 'caller']);
+
+/**
+ * Makes `target` have `source`'s own properties (skipping `keep`): each set to the new value, and
+ * those `source` no longer has removed; a class or constructor replaced is adopted (`adopt`). Every change is put back if the update does not commit.
+ * Throws a TypeError naming the property when one cannot be changed (a frozen exports object).
+ */
+function takeProperties(target: object, source: object, keep: ReadonlySet<string | symbol>, adopt: (oldFn: Function, newFn: Function, name: string) => void, tx?: Transaction): void {
+  const before = Reflect.ownKeys(target).filter((k) => !keep.has(k)).map((k) => [k, Object.getOwnPropertyDescriptor(target, k)!] as const);
+  tx?.onAbandon(() => {
+    for (const k of Reflect.ownKeys(target)) {
+      if (!keep.has(k) && Object.getOwnPropertyDescriptor(target, k)?.configurable) Reflect.deleteProperty(target, k);
+    }
+    for (const [k, d] of before) if (!Object.hasOwn(target, k) || Object.getOwnPropertyDescriptor(target, k)?.configurable) Object.defineProperty(target, k, d);
+  });
+  const wanted = new Set(Reflect.ownKeys(source).filter((k) => !keep.has(k)));
+  // An exported class (or constructor function) replaced by the new version's is adopted: old
+  // instances get the new methods (decision 0010).
+  for (const [k, d] of before) {
+    const n = wanted.has(k) ? Object.getOwnPropertyDescriptor(source, k) : undefined;
+    if (n && 'value' in n && 'value' in d && typeof d.value === 'function' && typeof n.value === 'function' && d.value !== n.value) adopt(d.value as Function, n.value as Function, `module.exports.${String(k)}`);
+  }
+  for (const [k, d] of before) {
+    if (wanted.has(k) || !d.configurable) continue;
+    Reflect.deleteProperty(target, k);
+  }
+  for (const k of wanted) {
+    const d = Object.getOwnPropertyDescriptor(source, k)!;
+    const had = Object.getOwnPropertyDescriptor(target, k);
+    if (had && !had.configurable) {
+      // A non-configurable property can still take a new value when it is writable.
+      if ('value' in d && had.writable) {
+        (target as Record<string | symbol, unknown>)[k] = d.value;
+        continue;
+      }
+      if ('value' in d && Object.is(had.value, d.value)) continue;
+      throw new TypeError(`its property '${String(k)}' cannot be redefined`);
+    }
+    if (!had && !Object.isExtensible(target)) throw new TypeError(`it is not extensible (frozen or sealed), so the new export '${String(k)}' cannot be added`);
+    Object.defineProperty(target, k, d);
+  }
+}
+
+/**
+ * Re-points the old `module.exports` (what every requirer holds) to the new version's exports
+ * `next` (decision 0012):
+ *  - both objects: the old object gets the new one's own properties (those gone are removed) and
+ *    its prototype;
+ *  - both functions or classes: the old one stays the export (its calls forward to the new code,
+ *    a class is adopted, `adopt`); its own properties (`fn.helper = ...`) are re-pointed;
+ *  - otherwise (a primitive, or the kind changed): `module.exports` becomes the new value; a
+ *    requirer that kept the old value keeps it.
+ * Every change is put back if the update does not commit.
+ */
+export function repointExports(mod: { exports: unknown }, next: unknown, adopt: (oldFn: Function, newFn: Function, name: string) => void, tx?: Transaction): ExportsOutcome {
+  const prev = mod.exports;
+  if (prev === next) return 'same';
+  if (typeof prev === 'function' && typeof next === 'function') {
+    takeProperties(prev, next, FUNCTION_OWN, adopt, tx);
+    adopt(prev, next, 'module.exports');
+    return 'repointed';
+  }
+  if (prev !== null && typeof prev === 'object' && next !== null && typeof next === 'object') {
+    takeProperties(prev, next, new Set(), adopt, tx);
+    const proto = Object.getPrototypeOf(prev) as object | null;
+    const nextProto = Object.getPrototypeOf(next) as object | null;
+    if (proto !== nextProto) {
+      if (!Object.isExtensible(prev)) throw new TypeError('it is not extensible (frozen or sealed), so its prototype cannot change');
+      tx?.onAbandon(() => Object.setPrototypeOf(prev, proto));
+      Object.setPrototypeOf(prev, nextProto);
+    }
+    return 'repointed';
+  }
+  tx?.onAbandon(() => { mod.exports = prev; });
+  mod.exports = next;
+  return 'replaced';
+}
+
+/**
+ * An ES module's view of a CommonJS module of the bundle (`import x, { a } from './cjs.js'`):
+ * `default` is its `module.exports`, and each of the exports' own enumerable properties a named
+ * export, read live.
+ */
+export function fillNamespace(ns: Record<string | symbol, unknown>, exportsNow: () => unknown): void {
+  const value = exportsNow();
+  Object.defineProperty(ns, 'default', { enumerable: true, configurable: true, get: exportsNow });
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
+  for (const key of Object.keys(value)) {
+    if (key === 'default' || Object.hasOwn(ns, key)) continue;
+    Object.defineProperty(ns, key, { enumerable: true, configurable: true, get: () => (exportsNow() as Record<string, unknown>)[key] });
+  }
+}
+
+/** The directory of a file, or null. */
+export const dirOf = (file: string | null): string | null => (file ? dirname(file) : null);

@@ -52,7 +52,7 @@ function look() {
     oldArea: oldBox.area(), newArea: box.area(), oldDescribe: typeof oldBox.describe === 'function' ? oldBox.describe() : null,
     oldIsBox: oldBox instanceof Box, boxIsBox: box instanceof Box,
     view: view.show(),
-    freshCached: Object.keys(require.cache).some((k) => k.endsWith('fresh.js')),${v === 'v2' ? "\n    freshSame: require('./fresh') === require('./fresh'),": ''}
+    freshCached: Object.keys(require.cache).some((k) => k.endsWith('fresh.js')),${v === 'v2' ? "\n    freshSame: require('./fresh') === require('./fresh'), viaRequire: require('./view.mjs').show(),": ''}
   };
 }
 const rl = createInterface({ input: process.stdin });
@@ -132,6 +132,8 @@ test('after an update, requirers keep their objects, which have the new function
     label: 'v2 count 2 seen 2 fresh1', VERSION: 'v2', hasLegacy: false, twice: 4, sameCounter: true,
     greet: 'hi a', shout: 'B!', oldArea: 90, newArea: 40, oldDescribe: 'box 3', oldIsBox: true, boxIsBox: true,
     view: 'VIEW v2 count 2 seen 2 fresh2', freshCached: true, freshSame: true,
+    // CommonJS requiring an ES module of the bundle (Node 20 allows one without top-level await).
+    viaRequire: 'VIEW v2 count 2 seen 2 fresh3',
   });
   assert.equal(await program.stop(), 0);
 });

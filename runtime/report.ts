@@ -323,6 +323,8 @@ export function formatReport(r: UpdateReport): string {
     if (m.adopted?.length) parts.push(`instances adopted by ${m.adopted.join(', ')}`);
     if (m.ran?.length) parts.push(`ran ${m.ran.length} top-level statement${m.ran.length === 1 ? '' : 's'} again (${m.ran.map((k) => k.length > 40 ? `${k.slice(0, 37)}...` : k).join('; ')})`);
     if (m.after) parts.push('after() hook ran');
+    if (m.exports === 'repointed') parts.push('module.exports re-pointed to the new version');
+    if (m.exports === 'replaced') parts.push('module.exports replaced (a primitive, or its kind changed: requirers that kept the old value keep it)');
     if (parts.length) out.push(`  state ${m.module}: ${parts.join('; ')}`);
   }
   if (r.oldCode) formatOldCode(r.oldCode, out);

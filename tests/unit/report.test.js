@@ -92,3 +92,18 @@ test('threads and child processes each get a line', () => {
     '    pid 5001: not moved: it did not answer',
   ]);
 });
+
+test('a CommonJS module: whether its module.exports was re-pointed or replaced', () => {
+  const r = report({
+    applied: true, reached: true,
+    modules: [
+      { module: 'counter.js', carried: ['count'], initialised: [], transformed: [], exports: 'repointed' },
+      { module: 'config.js', carried: [], initialised: [], transformed: [], exports: 'replaced' },
+      { module: 'alias.js', carried: [], initialised: [], transformed: [], exports: 'same' },
+    ],
+  }, TIMES);
+  assert.deepEqual(formatReport(r).split('\n').filter((l) => l.startsWith('  state ')), [
+    '  state counter.js: carried count; module.exports re-pointed to the new version',
+    '  state config.js: module.exports replaced (a primitive, or its kind changed: requirers that kept the old value keep it)',
+  ]);
+});

@@ -167,3 +167,56 @@ test('restack patch refuses a module that changes its module system, saying what
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /main\.js is CommonJS in the old version and an ES module in the new one: .*keep its kind/);
 });
+
+test('a second update: a module new in the first is updated in place, its exports keeping their identity', async () => {
+  const d = join(work, 'twice');
+  const a = (v) => `${v === 'v1' ? '' : "const b = require('./b');\n"}let calls = 0;
+exports.label = function label() { calls += 1; return '${v} ' + calls${v === 'v1' ? '' : " + ' ' + b.name()"}; };
+${v === 'v1' ? '' : 'exports.b = b;\n'}`;
+  const b = (v) => `let made = 0;
+exports.name = function name() { made += 1; return '${v === 'v2' ? 'b' : 'B'}' + made; };
+`;
+  const mainText = `const a = require('./a');
+const { createInterface } = require('node:readline');
+let keptB = null;
+function look() {
+  if (!keptB && a.b) keptB = a.b;
+  return { label: a.label(), sameB: keptB === null ? null : keptB === a.b };
+}
+const rl = createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  if (line === 'stop') rl.close();
+  else console.log('LOOK ' + JSON.stringify(look()));
+});
+console.log('ready');
+`;
+  for (const v of ['v1', 'v2', 'v3']) {
+    mkdirSync(join(d, v), { recursive: true });
+    writeFileSync(join(d, v, 'package.json'), '{"type":"commonjs"}');
+    writeFileSync(join(d, v, 'a.js'), a(v));
+    writeFileSync(join(d, v, 'main.js'), mainText);
+    if (v !== 'v1') writeFileSync(join(d, v, 'b.js'), b(v));
+  }
+  restack('compile', join(d, 'v1'), '-o', join(d, 'c1'), '--quiet');
+  for (const [from, to] of [['v1', 'v2'], ['v2', 'v3']]) {
+    const out = join(d, `${from}-${to}`);
+    restack('patch', join(d, from), join(d, to), '-o', out);
+    // No frame of label() is on the stack at an update (it runs between events): its changed call
+    // site is refused rather than mapped.
+    const file = join(out, 'mapping.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(\d+): 'TODO'/g, "$1: 'refuse'"));
+    restack('check', out);
+  }
+  const program = liveProgram(join(d, 'c1', 'main.js'), [], env);
+  await program.until(/ready/);
+  assert.deepEqual(await look(program), { label: 'v1 1', sameB: null });
+  const r2 = program.update(join(d, 'v1-v2'));
+  assert.equal(r2.applied, true, r2.reason);
+  assert.deepEqual(await look(program), { label: 'v2 2 b1', sameB: true });
+  const r3 = program.update(join(d, 'v2-v3'));
+  assert.equal(r3.applied, true, r3.reason);
+  assert.equal(r3.modules.find((m) => m.module === 'b.js').exports, 'repointed');
+  assert.deepEqual(r3.modules.find((m) => m.module === 'b.js').carried, ['made']);
+  assert.deepEqual(await look(program), { label: 'v3 3 B2', sameB: true });
+  assert.equal(await program.stop(), 0);
+});

@@ -119,8 +119,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     transforms = out.applied;
   } catch (e) {
     // Babel's message starts with the file name and holds the code frame.
-    const message = (e as Error).message ?? String(e);
-    throw new CompileError(message.startsWith(`${opts.filename}: `) ? message : `${opts.filename}: ${message}`, opts.filename);
+    const message = ((e as Error).message ?? String(e)).replace(/^[^\n]*?: /, (m) => (m.endsWith(`${opts.filename}: `) ? '' : m));
+    throw new CompileError(`${opts.filename}: ${message}`, opts.filename);
   }
   const rewritten = rewriteSpecifiers(ast, options.transforms?.specifiers);
   if (Object.keys(rewritten).length) transforms.specifiers = rewritten;

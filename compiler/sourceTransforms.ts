@@ -88,10 +88,6 @@ export function transformSource(ast: t.File, source: string, filename: string, o
     const version = options.decorators ?? '2023-11';
     applied.decorators = version;
     plugins.push([loadPlugin('@babel/plugin-proposal-decorators', 'decorators'), { version }]);
-    // Babel's legacy decorators give decorated fields their initial value through the class
-    // properties transform, with public fields set by assignment in the constructor (as TypeScript
-    // emits them without useDefineForClassFields).
-    if (version === 'legacy') plugins.push([loadPlugin('@babel/plugin-transform-class-properties', 'legacy decorators')]);
   }
   const jsx = hasJsxSyntax(filename) && hasJsx(ast) ? options.jsx ?? DEFAULT_JSX : undefined;
   if (jsx) {
@@ -112,9 +108,57 @@ export function transformSource(ast: t.File, source: string, filename: string, o
   const out = transformFromAstSync(ast, source, {
     ast: true, code: false, configFile: false, babelrc: false, filename,
     plugins,
-    assumptions: applied.decorators === 'legacy' ? { setPublicClassFields: true } : {},
   });
-  return { ast: out!.ast!, applied };
+  const result = out!.ast!;
+  if (applied.decorators === 'legacy') initializeDecoratedFields(result);
+  return { ast: result, applied };
+}
+
+/**
+ * Babel's legacy decorators leave a decorated field as `x = _initializerWarningHelper(desc, this)`
+ * for the class properties transform to turn into a constructor statement (which would also
+ * compile every other class feature of the file). This does just that, for decorated fields only:
+ * the field becomes `desc && Object.defineProperty(this, 'x', {...})` at the start of the
+ * constructor (after super()), as tsc initializes fields without useDefineForClassFields.
+ */
+function initializeDecoratedFields(ast: t.File): void {
+  t.traverseFast(ast.program, (n) => {
+    if (!t.isClass(n)) return;
+    const moved: t.Statement[] = [];
+    n.body.body = n.body.body.filter((m) => {
+      if (!t.isClassProperty(m) || !t.isCallExpression(m.value) || !t.isIdentifier(m.value.callee) || !m.value.callee.name.startsWith('_initializerWarningHelper')) return true;
+      const line = m.loc?.start.line;
+      if (m.static || m.computed || !(t.isIdentifier(m.key) || t.isStringLiteral(m.key) || t.isNumericLiteral(m.key))) {
+        throw Object.assign(new Error(`a legacy decorator (experimentalDecorators) on a ${m.static ? 'static' : 'computed'} field is not supported${line ? ` (line ${line})` : ''}: decorate an instance field with a plain name, or use standard decorators`), { loc: m.loc?.start });
+      }
+      const key = t.isIdentifier(m.key) ? t.stringLiteral(m.key.name) : t.cloneNode(m.key);
+      const desc = m.value.arguments[0] as t.Expression;
+      const d = (name: string): t.MemberExpression => t.memberExpression(t.cloneNode(desc), t.identifier(name));
+      const init = t.conditionalExpression(d('initializer'), t.callExpression(t.memberExpression(d('initializer'), t.identifier('call')), [t.thisExpression()]), t.unaryExpression('void', t.numericLiteral(0)));
+      moved.push(t.expressionStatement(t.logicalExpression('&&', t.cloneNode(desc), t.callExpression(
+        t.memberExpression(t.identifier('Object'), t.identifier('defineProperty')),
+        [t.thisExpression(), key, t.objectExpression([
+          t.objectProperty(t.identifier('enumerable'), d('enumerable')),
+          t.objectProperty(t.identifier('configurable'), d('configurable')),
+          t.objectProperty(t.identifier('writable'), d('writable')),
+          t.objectProperty(t.identifier('value'), init),
+        ])]))));
+      return false;
+    });
+    if (!moved.length) return;
+    let ctor = n.body.body.find((m): m is t.ClassMethod => t.isClassMethod(m) && m.kind === 'constructor');
+    if (!ctor) {
+      const args = t.identifier('args');
+      ctor = t.classMethod('constructor', t.identifier('constructor'), n.superClass ? [t.restElement(args)] : [],
+        t.blockStatement(n.superClass ? [t.expressionStatement(t.callExpression(t.super(), [t.spreadElement(t.identifier('args'))]))] : []));
+      n.body.body.unshift(ctor);
+    }
+    const body = ctor.body.body;
+    const isSuper = (st: t.Statement): boolean => t.isExpressionStatement(st) && t.isCallExpression(st.expression) && t.isSuper(st.expression.callee);
+    const at = n.superClass ? body.findIndex(isSuper) : 0;
+    if (at < 0) throw Object.assign(new Error('a class with a legacy-decorated field must call super() as a statement of its constructor\'s body'), { loc: ctor.loc?.start });
+    body.splice(n.superClass ? at + 1 : 0, 0, ...moved);
+  });
 }
 
 /**

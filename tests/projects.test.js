@@ -67,9 +67,11 @@ test('a TypeScript project: tsconfig with extends, rootDir/outDir, exclude, path
     '  @field base: number = 5;',
     '  @logged add(n: number): number { return this.base + sum(n); }',
     '}',
+    '// A derived class: its decorated field is set after super(), beside a private method.',
+    'class Sub extends Acc { @field extra: number = 2; #own(): number { return this.extra; } get both(): number { return this.#own() + this.base; } }',
     'const a = new Acc();',
     'const shape: Shape = { n: 10 };',
-    'console.log(a.add(shape.n), a.add(100), (Acc as any).tag, calls.join(), fields.join());',
+    'console.log(a.add(shape.n), a.add(100), (Acc as any).tag, calls.join(), fields.join(), new Sub().both);',
   ].join('\n'));
   write('app/src/types.ts', 'export interface Shape { n: number }\n');
   write('app/src/main.spec.ts', 'throw new Error("tests are excluded");\n');
@@ -91,7 +93,7 @@ test('a TypeScript project: tsconfig with extends, rootDir/outDir, exclude, path
   assert.equal(meta.module, 'main.ts');
   assert.deepEqual(meta.transforms.specifiers, { './util.ts': './util.js', '@lib/log': './lib/log.js' });
   assert.equal(meta.transforms.decorators, 'legacy');
-  await runsAlike(join(out, 'main.js'), '170 15155 acc add,add base\n');
+  await runsAlike(join(out, 'main.js'), '170 15155 acc add,add base,extra 7\n');
 
   // Compiled again: the output directory (inside the project) is not compiled; the same modules.
   const again = await restack(['compile', join(dir, 'app')]);

@@ -109,6 +109,9 @@ test('restack patch compiles a project version again with the same transforms', 
     write(`pv/${v}/lib.ts`, `export function k(): number { return ${v === 'v1' ? 1 : 2}; }\n`);
     write(`pv/${v}/main.ts`, "import { k } from '~/lib.ts';\nfunction deco(f: any, _c: unknown) { return f; }\nclass C { @deco m(): number { return k(); } }\nconsole.log(new C().m());\n");
   }
+  // v1 compiled into its own directory, as a project with an outDir would be: still a source tree.
+  const c = await restack(['compile', join(dir, 'pv/v1'), '-o', join(dir, 'pv/v1/dist'), '--quiet']);
+  assert.equal(c.code, 0, c.stderr);
   const r = await restack(['patch', join(dir, 'pv/v1'), join(dir, 'pv/v2'), '-o', join(dir, 'pv/patch')]);
   assert.equal(r.code, 0, r.stderr);
   const code = readFileSync(join(dir, 'pv/patch/new/main.js'), 'utf8');
@@ -116,6 +119,7 @@ test('restack patch compiles a project version again with the same transforms', 
   assert.doesNotMatch(code, /~\/lib/);
   const meta = JSON.parse(readFileSync(join(dir, 'pv/patch/new/main.js.restack.json'), 'utf8'));
   assert.equal(meta.transforms.decorators, '2023-11');
+  assert.match(r.stdout, /modules: 1 unchanged, 1 changed, 0 added, 0 removed/);
 });
 
 test('standard decorators (without experimentalDecorators) compile as the 2023-11 proposal and run', async () => {

@@ -39,6 +39,8 @@ export interface TreeResult {
   outDir: string;
   /** The tsconfig.json read, if the input was a TypeScript project. */
   project?: string;
+  /** Where the output differs from what tsc would emit for the project. */
+  notes: string[];
 }
 
 export interface TreeOptions {
@@ -393,5 +395,16 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
       writeFileSync(join(plan.outDir, 'package.json'), JSON.stringify({ type }) + '\n');
     }
   }
-  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, ...(config ? { project: config.file } : {}) };
+  const notes: string[] = [];
+  if (config) {
+    // tsc emits CommonJS from import/export under these settings; restack keeps each file's syntax.
+    const m = config.options.module;
+    const cjsByPackage = (m === 'node16' || m === 'node18' || m === 'nodenext') && plan.groups.some((g) => sourceTypeOf(join(g.root, 'x.ts')) !== 'module');
+    const esm = modules.filter((x) => x.sourceKind === 'module' && /\.tsx?$/.test(x.module));
+    if (esm.length && (m === 'commonjs' || m === 'amd' || m === 'umd' || m === 'system' || cjsByPackage)) {
+      notes.push(`${config.file} sets "module": "${m}"${cjsByPackage ? ' without "type": "module" in package.json' : ''}, so tsc would emit CommonJS from import/export; ` +
+        `restack keeps them: ${esm.length} module(s) (${esm[0].module}${esm.length > 1 ? ', ...' : ''}) are ES modules in the output`);
+    }
+  }
+  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}) };
 }

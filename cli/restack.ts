@@ -242,6 +242,7 @@ function printSummary(r: TreeResult, out: string): void {
     process.stdout.write(`restack: compiled ${r.modules.length} module(s) into ${out}${r.project ? ` (project ${r.project})` : ''}: ${fns} functions (${capt} capturable), ${cps} continuation points` +
       `${r.copied ? `; copied ${r.copied} file(s)` : ''}${r.skipped.length ? `; skipped ${r.skipped.length} (see above)` : ''}\n`);
   }
+  for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
   for (const m of r.modules) {
     for (const d of m.diagnostics) process.stdout.write(`  note: ${m.module}:${d.loc.line}:${d.loc.column + 1}: ${d.message}\n`);
   }

@@ -82,6 +82,7 @@ test('a TypeScript project: tsconfig with extends, rootDir/outDir, exclude, path
   assert.match(r.stdout, /restack: compiled 5 module\(s\) into .*app\/dist \(project .*app\/tsconfig\.json\)/);
   assert.match(r.stdout, /skipped: .*main\.spec\.ts: not in the project \(include, exclude and files of tsconfig\.json\)/);
   assert.match(r.stdout, /skipped: .*types\.d\.ts: TypeScript declaration file/);
+  assert.doesNotMatch(r.stdout, /tsc would emit CommonJS/);
   const out = join(dir, 'app/dist');
   assert.ok(existsSync(join(out, 'main.js')) && !existsSync(join(out, 'main.spec.js')) && !existsSync(join(out, 'src')));
   const main = readFileSync(join(out, 'main.js'), 'utf8');
@@ -143,6 +144,17 @@ test('standard decorators (without experimentalDecorators) compile as the 2023-1
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
   await runsAlike(join(dir, 'std-out/main.js'), '3 7 class Counter,step,step\n');
+});
+
+test('a project whose tsconfig makes tsc emit CommonJS from import/export is compiled keeping ES modules, and says so', async () => {
+  write('cjsnote/tsconfig.json', '{ "compilerOptions": { "module": "commonjs" } }\n');
+  write('cjsnote/a.ts', "import { b } from './b';\nconsole.log(b);\n");
+  write('cjsnote/b.ts', 'export const b: number = 2;\n');
+  const r = await restack(['compile', join(dir, 'cjsnote'), '-o', join(dir, 'cjsnote-out')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /note: .*tsconfig\.json sets "module": "commonjs", so tsc would emit CommonJS from import\/export; restack keeps them: 2 module\(s\) \(a\.ts, \.\.\.\) are ES modules in the output/);
+  // The extensionless specifier is completed, so the ES module output runs.
+  await runsAlike(join(dir, 'cjsnote-out/a.js'), '2\n');
 });
 
 test('JSX: a project\'s jsx/jsxFactory (classic) and jsxImportSource (automatic), and .jsx files compile with the default automatic runtime', async () => {

@@ -44,10 +44,12 @@ function kindByPackage(file: string): 'module' | 'commonjs' {
 }
 
 /**
- * The module kind of a compiled entry. A file restack did not compile (no metadata next to it,
- * no runtime header) is refused with the command that compiles it.
+ * The module kind of an entry and whether restack compiled it. A TypeScript or JSX file restack
+ * did not compile (no metadata next to it, no runtime header) is refused with the command that
+ * compiles it: Node cannot run it. An uncompiled JavaScript file runs (a program may start from
+ * a plain file that loads compiled modules), with `advice` saying what to do to make it updatable.
  */
-export function entryKind(file: string): 'module' | 'commonjs' {
+export function entryKind(file: string): { kind: 'module' | 'commonjs'; compiled: boolean; advice?: string } {
   const abs = resolve(file);
   if (!existsSync(abs)) throw new EntryError(`no such file: ${file}`);
   if (statSync(abs).isDirectory()) throw new EntryError(`${file} is a directory: give the compiled entry module (a .js file restack compile wrote)`);
@@ -55,15 +57,18 @@ export function entryKind(file: string): 'module' | 'commonjs' {
   if (existsSync(metaFile)) {
     try {
       const kind = (JSON.parse(readFileSync(metaFile, 'utf8')) as { sourceKind?: string }).sourceKind;
-      if (kind === 'module' || kind === 'commonjs') return kind;
+      if (kind === 'module' || kind === 'commonjs') return { kind, compiled: true };
     } catch {
       // An unreadable metadata file: the kind Node would give the file.
     }
-    return kindByPackage(abs);
+    return { kind: kindByPackage(abs), compiled: true };
   }
-  if (hasHeader(abs)) return kindByPackage(abs);
+  if (hasHeader(abs)) return { kind: kindByPackage(abs), compiled: true };
   const dir = relative(process.cwd(), dirname(abs)) || '.';
-  const out = /\.(m|c)?tsx?$|\.jsx$/.test(abs) ? basename(abs).replace(/\.(ts|tsx|jsx)$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs') : basename(abs);
-  throw new EntryError(`${file} was not compiled by restack (no ${basename(abs)}${META_SUFFIX} next to it): restack run runs compiled programs; ` +
-    `compile it first, e.g. \`restack compile ${dir} -o build\`, then run \`restack run build/${out}\``);
+  const out = basename(abs).replace(/\.(ts|tsx|jsx)$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+  const compileFirst = `compile it first, e.g. \`restack compile ${dir} -o build\`, then run \`restack run build/${out}\``;
+  if (/\.(m|c)?tsx?$|\.jsx$/.test(abs)) {
+    throw new EntryError(`${file} was not compiled by restack (no ${basename(abs)}${META_SUFFIX} next to it): restack run runs compiled programs; ${compileFirst}`);
+  }
+  return { kind: kindByPackage(abs), compiled: false, advice: `${file} was not compiled by restack: it runs, but no update can replace its code; to make it updatable, ${compileFirst}` };
 }

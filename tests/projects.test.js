@@ -246,11 +246,16 @@ test('two inputs that would land on one output path are refused, naming both, be
   assert.equal(ok.code, 0, ok.stderr);
 });
 
-test('restack run refuses a file restack did not compile, with the command to compile it', async () => {
+test('restack run refuses a TypeScript file restack did not compile, with the command to compile it', async () => {
   const src = write('plain/main.ts', 'console.log(1);\n');
   const r = await restack(['run', src]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^restack: .*plain\/main\.ts was not compiled by restack \(no main\.ts\.restack\.json next to it\): restack run runs compiled programs; compile it first, e\.g\. `restack compile .*plain -o build`, then run `restack run build\/main\.js`\n$/);
+  // Plain JavaScript Node can run still runs (its code is not updatable); the note is for terminals only.
+  const js = await restack(['run', write('plain/main.cjs', 'console.log(require.main === module);\n')]);
+  assert.equal(js.code, 0, js.stderr);
+  assert.equal(js.stdout, 'true\n');
+  assert.equal(js.stderr, '');
   const missing = await restack(['run', join(dir, 'plain/nope.js')]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /^restack: no such file: .*nope\.js\n$/);

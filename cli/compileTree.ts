@@ -1,25 +1,58 @@
 /**
- * Compiles files and directory trees into an output directory, keeping relative paths. Next to
- * each module it writes the source map (`.map`) and restack's metadata (`.restack.json`);
- * package.json files are copied so module kinds resolve the same way in the output.
+ * Compiles files, directory trees and TypeScript projects into an output directory, keeping
+ * relative paths. Next to each module it writes the source map (`.map`) and restack's metadata
+ * (`.restack.json`); package.json files are copied so module kinds resolve the same way in the
+ * output.
+ *
+ * Everything is planned before anything is written: which files are compiled, copied or skipped
+ * (and why), where each lands (two inputs may not land on one output path), and which import
+ * specifiers must change for Node to find the compiled files (decision 0011).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { compile } from '../compiler/pipeline.js';
 import { CompileError } from '../compiler/errors.js';
-import type { CallPointPolicy, ModuleMeta, UpdatePointPolicy } from '../contract/index.js';
+import type { JsxTransform } from '../compiler/sourceTransforms.js';
+import { META_SUFFIX } from '../contract/bundle.js';
+import { RUNTIME_KEY, type CallPointPolicy, type ModuleMeta, type UpdatePointPolicy } from '../contract/index.js';
+import { findTsconfig, inProject, readTsconfig, type Tsconfig } from './tsconfig.js';
 
-const SOURCE = /\.(m|c)?(js|ts)$/;
+/** What the compiler compiles: JavaScript and TypeScript, with JSX in .jsx and .tsx. */
+const SOURCE = /\.(m|c)?(js|ts)$|\.(jsx|tsx)$/;
+const TS_SOURCE = /\.(m|c)?ts$|\.tsx$/;
 /** TypeScript declaration files: no code, nothing to compile or copy. */
-const DECLARATION = /\.d\.(m|c)?ts$/;
+const DECLARATION = /\.d\.(m|c)?ts$|\.d\.[^.]+\.ts$/;
+
+export interface SkippedFile {
+  /** The file or directory, as reached from the inputs. */
+  file: string;
+  reason: string;
+}
 
 export interface TreeResult {
   modules: ModuleMeta[];
+  /** Files and directories not compiled, each with why. */
+  skipped: SkippedFile[];
+  /** Files copied as they are (package.json, JSON data). */
+  copied: number;
+  /** The output directory (from -o, or the project's outDir). */
+  outDir: string;
+  /** The tsconfig.json read, if the input was a TypeScript project. */
+  project?: string;
+  /** Where the output differs from what tsc would emit for the project. */
+  notes: string[];
 }
 
-function outName(file: string): string {
+export interface TreeOptions {
+  updatePoints: UpdatePointPolicy;
+  callPoints?: CallPointPolicy;
+  /** A tsconfig.json (or a directory holding one): compile that project. */
+  project?: string;
+}
+
+export function outName(file: string): string {
   if (DECLARATION.test(file)) return file;
-  return file.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+  return file.replace(/\.(ts|tsx|jsx)$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 }
 
 /** The module kind Node would give the file: by extension, else by the nearest package.json. */
@@ -41,52 +74,313 @@ export function sourceTypeOf(file: string): 'module' | 'commonjs' | 'auto' {
   }
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
+/** Whether a file is restack's own output: its metadata is next to it, or it starts with the runtime header. */
+export function isRestackOutput(file: string): boolean {
+  if (existsSync(`${file}${META_SUFFIX}`)) return true;
+  if (!/\.(m|c)?js$/.test(file)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(512);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8').includes(`Symbol.for("${RUNTIME_KEY}")`);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-export function compileTree(inputs: string[], outDir: string, options: { updatePoints: UpdatePointPolicy; callPoints?: CallPointPolicy }): TreeResult {
-  const modules: ModuleMeta[] = [];
+/** A module to compile or a file to copy, and where it goes. */
+interface Unit {
+  file: string;
+  /** Path relative to its root, '/'-separated: the module id. */
+  rel: string;
+  target: string;
+  action: 'compile' | 'copy';
+}
+
+interface Group {
+  /** The directory relative paths start from. */
+  root: string;
+  /** Whether the root's own package.json (if any) is copied, so no package.json need be written. */
+  copiesPackageJson: boolean;
+  units: Unit[];
+}
+
+const posix = (p: string): string => p.split(sep).join('/');
+
+/** Walks a directory; reports what it does not enter. */
+function walk(dir: string, outAbs: string, out: string[], skipped: SkippedFile[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      skipped.push({ file: p, reason: 'cannot be read (a broken link?)' });
+      continue;
+    }
+    if (isDir) {
+      if (resolve(p) === outAbs) skipped.push({ file: p, reason: 'the output directory' });
+      else if (name === 'node_modules') skipped.push({ file: p, reason: 'dependencies (node_modules) are not compiled' });
+      else if (name.startsWith('.')) skipped.push({ file: p, reason: 'hidden directory' });
+      else walk(p, outAbs, out, skipped);
+    } else if (!name.startsWith('.')) out.push(p);
+  }
+}
+
+/** Why a file found in a tree is not compiled, or null when it is. */
+function skipReason(file: string, allowJs: boolean): string | null {
+  if (DECLARATION.test(file)) return 'TypeScript declaration file';
+  if (file.endsWith(META_SUFFIX) || (file.endsWith('.map') && isRestackOutput(file.slice(0, -4)))) return 'restack output';
+  if (SOURCE.test(file) && isRestackOutput(file)) return `compiled by restack already (${basename(file)}${META_SUFFIX} or restack's header): compile the sources, not the output`;
+  if (!SOURCE.test(file)) return 'not JavaScript or TypeScript';
+  if (!allowJs && !TS_SOURCE.test(file)) return 'JavaScript, and tsconfig.json does not set allowJs';
+  return null;
+}
+
+function commonDir(files: string[]): string {
+  let dir = dirname(files[0]);
+  for (const f of files) {
+    while (relative(dir, f).startsWith('..') || relative(dir, f) === '') dir = dirname(dir);
+  }
+  return dir;
+}
+
+function projectFile(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs) && statSync(abs).isDirectory()) {
+    const f = findTsconfig(abs);
+    if (!f) throw new CompileError(`no tsconfig.json in ${p}`);
+    return f;
+  }
+  if (!existsSync(abs)) throw new CompileError(`no such file: ${p}`);
+  return abs;
+}
+
+/** The project's JSX, as tsc's jsx, jsxFactory, jsxFragmentFactory and jsxImportSource say. */
+function jsxOf(config: Tsconfig): JsxTransform | undefined {
+  const o = config.options;
+  switch (o.jsx) {
+    case undefined: return undefined;
+    case 'react': return { runtime: 'classic', pragma: o.jsxFactory ?? 'React.createElement', pragmaFrag: o.jsxFragmentFactory ?? 'React.Fragment' };
+    case 'react-jsx': return { runtime: 'automatic', importSource: o.jsxImportSource ?? 'react' };
+    case 'react-jsxdev': return { runtime: 'automatic', importSource: o.jsxImportSource ?? 'react', development: true };
+    case 'preserve':
+    case 'react-native':
+      throw new CompileError(`${config.file}: "jsx": "${o.jsx}" leaves JSX for another tool, and Node cannot run JSX: set "jsx" to "react-jsx" (React's automatic runtime) or "react" (with jsxFactory) for restack compile`, config.file);
+    default:
+      throw new CompileError(`${config.file}: unknown "jsx": "${o.jsx}" (expected react, react-jsx, react-jsxdev, preserve or react-native)`, config.file);
+  }
+}
+
+interface Plan {
+  groups: Group[];
+  skipped: SkippedFile[];
+  outDir: string;
+  config?: Tsconfig;
+}
+
+function planProject(configFile: string, out: string | undefined, skipped: SkippedFile[]): Plan {
+  const config = readTsconfig(configFile);
+  const o = config.options;
+  if (o.emitDecoratorMetadata) {
+    throw new CompileError(`${config.file}: "emitDecoratorMetadata" is not supported: restack compiles with Babel, which does not emit design-time type metadata (Reflect.getMetadata('design:type', ...)); ` +
+      'remove the option if the program does not read that metadata, or keep compiling this project with tsc', config.file);
+  }
+  const outArg = out ?? o.outDir;
+  if (!outArg) throw new CompileError(`no output directory: give -o <dir>, or set compilerOptions.outDir in ${config.file}`);
+  const outDir = resolve(outArg);
+  const found: string[] = [];
+  walk(config.dir, outDir, found, skipped);
+  for (const f of config.files ?? []) {
+    if (!existsSync(f)) throw new CompileError(`${config.file}: "files" lists ${f}, which does not exist`, config.file);
+    if (!found.includes(f)) found.push(f);
+  }
+  const compiled: string[] = [];
+  const copies: string[] = [];
+  for (const file of found) {
+    const member = inProject(config, file, o.outDir);
+    if (!member) {
+      if (SOURCE.test(file) && !DECLARATION.test(file)) skipped.push({ file, reason: `not in the project (include, exclude and files of ${basename(config.file)})` });
+      continue;
+    }
+    const why = skipReason(file, o.allowJs === true);
+    if (why === 'not JavaScript or TypeScript' && extname(file) === '.json') copies.push(file);
+    else if (why) skipped.push({ file, reason: why });
+    else compiled.push(file);
+  }
+  const rootDir = o.rootDir ?? (compiled.length ? commonDir(compiled) : config.dir);
+  for (const f of compiled) {
+    if (relative(rootDir, f).startsWith('..')) {
+      throw new CompileError(`${f} is not under rootDir ${rootDir} (${config.file}): the output would leave the output directory; move the file, or change rootDir or include`, config.file);
+    }
+  }
+  const units: Unit[] = compiled.map((file) => {
+    const rel = posix(relative(rootDir, file));
+    return { file, rel, target: join(outDir, outName(rel)), action: 'compile' };
+  });
+  for (const file of copies) {
+    const rel = relative(rootDir, file);
+    if (rel.startsWith('..') || /^tsconfig(\..*)?\.json$/.test(basename(file))) continue;
+    units.push({ file, rel: posix(rel), target: join(outDir, rel), action: 'copy' });
+  }
+  return { groups: [{ root: rootDir, copiesPackageJson: existsSync(join(rootDir, 'package.json')), units }], skipped, outDir, config };
+}
+
+function planInputs(inputs: string[], out: string, skipped: SkippedFile[]): Plan {
+  const outDir = resolve(out);
+  const groups: Group[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) throw new CompileError(`no such file or directory: ${input}`);
     const isDir = statSync(input).isDirectory();
+    if (isDir && resolve(input) === outDir) throw new CompileError(`${input} is the output directory: compile the sources into another directory`);
     const files: string[] = [];
-    if (isDir) walk(input, files);
+    if (isDir) walk(input, outDir, files, skipped);
     else files.push(input);
     const root = isDir ? input : dirname(input);
-    const kinds: Array<{ file: string; kind: string }> = [];
+    const units: Unit[] = [];
     for (const file of files) {
       const rel = relative(root, file);
       const target = join(outDir, outName(rel));
-      mkdirSync(dirname(target), { recursive: true });
-      if (!SOURCE.test(file) || DECLARATION.test(file)) {
-        if (basename(file) === 'package.json' || extname(file) === '.json') copyFileSync(file, target);
+      const why = skipReason(file, true);
+      if (why === 'not JavaScript or TypeScript' && extname(file) === '.json') units.push({ file, rel: posix(rel), target, action: 'copy' });
+      else if (why) skipped.push({ file, reason: why });
+      else units.push({ file, rel: posix(rel), target, action: 'compile' });
+    }
+    groups.push({ root, copiesPackageJson: isDir && existsSync(join(input, 'package.json')), units });
+  }
+  return { groups, skipped, outDir };
+}
+
+/**
+ * The specifier an import must have in the output for Node to load the compiled file it names,
+ * or undefined to keep it: a `.ts`/`.tsx`/`.jsx` extension, a name a tsconfig `paths` entry
+ * (or `baseUrl`) maps, and in a project or TypeScript module an extensionless relative specifier
+ * Node would not resolve in the output.
+ */
+function specifierResolver(from: Unit, targets: Map<string, string>, config: Tsconfig | undefined): (spec: string) => string | undefined {
+  const probing = config !== undefined || TS_SOURCE.test(from.file);
+  const fromOut = from.target;
+  const probe = (base: string): string | undefined => {
+    if (targets.has(base)) return base;
+    if (!probing) return undefined;
+    const swapped = base.replace(/\.js$/, '.ts').replace(/\.mjs$/, '.mts').replace(/\.cjs$/, '.cts');
+    if (swapped !== base && targets.has(swapped)) return swapped;
+    if (/\.jsx?$/.test(base) && targets.has(base.replace(/\.jsx?$/, '.tsx'))) return base.replace(/\.jsx?$/, '.tsx');
+    for (const ext of ['.ts', '.tsx', '.js', '.jsx', '.mts', '.cts', '.mjs', '.cjs']) if (targets.has(base + ext)) return base + ext;
+    for (const ext of ['.ts', '.tsx', '.js', '.jsx']) if (targets.has(join(base, `index${ext}`))) return join(base, `index${ext}`);
+    return undefined;
+  };
+  const mapped = (spec: string): string[] => {
+    const o = config?.options;
+    if (!o) return [];
+    const out: string[] = [];
+    if (o.paths && o.pathsBase) {
+      let best: { prefix: number; subs: string[]; star: string } | null = null;
+      for (const [key, subs] of Object.entries(o.paths)) {
+        const star = key.indexOf('*');
+        if (star < 0) {
+          if (key === spec) { best = { prefix: Infinity, subs, star: '' }; break; }
+          continue;
+        }
+        const pre = key.slice(0, star);
+        const post = key.slice(star + 1);
+        if (spec.length >= pre.length + post.length && spec.startsWith(pre) && spec.endsWith(post) && (!best || pre.length > best.prefix)) {
+          best = { prefix: pre.length, subs, star: spec.slice(pre.length, spec.length - post.length) };
+        }
+      }
+      if (best) for (const s of best.subs) out.push(resolve(o.pathsBase, s.replace('*', best.star)));
+    }
+    if (o.baseUrl) out.push(resolve(o.baseUrl, spec));
+    return out;
+  };
+  return (spec: string): string | undefined => {
+    const relativeSpec = spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..';
+    const viaConfig = !relativeSpec && !spec.startsWith('/') && !spec.includes(':');
+    const bases = relativeSpec ? [resolve(dirname(from.file), spec)] : viaConfig ? mapped(spec) : [];
+    for (const base of bases) {
+      const source = probe(base);
+      if (!source) continue;
+      const target = targets.get(source)!;
+      if (relativeSpec) {
+        // Kept when Node finds the compiled file by the specifier as written.
+        // (An extensionless one is completed even in CommonJS, which would find the same file.)
+        if (resolve(dirname(fromOut), spec) === target) return undefined;
+      }
+      let next = posix(relative(dirname(fromOut), target));
+      if (!next.startsWith('.')) next = `./${next}`;
+      return next;
+    }
+    return undefined;
+  };
+}
+
+export function compileTree(inputs: string[], outDir: string | undefined, options: TreeOptions): TreeResult {
+  const skipped: SkippedFile[] = [];
+  let configFile: string | null = null;
+  if (options.project !== undefined) {
+    if (inputs.length) throw new CompileError(`give either a project (-p ${options.project}) or files and directories, not both`);
+    configFile = projectFile(options.project);
+  } else if (inputs.length === 1 && existsSync(inputs[0]) && statSync(inputs[0]).isDirectory()) {
+    configFile = findTsconfig(resolve(inputs[0]));
+  }
+  if (!configFile && !inputs.length) throw new CompileError('nothing to compile: give files or directories, or a project with -p <tsconfig.json>');
+  if (!configFile && outDir === undefined) throw new CompileError('no output directory: give -o <dir> (or compile a TypeScript project whose tsconfig.json sets outDir)');
+  const plan = configFile ? planProject(configFile, outDir, skipped) : planInputs(inputs, outDir!, skipped);
+
+  // One source per output path, before anything is written.
+  const byTarget = new Map<string, Unit>();
+  for (const g of plan.groups) {
+    g.units = g.units.filter((u) => {
+      const other = byTarget.get(u.target);
+      if (!other) {
+        byTarget.set(u.target, u);
+        return true;
+      }
+      if (resolve(other.file) === resolve(u.file)) return false;
+      throw new CompileError(`${other.file} and ${u.file} would both be written to ${u.target} (module id ${u.rel}): ` +
+        'compile them into separate output directories, or compile a directory that holds both (paths are kept relative to it)');
+    });
+  }
+  const targets = new Map<string, string>();
+  for (const u of byTarget.values()) if (u.action === 'compile') targets.set(resolve(u.file), resolve(u.target));
+  const config = plan.config;
+  const jsx = config ? jsxOf(config) : undefined;
+  const decorators = config?.options.experimentalDecorators ? 'legacy' as const : undefined;
+
+  const modules: ModuleMeta[] = [];
+  let copied = 0;
+  for (const g of plan.groups) {
+    const kinds: Array<{ file: string; kind: string }> = [];
+    for (const u of g.units) {
+      mkdirSync(dirname(u.target), { recursive: true });
+      if (u.action === 'copy') {
+        copyFileSync(u.file, u.target);
+        copied++;
         continue;
       }
-      const source = readFileSync(file, 'utf8');
+      const source = readFileSync(u.file, 'utf8');
       const result = compile(source, {
-        filename: rel.split('\\').join('/'),
-        sourceType: sourceTypeOf(file),
+        filename: u.rel,
+        sourceType: sourceTypeOf(u.file),
         updatePoints: options.updatePoints,
         callPoints: options.callPoints,
+        transforms: { decorators, jsx, specifiers: specifierResolver({ ...u, file: resolve(u.file), target: resolve(u.target) }, targets, config) },
       });
-      writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
-      writeFileSync(`${target}.map`, JSON.stringify(result.map));
-      writeFileSync(`${target}.restack.json`, JSON.stringify(result.metadata, null, 2));
+      writeFileSync(u.target, `${result.code}\n//# sourceMappingURL=${basename(u.target)}.map\n`);
+      writeFileSync(`${u.target}.map`, JSON.stringify(result.map));
+      writeFileSync(`${u.target}${META_SUFFIX}`, JSON.stringify(result.metadata, null, 2));
       modules.push(result.metadata);
-      kinds.push({ file: rel, kind: result.metadata.sourceKind });
+      kinds.push({ file: u.rel, kind: result.metadata.sourceKind });
     }
+    if (!kinds.length) continue;
     // Keep the module kind of plain .js files: the output directory may have no package.json.
     // Without a "type", Node tells ES modules by their syntax and so did the compiler: the output
     // says what they turned out to be (an explicit type turns Node's detection off).
-    const pkgOut = join(outDir, 'package.json');
-    if (!(isDir && existsSync(join(input, 'package.json')))) {
-      let type = sourceTypeOf(join(isDir ? input : dirname(input), 'x.js')) === 'module' ? 'module' : 'commonjs';
+    if (!g.copiesPackageJson) {
+      let type = sourceTypeOf(join(g.root, 'x.js')) === 'module' ? 'module' : 'commonjs';
       if (type === 'commonjs') {
         const plain = kinds.filter((k) => /\.(js|ts|jsx|tsx)$/.test(k.file));
         const esm = plain.find((k) => k.kind === 'module');
@@ -97,9 +391,20 @@ export function compileTree(inputs: string[], outDir: string, options: { updateP
         }
         if (esm) type = 'module';
       }
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(pkgOut, JSON.stringify({ type }) + '\n');
+      mkdirSync(plan.outDir, { recursive: true });
+      writeFileSync(join(plan.outDir, 'package.json'), JSON.stringify({ type }) + '\n');
     }
   }
-  return { modules };
+  const notes: string[] = [];
+  if (config) {
+    // tsc emits CommonJS from import/export under these settings; restack keeps each file's syntax.
+    const m = config.options.module;
+    const cjsByPackage = (m === 'node16' || m === 'node18' || m === 'nodenext') && plan.groups.some((g) => sourceTypeOf(join(g.root, 'x.ts')) !== 'module');
+    const esm = modules.filter((x) => x.sourceKind === 'module' && /\.tsx?$/.test(x.module));
+    if (esm.length && (m === 'commonjs' || m === 'amd' || m === 'umd' || m === 'system' || cjsByPackage)) {
+      notes.push(`${config.file} sets "module": "${m}"${cjsByPackage ? ' without "type": "module" in package.json' : ''}, so tsc would emit CommonJS from import/export; ` +
+        `restack keeps them: ${esm.length} module(s) (${esm[0].module}${esm.length > 1 ? ', ...' : ''}) are ES modules in the output`);
+    }
+  }
+  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}) };
 }

@@ -42,17 +42,23 @@ function callPolicy(value: string): CallPointPolicy {
 
 program
   .command('compile')
-  .description('instrument JavaScript/TypeScript files or directories into an output directory')
-  .argument('<inputs...>', 'files or directories')
-  .requiredOption('-o, --out <dir>', 'output directory')
+  .description('instrument JavaScript/TypeScript files, directories or a TypeScript project into an output directory')
+  .argument('[inputs...]', 'files or directories (a directory with a tsconfig.json is compiled as that project)')
+  .option('-o, --out <dir>', 'output directory (default: the project\'s outDir)')
+  .option('-p, --project <tsconfig>', 'compile the TypeScript project of this tsconfig.json (or directory holding one)')
   .option('--update-points <policy>', 'explicit | loops | all', policy, 'loops')
   .option('--call-points <policy>', 'all | except-builtins (calls of common builtin methods are not continuation points)', callPolicy, 'except-builtins')
   .option('--quiet', 'print nothing but errors')
-  .action(async (inputs: string[], opts: { out: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out?: string; project?: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; quiet?: boolean }) => {
     // Loaded here: `restack run` must not pay for loading the compiler.
     const { compileTree } = await import('./compileTree.js');
-    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints });
-    if (!opts.quiet) printSummary(result, opts.out);
+    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project });
+    if (!opts.quiet) printSummary(result, opts.out ?? result.outDir);
+    if (!result.modules.length) {
+      process.stderr.write(`restack: nothing compiled: no JavaScript or TypeScript module to compile in ${inputs.length ? inputs.join(', ') : result.project}` +
+        `${result.skipped.length ? ` (${result.skipped.length} skipped${opts.quiet ? '; run without --quiet to see why' : ', see above'})` : ''}\n`);
+      process.exitCode = 1;
+    }
   });
 
 program
@@ -68,6 +74,9 @@ program
   .passThroughOptions()
   .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean; control: boolean; announce?: boolean; trust: string[] }) => {
     if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
+      // A file restack did not compile is refused here, before a second process starts.
+      const { entryKind } = await import('../runtime/entry.js');
+      entryKind(file);
       await reexecWithStack();
       return;
     }
@@ -84,6 +93,7 @@ program
     try {
       await runProgram(file, args, { storm: opts.storm, report: opts.report ?? false, control: opts.control, announce: opts.announce });
     } catch (e) {
+      if ((e as Error)?.name === 'EntryError') throw e;
       if ((e as Error)?.name === 'ControlError' && e instanceof (await import('../runtime/control.js')).ControlError) {
         // The control channel could not start (its directory, its socket): the program did not run.
         process.stderr.write(`restack: ${(e as Error).message} (--no-control runs the program without the control channel)\n`);
@@ -221,7 +231,18 @@ function printSummary(r: TreeResult, out: string): void {
   const fns = r.modules.reduce((n, m) => n + m.functions.length, 0);
   const capt = r.modules.reduce((n, m) => n + m.functions.filter((f) => f.capturable).length, 0);
   const cps = r.modules.reduce((n, m) => n + m.functions.reduce((k, f) => k + f.cps.length, 0), 0);
-  process.stdout.write(`restack: compiled ${r.modules.length} module(s) into ${out}: ${fns} functions (${capt} capturable), ${cps} continuation points\n`);
+  // Files that are not code are many (README, images): counted, a few named; every other skip is named with its reason.
+  const other = r.skipped.filter((s) => s.reason === 'not JavaScript or TypeScript');
+  for (const s of r.skipped) if (s.reason !== 'not JavaScript or TypeScript') process.stdout.write(`  skipped: ${s.file}: ${s.reason}\n`);
+  if (other.length) {
+    const names = other.slice(0, 3).map((s) => s.file).join(', ');
+    process.stdout.write(`  skipped: ${other.length} file(s) that are not JavaScript or TypeScript (${names}${other.length > 3 ? ', ...' : ''})\n`);
+  }
+  if (r.modules.length) {
+    process.stdout.write(`restack: compiled ${r.modules.length} module(s) into ${out}${r.project ? ` (project ${r.project})` : ''}: ${fns} functions (${capt} capturable), ${cps} continuation points` +
+      `${r.copied ? `; copied ${r.copied} file(s)` : ''}${r.skipped.length ? `; skipped ${r.skipped.length} (see above)` : ''}\n`);
+  }
+  for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
   for (const m of r.modules) {
     for (const d of m.diagnostics) process.stdout.write(`  note: ${m.module}:${d.loc.line}:${d.loc.column + 1}: ${d.message}\n`);
   }

@@ -6,12 +6,10 @@
  *
  * Each pass is timed when `timings` is requested, so compile speed can be profiled per pass.
  */
-import { transformFromAstSync } from '@babel/core';
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { generate, traverse } from './babel.js';
-import { createRequire } from 'node:module';
 import {
   PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy, type TopLevelStatement,
@@ -30,8 +28,8 @@ import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 import { carriedVariables, topLevelStatements } from './topLevel.js';
-
-const require = createRequire(import.meta.url);
+import { parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
+import type { SourceTransforms as RecordedTransforms } from '../contract/index.js';
 
 export interface CompileOptions {
   /** Path of the module, used in ids, messages and the source map. */
@@ -51,6 +49,8 @@ export interface CompileOptions {
    * 'loader-fresh' for a module the old version did not have (its top-level code runs).
    */
   format?: 'module' | 'loader' | 'loader-fresh';
+  /** Decorators, JSX and import specifier rewrites (compiler/sourceTransforms.ts). */
+  transforms?: SourceTransforms;
 }
 
 export interface CompileResult {
@@ -63,7 +63,7 @@ export interface CompileResult {
 const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
 const CALL_POLICIES: CallPointPolicy[] = ['all', 'except-builtins'];
 
-function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
+function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format' | 'transforms'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
   if (!options || typeof options.filename !== 'string' || !options.filename) {
     throw new CompileError('compile(): options.filename must be a non-empty string');
   }
@@ -96,9 +96,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     mark = now;
   };
 
-  const isTS = /\.[cm]?tsx?$/.test(opts.filename);
-  const plugins: ParserPlugin[] = isTS ? ['typescript'] : [];
-  if (/\.tsx$/.test(opts.filename)) plugins.push('jsx');
+  const plugins = parserPlugins(opts.filename, options.transforms?.decorators);
   let ast: t.File;
   try {
     ast = parse(source, {
@@ -113,14 +111,20 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
   lap('parse');
 
-  if (isTS) {
-    const out = transformFromAstSync(ast, source, {
-      ast: true, code: false, configFile: false, babelrc: false, filename: opts.filename,
-      plugins: [[require.resolve('@babel/plugin-transform-typescript'), { onlyRemoveTypeImports: false }]],
-    });
-    ast = out!.ast!;
-    lap('stripTypes');
+  // Types, decorators, JSX; then import specifiers Node would not resolve (decision 0011).
+  let transforms: RecordedTransforms;
+  try {
+    const out = transformSource(ast, source, opts.filename, options.transforms ?? {});
+    ast = out.ast;
+    transforms = out.applied;
+  } catch (e) {
+    // Babel's message starts with the file name and holds the code frame.
+    const message = ((e as Error).message ?? String(e)).replace(/^[^\n]*?: /, (m) => (m.endsWith(`${opts.filename}: `) ? '' : m));
+    throw new CompileError(`${opts.filename}: ${message}`, opts.filename);
   }
+  const rewritten = rewriteSpecifiers(ast, options.transforms?.specifiers);
+  if (Object.keys(rewritten).length) transforms.specifiers = rewritten;
+  lap('stripTypes');
 
   const isModule = opts.sourceType === 'module' || (opts.sourceType === 'auto' && ast.program.sourceType === 'module');
   const sourceHash = createHash('sha256').update(source).digest('hex');
@@ -343,6 +347,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     callLines: lines,
     topLevel,
     variables,
+    ...(Object.keys(transforms).length ? { transforms } : {}),
   };
   lap('metadata');
   return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };

@@ -93,6 +93,24 @@ export interface ModuleMeta {
    * written before it existed.
    */
   variables?: string[];
+  /**
+   * What the compiler did to the source besides stripping types (compiler/sourceTransforms.ts):
+   * `restack patch` compiles the module again with the same. Absent when nothing applied.
+   */
+  transforms?: SourceTransforms;
+}
+
+/** How JSX is compiled: React's automatic runtime (`jsx` from `<importSource>/jsx-runtime`) or a classic factory call. */
+export type JsxTransform =
+  | { runtime: 'automatic'; importSource?: string; development?: boolean }
+  | { runtime: 'classic'; pragma?: string; pragmaFrag?: string };
+
+/** Source transforms recorded in a module's metadata (decision 0011). */
+export interface SourceTransforms {
+  decorators?: 'legacy' | '2023-11';
+  jsx?: JsxTransform;
+  /** Import specifiers rewritten in the output (a `.ts` extension, a tsconfig paths alias): original -> output. */
+  specifiers?: Record<string, string>;
 }
 
 /** A top-level statement that is not a declaration, as an update sees it (compiler/topLevel.ts). */

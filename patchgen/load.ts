@@ -57,6 +57,8 @@ function sha256(data: string | Buffer): string {
 
 /** Is this directory a compiled tree? (It holds restack metadata.) */
 export function isCompiledTree(dir: string): boolean {
+  // A TypeScript project is sources, even with its compiled outDir inside it (decision 0011).
+  if (existsSync(join(dir, 'tsconfig.json'))) return false;
   return findMetadata(dir).length > 0;
 }
 

@@ -122,6 +122,7 @@ function writeNewVersion(diff: VersionDiff, dir: string): void {
     const result = compile(m.source, {
       filename: m.meta.module, moduleId: m.meta.module, sourceType: m.meta.sourceKind,
       ...policiesOf(m.meta), format: added.has(m.meta.module) ? 'loader-fresh' : 'loader',
+      ...(m.meta.transforms ? { transforms: m.meta.transforms } : {}),
     });
     const same = result.metadata.functions.length === m.meta.functions.length &&
       result.metadata.functions.every((f, i) => f.id === m.meta.functions[i].id && f.cps.length === m.meta.functions[i].cps.length);

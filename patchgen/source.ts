@@ -9,13 +9,14 @@
  * the `loc`s the compiler recorded. Everything here is best effort: a source that does not parse
  * yields line texts only, and the generator falls back on the metadata.
  */
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse } from '@babel/parser';
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { functionDeclarations, topLevelBindings } from '../compiler/syntax.js';
 import { carriedVariables } from '../compiler/topLevel.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
+import { parserPlugins } from '../compiler/sourceTransforms.js';
 import { R, type CpMeta, type FunctionMeta, type ModuleMeta } from '../contract/index.js';
 import { isForOfStep } from './align.js';
 import { bigrams, squash, tokens } from './similarity.js';
@@ -81,8 +82,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
   const lines = source.split(/\r?\n/);
   const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], constInits: {}, bindings: [] };
   const filename = meta.module;
-  const plugins: ParserPlugin[] = /\.[cm]?tsx?$/.test(filename) ? ['typescript'] : [];
-  if (/\.tsx$/.test(filename)) plugins.push('jsx');
+  const plugins = parserPlugins(filename, meta.transforms?.decorators);
   let ast: t.File;
   try {
     ast = parse(source, {

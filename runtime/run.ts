@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Module from 'node:module';
 import { install, setStorm } from './index.js';
+import { entryKind } from './entry.js';
 
 export interface RunOptions {
   storm?: number;
@@ -17,6 +19,10 @@ export interface RunOptions {
 }
 
 export async function runProgram(file: string, args: string[], options: RunOptions): Promise<void> {
+  // Before anything starts: a TypeScript or JSX file restack did not compile is refused with what to do.
+  const entry = entryKind(file);
+  // Only on a terminal: the program's own stderr must stay what it would be natively.
+  if (entry.advice && process.stderr.isTTY) process.stderr.write(`restack: note: ${entry.advice}\n`);
   const engine = install();
   process.argv = [process.argv[0], resolve(file), ...args];
   if (options.storm) setStorm(options.storm);
@@ -40,6 +46,13 @@ export async function runProgram(file: string, args: string[], options: RunOptio
         `${s.framesUnwound} frames unwound and rebuilt, deepest stack ${s.maxDepth}, ` +
         `pause (check, unwind, rebuild) max ${s.maxPauseMs.toFixed(3)} ms, mean ${(s.captures ? (1000 * s.totalPauseMs) / s.captures : 0).toFixed(1)} us\n`);
     });
+  }
+  // (An uncompiled .js file of no declared kind is imported as before: Node tells its kind by its syntax.)
+  if (entry.kind === 'commonjs' && (entry.compiled || file.endsWith('.cjs'))) {
+    // As `node file.js` starts a CommonJS entry: loaded as the main module, so that
+    // `require.main === module` holds in it (imported, it would have no require.main).
+    (Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown })._load(resolve(file), null, true);
+    return;
   }
   await import(pathToFileURL(resolve(file)).href);
 }

@@ -263,51 +263,40 @@ function decided(s: t.Statement, entry: TopLevelStatement, filename: string): t.
   return t.ifStatement(call('top', [t.stringLiteral(entry.key)]), body);
 }
 
-/** Whether a statement declares a `var` outside its functions (a module-level binding). */
-function declaresVar(n: t.Node | null | undefined): boolean {
-  if (!n || typeof n !== 'object' || t.isFunction(n) || t.isClass(n)) return false;
-  if (t.isVariableDeclaration(n) && n.kind === 'var') return true;
+/**
+ * The first node of `n` (itself included) that `is` accepts, in source order, without looking
+ * inside functions or inside the nodes `skip` accepts.
+ */
+function findOutsideFunctions(n: t.Node | null | undefined, is: (n: t.Node) => boolean, skip: (n: t.Node) => boolean = () => false): t.Node | null {
+  if (!n || typeof n !== 'object' || t.isFunction(n) || skip(n)) return null;
+  if (is(n)) return n;
   for (const key of t.VISITOR_KEYS[n.type] ?? []) {
     const v = (n as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(v) ? v.some((c) => declaresVar(c as t.Node)) : declaresVar(v as t.Node)) return true;
-  }
-  return false;
-}
-
-/** The first top-level await (or for await) in a statement, outside functions. */
-function topLevelAwait(n: t.Node | null | undefined): t.Node | null {
-  if (!n || typeof n !== 'object') return null;
-  if (t.isFunction(n)) return null;
-  if (t.isAwaitExpression(n) || (t.isForOfStatement(n) && n.await)) return n;
-  for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-    const v = (n as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(v)) {
-      for (const c of v) {
-        const found = topLevelAwait(c as t.Node);
-        if (found) return found;
-      }
-    } else {
-      const found = topLevelAwait(v as t.Node);
+    for (const c of Array.isArray(v) ? v : [v]) {
+      const found = findOutsideFunctions(c as t.Node, is, skip);
       if (found) return found;
     }
   }
   return null;
 }
 
+const isAwait = (n: t.Node): boolean => t.isAwaitExpression(n) || (t.isForOfStatement(n) && n.await);
+
+/** Whether a statement declares a `var` outside its functions and classes (a module-level binding). */
+function declaresVar(n: t.Node): boolean {
+  return findOutsideFunctions(n, (x) => t.isVariableDeclaration(x) && x.kind === 'var', (x) => t.isClass(x)) !== null;
+}
+
+/** The first top-level await (or for await) in a statement, outside functions. */
+function topLevelAwait(n: t.Node): t.Node | null {
+  return findOutsideFunctions(n, isAwait);
+}
+
 function checkNoTopLevelAwait(program: t.Program, fail: (n: t.Node, m: string) => never): void {
-  const visit = (n: t.Node | null | undefined): void => {
-    if (!n || typeof n !== 'object') return;
-    if (t.isFunction(n) && !t.isProgram(n)) return;
-    if (t.isAwaitExpression(n) || (t.isForOfStatement(n) && n.await)) {
-      fail(n, 'top-level await in a declaration: a module loaded by an update is evaluated synchronously');
-    }
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const v = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(v)) v.forEach((c) => visit(c as t.Node));
-      else visit(v as t.Node);
-    }
-  };
-  for (const s of program.body) visit(s);
+  for (const s of program.body) {
+    const at = topLevelAwait(s);
+    if (at) fail(at, 'top-level await in a declaration: a module loaded by an update is evaluated synchronously');
+  }
 }
 
 function replaceImportRef(p: NodePath, ref: { ns: string; name: string | null }): void {

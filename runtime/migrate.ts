@@ -216,7 +216,9 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
     // Unchanged function: the record's slots are the new function's.
     return site;
   }
-  // Each new live variable: by the mapping's vars, else by name, else by the temporary it renames.
+  // Each new live variable: by the mapping's vars, else by the temporary it renames, else by name.
+  // A renamed temporary goes first: temporaries are numbered across the module, so a change before
+  // the function renumbers its own, and the old temporary with the new one's name is another value.
   const oldLive = new Set(oldCp.live);
   const renamed = plan.renamed[cp] ?? {};
   const slots: SlotMap = { length: newFn.slots.length, names: [], to: [], from: [], values: [] };
@@ -241,8 +243,8 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
       }
       continue;
     }
-    if (oldLive.has(name)) take(name, plan.oldFn.slots.indexOf(name));
-    else if (renamed[name] !== undefined && oldLive.has(renamed[name])) take(name, plan.oldFn.slots.indexOf(renamed[name]));
+    if (renamed[name] !== undefined && oldLive.has(renamed[name])) take(name, plan.oldFn.slots.indexOf(renamed[name]));
+    else if (oldLive.has(name)) take(name, plan.oldFn.slots.indexOf(name));
   }
   site.locals = slots;
   if (plan.frame) {

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { cli } from './helpers/run.js';
 import { workspace } from './helpers/versions.js';
 
-const { work, env, versions } = workspace('restack-for-await-');
+const { work, env, versions, runAndUpdate } = workspace('restack-for-await-');
 
-const program = (version) => `
+/** The program; `tagged` is how tag() writes a line (an expression of version and line). */
+const program = (version, tagged = `'${version}:' + line`) => `
 import { PassThrough } from 'node:stream';
-function tag(line) { return '${version}:' + line; }
+function tag(line) { return ${tagged}; }
 async function consume(stream) {
   let n = 0;
   for await (const chunk of stream) {
@@ -58,4 +59,21 @@ test('a for await waiting on a stream moves to the new version and reads the res
   const tags = chunks.map((l) => l.split(':')[0]);
   const first2 = tags.indexOf('v2');
   assert.ok(first2 >= 2 && tags.slice(first2).every((v) => v === 'v2') && tags.slice(0, first2).every((v) => v === 'v1'), tags.join(' '));
+});
+
+// The compiler numbers temporaries across a module: v2's tag() holds one more, so consume(),
+// unchanged, holds its iterator record and its loop's done flag in __rst1 and __rst2 in v2, in
+// __rst0 and __rst1 in v1. A frame of consume moves each by the temporary it renames, not by the
+// old temporary that has its new name (which put the done flag where the iterator record goes).
+test('a for await of an unchanged function whose temporaries a change before it renumbered reads the rest in the new version', async () => {
+  const dir = join(work, 'renumbered');
+  versions(dir, (v) => program(v, v === 'v1' ? `'v1:' + line` : `'v2:' + String(line)`));
+  const { code, stdout, stderr, report } = await runAndUpdate(join(dir, 'c1', 'main.js'), join(dir, 'p'), /chunk1/);
+  assert.equal(code, 0, stderr);
+  assert.equal(report.applied, true, report.reason);
+  assert.ok(report.frames.some((f) => f.suspended && f.from.startsWith('main.js#consume')), JSON.stringify(report.frames));
+  const lines = stdout.trim().split('\n');
+  assert.equal(lines.at(-1), 'total 6', stdout + stderr);
+  assert.deepEqual(lines.slice(0, -1).map((l) => l.split(':')[1]), ['chunk0', 'chunk1', 'chunk2', 'chunk3', 'chunk4', 'chunk5']);
+  assert.equal(lines.at(-2), 'v2:chunk5');
 });

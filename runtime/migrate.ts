@@ -16,7 +16,7 @@
  * version (an identity update) and reports why; the new modules evaluated so far are dropped.
  */
 import Module, { createRequire, isBuiltin } from 'node:module';
-import { dirname, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
 import type { FrameRecord } from './core/records.js';
@@ -25,7 +25,7 @@ import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
 import { FrozenOldObject } from './update/journal.js';
-import { bundleTarget, fileOf, fillNamespace, programRoot, repointExports } from './update/commonjs.js';
+import { bundleTarget, fileOf, fillNamespace, packageTarget, programRoot, repointExports } from './update/commonjs.js';
 import type { Transaction } from './update/transaction.js';
 
 export class UpdateRefused extends Error {
@@ -361,6 +361,8 @@ export interface BootPlan {
 
 export interface Evaluated {
   handles: Map<string, ModuleHandle>;
+  /** The running modules of packages the update keeps as they are (decision 0013): they stay current. */
+  kept: Map<string, ModuleHandle>;
   /** Old class or constructor function, new one, the module and the binding's name. */
   adoptions: Array<[Function, Function, string, string]>;
   modules: UpdateReport['modules'];
@@ -575,6 +577,13 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           if (typeof spec !== 'string') throw new TypeError(`require() of ${pm.id}: the specifier must be a string, got ${typeof spec}`);
           const target = bundleTarget(patch, pm, spec, dirname(baseFile));
           if (target) return requireModule(target);
+          // A package name, found in the new install's layout (decision 0013).
+          const pkg = patch.packages ? packageTarget(patch, pm, spec) : null;
+          if (pkg && 'module' in pkg) return requireModule(pkg.module);
+          if (pkg && 'from' in pkg) {
+            root ??= programRoot(host.current);
+            if (root) return createRequire(join(root, pkg.from, 'index.js'))(spec);
+          }
           return req(spec);
         }) as NodeRequire;
         Object.assign(moduleRequire, { resolve: req.resolve, cache: req.cache, main: req.main, extensions: req.extensions });
@@ -648,7 +657,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
     }
     for (const m of modules) if (!m.ran?.length) delete m.ran;
-    return { handles, adoptions, modules, oldState: oldStates, deferred };
+    const kept = new Map<string, ModuleHandle>();
+    if (!boot) for (const id of patch.kept) { const h = host.current.get(id); if (h) kept.set(id, h); }
+    return { handles, kept, adoptions, modules, oldState: oldStates, deferred };
   } catch (e) {
     host.forget(loading.values());
     throw e;

@@ -328,6 +328,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     this.loading = null;
   }
 
+  registered(url: string): ModuleHandle | undefined {
+    return this.modules.get(url);
+  }
+
   forget(handles: Iterable<ModuleHandle>): void {
     for (const h of handles) this.modules.delete(h.url);
   }

@@ -20,7 +20,7 @@ import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
 import type { FrameRecord } from './core/records.js';
-import type { CpMeta, LoaderABI } from '../contract/index.js';
+import type { CpMeta, FunctionMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
@@ -141,6 +141,8 @@ export interface VersionHost {
   endLoading(): void;
   /** Drops handles of a version that was not committed. */
   forget(handles: Iterable<ModuleHandle>): void;
+  /** The handle registered under a url (a module of the version loaded after its commit). */
+  registered(url: string): ModuleHandle | undefined;
 }
 
 /** A fresh scope for one update attempt: `once` keys by object identity. */
@@ -194,6 +196,21 @@ export function refusal(patch: LoadedPatch, m: ModuleHandle, cpId: number): stri
   }
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The names of `fn`'s nested function declarations (a nested function whose id is `fn`'s plus its name). */
+function nestedDeclarations(patch: LoadedPatch, module: string, fn: FunctionMeta): ReadonlySet<string> {
+  const meta = patch.modules.get(module)?.meta ?? patch.baseMeta.get(module);
+  if (!meta) return NO_NAMES;
+  const prefix = `${fn.id}/`;
+  const out = new Set<string>();
+  for (const f of meta.functions) {
+    if (f.kind !== 'function' && f.kind !== 'generator' && f.kind !== 'async' && f.kind !== 'async generator') continue;
+    if (f.id === prefix + f.name && fn.slots.includes(f.name)) out.add(f.name);
+  }
+  return out;
+}
+
 /** Works out how frames at (m, cpId) move; throws UpdateRefused when they cannot. */
 function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   const { plan, cp, where } = planFor(patch, m, cpId);
@@ -212,7 +229,12 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   }
   // Every field from the start: the loops that read sites see one object shape.
   const site: SiteMove = { module: plan.newModule, cpId: newCp.id, from: where, to, locals: 'same', handle: undefined, f: undefined, transform: undefined };
-  if (!plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
+  // At its entry nothing of the function has run, so its nested function declarations cannot have
+  // escaped: the new frame makes its own (closures over the new activation), rather than taking the
+  // old frame's, which would read and write the old activation's variables.
+  const fresh = oldCp.kind === 'update' && oldCp.callee === 'entry' ? nestedDeclarations(patch, plan.newModule, newFn) : NO_NAMES;
+  const keepsClosure = [...fresh].some((name) => oldCp.live.includes(name));
+  if (!keepsClosure && !plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
     // Unchanged function: the record's slots are the new function's.
     return site;
   }
@@ -229,6 +251,10 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
     slots.values.push(value);
   };
   for (const name of newCp.live) {
+    if (fresh.has(name)) {
+      given.add(name);
+      continue;
+    }
     const source = plan.vars[name];
     if (source === 'TODO') throw new UpdateRefused(`${to}: variable '${name}' is still 'TODO' in the mapping`, where);
     if (source === 'transform') continue;
@@ -395,6 +421,8 @@ function namespaceOf(m: unknown): object {
  */
 export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope, boot?: BootPlan, tx?: Transaction): Evaluated {
   const loading = host.beginLoading();
+  /** Set once the version's modules were evaluated: a module loaded later registers as current. */
+  let evaluated = false;
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
   const adoptions: Evaluated['adoptions'] = [];
@@ -640,7 +668,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         const exportsNow = required.get(pm.id)!;
         fillNamespace(ns, exportsNow);
       }
-      const handle = loading.get(ctx.url);
+      // A module the new version requires only after the commit (a lazy `require`) registered as
+      // a current module of the running version.
+      const handle = loading.get(ctx.url) ?? (evaluated ? host.registered(ctx.url) : undefined);
       if (!handle) throw new UpdateRefused(`${pm.id} of the new version did not register with the runtime`);
       handle.baseUrl = baseUrl;
       handles.set(pm.id, handle);
@@ -657,6 +687,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
     }
     for (const m of modules) if (!m.ran?.length) delete m.ran;
+    evaluated = true;
     const kept = new Map<string, ModuleHandle>();
     if (!boot) for (const id of patch.kept) { const h = host.current.get(id); if (h) kept.set(id, h); }
     return { handles, kept, adoptions, modules, oldState: oldStates, deferred };

@@ -34,7 +34,16 @@ const DEFINERS = new Set([
 
 const MAX_KEY = 120;
 
-/** Names bound to code by the module's top level: function and class declarations, `const f = () => ...`. */
+/** The value an assignment chain assigns (`function` of `module.exports = function`), else the expression itself. */
+export function assignedValue(e: t.Expression | null | undefined): t.Expression | null | undefined {
+  while (t.isAssignmentExpression(e) && e.operator === '=') e = e.right;
+  return e;
+}
+
+/**
+ * Names bound to code by the module's top level: function and class declarations,
+ * `const f = () => ...`, `var proto = module.exports = function () {...}`.
+ */
 export function definitions(program: t.Program): Set<string> {
   const names = new Set<string>();
   for (const s of program.body) {
@@ -42,7 +51,8 @@ export function definitions(program: t.Program): Set<string> {
     if ((t.isFunctionDeclaration(d) || t.isClassDeclaration(d)) && d.id) names.add(d.id.name);
     else if (t.isVariableDeclaration(d)) {
       for (const v of d.declarations) {
-        if (t.isIdentifier(v.id) && (t.isFunctionExpression(v.init) || t.isArrowFunctionExpression(v.init) || t.isClassExpression(v.init))) names.add(v.id.name);
+        const value = assignedValue(v.init);
+        if (t.isIdentifier(v.id) && (t.isFunctionExpression(value) || t.isArrowFunctionExpression(value) || t.isClassExpression(value))) names.add(v.id.name);
       }
     }
   }

@@ -126,7 +126,8 @@ export function findMetadata(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
+      // A compiled tree's node_modules holds the dependencies compiled with it (decision 0013).
+      if (name.startsWith('.')) continue;
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (name.endsWith(META_SUFFIX)) out.push(relative(dir, p).split('\\').join('/'));

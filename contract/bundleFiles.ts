@@ -176,7 +176,8 @@ export class BundleReader {
       const at = sub ? `${rel}/${sub}` : rel;
       this.checkDir(at);
       for (const entry of readdirSync(join(this.root, at), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        // node_modules: the dependencies compiled with the program (decision 0013).
+        if (entry.name.startsWith('.')) continue;
         const next = sub ? `${sub}/${entry.name}` : entry.name;
         if (entry.isDirectory()) walk(next);
         else if (entry.name.endsWith(META_SUFFIX)) out.push(next);

@@ -26,7 +26,10 @@ import { loadVersion, policyOf, isCompiledTree, type FunctionVersion, type Modul
 import { nameSimilarity, sequenceSimilarity, textSimilarity } from './similarity.js';
 import type { CpMapping, FunctionStatus, MatchInfo, SimilarityComponents } from './types.js';
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { packageOf } from '../contract/packages.js';
 import { classFields, diffClassFields, type ClassFieldDiff } from './fields.js';
+import { comparePackages, readInstall, type PackageComparison } from './packages.js';
 
 /** Default minimum similarity score for matching functions whose id changed. */
 export const DEFAULT_THRESHOLD = 0.6;
@@ -87,6 +90,8 @@ export interface VersionDiff {
   instances: ClassFieldDiff[];
   /** Keys ('module#Name') of the old version's top-level classes and constructor functions. */
   oldClasses: string[];
+  /** The two installs compared package by package, when the versions have dependencies (decision 0013). */
+  packages?: PackageComparison;
   dispose(): void;
 }
 
@@ -101,16 +106,28 @@ function choosePolicy(other: string, options: DiffOptions): CpPolicies {
 
 export function diffVersions(oldInput: string, newInput: string, options: DiffOptions = {}): VersionDiff {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const oldV = loadVersion(oldInput, choosePolicy(newInput, options), 'old version');
+  // Two installs: the packages the same in both are kept running, not compared (decision 0013).
+  const installs = [readInstall(resolve(oldInput)), readInstall(resolve(newInput))] as const;
+  const packages = installs[0] && installs[1] ? comparePackages(installs[0], installs[1]) : undefined;
+  const keep = (module: string): boolean => {
+    const pkg = packageOf(module);
+    return pkg !== null && packages?.next[pkg]?.status === 'kept';
+  };
+  const oldV = loadVersion(oldInput, choosePolicy(newInput, options), 'old version', keep);
   let newV: Version;
   try {
-    newV = loadVersion(newInput, choosePolicy(oldInput, options), 'new version');
+    newV = loadVersion(newInput, choosePolicy(oldInput, options), 'new version', keep);
   } catch (e) {
     oldV.dispose();
     throw e;
   }
   try {
-    return diffLoaded(oldV, newV, threshold);
+    const diff = diffLoaded(oldV, newV, threshold);
+    if (packages) {
+      diff.packages = packages;
+      diff.warnings.push(...packageWarnings(packages, oldV, newV));
+    }
+    return diff;
   } catch (e) {
     oldV.dispose();
     newV.dispose();
@@ -213,7 +230,9 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
   const oldRest = oldLeft();
   const newRest = newLeft();
   const scored: Array<{ o: FunctionVersion; n: FunctionVersion; score: number; components: SimilarityComponents }> = [];
-  for (const o of oldRest) for (const n of newRest) scored.push({ o, n, ...similarity(o, n) });
+  // A function does not move between npm packages (nor between a package and the program).
+  const pkg = (f: FunctionVersion): string => packageOf(f.module.meta.module) ?? '';
+  for (const o of oldRest) for (const n of newRest) if (pkg(o) === pkg(n)) scored.push({ o, n, ...similarity(o, n) });
   scored.sort((x, y) => y.score - x.score || x.o.fn.id.localeCompare(y.o.fn.id) || x.n.fn.id.localeCompare(y.n.fn.id));
   // Other new functions this old one nearly matched: what a person should look at if the guess is wrong.
   const alternativesOf = (o: FunctionVersion, chosen: FunctionVersion, score: number): Array<{ id: string; score: number }> => scored
@@ -365,4 +384,30 @@ function collectFreshVars(cps: CpMapping[], oldF: FunctionMeta, newF: FunctionMe
     if (cands.length === 1 && oldF.slots.includes(cands[0])) entry.suggestion = cands[0];
   }
   return [...byName.values()];
+}
+
+/**
+ * What a person should know about the installs: a package that changed but has no compiled module
+ * in either version (its running code cannot be replaced), and a kept package compiled in one
+ * version only.
+ */
+function packageWarnings(cmp: PackageComparison, oldV: Version, newV: Version): string[] {
+  const compiled = new Set<string>();
+  for (const m of [...oldV.modules, ...oldV.kept, ...newV.modules, ...newV.kept]) {
+    const p = packageOf(m.meta.module);
+    if (p) compiled.add(p);
+  }
+  const out: string[] = [];
+  for (const [path, p] of Object.entries(cmp.next)) {
+    if (p.status === 'changed' && !compiled.has(path)) {
+      out.push(`${path} changed (now ${p.name}@${p.version}) but is not compiled in either version: the update leaves its running code as it is; compile it in both (restack compile --deps ${p.name}) or restart to take it`);
+    }
+  }
+  const keptIds = (v: Version): Set<string> => new Set(v.kept.map((m) => m.meta.module));
+  const before = keptIds(oldV);
+  const after = keptIds(newV);
+  const one = [...before].filter((id) => !after.has(id)).concat([...after].filter((id) => !before.has(id)));
+  const onlyOne = [...new Set(one.map((id) => packageOf(id)!))];
+  for (const path of onlyOne) out.push(`${path} is the same release in both installs but compiled in only one version: the running copy stays as it is`);
+  return out;
 }

@@ -46,6 +46,11 @@ export interface Version {
   updatePoints: UpdatePointPolicy;
   callPoints: CallPointPolicy;
   modules: ModuleVersion[];
+  /**
+   * Modules of packages the update keeps running as they are (decision 0013): read for the base
+   * version's hashes and metadata only, not compared function by function.
+   */
+  kept: ModuleVersion[];
   byId: Map<string, FunctionVersion>;
   /** Removes the temporary directory of a compiled source tree. */
   dispose(): void;
@@ -74,8 +79,8 @@ export function policiesOf(meta: ModuleMeta): CpPolicies {
   return { updatePoints: meta.updatePoints, callPoints: meta.callPoints ?? 'all' };
 }
 
-/** Reads the modules of a compiled tree. */
-export function readCompiledTree(dir: string): ModuleVersion[] {
+/** Reads the modules of a compiled tree; `light` ones are not analysed (their source is only hashed). */
+export function readCompiledTree(dir: string, light: (module: string) => boolean = () => false): ModuleVersion[] {
   return findMetadata(dir).map((metaFile): ModuleVersion => {
     const meta = JSON.parse(readFileSync(join(dir, metaFile), 'utf8')) as ModuleMeta;
     const file = metaFile.slice(0, -META_SUFFIX.length);
@@ -88,7 +93,7 @@ export function readCompiledTree(dir: string): ModuleVersion[] {
     } catch {
       source = null;
     }
-    const analysis = source === null ? null : analyzeSource(source, meta);
+    const analysis = source === null || light(meta.module) ? null : analyzeSource(source, meta);
     return { meta, file, metaFile, codeHash, source, sourceHash: source === null ? null : sha256(source), analysis };
   });
 }
@@ -97,7 +102,7 @@ export function readCompiledTree(dir: string): ModuleVersion[] {
  * Loads a version. `policy` is used only to compile a source tree (the caller picks it: the
  * other version's policies when that one is compiled, since CP numbers depend on them).
  */
-export function loadVersion(input: string, policy: CpPolicies, label = 'version'): Version {
+export function loadVersion(input: string, policy: CpPolicies, label = 'version', keep: (module: string) => boolean = () => false): Version {
   const abs = resolve(input);
   if (!existsSync(abs)) throw new CompileError(`no such directory: ${input}`);
   if (!statSync(abs).isDirectory()) throw new CompileError(`not a directory: ${input} (expected a compiled tree or a source tree)`);
@@ -118,7 +123,9 @@ export function loadVersion(input: string, policy: CpPolicies, label = 'version'
       throw e;
     }
   }
-  const modules = readCompiledTree(compiledDir);
+  const all = readCompiledTree(compiledDir, keep);
+  const modules = all.filter((m) => !keep(m.meta.module));
+  const kept = all.filter((m) => keep(m.meta.module));
   const byId = new Map<string, FunctionVersion>();
   for (const m of modules) m.meta.functions.forEach((fn, index) => byId.set(fn.id, { fn, module: m, index }));
   return {
@@ -127,6 +134,7 @@ export function loadVersion(input: string, policy: CpPolicies, label = 'version'
     compiledDir,
     ...(modules[0] ? policiesOf(modules[0].meta) : policy),
     modules,
+    kept,
     byId,
     dispose,
   };

@@ -73,7 +73,7 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
   const count = (s: FunctionDiff['status']): number => diff.functions.filter((f) => f.status === s).length;
   const byStatus = (s: string): string[] => diff.modules.filter((m) => m.status === s).map((m) => m.module);
   const base: PatchFile['base'] = {};
-  for (const m of diff.old.modules) base[m.meta.module] = { code: m.codeHash, source: m.sourceHash };
+  for (const m of [...diff.old.modules, ...diff.old.kept]) base[m.meta.module] = { code: m.codeHash, source: m.sourceHash };
   return {
     format: PATCH_FORMAT,
     generator: generatorName(),
@@ -82,7 +82,11 @@ export function buildPatchFile(diff: VersionDiff, outDir: string): PatchFile {
     threshold: diff.threshold,
     baseDir: BASE_DIR,
     base,
-    modules: { unchanged: byStatus('unchanged'), changed: byStatus('changed'), added: byStatus('added'), removed: byStatus('removed') },
+    modules: {
+      unchanged: byStatus('unchanged'), changed: byStatus('changed'), added: byStatus('added'), removed: byStatus('removed'),
+      ...(diff.packages ? { kept: diff.old.kept.map((m) => m.meta.module) } : {}),
+    },
+    ...(diff.packages ? { packages: diff.packages.next } : {}),
     summary: {
       unchanged: count('unchanged'), changed: count('changed'), added: count('added'), removed: count('removed'),
       guesses: diff.functions.filter((f) => f.guess).length,
@@ -138,6 +142,18 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
     `  functions: ${s.unchanged} unchanged, ${s.changed} changed, ${s.added} added, ${s.removed} removed`,
     `  modules: ${(['unchanged', 'changed', 'added', 'removed'] as const).map((k) => `${patch.modules[k].length} ${k}`).join(', ')}`,
   ];
+  if (diff.packages) {
+    const cmp = diff.packages;
+    const all = Object.entries(cmp.next);
+    const count = (st: string): number => all.filter(([, p]) => p.status === st).length;
+    lines.push(`  packages: ${count('kept')} kept (${diff.old.kept.length} compiled module${diff.old.kept.length === 1 ? '' : 's'} left running), ${count('changed')} changed, ${count('rebound')} rebound, ${count('added')} added, ${cmp.removed.length} removed`);
+    for (const [path, p] of all) {
+      if (p.status === 'changed') lines.push(`  package changed: ${path} (${p.name}@${p.version})`);
+      else if (p.status === 'added') lines.push(`  package added: ${path} (${p.name}@${p.version})`);
+      else if (p.status === 'rebound') lines.push(`  package rebound: ${path}: ${cmp.rebound[path]}`);
+    }
+    for (const path of cmp.removed) lines.push(`  package removed: ${path}`);
+  }
   for (const w of diff.warnings) lines.push(`  warning: ${w}`);
   for (const f of diff.functions) {
     if (f.match?.by === 'position') {
@@ -194,7 +210,7 @@ export function writePatch(oldInput: string, newInput: string, outDir: string, o
     const patch = buildPatchFile(diff, out);
     for (const dir of [NEW_DIR, BASE_DIR]) rmSync(join(out, dir), { recursive: true, force: true });
     writeNewVersion(diff, join(out, NEW_DIR));
-    for (const m of diff.old.modules) {
+    for (const m of [...diff.old.modules, ...diff.old.kept]) {
       const target = join(out, BASE_DIR, m.metaFile);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, JSON.stringify(m.meta, null, 2) + '\n');

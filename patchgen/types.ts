@@ -10,6 +10,7 @@
  */
 
 import { PATCH_FORMAT } from '../contract/bundle.js';
+import type { BundlePackage } from '../contract/packages.js';
 
 /** Version of the mapping.ts format (its `format` field). */
 export const MAPPING_FORMAT = 1;
@@ -269,7 +270,13 @@ export interface PatchFile {
    * An update against another base is refused.
    */
   base: Record<string, { code: string | null; source: string | null }>;
-  modules: { unchanged: string[]; changed: string[]; added: string[]; removed: string[] };
+  /**
+   * kept: modules of npm packages the update leaves running (the same release at the same place
+   * in both installs; not in the bundle, decision 0013).
+   */
+  modules: { unchanged: string[]; changed: string[]; added: string[]; removed: string[]; kept?: string[] };
+  /** The new install's packages and what the update does with each (decision 0013). */
+  packages?: Record<string, BundlePackage>;
   summary: {
     unchanged: number; changed: number; added: number; removed: number;
     /** Pairings that are guesses (by similarity of different texts, or by a positional id). */

@@ -328,6 +328,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     this.loading = null;
   }
 
+  registered(url: string): ModuleHandle | undefined {
+    return this.modules.get(url);
+  }
+
   forget(handles: Iterable<ModuleHandle>): void {
     for (const h of handles) this.modules.delete(h.url);
   }
@@ -683,7 +687,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     for (const list of [mapped.map((m) => m.site), capture.sites as SiteMove[]]) {
       for (const site of list) {
         if (site.f !== undefined) continue;
-        const h = ready.handles.get(site.module);
+        const h = ready.handles.get(site.module) ?? ready.kept.get(site.module);
         const index = h ? h.cpRestore[site.cpId] : undefined;
         const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
         if (!f) {
@@ -721,7 +725,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     tx.commit();
     const replaced: ModuleHandle[] = [];
     for (const [id, h] of this.current) {
-      if (ready.handles.get(id) === h) continue;
+      if (ready.handles.get(id) === h || ready.kept.get(id) === h) continue;
       h.stale = true;
       h.o = 1;
       this.modules.delete(h.url);
@@ -729,6 +733,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     }
     this.entries.retarget(patch, this.current, this.version);
     this.current.clear();
+    for (const [id, h] of ready.kept) this.current.set(id, h);
     for (const [id, h] of ready.handles) this.current.set(id, h);
     this.oldState.commit(replaced, this.version, patch.label, ready.modules);
     const oldCode = this.oldCode(false);

@@ -16,16 +16,16 @@
  * version (an identity update) and reports why; the new modules evaluated so far are dropped.
  */
 import Module, { createRequire, isBuiltin } from 'node:module';
-import { dirname, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
 import type { FrameRecord } from './core/records.js';
-import type { CpMeta, LoaderABI } from '../contract/index.js';
+import type { CpMeta, FunctionMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
 import { FrozenOldObject } from './update/journal.js';
-import { bundleTarget, fileOf, fillNamespace, programRoot, repointExports } from './update/commonjs.js';
+import { bundleTarget, fileOf, fillNamespace, packageTarget, programRoot, repointExports } from './update/commonjs.js';
 import type { Transaction } from './update/transaction.js';
 
 export class UpdateRefused extends Error {
@@ -141,6 +141,8 @@ export interface VersionHost {
   endLoading(): void;
   /** Drops handles of a version that was not committed. */
   forget(handles: Iterable<ModuleHandle>): void;
+  /** The handle registered under a url (a module of the version loaded after its commit). */
+  registered(url: string): ModuleHandle | undefined;
 }
 
 /** A fresh scope for one update attempt: `once` keys by object identity. */
@@ -194,6 +196,21 @@ export function refusal(patch: LoadedPatch, m: ModuleHandle, cpId: number): stri
   }
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The names of `fn`'s nested function declarations (a nested function whose id is `fn`'s plus its name). */
+function nestedDeclarations(patch: LoadedPatch, module: string, fn: FunctionMeta): ReadonlySet<string> {
+  const meta = patch.modules.get(module)?.meta ?? patch.baseMeta.get(module);
+  if (!meta) return NO_NAMES;
+  const prefix = `${fn.id}/`;
+  const out = new Set<string>();
+  for (const f of meta.functions) {
+    if (f.kind !== 'function' && f.kind !== 'generator' && f.kind !== 'async' && f.kind !== 'async generator') continue;
+    if (f.id === prefix + f.name && fn.slots.includes(f.name)) out.add(f.name);
+  }
+  return out;
+}
+
 /** Works out how frames at (m, cpId) move; throws UpdateRefused when they cannot. */
 function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   const { plan, cp, where } = planFor(patch, m, cpId);
@@ -212,7 +229,12 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   }
   // Every field from the start: the loops that read sites see one object shape.
   const site: SiteMove = { module: plan.newModule, cpId: newCp.id, from: where, to, locals: 'same', handle: undefined, f: undefined, transform: undefined };
-  if (!plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
+  // At its entry nothing of the function has run, so its nested function declarations cannot have
+  // escaped: the new frame makes its own (closures over the new activation), rather than taking the
+  // old frame's, which would read and write the old activation's variables.
+  const fresh = oldCp.kind === 'update' && oldCp.callee === 'entry' ? nestedDeclarations(patch, plan.newModule, newFn) : NO_NAMES;
+  const keepsClosure = [...fresh].some((name) => oldCp.live.includes(name));
+  if (!keepsClosure && !plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
     // Unchanged function: the record's slots are the new function's.
     return site;
   }
@@ -231,6 +253,10 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
     slots.values.push(value);
   };
   for (const name of newCp.live) {
+    if (fresh.has(name)) {
+      given.add(name);
+      continue;
+    }
     const source = plan.vars[name];
     if (source === 'TODO') throw new UpdateRefused(`${to}: variable '${name}' is still 'TODO' in the mapping`, where);
     if (source === 'transform') continue;
@@ -363,6 +389,8 @@ export interface BootPlan {
 
 export interface Evaluated {
   handles: Map<string, ModuleHandle>;
+  /** The running modules of packages the update keeps as they are (decision 0013): they stay current. */
+  kept: Map<string, ModuleHandle>;
   /** Old class or constructor function, new one, the module and the binding's name. */
   adoptions: Array<[Function, Function, string, string]>;
   modules: UpdateReport['modules'];
@@ -395,6 +423,8 @@ function namespaceOf(m: unknown): object {
  */
 export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: UpdateScope, boot?: BootPlan, tx?: Transaction): Evaluated {
   const loading = host.beginLoading();
+  /** Set once the version's modules were evaluated: a module loaded later registers as current. */
+  let evaluated = false;
   const namespaces = new Map<string, object>();
   const handles = new Map<string, ModuleHandle>();
   const adoptions: Evaluated['adoptions'] = [];
@@ -577,6 +607,13 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           if (typeof spec !== 'string') throw new TypeError(`require() of ${pm.id}: the specifier must be a string, got ${typeof spec}`);
           const target = bundleTarget(patch, pm, spec, dirname(baseFile));
           if (target) return requireModule(target);
+          // A package name, found in the new install's layout (decision 0013).
+          const pkg = patch.packages ? packageTarget(patch, pm, spec) : null;
+          if (pkg && 'module' in pkg) return requireModule(pkg.module);
+          if (pkg && 'from' in pkg) {
+            root ??= programRoot(host.current);
+            if (root) return createRequire(join(root, pkg.from, 'index.js'))(spec);
+          }
           return req(spec);
         }) as NodeRequire;
         Object.assign(moduleRequire, { resolve: req.resolve, cache: req.cache, main: req.main, extensions: req.extensions });
@@ -633,7 +670,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         const exportsNow = required.get(pm.id)!;
         fillNamespace(ns, exportsNow);
       }
-      const handle = loading.get(ctx.url);
+      // A module the new version requires only after the commit (a lazy `require`) registered as
+      // a current module of the running version.
+      const handle = loading.get(ctx.url) ?? (evaluated ? host.registered(ctx.url) : undefined);
       if (!handle) throw new UpdateRefused(`${pm.id} of the new version did not register with the runtime`);
       handle.baseUrl = baseUrl;
       handles.set(pm.id, handle);
@@ -650,7 +689,10 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
     }
     for (const m of modules) if (!m.ran?.length) delete m.ran;
-    return { handles, adoptions, modules, oldState: oldStates, deferred };
+    evaluated = true;
+    const kept = new Map<string, ModuleHandle>();
+    if (!boot) for (const id of patch.kept) { const h = host.current.get(id); if (h) kept.set(id, h); }
+    return { handles, kept, adoptions, modules, oldState: oldStates, deferred };
   } catch (e) {
     host.forget(loading.values());
     throw e;

@@ -68,6 +68,10 @@ export interface LoadedPatch {
   after: NonNullable<Mapping['after']>;
   /** The mapping's instance transformers, by old class ('module#Name'). */
   instances: NonNullable<Mapping['instances']>;
+  /** Modules of npm packages the update leaves running as they are (decision 0013). */
+  kept: Set<string>;
+  /** The new install's packages, for `require` of a package name by the new version (decision 0013). */
+  packages?: PatchFile['packages'];
   /** Distinguishes the module urls of each load of a bundle. */
   generation: number;
   /** Time this thread spent reading and compiling the bundle. */
@@ -311,7 +315,21 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
       renamed: old.fn.cps.map((_, i) => entry.cps?.[i]?.vars?.renamed ?? {}),
     });
   }
+  // A module of a package kept as it is: each of its functions stays itself (frames of it on the
+  // stack are rebuilt on the same code; calls are not forwarded).
+  const kept = new Set(patch.modules.kept ?? []);
+  for (const id of kept) {
+    const m = base.get(id);
+    if (!m) throw new PatchError(`patch.json keeps ${id}, but the bundle has no base metadata for it`);
+    if (modules.has(id)) throw new PatchError(`patch.json keeps ${id}, but the bundle also has a new version of it`);
+    for (const fn of m.functions) {
+      plans.set(fn.id, {
+        oldFn: fn, oldModule: id, newFn: fn, newModule: id, cps: fn.cps.map((_, i) => i), vars: {}, mapped: false, renamed: fn.cps.map(() => ({})),
+      });
+    }
+  }
   return {
+    kept, ...(patch.packages ? { packages: patch.packages } : {}),
     dir, label: versionLabel(dir, label), base: patch.base, baseMeta: base, modules, oldCps, plans,
     state: mapping.state ?? {}, topLevel: mapping.topLevel ?? {}, after: mapping.after ?? {}, instances: mapping.instances ?? {}, generation: gen, loadMs: performance.now() - started,
   };

@@ -29,6 +29,15 @@ const shape = (v) => `class Box {
 ${v === 'v2' ? "  describe() { return 'box ' + this.w; }\n" : ''}}
 module.exports = Box;
 `;
+// Express 4's router: the exported function is also a variable, set up by later statements.
+const router = (v) => `var proto = module.exports = function (name) {
+  function router() { return router.handle(); }
+  Object.setPrototypeOf(router, proto);
+  router.label = name;
+  return router;
+};
+proto.handle = function handle() { return '${v} handled ' + this.label; };
+`;
 const fresh = `let made = 0;
 exports.tag = function tag() { made += 1; return 'fresh' + made; };
 `;
@@ -39,6 +48,8 @@ const main = (v) => `const { createInterface } = require('node:readline');
 const counter = require('./counter');
 const greet = require('./greet.js');
 const Box = require('./shape');
+const makeRouter = require('./router');
+const oldRouter = makeRouter('old');
 const oldBox = new Box(3);
 let view = null;
 function look() {
@@ -52,6 +63,7 @@ function look() {
     oldArea: oldBox.area(), newArea: box.area(), oldDescribe: typeof oldBox.describe === 'function' ? oldBox.describe() : null,
     oldIsBox: oldBox instanceof Box, boxIsBox: box instanceof Box,
     view: view.show(),
+    routers: [oldRouter(), makeRouter('new')(), makeRouter === require('./router')],
     freshCached: Object.keys(require.cache).some((k) => k.endsWith('fresh.js')),${v === 'v2' ? "\n    freshSame: require('./fresh') === require('./fresh'), viaRequire: require('./view.mjs').show(),": ''}
   };
 }
@@ -67,7 +79,7 @@ const dir = join(work, 'app');
 for (const v of ['v1', 'v2']) {
   mkdirSync(join(dir, v), { recursive: true });
   writeFileSync(join(dir, v, 'package.json'), '{"type":"commonjs"}');
-  const files = { 'counter.js': counter(v), 'greet.js': greet(v), 'shape.js': shape(v), 'view.mjs': view(v), 'main.js': main(v) };
+  const files = { 'counter.js': counter(v), 'greet.js': greet(v), 'shape.js': shape(v), 'view.mjs': view(v), 'main.js': main(v), 'router.js': router(v) };
   if (v === 'v2') files['fresh.js'] = fresh;
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, v, name), text);
 }
@@ -116,7 +128,7 @@ test('after an update, requirers keep their objects, which have the new function
   assert.deepEqual(before, {
     label: 'v1 count 1 seen 1', VERSION: 'v1', hasLegacy: true, twice: null, sameCounter: true,
     greet: 'hello a', shout: 'b!', oldArea: 9, newArea: 4, oldDescribe: null, oldIsBox: true, boxIsBox: true,
-    view: 'view v1 count 1 seen 1', freshCached: false,
+    view: 'view v1 count 1 seen 1', routers: ['v1 handled old', 'v1 handled new', true], freshCached: false,
   });
   const report = program.update(out);
   assert.equal(report.applied, true, report.reason);
@@ -125,13 +137,14 @@ test('after an update, requirers keep their objects, which have the new function
   assert.equal(byModule['greet.js'].exports, 'repointed');
   assert.deepEqual(byModule['shape.js'].adopted, ['Box']);
   assert.equal(byModule['shape.js'].exports, 'repointed');
+  assert.equal(byModule['router.js'].exports, 'repointed');
   assert.ok(byModule['counter.js'].carried.includes('count'), JSON.stringify(byModule['counter.js']));
   assert.ok(byModule['counter.js'].carried.includes('seen'));
   const after = await look(program);
   assert.deepEqual(after, {
     label: 'v2 count 2 seen 2 fresh1', VERSION: 'v2', hasLegacy: false, twice: 4, sameCounter: true,
     greet: 'hi a', shout: 'B!', oldArea: 90, newArea: 40, oldDescribe: 'box 3', oldIsBox: true, boxIsBox: true,
-    view: 'VIEW v2 count 2 seen 2 fresh2', freshCached: true, freshSame: true,
+    view: 'VIEW v2 count 2 seen 2 fresh2', routers: ['v2 handled old', 'v2 handled new', true], freshCached: true, freshSame: true,
     // CommonJS requiring an ES module of the bundle (Node 20 allows one without top-level await).
     viaRequire: 'VIEW v2 count 2 seen 2 fresh3',
   });
@@ -150,7 +163,7 @@ test('a rolled-back update (a state transformer throws) leaves the exports, the 
   assert.deepEqual(after, {
     label: 'v1 count 2 seen 2', VERSION: 'v1', hasLegacy: true, twice: null, sameCounter: true,
     greet: 'hello a', shout: 'b!', oldArea: 9, newArea: 4, oldDescribe: null, oldIsBox: true, boxIsBox: true,
-    view: 'view v1 count 2 seen 2', freshCached: false,
+    view: 'view v1 count 2 seen 2', routers: ['v1 handled old', 'v1 handled new', true], freshCached: false,
   });
   assert.equal(await program.stop(), 0);
 });

@@ -345,6 +345,25 @@ function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>, require
   return ok(e) && readsImport;
 }
 
+/** `module.exports`, `exports`, or a property of either. */
+function isExportsTarget(n: t.Node): n is t.LVal {
+  const moduleExports = (m: t.Node): boolean => t.isMemberExpression(m) && !m.computed && t.isIdentifier(m.object, { name: 'module' }) && t.isIdentifier(m.property, { name: 'exports' });
+  if (t.isIdentifier(n, { name: 'exports' }) || moduleExports(n)) return true;
+  return t.isMemberExpression(n) && !t.isPrivateName(n.property) && (t.isIdentifier(n.object, { name: 'exports' }) || moduleExports(n.object));
+}
+
+/** `a = b = value` whose targets are all exports targets: the targets and the value; else null. */
+function exportsChain(e: t.Expression): { targets: t.LVal[]; value: t.Expression } | null {
+  const targets: t.LVal[] = [];
+  let value: t.Expression = e;
+  while (t.isAssignmentExpression(value) && value.operator === '=') {
+    if (!isExportsTarget(value.left)) return null;
+    targets.push(value.left);
+    value = value.right;
+  }
+  return targets.length ? { targets, value } : null;
+}
+
 /**
  * A top-level variable declaration of a module loaded by an update. Functions and classes bound
  * by it are new code; other bindings carry the old version's value (or run their initialiser
@@ -357,6 +376,17 @@ function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<
     // CommonJS: what `require` returns is computed again (the same exports objects for the
     // program's modules, decision 0012), whatever the kind of declaration.
     if (commonjs && d.init && derivedFromImports(d.init, importNames, true)) continue;
+    // `var proto = module.exports = function () {...}`: the binding and the exports it also sets
+    // are one value. New code when it is a function or class (the chain runs again, as a function
+    // declaration would be new); else the carried value, which the exports then take too.
+    const chain = commonjs && t.isIdentifier(d.id) && d.init ? exportsChain(d.init) : null;
+    if (chain && t.isIdentifier(d.id)) {
+      if (isCode(chain.value)) {
+        if (t.isClassExpression(chain.value)) after.push(t.expressionStatement(call('adopt', [t.stringLiteral(d.id.name), t.identifier(d.id.name)])));
+        continue;
+      }
+      for (const target of chain.targets) after.push(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(target), t.identifier(d.id.name))));
+    }
     if (t.isIdentifier(d.id)) {
       // A const read off what the module imports (`const version = pkg.version`) is the new
       // version's value: computed again, as its text may not change when what it reads does.

@@ -4,7 +4,9 @@
  * to the new version's exports (undone by the transaction if the update does not commit).
  */
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, isAbsolute, join, posix } from 'node:path';
+import { lookupPackage, packageFile, splitBare } from '../../contract/packages.js';
 import { fileURLToPath } from 'node:url';
 import type { ModuleHandle } from '../core/moduleHandle.js';
 import type { LoadedPatch, PatchModule } from '../patch.js';
@@ -62,6 +64,31 @@ export function bundleTarget(patch: LoadedPatch, from: PatchModule, spec: string
     }
   }
   return find(posix.join(id, 'index'));
+}
+
+/**
+ * What `require(name)` by module `from` of the new version finds in the new install (decision
+ * 0013), looked up in patch.json's packages as Node looks in node_modules directories:
+ *  - a module of the bundle (the package changed, was rebound or is new);
+ *  - `from`: the program directory (relative to its root) to require the name from on the running
+ *    files, where Node's own lookup finds that package first (a package kept as it is, or a file
+ *    of a package the bundle has no module for: a JSON file, an uncompiled package);
+ *  - null: not a package of the install (a builtin, a package outside the program).
+ */
+export function packageTarget(patch: LoadedPatch, from: PatchModule, spec: string): { module: PatchModule } | { from: string } | null {
+  const packages = patch.packages;
+  if (!packages || isBuiltin(spec)) return null;
+  const bare = splitBare(spec);
+  if (!bare) return null;
+  const path = lookupPackage((p) => Object.hasOwn(packages, p), posix.dirname(from.id), bare.name);
+  if (!path) return null;
+  // The directory whose node_modules holds the package: Node's lookup from there finds it first.
+  const holder = path.slice(0, path.length - `node_modules/${bare.name}`.length).replace(/\/$/, '');
+  const pkg = packages[path];
+  if (pkg.status === 'kept') return { from: holder };
+  const file = packageFile(path, pkg, bare.sub, (id) => patch.modules.has(id));
+  const module = file ? patch.modules.get(file) : undefined;
+  return module ? { module } : { from: holder };
 }
 
 /** How an update left a CommonJS module's exports (the update report's `exports`). */

@@ -28,6 +28,11 @@ export interface BundlePackage {
   /** package.json's `main` and `exports`, for finding the file a name resolves to. */
   main?: string;
   exports?: unknown;
+  /**
+   * The package's package.json, for a package whose files are not the running ones (changed,
+   * rebound, added): what `require('<name>/package.json')` returns in the new version.
+   */
+  manifest?: unknown;
 }
 
 /** The package a module id belongs to ('node_modules/@s/p/lib/x.js' -> 'node_modules/@s/p'), or null for the program's own modules. */

@@ -20,6 +20,8 @@ export interface InstallPackage {
   deps: string[];
   main?: string;
   exports?: unknown;
+  /** Its package.json as installed. */
+  manifest?: unknown;
 }
 
 export interface Install {
@@ -104,7 +106,10 @@ export function readInstall(root: string): Install | null {
   const packages = new Map<string, InstallPackage>();
   const withManifest = (path: string, base: Omit<InstallPackage, 'main' | 'exports'>): InstallPackage => {
     const m = readJson<Manifest>(join(root, path, 'package.json'));
-    return { ...base, ...(typeof m?.main === 'string' ? { main: m.main } : {}), ...(m?.exports !== undefined ? { exports: m.exports } : {}) };
+    return {
+      ...base, ...(typeof m?.main === 'string' ? { main: m.main } : {}), ...(m?.exports !== undefined ? { exports: m.exports } : {}),
+      ...(m ? { manifest: m } : {}),
+    };
   };
   for (const lockName of ['package-lock.json', join('node_modules', '.package-lock.json')]) {
     const lock = readJson<{ lockfileVersion?: number; packages?: Record<string, LockEntry> }>(join(root, lockName));
@@ -168,6 +173,7 @@ export function comparePackages(old: Install, next: Install): PackageComparison 
     out.next[path] = {
       name: n.name, version: n.version, status,
       ...(n.main !== undefined ? { main: n.main } : {}), ...(n.exports !== undefined ? { exports: n.exports } : {}),
+      ...(status !== 'kept' && n.manifest !== undefined ? { manifest: n.manifest } : {}),
     };
   }
   for (const path of old.packages.keys()) if (!next.packages.has(path)) out.removed.push(path);

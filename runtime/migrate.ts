@@ -610,6 +610,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           // A package name, found in the new install's layout (decision 0013).
           const pkg = patch.packages ? packageTarget(patch, pm, spec) : null;
           if (pkg && 'module' in pkg) return requireModule(pkg.module);
+          if (pkg && 'json' in pkg) return pkg.json;
           if (pkg && 'from' in pkg) {
             root ??= programRoot(host.current);
             if (root) return createRequire(join(root, pkg.from, 'index.js'))(spec);

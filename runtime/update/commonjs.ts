@@ -75,7 +75,7 @@ export function bundleTarget(patch: LoadedPatch, from: PatchModule, spec: string
  *    of a package the bundle has no module for: a JSON file, an uncompiled package);
  *  - null: not a package of the install (a builtin, a package outside the program).
  */
-export function packageTarget(patch: LoadedPatch, from: PatchModule, spec: string): { module: PatchModule } | { from: string } | null {
+export function packageTarget(patch: LoadedPatch, from: PatchModule, spec: string): { module: PatchModule } | { from: string } | { json: unknown } | null {
   const packages = patch.packages;
   if (!packages || isBuiltin(spec)) return null;
   const bare = splitBare(spec);
@@ -86,9 +86,21 @@ export function packageTarget(patch: LoadedPatch, from: PatchModule, spec: strin
   const holder = path.slice(0, path.length - `node_modules/${bare.name}`.length).replace(/\/$/, '');
   const pkg = packages[path];
   if (pkg.status === 'kept') return { from: holder };
+  // Its package.json as the new install has it (the file in the program is the old release's).
+  if (bare.sub === './package.json' && pkg.manifest !== undefined) return { json: manifestOf(patch, path, pkg.manifest) };
   const file = packageFile(path, pkg, bare.sub, (id) => patch.modules.has(id));
   const module = file ? patch.modules.get(file) : undefined;
   return module ? { module } : { from: holder };
+}
+
+const manifests = new WeakMap<LoadedPatch, Map<string, unknown>>();
+
+/** One object per package and bundle load, as `require` caches a JSON file. */
+function manifestOf(patch: LoadedPatch, path: string, manifest: unknown): unknown {
+  let byPath = manifests.get(patch);
+  if (!byPath) manifests.set(patch, (byPath = new Map()));
+  if (!byPath.has(path)) byPath.set(path, structuredClone(manifest));
+  return byPath.get(path);
 }
 
 /** How an update left a CommonJS module's exports (the update report's `exports`). */

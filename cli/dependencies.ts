@@ -1,0 +1,275 @@
+/**
+ * The program's npm dependencies in the output tree (decision 0013). Every production package of
+ * the install is placed at `<out>/node_modules/<its path in the install>` (nested node_modules
+ * kept), so the compiled program resolves each package to the same copy wherever `<out>` is; the
+ * packages chosen (by name, or all of them with `prod`) are compiled, the others copied as they are.
+ *
+ * Which packages are production ones comes from package-lock.json (lockfileVersion 2 or 3, its
+ * `packages`) when there is one, else from walking package.json dependencies as Node resolves
+ * them. This module only plans: it lists the packages and, for each file, whether it is compiled
+ * or copied; cli/compileTree.ts writes them.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { CompileError } from '../compiler/errors.js';
+import { META_SUFFIX } from '../contract/bundle.js';
+
+/** Which installed packages are compiled: every production package, or those of these names. */
+export type DependencySelection = 'prod' | string[];
+
+/** Where the selection came from, for messages. */
+export interface DependencyRequest {
+  selection: DependencySelection;
+  /** `--deps`, or the package.json that holds `restack.dependencies`. */
+  source: string;
+}
+
+/** One installed copy of a package. */
+export interface InstalledPackage {
+  /** The name the program requires it by (its directory under node_modules, scope included). */
+  name: string;
+  /** Its path relative to the project directory, '/'-separated: `node_modules/a/node_modules/b`. */
+  path: string;
+  /** Its directory (the link, for a linked package). */
+  dir: string;
+}
+
+export interface DependencyFile {
+  file: string;
+  /** Path relative to the project directory, '/'-separated: the module id of a compiled file. */
+  rel: string;
+  action: 'compile' | 'copy';
+}
+
+export interface PlannedPackage extends InstalledPackage {
+  /** Compiled (its JavaScript files), or copied as it is. */
+  compiled: boolean;
+  files: DependencyFile[];
+}
+
+export interface DependencyPlan {
+  packages: PlannedPackage[];
+  /** The lockfile the production packages were read from, copied to the output. */
+  lockfile?: string;
+  /** Packages not compiled although chosen, and lockfile entries not installed, each with why. */
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+const JS = /\.(m|c)?js$/;
+const posix = (p: string): string => p.split(sep).join('/');
+
+/** The `restack.dependencies` entry of a package.json, or undefined when it has none. */
+export function configuredSelection(packageJson: string): DependencyRequest | undefined {
+  const pkg = readJson(packageJson) as { restack?: { dependencies?: unknown } };
+  const value = pkg.restack?.dependencies;
+  if (value === undefined) return undefined;
+  if (value === 'prod') return { selection: 'prod', source: packageJson };
+  if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string' && v.trim() !== '')) {
+    return { selection: value.map((v: string) => v.trim()), source: packageJson };
+  }
+  throw new CompileError(`${packageJson}: "restack": { "dependencies": ... } must be "prod" (every production dependency) or a list of package names, ` +
+    `as ["express"]; got ${JSON.stringify(value)}`, packageJson);
+}
+
+/** The value of `--deps`: `prod`, or comma-separated package names. */
+export function parseSelection(value: string): DependencySelection {
+  const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!names.length) throw new CompileError(`--deps ${JSON.stringify(value)}: expected "prod" or comma-separated package names (--deps express,debug)`);
+  if (names.includes('prod')) {
+    if (names.length > 1) throw new CompileError(`--deps ${value}: "prod" already means every production dependency; give it alone, or give names`);
+    return 'prod';
+  }
+  return names;
+}
+
+function readJson(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new CompileError(`${file}: cannot be read as JSON (${(e as Error).message})`, file);
+  }
+}
+
+/** The package name a node_modules path ends with: `node_modules/a/node_modules/@s/b` -> `@s/b`. */
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+}
+
+interface LockEntry {
+  dev?: boolean;
+  optional?: boolean;
+  link?: boolean;
+}
+
+interface Installed {
+  packages: InstalledPackage[];
+  /** Names installed for development only: a selection naming one of them is told so. */
+  devOnly: Set<string>;
+  lockfile?: string;
+  problems: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * The production packages from package-lock.json's `packages`: every `node_modules/...` entry not
+ * marked `dev`. An optional one that is not there (another platform's build) is left out; a
+ * required one that is not there is reported.
+ */
+function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Record<string, LockEntry> }): Installed {
+  const out: Installed = { packages: [], devOnly: new Set(), lockfile, problems: [] };
+  const prodNames = new Set<string>();
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    // '' is the project; other keys outside node_modules are workspace sources, the program's own.
+    if (!path.startsWith('node_modules/')) continue;
+    const name = nameOf(path);
+    if (entry.dev) {
+      out.devOnly.add(name);
+      continue;
+    }
+    prodNames.add(name);
+    const dir = join(projectDir, path);
+    if (!existsSync(dir)) {
+      if (!entry.optional) out.problems.push({ file: path, reason: `listed in ${basename(lockfile)} but not installed (run npm ci): not in the output` });
+      continue;
+    }
+    out.packages.push({ name, path, dir });
+  }
+  for (const n of prodNames) out.devOnly.delete(n);
+  return out;
+}
+
+/**
+ * The directory Node finds package `name` in when required from a file of `from`: the first
+ * `node_modules/<name>` in `from` and its parents, not above the project directory.
+ */
+function lookUp(projectDir: string, from: string, name: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (basename(dir) !== 'node_modules') {
+      const candidate = join(dir, 'node_modules', name);
+      if (existsSync(join(candidate, 'package.json'))) return candidate;
+    }
+    if (dir === projectDir || dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * The production packages without a lockfile: package.json's `dependencies` and
+ * `optionalDependencies`, then each package's `dependencies`, `optionalDependencies` and
+ * `peerDependencies`, each found as Node would find it from the package that depends on it.
+ */
+function fromPackageJson(projectDir: string): Installed {
+  const out: Installed = { packages: [], devOnly: new Set(), problems: [] };
+  const seen = new Set<string>();
+  const deps = (pkg: Record<string, unknown>, peers: boolean): Array<{ name: string; optional: boolean }> => {
+    const list: Array<{ name: string; optional: boolean }> = [];
+    const add = (field: unknown, optional: boolean): void => {
+      if (field && typeof field === 'object') for (const name of Object.keys(field)) list.push({ name, optional });
+    };
+    add(pkg.dependencies, false);
+    add(pkg.optionalDependencies, true);
+    // A peer the install does not hold is the requirer's to provide: not this walk's problem.
+    if (peers) add(pkg.peerDependencies, true);
+    return list;
+  };
+  const root = readJson(join(projectDir, 'package.json'));
+  const queue: Array<{ from: string; name: string; optional: boolean; by: string }> = deps(root, false).map((d) => ({ from: projectDir, ...d, by: 'package.json' }));
+  while (queue.length) {
+    const { from, name, optional, by } = queue.shift()!;
+    const dir = lookUp(projectDir, from, name);
+    if (!dir) {
+      if (!optional) out.problems.push({ file: name, reason: `a dependency of ${by}, not installed (run npm install): not in the output` });
+      continue;
+    }
+    const path = posix(relative(projectDir, dir));
+    if (seen.has(path)) continue;
+    seen.add(path);
+    out.packages.push({ name, path, dir });
+    for (const d of deps(readJson(join(dir, 'package.json')), true)) queue.push({ from: dir, ...d, by: path });
+  }
+  // Names in the top node_modules that no production dependency reaches: development ones.
+  const top = join(projectDir, 'node_modules');
+  if (existsSync(top)) {
+    for (const entry of readdirSync(top)) {
+      if (entry.startsWith('.')) continue;
+      const names = entry.startsWith('@') ? readdirSync(join(top, entry)).map((n) => `${entry}/${n}`) : [entry];
+      for (const n of names) if (!out.packages.some((p) => p.name === n)) out.devOnly.add(n);
+    }
+  }
+  return out;
+}
+
+/** The production packages of the install in projectDir, by its lockfile or its package.json. */
+export function installedPackages(projectDir: string): Installed {
+  const lockfile = join(projectDir, 'package-lock.json');
+  if (existsSync(lockfile)) {
+    const lock = readJson(lockfile) as { lockfileVersion?: number; packages?: Record<string, LockEntry> };
+    // lockfileVersion 1 has no `packages`: its nested `dependencies` are not read; the walk decides.
+    if (lock.packages && typeof lock.packages === 'object') return fromLockfile(projectDir, lockfile, lock as { packages: Record<string, LockEntry> });
+    return { ...fromPackageJson(projectDir), lockfile };
+  }
+  return fromPackageJson(projectDir);
+}
+
+/** Why a package cannot be compiled (a native addon, restack itself), or null. */
+function notCompiled(dir: string, files: string[]): string | null {
+  const pkg = readJson(join(dir, 'package.json')) as { name?: string; gypfile?: boolean };
+  if (pkg.name === 'restack') return 'restack itself: its runtime is never compiled';
+  if (existsSync(join(dir, 'binding.gyp'))) return 'a native addon (binding.gyp): copied as it is';
+  if (pkg.gypfile === true) return 'a native addon ("gypfile": true): copied as it is';
+  const addon = files.find((f) => f.endsWith('.node'));
+  if (addon) return `a native addon (${posix(relative(dir, addon))}): copied as it is`;
+  return null;
+}
+
+/** A package's files, without its own node_modules (the packages there are entries of their own). */
+function packageFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, top: boolean): void => {
+    for (const name of readdirSync(d).sort()) {
+      if (top && name === 'node_modules') continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p, false);
+      else out.push(p);
+    }
+  };
+  walk(dir, true);
+  return out;
+}
+
+/**
+ * Plans the dependencies of the program in projectDir: every production package of its install,
+ * those chosen compiled (each .js, .cjs and .mjs file but restack's own output), the rest copied.
+ * A chosen name that is not installed as a production package is an error naming it.
+ */
+export function planDependencies(projectDir: string, request: DependencyRequest): DependencyPlan {
+  if (!existsSync(join(projectDir, 'package.json'))) {
+    throw new CompileError(`${request.source}: compiling dependencies needs the program's package.json, and ${projectDir} has none ` +
+      '(compile the directory that holds package.json and node_modules, or a project whose tsconfig.json is next to them)');
+  }
+  const installed = installedPackages(projectDir);
+  const { selection } = request;
+  if (selection !== 'prod') {
+    const missing = selection.filter((n) => !installed.packages.some((p) => p.name === n));
+    if (missing.length) {
+      const why = missing.map((n) => installed.devOnly.has(n) ? `${n} (a development dependency only: only production packages are in the output)` : `${n} (not installed in ${join(projectDir, 'node_modules')})`);
+      throw new CompileError(`${request.source}: cannot compile ${why.join(', ')}; install it as a dependency, or leave it out of the list`);
+    }
+  }
+  const chosen = (p: InstalledPackage): boolean => selection === 'prod' || selection.includes(p.name);
+  const plan: DependencyPlan = { packages: [], skipped: [...installed.problems], ...(installed.lockfile ? { lockfile: installed.lockfile } : {}) };
+  for (const p of installed.packages) {
+    const files = packageFiles(p.dir);
+    const why = chosen(p) ? notCompiled(p.dir, files) : null;
+    if (why) plan.skipped.push({ file: p.path, reason: why });
+    const compiled = chosen(p) && !why;
+    plan.packages.push({
+      ...p,
+      compiled,
+      files: files.map((file) => {
+        const rel = `${p.path}/${posix(relative(p.dir, file))}`;
+        const own = file.endsWith(META_SUFFIX) || existsSync(`${file}${META_SUFFIX}`);
+        return { file, rel, action: compiled && JS.test(file) && !own ? 'compile' : 'copy' };
+      }),
+    });
+  }
+  return plan;
+}

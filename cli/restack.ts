@@ -253,10 +253,22 @@ function printSummary(r: TreeResult, out: string): void {
       `${failed ? `; ${failed} skipped (see above)` : ''}\n`);
   }
   for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
+  // A dependency tree's notes can run to hundreds: the first few are shown, the rest counted.
+  let depNotes = 0;
   for (const m of r.modules) {
-    for (const d of m.diagnostics) process.stdout.write(`  note: ${m.module}:${d.loc.line}:${d.loc.column + 1}: ${d.message}\n`);
+    const dependency = d !== undefined && m.module.startsWith('node_modules/');
+    for (const n of m.diagnostics) {
+      if (dependency && ++depNotes > DEPENDENCY_NOTES) continue;
+      process.stdout.write(`  note: ${m.module}:${n.loc.line}:${n.loc.column + 1}: ${n.message}\n`);
+    }
+  }
+  if (depNotes > DEPENDENCY_NOTES) {
+    process.stdout.write(`  note: and ${depNotes - DEPENDENCY_NOTES} more in dependencies (each module's .restack.json lists its own under "diagnostics")\n`);
   }
 }
+
+/** How many notes about dependencies' modules the summary shows. */
+const DEPENDENCY_NOTES = 10;
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const verbose = program.opts().verbose;

@@ -98,7 +98,8 @@ function nameOf(path: string): string {
 interface LockEntry {
   dev?: boolean;
   optional?: boolean;
-  link?: boolean;
+  /** Needed by a development package and as an optional one of a production package. */
+  devOptional?: boolean;
 }
 
 interface Installed {
@@ -111,8 +112,9 @@ interface Installed {
 
 /**
  * The production packages from package-lock.json's `packages`: every `node_modules/...` entry not
- * marked `dev`. An optional one that is not there (another platform's build) is left out; a
- * required one that is not there is reported.
+ * marked `dev` (a `devOptional` one is an optional dependency of a production package). An
+ * optional one that is not there (another platform's build) is left out; a required one that is
+ * not there is reported.
  */
 function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Record<string, LockEntry> }): Installed {
   const out: Installed = { packages: [], devOnly: new Set(), lockfile, problems: [] };
@@ -128,7 +130,7 @@ function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Re
     prodNames.add(name);
     const dir = join(projectDir, path);
     if (!existsSync(dir)) {
-      if (!entry.optional) out.problems.push({ file: path, reason: `listed in ${basename(lockfile)} but not installed (run npm ci): not in the output` });
+      if (!entry.optional && !entry.devOptional) out.problems.push({ file: path, reason: `listed in ${basename(lockfile)} but not installed (run npm ci): not in the output` });
       continue;
     }
     out.packages.push({ name, path, dir });
@@ -220,14 +222,24 @@ function notCompiled(dir: string, files: string[]): string | null {
   return null;
 }
 
-/** A package's files, without its own node_modules (the packages there are entries of their own). */
-function packageFiles(dir: string): string[] {
+/**
+ * A package's files, without its own node_modules (the packages there are entries of their own);
+ * what cannot be read (a broken link) goes to `unreadable`.
+ */
+function packageFiles(dir: string, unreadable: string[]): string[] {
   const out: string[] = [];
   const walk = (d: string, top: boolean): void => {
     for (const name of readdirSync(d).sort()) {
       if (top && name === 'node_modules') continue;
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, false);
+      let isDir: boolean;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        unreadable.push(p);
+        continue;
+      }
+      if (isDir) walk(p, false);
       else out.push(p);
     }
   };
@@ -257,19 +269,18 @@ export function planDependencies(projectDir: string, request: DependencyRequest)
   const chosen = (p: InstalledPackage): boolean => selection === 'prod' || selection.includes(p.name);
   const plan: DependencyPlan = { packages: [], skipped: [...installed.problems], ...(installed.lockfile ? { lockfile: installed.lockfile } : {}) };
   for (const p of installed.packages) {
-    const files = packageFiles(p.dir);
+    const unreadable: string[] = [];
+    const files = packageFiles(p.dir, unreadable);
+    for (const f of unreadable) plan.skipped.push({ file: `${p.path}/${posix(relative(p.dir, f))}`, reason: 'cannot be read (a broken link?): not in the output' });
     const why = chosen(p) ? notCompiled(p.dir, files) : null;
     if (why) plan.skipped.push({ file: p.path, reason: why });
-    const compiled = chosen(p) && !why;
-    plan.packages.push({
-      ...p,
-      compiled,
-      files: files.map((file) => {
-        const rel = `${p.path}/${posix(relative(p.dir, file))}`;
-        const own = file.endsWith(META_SUFFIX) || existsSync(`${file}${META_SUFFIX}`);
-        return { file, rel, action: compiled && JS.test(file) && !own ? 'compile' : 'copy' };
-      }),
+    const planned: DependencyFile[] = files.map((file) => {
+      const rel = `${p.path}/${posix(relative(p.dir, file))}`;
+      const own = file.endsWith(META_SUFFIX) || existsSync(`${file}${META_SUFFIX}`);
+      return { file, rel, action: chosen(p) && !why && JS.test(file) && !own ? 'compile' : 'copy' };
     });
+    // A package with no JavaScript (types, data) counts as copied.
+    plan.packages.push({ ...p, compiled: planned.some((f) => f.action === 'compile'), files: planned });
   }
   return plan;
 }

@@ -49,9 +49,11 @@ function makeApp(name, { lockfile, restackConfig }) {
   write(`${name}/node_modules/broken/package.json`, { name: 'broken', version: '1.0.0', main: 'index.js' });
   write(`${name}/node_modules/broken/index.js`, 'exports.ok = function ok() { return "ok"; };\n');
   write(`${name}/node_modules/broken/legacy.js`, 'function f() {\n  return 08.5 +;\n}\n');
+  write(`${name}/node_modules/@types/thing/package.json`, { name: '@types/thing', version: '1.0.0', types: 'index.d.ts' });
+  write(`${name}/node_modules/@types/thing/index.d.ts`, 'export declare const thing: number;\n');
   write(`${name}/node_modules/devtool/package.json`, { name: 'devtool', version: '1.0.0', main: 'index.js' });
   write(`${name}/node_modules/devtool/index.js`, 'exports.dev = true;\n');
-  const deps = { debug: '4.4.3', wrap: '1.0.0', loop: '1.0.0', native: '1.0.0', broken: '1.0.0' };
+  const deps = { debug: '4.4.3', wrap: '1.0.0', loop: '1.0.0', native: '1.0.0', broken: '1.0.0', '@types/thing': '1.0.0' };
   write(`${name}/package.json`, { name, version: '1.0.0', main: 'main.js', dependencies: deps, devDependencies: { devtool: '1.0.0' }, ...(restackConfig ? { restack: restackConfig } : {}) });
   write(`${name}/main.js`, [
     "const { sum } = require('loop');",
@@ -79,7 +81,9 @@ function makeApp(name, { lockfile, restackConfig }) {
         'node_modules/loop': entry('1.0.0'),
         'node_modules/native': entry('1.0.0', { hasInstallScript: true }),
         'node_modules/broken': entry('1.0.0'),
+        'node_modules/@types/thing': entry('1.0.0'),
         'node_modules/devtool': entry('1.0.0', { dev: true }),
+        'node_modules/devopt': entry('1.0.0', { devOptional: true }),
         // Another platform's optional build: in the lockfile, not installed, not a problem.
         'node_modules/fsevents': entry('2.3.3', { optional: true, os: ['darwin'] }),
       },
@@ -96,10 +100,10 @@ test('--deps prod with a lockfile: production packages compiled at their install
   const out = join(app, 'build');
   const r = await restack(['compile', app, '-o', out, '--deps', 'prod']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /restack: dependencies \(--deps, production packages from package-lock\.json\): compiled 6 package\(s\) \(\d+ module\(s\)\) in \d+\.\d s, copied 1 package\(s\) as they are/);
+  assert.match(r.stdout, /restack: dependencies \(--deps, production packages from package-lock\.json\): compiled 6 package\(s\) \(\d+ module\(s\)\) in \d+\.\d s, copied 2 package\(s\) as they are/);
   assert.match(r.stdout, /skipped: node_modules\/native: a native addon \(binding\.gyp\): copied as it is/);
   assert.match(r.stdout, /skipped: node_modules\/broken\/legacy\.js: does not compile, copied as it is: node_modules\/broken\/legacy\.js:2:\d+: /);
-  assert.doesNotMatch(r.stdout, /fsevents|dependencies \(node_modules\) are not compiled/);
+  assert.doesNotMatch(r.stdout, /fsevents|devopt|dependencies \(node_modules\) are not compiled/, 'optional entries not installed are no problem');
 
   for (const rel of ['node_modules/ms/index.js', 'node_modules/wrap/node_modules/ms/index.js', 'node_modules/debug/src/node.js', 'node_modules/loop/index.js', 'node_modules/broken/index.js']) {
     assert.ok(compiled(out, rel), `${rel} compiled, with its .map and .restack.json`);
@@ -108,7 +112,7 @@ test('--deps prod with a lockfile: production packages compiled at their install
   assert.equal(meta.module, 'node_modules/wrap/node_modules/ms/index.js', 'module ids are relative to the output directory');
   assert.ok(copiedOnly(out, 'node_modules/native/index.js') && existsSync(join(out, 'node_modules/native/binding.gyp')));
   assert.equal(readFileSync(join(out, 'node_modules/broken/legacy.js'), 'utf8'), readFileSync(join(app, 'node_modules/broken/legacy.js'), 'utf8'));
-  for (const rel of ['node_modules/debug/package.json', 'node_modules/debug/README.md', 'node_modules/ms/license.md', 'package-lock.json']) {
+  for (const rel of ['node_modules/debug/package.json', 'node_modules/debug/README.md', 'node_modules/ms/license.md', 'node_modules/@types/thing/index.d.ts', 'package-lock.json']) {
     assert.equal(readFileSync(join(out, rel), 'utf8'), readFileSync(join(app, rel), 'utf8'), `${rel} copied as it is`);
   }
   assert.ok(!existsSync(join(out, 'node_modules/devtool')), 'a development package is not in the output');
@@ -137,7 +141,7 @@ test('by name, without a lockfile: every installed copy of the name compiled, th
   const out = join(dir, 'named-out');
   const r = await restack(['compile', app, '-o', out]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`dependencies \\(${join(app, 'package.json').replace(/[.\\/]/g, '\\$&')}, production packages from package\\.json\\): compiled 2 package\\(s\\) \\(2 module\\(s\\)\\) in \\d+\\.\\d s, copied 5 package\\(s\\)`));
+  assert.match(r.stdout, new RegExp(`dependencies \\(${join(app, 'package.json').replace(/[.\\/]/g, '\\$&')}, production packages from package\\.json\\): compiled 2 package\\(s\\) \\(2 module\\(s\\)\\) in \\d+\\.\\d s, copied 6 package\\(s\\)`));
   assert.doesNotMatch(r.stdout, /native addon/, 'a native package not chosen is copied without a word');
   assert.ok(compiled(out, 'node_modules/ms/index.js') && compiled(out, 'node_modules/wrap/node_modules/ms/index.js'));
   for (const rel of ['node_modules/debug/src/node.js', 'node_modules/loop/index.js', 'node_modules/wrap/index.js', 'node_modules/broken/legacy.js']) assert.ok(copiedOnly(out, rel), rel);

@@ -55,12 +55,12 @@ export interface DependenciesResult {
   copied: number;
   /** How many of their modules were compiled. */
   modules: number;
-  /** Time spent compiling them, in milliseconds. */
+  /** Time spent compiling them (and copying the packages' other files), in milliseconds. */
   ms: number;
   /** Packages and files chosen but not compiled, and lockfile entries not installed (also in the tree's `skipped`). */
   skipped: SkippedFile[];
-  /** The lockfile production packages were read from (else package.json was walked). */
-  lockfile?: string;
+  /** What told the production packages: package-lock.json's `packages`, or package.json's dependencies followed. */
+  from: 'package-lock.json' | 'package.json';
 }
 
 export interface TreeOptions {
@@ -490,6 +490,6 @@ function planDependencyGroup(plan: Plan, inputs: string[], flag: DependencySelec
   const compiled = deps.packages.filter((p) => p.compiled).map((p) => p.path);
   return {
     group,
-    result: { source: request.source, compiled, copied: deps.packages.length - compiled.length, modules: 0, ms: 0, skipped: [...deps.skipped], ...(deps.lockfile ? { lockfile: deps.lockfile } : {}) },
+    result: { source: request.source, compiled, copied: deps.packages.length - compiled.length, modules: 0, ms: 0, skipped: [...deps.skipped], from: deps.from },
   };
 }

@@ -49,8 +49,10 @@ export interface PlannedPackage extends InstalledPackage {
 
 export interface DependencyPlan {
   packages: PlannedPackage[];
-  /** The lockfile the production packages were read from, copied to the output. */
+  /** The install's package-lock.json, copied to the output. */
   lockfile?: string;
+  /** What told the production packages: the lockfile's `packages`, or package.json followed. */
+  from: 'package-lock.json' | 'package.json';
   /** Packages not compiled although chosen, and lockfile entries not installed, each with why. */
   skipped: Array<{ file: string; reason: string }>;
 }
@@ -107,6 +109,7 @@ interface Installed {
   /** Names installed for development only: a selection naming one of them is told so. */
   devOnly: Set<string>;
   lockfile?: string;
+  from: 'package-lock.json' | 'package.json';
   problems: Array<{ file: string; reason: string }>;
 }
 
@@ -117,7 +120,7 @@ interface Installed {
  * not there is reported.
  */
 function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Record<string, LockEntry> }): Installed {
-  const out: Installed = { packages: [], devOnly: new Set(), lockfile, problems: [] };
+  const out: Installed = { packages: [], devOnly: new Set(), lockfile, from: 'package-lock.json', problems: [] };
   const prodNames = new Set<string>();
   for (const [path, entry] of Object.entries(lock.packages)) {
     // '' is the project; other keys outside node_modules are workspace sources, the program's own.
@@ -159,7 +162,7 @@ function lookUp(projectDir: string, from: string, name: string): string | null {
  * `peerDependencies`, each found as Node would find it from the package that depends on it.
  */
 function fromPackageJson(projectDir: string): Installed {
-  const out: Installed = { packages: [], devOnly: new Set(), problems: [] };
+  const out: Installed = { packages: [], devOnly: new Set(), from: 'package.json', problems: [] };
   const seen = new Set<string>();
   const deps = (pkg: Record<string, unknown>, peers: boolean): Array<{ name: string; optional: boolean }> => {
     const list: Array<{ name: string; optional: boolean }> = [];
@@ -267,7 +270,7 @@ export function planDependencies(projectDir: string, request: DependencyRequest)
     }
   }
   const chosen = (p: InstalledPackage): boolean => selection === 'prod' || selection.includes(p.name);
-  const plan: DependencyPlan = { packages: [], skipped: [...installed.problems], ...(installed.lockfile ? { lockfile: installed.lockfile } : {}) };
+  const plan: DependencyPlan = { packages: [], from: installed.from, skipped: [...installed.problems], ...(installed.lockfile ? { lockfile: installed.lockfile } : {}) };
   for (const p of installed.packages) {
     const unreadable: string[] = [];
     const files = packageFiles(p.dir, unreadable);

@@ -248,7 +248,7 @@ function printSummary(r: TreeResult, out: string): void {
   const d = r.dependencies;
   if (d) {
     const failed = d.skipped.length;
-    process.stdout.write(`restack: dependencies (${d.source}, production packages from ${d.lockfile ? 'package-lock.json' : 'package.json'}): ` +
+    process.stdout.write(`restack: dependencies (${d.source}, production packages from ${d.from}): ` +
       `compiled ${d.compiled.length} package(s) (${d.modules} module(s)) in ${(d.ms / 1000).toFixed(1)} s, copied ${d.copied} package(s) as they are, into ${out}/node_modules` +
       `${failed ? `; ${failed} skipped (see above)` : ''}\n`);
   }

@@ -144,15 +144,16 @@ function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Re
 
 /**
  * The directory Node finds package `name` in when required from a file of `from`: the first
- * `node_modules/<name>` in `from` and its parents, not above the project directory.
+ * `node_modules/<name>` in `from` and its parents, up to the project directory, or (when `above`)
+ * up to the file system's root.
  */
-function lookUp(projectDir: string, from: string, name: string): string | null {
+function lookUp(projectDir: string, from: string, name: string, above = false): string | null {
   for (let dir = from; ; dir = dirname(dir)) {
     if (basename(dir) !== 'node_modules') {
       const candidate = join(dir, 'node_modules', name);
       if (existsSync(join(candidate, 'package.json'))) return candidate;
     }
-    if (dir === projectDir || dirname(dir) === dir) return null;
+    if ((dir === projectDir && !above) || dirname(dir) === dir) return null;
   }
 }
 
@@ -181,7 +182,9 @@ function fromPackageJson(projectDir: string): Installed {
     const { from, name, optional, by } = queue.shift()!;
     const dir = lookUp(projectDir, from, name);
     if (!dir) {
-      if (!optional) out.problems.push({ file: name, reason: `a dependency of ${by}, not installed (run npm install): not in the output` });
+      const outside = lookUp(projectDir, dirname(projectDir), name, true);
+      if (outside) out.problems.push({ file: name, reason: `a dependency of ${by}, installed outside the program (${outside}): not in the output, which finds it only where that is reachable (install it in the program's node_modules)` });
+      else if (!optional) out.problems.push({ file: name, reason: `a dependency of ${by}, not installed (run npm install): not in the output` });
       continue;
     }
     const path = posix(relative(projectDir, dir));

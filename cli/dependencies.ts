@@ -219,7 +219,8 @@ export function installedPackages(projectDir: string): Installed {
 
 /** Why a package cannot be compiled (a native addon, restack itself), or null. */
 function notCompiled(dir: string, files: string[]): string | null {
-  const pkg = readJson(join(dir, 'package.json')) as { name?: string; gypfile?: boolean };
+  const pkgJson = join(dir, 'package.json');
+  const pkg = (existsSync(pkgJson) ? readJson(pkgJson) : {}) as { name?: string; gypfile?: boolean };
   if (pkg.name === 'restack') return 'restack itself: its runtime is never compiled';
   if (existsSync(join(dir, 'binding.gyp'))) return 'a native addon (binding.gyp): copied as it is';
   if (pkg.gypfile === true) return 'a native addon ("gypfile": true): copied as it is';

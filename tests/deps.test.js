@@ -163,6 +163,9 @@ test('names not installed as production packages are errors naming them; a bad c
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /^restack: --deps: cannot compile nosuch \(not installed in .*node_modules\), devtool \(a development dependency only: only production packages are in the output\); /);
   assert.ok(!existsSync(join(dir, 'errors-out')), 'nothing written');
+  const both = await restack(['compile', app, '-o', join(dir, 'errors-out'), '--deps', 'prod,ms']);
+  assert.equal(both.code, 1);
+  assert.match(both.stderr, /^restack: --deps prod,ms: "prod" already means every production dependency; give it alone, or give names\n/);
   const files = await restack(['compile', join(app, 'main.js'), '-o', join(dir, 'errors-out'), '--deps', 'ms']);
   assert.equal(files.code, 1);
   assert.match(files.stderr, /--deps needs the program as one directory with its package\.json/);

@@ -206,7 +206,7 @@ function fromPackageJson(projectDir: string): Installed {
 }
 
 /** The production packages of the install in projectDir, by its lockfile or its package.json. */
-export function installedPackages(projectDir: string): Installed {
+function installedPackages(projectDir: string): Installed {
   const lockfile = join(projectDir, 'package-lock.json');
   if (existsSync(lockfile)) {
     const lock = readJson(lockfile) as { lockfileVersion?: number; packages?: Record<string, LockEntry> };

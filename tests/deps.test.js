@@ -43,6 +43,8 @@ function makeApp(name, { lockfile, restackConfig }) {
     '  return total;',
     '};',
   ].join('\n'));
+  // A bundle Node never loads, too large to compile in a dependency.
+  write(`${name}/node_modules/loop/dist/bundle.js`, `exports.data = ${JSON.stringify('x'.repeat(270_000))};\n`);
   write(`${name}/node_modules/native/package.json`, { name: 'native', version: '1.0.0', main: 'index.js', gypfile: true });
   write(`${name}/node_modules/native/binding.gyp`, '{ "targets": [] }\n');
   write(`${name}/node_modules/native/index.js`, 'exports.kind = "native";\n');
@@ -103,6 +105,7 @@ test('--deps prod with a lockfile: production packages compiled at their install
   assert.match(r.stdout, /restack: dependencies \(--deps, production packages from package-lock\.json\): compiled 6 package\(s\) \(\d+ module\(s\)\) in \d+\.\d s, copied 2 package\(s\) as they are/);
   assert.match(r.stdout, /skipped: node_modules\/native: a native addon \(binding\.gyp\): copied as it is/);
   assert.match(r.stdout, /skipped: node_modules\/broken\/legacy\.js: does not compile, copied as it is: node_modules\/broken\/legacy\.js:2:\d+: /);
+  assert.match(r.stdout, /skipped: node_modules\/loop\/dist\/bundle\.js: 264 KB, larger than the 256 KB compiled in a dependency: copied as it is/);
   assert.doesNotMatch(r.stdout, /fsevents|devopt|dependencies \(node_modules\) are not compiled/, 'optional entries not installed are no problem');
 
   for (const rel of ['node_modules/ms/index.js', 'node_modules/wrap/node_modules/ms/index.js', 'node_modules/debug/src/node.js', 'node_modules/loop/index.js', 'node_modules/broken/index.js']) {
@@ -111,6 +114,7 @@ test('--deps prod with a lockfile: production packages compiled at their install
   const meta = JSON.parse(readFileSync(join(out, 'node_modules/wrap/node_modules/ms/index.js.restack.json'), 'utf8'));
   assert.equal(meta.module, 'node_modules/wrap/node_modules/ms/index.js', 'module ids are relative to the output directory');
   assert.ok(copiedOnly(out, 'node_modules/native/index.js') && existsSync(join(out, 'node_modules/native/binding.gyp')));
+  assert.ok(copiedOnly(out, 'node_modules/loop/dist/bundle.js'));
   assert.equal(readFileSync(join(out, 'node_modules/broken/legacy.js'), 'utf8'), readFileSync(join(app, 'node_modules/broken/legacy.js'), 'utf8'));
   for (const rel of ['node_modules/debug/package.json', 'node_modules/debug/README.md', 'node_modules/ms/license.md', 'node_modules/@types/thing/index.d.ts', 'package-lock.json']) {
     assert.equal(readFileSync(join(out, rel), 'utf8'), readFileSync(join(app, rel), 'utf8'), `${rel} copied as it is`);

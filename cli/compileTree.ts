@@ -16,6 +16,7 @@ import type { JsxTransform } from '../compiler/sourceTransforms.js';
 import { META_SUFFIX } from '../contract/bundle.js';
 import { RUNTIME_KEY, type CallPointPolicy, type ModuleMeta, type UpdatePointPolicy } from '../contract/index.js';
 import { findTsconfig, inProject, readTsconfig, type Tsconfig } from './tsconfig.js';
+import { configuredSelection, planDependencies, type DependencyRequest, type DependencySelection } from './dependencies.js';
 
 /** What the compiler compiles: JavaScript and TypeScript, with JSX in .jsx and .tsx. */
 const SOURCE = /\.(m|c)?(js|ts)$|\.(jsx|tsx)$/;
@@ -41,6 +42,25 @@ export interface TreeResult {
   project?: string;
   /** Where the output differs from what tsc would emit for the project. */
   notes: string[];
+  /** The program's npm dependencies, when some were compiled (decision 0013). */
+  dependencies?: DependenciesResult;
+}
+
+export interface DependenciesResult {
+  /** `--deps`, or the package.json whose `restack.dependencies` chose them. */
+  source: string;
+  /** Paths (`node_modules/express`) of the packages compiled. */
+  compiled: string[];
+  /** How many production packages were copied as they are. */
+  copied: number;
+  /** How many of their modules were compiled. */
+  modules: number;
+  /** Time spent compiling them (and copying the packages' other files), in milliseconds. */
+  ms: number;
+  /** Packages and files chosen but not compiled, and lockfile entries not installed (also in the tree's `skipped`). */
+  skipped: SkippedFile[];
+  /** What told the production packages: package-lock.json's `packages`, or package.json's dependencies followed. */
+  from: 'package-lock.json' | 'package.json';
 }
 
 export interface TreeOptions {
@@ -48,6 +68,11 @@ export interface TreeOptions {
   callPoints?: CallPointPolicy;
   /** A tsconfig.json (or a directory holding one): compile that project. */
   project?: string;
+  /**
+   * Compile these npm packages of the program (`--deps`); without it, those its package.json's
+   * `restack.dependencies` names, if any.
+   */
+  dependencies?: DependencySelection;
 }
 
 export function outName(file: string): string {
@@ -98,6 +123,8 @@ interface Unit {
   rel: string;
   target: string;
   action: 'compile' | 'copy';
+  /** A file of an npm package: one that does not compile is reported and copied, not an error. */
+  dependency?: boolean;
 }
 
 interface Group {
@@ -329,6 +356,7 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
   if (!configFile && !inputs.length) throw new CompileError('nothing to compile: give files or directories, or a project with -p <tsconfig.json>');
   if (!configFile && outDir === undefined) throw new CompileError('no output directory: give -o <dir> (or compile a TypeScript project whose tsconfig.json sets outDir)');
   const plan = configFile ? planProject(configFile, outDir, skipped) : planInputs(inputs, outDir!, skipped);
+  const deps = planDependencyGroup(plan, inputs, options.dependencies);
 
   // One source per output path, before anything is written.
   const byTarget = new Map<string, Unit>();
@@ -354,6 +382,7 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
   let copied = 0;
   for (const g of plan.groups) {
     const kinds: Array<{ file: string; kind: string }> = [];
+    const started = performance.now();
     for (const u of g.units) {
       mkdirSync(dirname(u.target), { recursive: true });
       if (u.action === 'copy') {
@@ -362,19 +391,39 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         continue;
       }
       const source = readFileSync(u.file, 'utf8');
-      const result = compile(source, {
+      const compileOptions = {
         filename: u.rel,
         sourceType: sourceTypeOf(u.file),
         updatePoints: options.updatePoints,
         callPoints: options.callPoints,
-        transforms: { decorators, jsx, specifiers: specifierResolver({ ...u, file: resolve(u.file), target: resolve(u.target) }, targets, config) },
-      });
+      };
+      let result: ReturnType<typeof compile>;
+      if (u.dependency) {
+        // A package's file the compiler rejects stays as the package ships it; the rest go on.
+        try {
+          result = compile(source, compileOptions);
+        } catch (e) {
+          const skip = { file: u.rel, reason: `does not compile, copied as it is: ${(e as Error).message.split('\n')[0]}` };
+          plan.skipped.push(skip);
+          deps!.result.skipped.push(skip);
+          copyFileSync(u.file, u.target);
+          copied++;
+          continue;
+        }
+        deps!.result.modules++;
+      } else {
+        result = compile(source, {
+          ...compileOptions,
+          transforms: { decorators, jsx, specifiers: specifierResolver({ ...u, file: resolve(u.file), target: resolve(u.target) }, targets, config) },
+        });
+      }
       writeFileSync(u.target, `${result.code}\n//# sourceMappingURL=${basename(u.target)}.map\n`);
       writeFileSync(`${u.target}.map`, JSON.stringify(result.map));
       writeFileSync(`${u.target}${META_SUFFIX}`, JSON.stringify(result.metadata, null, 2));
       modules.push(result.metadata);
       kinds.push({ file: u.rel, kind: result.metadata.sourceKind });
     }
+    if (deps && g === deps.group) deps.result.ms = performance.now() - started;
     if (!kinds.length) continue;
     // Keep the module kind of plain .js files: the output directory may have no package.json.
     // Without a "type", Node tells ES modules by their syntax and so did the compiler: the output
@@ -406,5 +455,41 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         `restack keeps them: ${esm.length} module(s) (${esm[0].module}${esm.length > 1 ? ', ...' : ''}) are ES modules in the output`);
     }
   }
-  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}) };
+  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}), ...(deps ? { dependencies: deps.result } : {}) };
+}
+
+/**
+ * The group of the program's npm dependencies, when `--deps` or package.json's
+ * `restack.dependencies` asks for them: the install's node_modules next to the project's
+ * package.json (the compiled directory's, or the tsconfig's), placed under `<out>/node_modules`
+ * at the same paths, and the lockfile at `<out>/package-lock.json`.
+ */
+function planDependencyGroup(plan: Plan, inputs: string[], flag: DependencySelection | undefined): { group: Group; result: DependenciesResult } | undefined {
+  const single = inputs.length === 1 && statSync(inputs[0]).isDirectory();
+  const projectDir = plan.config ? plan.config.dir : single ? resolve(inputs[0]) : undefined;
+  let request: DependencyRequest | undefined;
+  if (flag !== undefined) {
+    if (!projectDir) throw new CompileError('--deps needs the program as one directory with its package.json (restack compile <dir> -o <out> --deps ...), or a project (-p <tsconfig.json>)');
+    request = { selection: flag, source: '--deps' };
+  } else if (projectDir && existsSync(join(projectDir, 'package.json'))) {
+    request = configuredSelection(join(projectDir, 'package.json'));
+  }
+  if (!request || !projectDir) return undefined;
+  const deps = planDependencies(projectDir, request);
+  const modulesDir = join(projectDir, 'node_modules');
+  const at = plan.skipped.findIndex((s) => resolve(s.file) === modulesDir);
+  if (at >= 0) plan.skipped.splice(at, 1);
+  plan.skipped.push(...deps.skipped);
+  const units: Unit[] = [];
+  for (const p of deps.packages) {
+    for (const f of p.files) units.push({ file: f.file, rel: f.rel, target: join(plan.outDir, f.rel), action: f.action, dependency: true });
+  }
+  if (deps.lockfile) units.push({ file: deps.lockfile, rel: 'package-lock.json', target: join(plan.outDir, 'package-lock.json'), action: 'copy' });
+  const group: Group = { root: projectDir, copiesPackageJson: true, units };
+  plan.groups.push(group);
+  const compiled = deps.packages.filter((p) => p.compiled).map((p) => p.path);
+  return {
+    group,
+    result: { source: request.source, compiled, copied: deps.packages.length - compiled.length, modules: 0, ms: 0, skipped: [...deps.skipped], from: deps.from },
+  };
 }

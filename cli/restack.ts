@@ -48,11 +48,14 @@ program
   .option('-p, --project <tsconfig>', 'compile the TypeScript project of this tsconfig.json (or directory holding one)')
   .option('--update-points <policy>', 'explicit | loops | all', policy, 'loops')
   .option('--call-points <policy>', 'all | except-builtins (calls of common builtin methods are not continuation points)', callPolicy, 'except-builtins')
+  .option('--deps <packages>', 'also compile these npm packages of the program (comma-separated names, or prod for every production dependency) into <out>/node_modules; overrides "restack": { "dependencies" } in package.json')
   .option('--quiet', 'print nothing but errors')
-  .action(async (inputs: string[], opts: { out?: string; project?: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out?: string; project?: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; deps?: string; quiet?: boolean }) => {
     // Loaded here: `restack run` must not pay for loading the compiler.
     const { compileTree } = await import('./compileTree.js');
-    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project });
+    const { parseSelection } = await import('./dependencies.js');
+    const dependencies = opts.deps === undefined ? undefined : parseSelection(opts.deps);
+    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project, dependencies });
     if (!opts.quiet) printSummary(result, opts.out ?? result.outDir);
     if (!result.modules.length) {
       process.stderr.write(`restack: nothing compiled: no JavaScript or TypeScript module to compile in ${inputs.length ? inputs.join(', ') : result.project}` +
@@ -242,11 +245,30 @@ function printSummary(r: TreeResult, out: string): void {
     process.stdout.write(`restack: compiled ${r.modules.length} module(s) into ${out}${r.project ? ` (project ${r.project})` : ''}: ${fns} functions (${capt} capturable), ${cps} continuation points` +
       `${r.copied ? `; copied ${r.copied} file(s)` : ''}${r.skipped.length ? `; skipped ${r.skipped.length} (see above)` : ''}\n`);
   }
+  const d = r.dependencies;
+  if (d) {
+    const failed = d.skipped.length;
+    process.stdout.write(`restack: dependencies (${d.source}, production packages from ${d.from}): ` +
+      `compiled ${d.compiled.length} package(s) (${d.modules} module(s)) in ${(d.ms / 1000).toFixed(1)} s, copied ${d.copied} package(s) as they are, into ${out}/node_modules` +
+      `${failed ? `; ${failed} skipped (see above)` : ''}\n`);
+  }
   for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
+  // A dependency tree's notes can run to hundreds: the first few are shown, the rest counted.
+  let depNotes = 0;
   for (const m of r.modules) {
-    for (const d of m.diagnostics) process.stdout.write(`  note: ${m.module}:${d.loc.line}:${d.loc.column + 1}: ${d.message}\n`);
+    const dependency = d !== undefined && m.module.startsWith('node_modules/');
+    for (const n of m.diagnostics) {
+      if (dependency && ++depNotes > DEPENDENCY_NOTES) continue;
+      process.stdout.write(`  note: ${m.module}:${n.loc.line}:${n.loc.column + 1}: ${n.message}\n`);
+    }
+  }
+  if (depNotes > DEPENDENCY_NOTES) {
+    process.stdout.write(`  note: and ${depNotes - DEPENDENCY_NOTES} more in dependencies (each module's .restack.json lists its own under "diagnostics")\n`);
   }
 }
+
+/** How many notes about dependencies' modules the summary shows. */
+const DEPENDENCY_NOTES = 10;
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const verbose = program.opts().verbose;

@@ -181,8 +181,62 @@ function hasTopLevelBinding(program: t.Program, name: string): boolean {
   return topLevelBindings(program, { classes: true, functions: true }).includes(name);
 }
 
-/** The top-level variables an update carries: `let`/`const`/`var` names not bound to a function or class. */
-export function carriedVariables(program: t.Program): string[] {
+/**
+ * An expression made only of imported bindings, property reads of them, primitives and operators
+ * on those; with `requires`, `require('literal')` counts as an imported binding.
+ */
+export function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>, requires = false): boolean {
+  let readsImport = false;
+  const ok = (n: t.Node): boolean => {
+    if (requires && t.isCallExpression(n) && t.isIdentifier(n.callee, { name: 'require' }) && n.arguments.length === 1 && t.isStringLiteral(n.arguments[0])) {
+      readsImport = true;
+      return true;
+    }
+    if (t.isIdentifier(n)) {
+      readsImport ||= importNames.has(n.name);
+      return importNames.has(n.name);
+    }
+    if (t.isMemberExpression(n)) return ok(n.object) && (!n.computed || t.isStringLiteral(n.property) || t.isNumericLiteral(n.property));
+    if (t.isStringLiteral(n) || t.isNumericLiteral(n) || t.isBooleanLiteral(n) || t.isNullLiteral(n)) return true;
+    if (t.isTemplateLiteral(n)) return n.expressions.every((x) => ok(x));
+    if (t.isBinaryExpression(n) || t.isLogicalExpression(n)) return !t.isPrivateName(n.left) && ok(n.left) && ok(n.right);
+    if (t.isUnaryExpression(n)) return n.operator !== 'delete' && ok(n.argument);
+    if (t.isConditionalExpression(n)) return ok(n.test) && ok(n.consequent) && ok(n.alternate);
+    return false;
+  };
+  return ok(e) && readsImport;
+}
+
+/**
+ * Whether an update computes a top-level declarator again instead of carrying its value:
+ * in CommonJS, one that only reads what `require('literal')` returns (`const util =
+ * require('./util')`: the same exports objects, decision 0012), whatever its kind; a `const` read
+ * off what the module imports (`const version = pkg.version`): the new version's value, as its
+ * text may not change when what it reads does.
+ */
+export function recomputed(decl: t.VariableDeclaration, d: t.VariableDeclarator, importNames: ReadonlySet<string>, commonjs: boolean): boolean {
+  if (!d.init) return false;
+  if (commonjs && derivedFromImports(d.init, importNames, true)) return true;
+  return decl.kind === 'const' && t.isIdentifier(d.id) && derivedFromImports(d.init, importNames);
+}
+
+/**
+ * The top-level variables an update carries: `let`/`const`/`var` names not bound to a function or
+ * class, nor computed again (`recomputed`): what a state transformer sees and may set.
+ */
+export function carriedVariables(program: t.Program, commonjs = false): string[] {
   const code = definitions(program);
-  return topLevelBindings(program, { classes: false }).filter((n) => !code.has(n));
+  const importNames = new Set<string>();
+  const again = new Set<string>();
+  for (const s of program.body) {
+    if (t.isImportDeclaration(s) && s.importKind !== 'type') for (const sp of s.specifiers) importNames.add(sp.local.name);
+  }
+  for (const s of program.body) {
+    const decl = t.isExportNamedDeclaration(s) ? s.declaration : s;
+    if (!t.isVariableDeclaration(decl)) continue;
+    for (const d of decl.declarations) {
+      if (recomputed(decl, d, importNames, commonjs)) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) again.add(name);
+    }
+  }
+  return topLevelBindings(program, { classes: false }).filter((n) => !code.has(n) && !again.has(n));
 }

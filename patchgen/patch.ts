@@ -21,6 +21,7 @@ import { diffVersions, type FunctionDiff, type VersionDiff } from './diff.js';
 import { policiesOf } from './load.js';
 import { renderMapping, topLevelTodos } from './mappingFile.js';
 import { PATCH_FORMAT, type FunctionEntry, type PatchFile } from './types.js';
+import { packageOf } from '../contract/packages.js';
 
 export interface PatchOptions {
   updatePoints?: UpdatePointPolicy;
@@ -169,7 +170,18 @@ export function formatSummary(diff: VersionDiff, patch: PatchFile, outDir: strin
   for (const f of diff.functions) {
     if (f.status === 'removed') lines.push(`  removed: ${f.old!.fn.id}${f.bestCandidate ? ` (best candidate ${f.bestCandidate.id}, score ${f.bestCandidate.score.toFixed(2)})` : ''}`);
   }
-  for (const f of diff.functions) if (f.status === 'added') lines.push(`  added: ${f.new!.fn.id}`);
+  // Functions of a package new in the install are counted, not listed: none of them replaces a running one.
+  const inAddedPackage = (id: string): boolean => {
+    const pkg = packageOf(id);
+    return pkg !== null && diff.packages?.next[pkg]?.status === 'added';
+  };
+  let addedWithPackages = 0;
+  for (const f of diff.functions) {
+    if (f.status !== 'added') continue;
+    if (inAddedPackage(f.new!.module.meta.module)) addedWithPackages++;
+    else lines.push(`  added: ${f.new!.fn.id}`);
+  }
+  if (addedWithPackages) lines.push(`  added: ${addedWithPackages} function${addedWithPackages === 1 ? '' : 's'} of the packages new in the install`);
   for (const d of diff.instances) {
     const list = (what: string, fs: Array<{ name: string }>): string | null => (fs.length ? `${what} ${fs.map((f) => f.name).join(', ')}` : null);
     lines.push(`  instances: ${d.old.key}: ${[list('added', d.added), list('removed', d.removed), list('changed', d.changed)].filter(Boolean).join('; ')}`);

@@ -95,7 +95,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     return result;
   }
 
-  result.stateBindings = carriedVariables(ast.program);
+  result.stateBindings = carriedVariables(ast.program, meta.sourceKind === 'commonjs');
   result.bindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
   result.constInits = constInits(ast.program, source, (text) => text);
 

@@ -32,6 +32,7 @@ import * as t from '@babel/types';
 import { R, type LoaderABI, type TopLevelStatement } from '../../contract/index.js';
 import { errorAt } from '../errors.js';
 import { loader } from '../runtimeRef.js';
+import { recomputed } from '../topLevel.js';
 
 const STATE_FN = '__rsState';
 
@@ -319,32 +320,6 @@ function replaceImportRef(p: NodePath, ref: { ns: string; name: string | null })
   p.replaceWith(value);
 }
 
-/**
- * An expression made only of imported bindings, property reads of them, primitives and operators
- * on those; with `requires`, `require('literal')` counts as an imported binding.
- */
-function derivedFromImports(e: t.Node, importNames: ReadonlySet<string>, requires = false): boolean {
-  let readsImport = false;
-  const ok = (n: t.Node): boolean => {
-    if (requires && t.isCallExpression(n) && t.isIdentifier(n.callee, { name: 'require' }) && n.arguments.length === 1 && t.isStringLiteral(n.arguments[0])) {
-      readsImport = true;
-      return true;
-    }
-    if (t.isIdentifier(n)) {
-      readsImport ||= importNames.has(n.name);
-      return importNames.has(n.name);
-    }
-    if (t.isMemberExpression(n)) return ok(n.object) && (!n.computed || t.isStringLiteral(n.property) || t.isNumericLiteral(n.property));
-    if (t.isStringLiteral(n) || t.isNumericLiteral(n) || t.isBooleanLiteral(n) || t.isNullLiteral(n)) return true;
-    if (t.isTemplateLiteral(n)) return n.expressions.every((x) => ok(x));
-    if (t.isBinaryExpression(n) || t.isLogicalExpression(n)) return !t.isPrivateName(n.left) && ok(n.left) && ok(n.right);
-    if (t.isUnaryExpression(n)) return n.operator !== 'delete' && ok(n.argument);
-    if (t.isConditionalExpression(n)) return ok(n.test) && ok(n.consequent) && ok(n.alternate);
-    return false;
-  };
-  return ok(e) && readsImport;
-}
-
 /** `module.exports`, `exports`, or a property of either. */
 function isExportsTarget(n: t.Node): n is t.LVal {
   const moduleExports = (m: t.Node): boolean => t.isMemberExpression(m) && !m.computed && t.isIdentifier(m.object, { name: 'module' }) && t.isIdentifier(m.property, { name: 'exports' });
@@ -373,9 +348,8 @@ function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<
   const after: t.Statement[] = [];
   let pattern = false;
   for (const d of decl.declarations) {
-    // CommonJS: what `require` returns is computed again (the same exports objects for the
-    // program's modules, decision 0012), whatever the kind of declaration.
-    if (commonjs && d.init && derivedFromImports(d.init, importNames, true)) continue;
+    // What `require` returns (CommonJS), and a const read off the imports, are computed again.
+    if (recomputed(decl, d, importNames, commonjs)) continue;
     // `var proto = module.exports = function () {...}`: the binding and the exports it also sets
     // are one value. New code when it is a function or class (the chain runs again, as a function
     // declaration would be new); else the carried value, which the exports then take too.
@@ -388,9 +362,6 @@ function carryDeclaration(decl: t.VariableDeclaration, importNames: ReadonlySet<
       for (const target of chain.targets) after.push(t.expressionStatement(t.assignmentExpression('=', t.cloneNode(target), t.identifier(d.id.name))));
     }
     if (t.isIdentifier(d.id)) {
-      // A const read off what the module imports (`const version = pkg.version`) is the new
-      // version's value: computed again, as its text may not change when what it reads does.
-      if (decl.kind === 'const' && d.init && derivedFromImports(d.init, importNames)) continue;
       if (isCode(d.init)) {
         if (t.isClassExpression(d.init)) after.push(t.expressionStatement(call('adopt', [t.stringLiteral(d.id.name), t.identifier(d.id.name)])));
         continue;

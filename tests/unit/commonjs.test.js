@@ -86,3 +86,22 @@ test('a frozen exports object that must change cannot be re-pointed: the error n
   const running = { exports: Object.freeze({ a: 1 }) };
   assert.throws(() => repointExports(running, { a: 1, b: 2 }, () => {}), /not extensible .* 'b' cannot be added|'a' cannot be redefined/);
 });
+
+test('the variables an update carries leave out what it computes again, and the exports chain of Express 4\'s router is code', async () => {
+  const { compile } = await import('../../dist/compiler/pipeline.js');
+  const cjs = compile(`const util = require('./util');
+const { a, b } = require('./ab');
+const version = require('./package.json').version;
+let count = 0;
+var proto = module.exports = function (x) { return proto.handle(x); };
+proto.handle = function handle(x) { count += util.step(x); return count; };
+`, { filename: 'router.js', sourceType: 'commonjs', updatePoints: 'loops' }).metadata;
+  assert.deepEqual(cjs.variables, ['count']);
+  assert.equal(cjs.topLevel.find((s) => s.key.startsWith('proto.handle=')).kind, 'setup');
+  const esm = compile(`import pkg from './pkg.js';
+const version = pkg.version;
+let seen = 0;
+export function f() { seen += 1; return version + seen; }
+`, { filename: 'm.js', sourceType: 'module', updatePoints: 'loops' }).metadata;
+  assert.deepEqual(esm.variables, ['seen']);
+});

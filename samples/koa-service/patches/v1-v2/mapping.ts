@@ -257,14 +257,14 @@ export default {
     },
   },
   state: {
-    // app.js: carried by name: Koa, Router, createTask, findTask, listTasks, counts, positiveInt, httpError, readJson, requests, app, router; new (their initialisers run): presentTask; gone: formatTask.
+    // app.js: carried by name: requests, app, router; new (their initialisers run): none; gone: none.
     //   const initialiser changed, so it runs again and the old value is dropped unless this transformer
     //   sets it (next.x = old.x keeps it): VERSION
     // Decided: nothing to transform. requests, app and router carry; VERSION is initialised anew (2,
     // the x-version of every answer from now on). The variables read off require() (Koa, Router, the
-    // store's and the helpers' functions) are not carried, although the list above names them: their
-    // declarations run again (decision 0012) and get the running modules' exports, presentTask too.
-    // 'app.js'(old: ModuleState<'Koa' | 'Router' | 'createTask' | 'findTask' | 'listTasks' | 'counts' | 'formatTask' | 'positiveInt' | 'httpError' | 'readJson' | 'VERSION' | 'requests' | 'app' | 'router'>, next: ModuleState<'Koa' | 'Router' | 'createTask' | 'findTask' | 'listTasks' | 'counts' | 'presentTask' | 'positiveInt' | 'httpError' | 'readJson' | 'VERSION' | 'requests' | 'app' | 'router'>): void {
+    // store's and the helpers' functions) are not state: their declarations run again (decision 0012)
+    // and get the running modules' exports, presentTask too.
+    // 'app.js'(old: ModuleState<'VERSION' | 'requests' | 'app' | 'router'>, next: ModuleState<'VERSION' | 'requests' | 'app' | 'router'>): void {
     // },
     // helpers.js: carried by name: MAX_BODY; new (their initialisers run): none; gone: none.
     // 'helpers.js'(old: ModuleState<'MAX_BODY'>, next: ModuleState<'MAX_BODY'>): void {

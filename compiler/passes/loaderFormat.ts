@@ -134,7 +134,7 @@ export function toLoaderFormat(program: NodePath<t.Program>, source: string, fil
       // A constructor function's old instances get the new prototype, as a class's do.
       if (decl.id && !decl.generator && !decl.async) adoptFunctions.push(decl.id.name);
     } else {
-      fail(decl, `restack cannot load a ${decl.type} in an update`);
+      fail(decl, `restack cannot load a ${decl.type} in an update (a module of the new version is evaluated again with its state carried, and this declaration has no such form): write it as a const object or a function, or deploy this version with a restart`);
     }
   };
 
@@ -296,7 +296,7 @@ function topLevelAwait(n: t.Node): t.Node | null {
 function checkNoTopLevelAwait(program: t.Program, fail: (n: t.Node, m: string) => never): void {
   for (const s of program.body) {
     const at = topLevelAwait(s);
-    if (at) fail(at, 'top-level await in a declaration: a module loaded by an update is evaluated synchronously');
+    if (at) fail(at, 'top-level await in a declaration: a module loaded by an update is evaluated synchronously, between two events; compute the value in a function the program awaits (an exported init() it calls), or deploy this version with a restart');
   }
 }
 

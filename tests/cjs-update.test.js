@@ -37,6 +37,15 @@ const router = (v) => `var proto = module.exports = function (name) {
   return router;
 };
 proto.handle = function handle() { return '${v} handled ' + this.label; };
+// Express 4's Route.prototype.dispatch: a hoisted function reads variables the body sets after
+// the entry. A call of the old function moves at its entry: the new frame makes its own next().
+proto.sum = function sum(list) {
+  var i = 0;
+  var total = 0;
+  var items = list;
+  return next();
+  function next() { if (i >= items.length) return '${v}:' + total; total += items[i++]; return next(); }
+};
 `;
 const fresh = `let made = 0;
 exports.tag = function tag() { made += 1; return 'fresh' + made; };
@@ -50,6 +59,7 @@ const greet = require('./greet.js');
 const Box = require('./shape');
 const makeRouter = require('./router');
 const oldRouter = makeRouter('old');
+const oldSum = makeRouter.sum;
 const oldBox = new Box(3);
 let view = null;
 function look() {
@@ -63,7 +73,7 @@ function look() {
     oldArea: oldBox.area(), newArea: box.area(), oldDescribe: typeof oldBox.describe === 'function' ? oldBox.describe() : null,
     oldIsBox: oldBox instanceof Box, boxIsBox: box instanceof Box,
     view: view.show(),
-    routers: [oldRouter(), makeRouter('new')(), makeRouter === require('./router')],
+    routers: [oldRouter(), makeRouter('new')(), makeRouter === require('./router'), oldSum([1, 2, 3])],
     freshCached: Object.keys(require.cache).some((k) => k.endsWith('fresh.js')),${v === 'v2' ? "\n    freshSame: require('./fresh') === require('./fresh'), viaRequire: require('./view.mjs').show(),": ''}
   };
 }
@@ -128,7 +138,7 @@ test('after an update, requirers keep their objects, which have the new function
   assert.deepEqual(before, {
     label: 'v1 count 1 seen 1', VERSION: 'v1', hasLegacy: true, twice: null, sameCounter: true,
     greet: 'hello a', shout: 'b!', oldArea: 9, newArea: 4, oldDescribe: null, oldIsBox: true, boxIsBox: true,
-    view: 'view v1 count 1 seen 1', routers: ['v1 handled old', 'v1 handled new', true], freshCached: false,
+    view: 'view v1 count 1 seen 1', routers: ['v1 handled old', 'v1 handled new', true, 'v1:6'], freshCached: false,
   });
   const report = program.update(out);
   assert.equal(report.applied, true, report.reason);
@@ -144,7 +154,7 @@ test('after an update, requirers keep their objects, which have the new function
   assert.deepEqual(after, {
     label: 'v2 count 2 seen 2 fresh1', VERSION: 'v2', hasLegacy: false, twice: 4, sameCounter: true,
     greet: 'hi a', shout: 'B!', oldArea: 90, newArea: 40, oldDescribe: 'box 3', oldIsBox: true, boxIsBox: true,
-    view: 'VIEW v2 count 2 seen 2 fresh2', routers: ['v2 handled old', 'v2 handled new', true], freshCached: true, freshSame: true,
+    view: 'VIEW v2 count 2 seen 2 fresh2', routers: ['v2 handled old', 'v2 handled new', true, 'v2:6'], freshCached: true, freshSame: true,
     // CommonJS requiring an ES module of the bundle (Node 20 allows one without top-level await).
     viaRequire: 'VIEW v2 count 2 seen 2 fresh3',
   });
@@ -163,7 +173,7 @@ test('a rolled-back update (a state transformer throws) leaves the exports, the 
   assert.deepEqual(after, {
     label: 'v1 count 2 seen 2', VERSION: 'v1', hasLegacy: true, twice: null, sameCounter: true,
     greet: 'hello a', shout: 'b!', oldArea: 9, newArea: 4, oldDescribe: null, oldIsBox: true, boxIsBox: true,
-    view: 'view v1 count 2 seen 2', routers: ['v1 handled old', 'v1 handled new', true], freshCached: false,
+    view: 'view v1 count 2 seen 2', routers: ['v1 handled old', 'v1 handled new', true, 'v1:6'], freshCached: false,
   });
   assert.equal(await program.stop(), 0);
 });

@@ -66,6 +66,11 @@ export interface FunctionDiff {
   needsEntry: boolean;
   /** The pairing is not certain (see the header): mapping.ts asks a person to confirm `to`. */
   guess: boolean;
+  /**
+   * Variables of enclosing functions the new code reads that the old closure's environment does
+   * not have (a closure made before the update, called after it, reads undefined for them).
+   */
+  closureMissing?: string[];
 }
 
 export interface ModuleDiff {
@@ -282,7 +287,8 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     const freshVars = collectFreshVars(cps, o.fn, n.fn);
     const guess = status === 'changed' && (match.by === 'similarity' || match.by === 'position');
     const needsEntry = status === 'changed' || o.fn.id !== n.fn.id || cps.some((c) => !c.confident) || freshVars.length > 0;
-    functions.push({ status, old: o, new: n, match, cps, freshVars, needsEntry, guess });
+    const closureMissing = status === 'changed' ? missingFromClosure(o, n) : [];
+    functions.push({ status, old: o, new: n, match, cps, freshVars, needsEntry, guess, ...(closureMissing.length ? { closureMissing } : {}) });
   }
   for (const o of oldRest) {
     if (takenOld.has(o.fn.id)) continue;
@@ -298,6 +304,11 @@ function diffLoaded(oldV: Version, newV: Version, threshold: number): VersionDif
     functions.push({ status: 'added', old: null, new: n, match: null, cps: [], freshVars: [], needsEntry: false, guess: false });
   }
   functions.sort(byPosition);
+  for (const f of functions) {
+    if (!f.closureMissing) continue;
+    warnings.push(`${f.new!.fn.id}: the new code reads ${f.closureMissing.join(', ')} of its enclosing function, which closures the old version made ` +
+      'do not have (called after the update, they read undefined there): make such closures again after the update, or refuse its entry (mapping.ts says more)');
+  }
 
   const modules: ModuleDiff[] = [];
   const newModules = new Map(newV.modules.map((m) => [m.meta.module, m]));
@@ -410,4 +421,12 @@ function packageWarnings(cmp: PackageComparison, oldV: Version, newV: Version): 
   const onlyOne = [...new Set(one.map((id) => packageOf(id)!))];
   for (const path of onlyOne) out.push(`${path} is the same release in both installs but compiled in only one version: the running copy stays as it is`);
   return out;
+}
+
+/** The enclosing functions' variables `n` reads that `o` did not (see FunctionDiff.closureMissing). */
+function missingFromClosure(o: FunctionVersion, n: FunctionVersion): string[] {
+  const before = o.module.analysis?.functions.get(o.fn.id)?.outer;
+  const after = n.module.analysis?.functions.get(n.fn.id)?.outer;
+  if (!before || !after) return [];
+  return after.filter((name) => !before.includes(name));
 }

@@ -101,6 +101,13 @@ function renderEntry(f: FunctionDiff, out: string[]): void {
   if (f.match?.by === 'similarity' || f.match?.by === 'position') {
     for (const alt of f.match.alternatives) out.push(`${ind}//   other candidate in the new version: ${alt.id} (score ${alt.score.toFixed(2)})`);
   }
+  if (f.closureMissing?.length) {
+    const names = f.closureMissing.join(', ');
+    out.push(`${ind}//   WARNING: the new code reads ${names} of its enclosing function, which closures the old version`);
+    out.push(`${ind}//   made do not have: a call of one made before the update reads undefined there. Nothing below`);
+    out.push(`${ind}//   can give it a value; make such closures again after the update (an after() hook), or refuse`);
+    out.push(`${ind}//   its entry (those calls then run the old code).`);
+  }
   out.push(`${ind}//   old ${functionLine(o)}`);
   out.push(`${ind}//   new ${functionLine(n)}`);
   out.push(`${ind}${quote(o.fn.id)}: {`);

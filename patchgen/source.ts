@@ -55,6 +55,11 @@ export interface FunctionSource {
   fingerprint: Map<string, number>;
   /** By CP number. */
   cps: CpSite[];
+  /**
+   * Variables of enclosing functions it reads or writes (a closure's environment), sorted. An old
+   * closure called after an update runs the new code in the environment the old version made.
+   */
+  outer: string[];
 }
 
 export interface SourceAnalysis {
@@ -115,9 +120,29 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     // The function's own name (`Room.size` -> `size`), left out so a rename does not count against it.
     const own = (fn.name.split(' ').pop() ?? fn.name).split('.').pop() ?? fn.name;
     const fingerprint = bigrams(tokens(text).filter((tok) => tok !== own));
-    result.functions.set(fn.id, { fingerprint, cps: cpSites(path, fn, source, lines) });
+    result.functions.set(fn.id, { fingerprint, cps: cpSites(path, fn, source, lines), outer: outerVariables(path) });
   }
   return result;
+}
+
+/** The variables of enclosing functions (not the module's) a function reads or writes. */
+function outerVariables(fn: NodePath<t.Function>): string[] {
+  if (!fn.getFunctionParent()) return [];
+  const out = new Set<string>();
+  fn.traverse({
+    Identifier(p: NodePath<t.Identifier>) {
+      const parent = p.parentPath;
+      const written = (parent?.isAssignmentExpression() && parent.node.left === p.node) || parent?.isUpdateExpression();
+      if (!written && !p.isReferencedIdentifier()) return;
+      const binding = p.scope.getBinding(p.node.name);
+      if (!binding) return;
+      const owner = binding.scope.path;
+      // Its own variables, and the module's (module state, carried by name), are not its environment's.
+      if (owner.isProgram() || owner === fn || owner.isDescendant(fn)) return;
+      if (owner.isFunction() || owner.getFunctionParent()) out.add(p.node.name);
+    },
+  });
+  return [...out].sort();
 }
 
 /** Nodes of the function itself (nested functions excluded) by start position, outermost first. */

@@ -447,3 +447,28 @@ test('by default calls of builtin methods are not continuation points; patch kee
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--call-points.*expected 'all' or 'except-builtins'/);
 });
+
+test('a closure whose new code reads a variable its old enclosing function did not give it is warned about, in the summary and in mapping.ts', async () => {
+  const base = join(dir, 'closure');
+  const source = (v) => `export function make(options) {
+  var limit = options.limit;
+${v === 'v2' ? '  var depth = options.depth || 32;\n' : ''}  return function parse(text) {
+    const parts = String(text).split('&');
+    if (parts.length > limit) throw new Error('too many');
+    return parts.map((p) => p.split('[').length)${v === 'v2' ? '.filter((d) => d <= depth)' : ''};
+  };
+}
+`;
+  for (const v of ['v1', 'v2']) {
+    mkdirSync(join(base, v), { recursive: true });
+    writeFileSync(join(base, v, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(base, v, 'parse.js'), source(v));
+  }
+  const r = await restack('patch', join(base, 'v1'), join(base, 'v2'), '-o', join(base, 'p'));
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /warning: parse\.js#make\/parse: the new code reads depth of its enclosing function, which closures the old version made do not have/);
+  const mapping = readFileSync(join(base, 'p', 'mapping.ts'), 'utf8');
+  assert.match(mapping, /WARNING: the new code reads depth of its enclosing function/);
+  // limit, which the old closure read too, is not named.
+  assert.doesNotMatch(r.stdout, /reads [^\n]*limit/);
+});

@@ -98,6 +98,10 @@ export default {
     },
 
     // node_modules/body-parser/lib/types/urlencoded.js#urlencoded/urlencodedParser -> node_modules/body-parser/lib/types/urlencoded.js#urlencoded/urlencodedParser: changed
+    //   WARNING: the new code reads depth of its enclosing function, which closures the old version
+    //   made do not have: a call of one made before the update reads undefined there. Nothing below
+    //   can give it a value; make such closures again after the update (an after() hook), or refuse
+    //   its entry (those calls then run the old code).
     //   old node_modules/body-parser/lib/types/urlencoded.js:79  return function urlencodedParser (req, res, next) {
     //   new node_modules/body-parser/lib/types/urlencoded.js:82  return function urlencodedParser (req, res, next) {
     'node_modules/body-parser/lib/types/urlencoded.js#urlencoded/urlencodedParser': {
@@ -189,6 +193,10 @@ export default {
     },
 
     // node_modules/body-parser/lib/types/urlencoded.js#extendedparser/queryparse -> node_modules/body-parser/lib/types/urlencoded.js#extendedparser/queryparse: changed
+    //   WARNING: the new code reads depth of its enclosing function, which closures the old version
+    //   made do not have: a call of one made before the update reads undefined there. Nothing below
+    //   can give it a value; make such closures again after the update (an after() hook), or refuse
+    //   its entry (those calls then run the old code).
     //   old node_modules/body-parser/lib/types/urlencoded.js:146  return function queryparse (body) {
     //   new node_modules/body-parser/lib/types/urlencoded.js:158  return function queryparse (body) {
     'node_modules/body-parser/lib/types/urlencoded.js#extendedparser/queryparse': {
@@ -494,6 +502,10 @@ export default {
     //   GUESS: matched by similarity, score 0.66 (text 0.53, cps 0.67, name 1.00).
     //   Decide to: write 'node_modules/path-to-regexp/index.js#pathToRegexp/path.replace(_,*)' to confirm it (the cps below are for it), another new
     //   function's id (then map its cps), or null (frames of it are refused).
+    //   WARNING: the new code reads backtrack, path, pos of its enclosing function, which closures the old version
+    //   made do not have: a call of one made before the update reads undefined there. Nothing below
+    //   can give it a value; make such closures again after the update (an after() hook), or refuse
+    //   its entry (those calls then run the old code).
     //   old node_modules/path-to-regexp/index.js:66  .replace(/(\\\/)?(\\\.)?:(\w+)(\(.*?\))?(\*)?(\?)?/g, function (match, slash, format, key, captur...
     //   new node_modules/path-to-regexp/index.js:70  function (match, slash, format, key, capture, star, optional, offset) {
     "node_modules/path-to-regexp/index.js#pathtoRegexp/_.replace(_,'/(?:').replace(_,'\\\\$1').replace(_,*)": {
@@ -658,7 +670,7 @@ export default {
     },
   },
   state: {
-    // node_modules/body-parser/lib/types/urlencoded.js: carried by name: bytes, contentType, createError, debug, deprecate, read, typeis, parsers; new (their initialisers run): none; gone: none.
+    // node_modules/body-parser/lib/types/urlencoded.js: carried by name: debug, deprecate, parsers; new (their initialisers run): none; gone: none.
     // Decided: body-parser loads `qs` lazily and caches it in `parsers`. Carried, the cache would give
     // the new code the qs 6.11 module the old install resolved; 1.20.3 needs qs 6.13 (its own nested
     // copy in the new install) for `strictDepth`. Emptied, the new code requires qs again, in the new
@@ -669,8 +681,8 @@ export default {
     // node_modules/encodeurl/index.js: carried by name: ENCODE_CHARS_REGEXP, SURROGATE_REGEXP; new (their initialisers run): none; gone: none.
     // 'node_modules/encodeurl/index.js'(old: ModuleState<'ENCODE_CHARS_REGEXP' | 'SURROGATE_REGEXP'>, next: ModuleState<'ENCODE_CHARS_REGEXP' | 'SURROGATE_REGEXP'>): void {
     // },
-    // node_modules/express/lib/response.js: carried by name: Buffer, contentDisposition, createError, deprecate, encodeUrl, escapeHtml, http, isAbsolute, onFinished, path, statuses, merge, sign, normalizeType, normalizeTypes, setCharset, cookie, send, extname, mime, resolve, vary, res, charsetRegExp; new (their initialisers run): none; gone: schemaAndHostRegExp.
-    // 'node_modules/express/lib/response.js'(old: ModuleState<'Buffer' | 'contentDisposition' | 'createError' | 'deprecate' | 'encodeUrl' | 'escapeHtml' | 'http' | 'isAbsolute' | 'onFinished' | 'path' | 'statuses' | 'merge' | 'sign' | 'normalizeType' | 'normalizeTypes' | 'setCharset' | 'cookie' | 'send' | 'extname' | 'mime' | 'resolve' | 'vary' | 'res' | 'charsetRegExp' | 'schemaAndHostRegExp'>, next: ModuleState<'Buffer' | 'contentDisposition' | 'createError' | 'deprecate' | 'encodeUrl' | 'escapeHtml' | 'http' | 'isAbsolute' | 'onFinished' | 'path' | 'statuses' | 'merge' | 'sign' | 'normalizeType' | 'normalizeTypes' | 'setCharset' | 'cookie' | 'send' | 'extname' | 'mime' | 'resolve' | 'vary' | 'res' | 'charsetRegExp'>): void {
+    // node_modules/express/lib/response.js: carried by name: deprecate, extname, mime, resolve, res, charsetRegExp; new (their initialisers run): none; gone: schemaAndHostRegExp.
+    // 'node_modules/express/lib/response.js'(old: ModuleState<'deprecate' | 'extname' | 'mime' | 'resolve' | 'res' | 'charsetRegExp' | 'schemaAndHostRegExp'>, next: ModuleState<'deprecate' | 'extname' | 'mime' | 'resolve' | 'res' | 'charsetRegExp'>): void {
     // },
     // node_modules/merge-descriptors/index.js: carried by name: hasOwnProperty; new (their initialisers run): none; gone: none.
     // 'node_modules/merge-descriptors/index.js'(old: ModuleState<'hasOwnProperty'>, next: ModuleState<'hasOwnProperty'>): void {
@@ -678,11 +690,8 @@ export default {
     // node_modules/path-to-regexp/index.js: carried by name: MATCHING_GROUP_REGEXP; new (their initialisers run): none; gone: none.
     // 'node_modules/path-to-regexp/index.js'(old: ModuleState<'MATCHING_GROUP_REGEXP'>, next: ModuleState<'MATCHING_GROUP_REGEXP'>): void {
     // },
-    // node_modules/send/index.js: carried by name: createError, debug, deprecate, destroy, encodeUrl, escapeHtml, etag, fresh, fs, mime, ms, onFinished, parseRange, path, statuses, Stream, util, extname, join, normalize, resolve, sep, BYTES_RANGE_REGEXP, MAX_MAXAGE, UP_PATH_REGEXP; new (their initialisers run): none; gone: none.
-    // 'node_modules/send/index.js'(old: ModuleState<'createError' | 'debug' | 'deprecate' | 'destroy' | 'encodeUrl' | 'escapeHtml' | 'etag' | 'fresh' | 'fs' | 'mime' | 'ms' | 'onFinished' | 'parseRange' | 'path' | 'statuses' | 'Stream' | 'util' | 'extname' | 'join' | 'normalize' | 'resolve' | 'sep' | 'BYTES_RANGE_REGEXP' | 'MAX_MAXAGE' | 'UP_PATH_REGEXP'>, next: ModuleState<'createError' | 'debug' | 'deprecate' | 'destroy' | 'encodeUrl' | 'escapeHtml' | 'etag' | 'fresh' | 'fs' | 'mime' | 'ms' | 'onFinished' | 'parseRange' | 'path' | 'statuses' | 'Stream' | 'util' | 'extname' | 'join' | 'normalize' | 'resolve' | 'sep' | 'BYTES_RANGE_REGEXP' | 'MAX_MAXAGE' | 'UP_PATH_REGEXP'>): void {
-    // },
-    // node_modules/serve-static/index.js: carried by name: encodeUrl, escapeHtml, parseUrl, resolve, send, url; new (their initialisers run): none; gone: none.
-    // 'node_modules/serve-static/index.js'(old: ModuleState<'encodeUrl' | 'escapeHtml' | 'parseUrl' | 'resolve' | 'send' | 'url'>, next: ModuleState<'encodeUrl' | 'escapeHtml' | 'parseUrl' | 'resolve' | 'send' | 'url'>): void {
+    // node_modules/send/index.js: carried by name: debug, deprecate, extname, join, normalize, resolve, sep, BYTES_RANGE_REGEXP, MAX_MAXAGE, UP_PATH_REGEXP; new (their initialisers run): none; gone: none.
+    // 'node_modules/send/index.js'(old: ModuleState<'debug' | 'deprecate' | 'extname' | 'join' | 'normalize' | 'resolve' | 'sep' | 'BYTES_RANGE_REGEXP' | 'MAX_MAXAGE' | 'UP_PATH_REGEXP'>, next: ModuleState<'debug' | 'deprecate' | 'extname' | 'join' | 'normalize' | 'resolve' | 'sep' | 'BYTES_RANGE_REGEXP' | 'MAX_MAXAGE' | 'UP_PATH_REGEXP'>): void {
     // },
   },
   topLevel: {

@@ -297,7 +297,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   if (atomic.length) info.properties.push(t.objectProperty(infoKey('atomic'), t.valueToNode(atomic)));
 
   const runtimeRef = t.memberExpression(t.identifier('globalThis'),
-    t.callExpression(t.memberExpression(t.identifier('Symbol'), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
+    // Builtins through globalThis: the module may bind their names itself (readable-stream's
+    // `const { Symbol } = primordials`), in its temporal dead zone while this header runs.
+    t.callExpression(t.memberExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Symbol')), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
   const moduleUrl = opts.format !== 'module'
     ? loader('url')
     : isModule
@@ -305,7 +307,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     : t.identifier('__filename');
   const header: t.Statement[] = [
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.runtime), runtimeRef)]),
-    t.ifStatement(t.unaryExpression('!', t.identifier(R.runtime)), t.throwStatement(t.newExpression(t.identifier('Error'), [
+    t.ifStatement(t.unaryExpression('!', t.identifier(R.runtime)), t.throwStatement(t.newExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Error')), [
       t.stringLiteral('restack: this module was compiled by restack; run it with `restack run` (or import "restack/runtime" first)'),
     ]))),
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), rt('S'))]),
@@ -395,7 +397,7 @@ function placeInClasses(capturable: FunctionInfo[]): Map<FunctionInfo, ClassPlac
       if (!hasStaticName) {
         // The class keeps the name it would have had anonymous.
         cls.node.body.body.unshift(t.staticBlock([t.expressionStatement(t.callExpression(
-          t.memberExpression(t.identifier('Object'), t.identifier('defineProperty')),
+          t.memberExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Object')), t.identifier('defineProperty')),
           [t.thisExpression(), t.stringLiteral('name'), t.objectExpression([
             t.objectProperty(t.identifier('value'), t.stringLiteral(inferred)),
             t.objectProperty(t.identifier('configurable'), t.booleanLiteral(true)),

@@ -136,7 +136,7 @@ function initializeDecoratedFields(ast: t.File): void {
       const d = (name: string): t.MemberExpression => t.memberExpression(t.cloneNode(desc), t.identifier(name));
       const init = t.conditionalExpression(d('initializer'), t.callExpression(t.memberExpression(d('initializer'), t.identifier('call')), [t.thisExpression()]), t.unaryExpression('void', t.numericLiteral(0)));
       moved.push(t.expressionStatement(t.logicalExpression('&&', t.cloneNode(desc), t.callExpression(
-        t.memberExpression(t.identifier('Object'), t.identifier('defineProperty')),
+        t.memberExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Object')), t.identifier('defineProperty')),
         [t.thisExpression(), key, t.objectExpression([
           t.objectProperty(t.identifier('enumerable'), d('enumerable')),
           t.objectProperty(t.identifier('configurable'), d('configurable')),

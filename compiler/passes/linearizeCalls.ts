@@ -813,7 +813,8 @@ export class Linearizer {
     };
     if (t.isForInStatement(s)) {
       const keys = this.temp(t.callExpression(rt('keys'), [right]));
-      const obj = this.temp(t.callExpression(t.identifier('Object'), [t.cloneNode(right)]));
+      // The builtin, whatever the program binds to the name Object.
+      const obj = this.temp(t.callExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Object')), [t.cloneNode(right)]));
       const i = this.tables.newTemp('i');
       const key = t.memberExpression(t.cloneNode(keys), t.cloneNode(i), true);
       const body = this.blockOf(s.body).body;

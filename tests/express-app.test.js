@@ -14,24 +14,9 @@
 // hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepare, sample } from '../samples/express-app/live.js';
-
-const cli = fileURLToPath(new URL('../bin/restack.js', import.meta.url));
-const haveWrk = spawnSync('wrk', ['--version']).error === undefined;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function load(port, seconds) {
-  const wrk = spawn('wrk', ['-t2', '-c8', `-d${seconds}s`, '-s', join(sample, 'load.lua'), `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  wrk.stdout.on('data', (d) => { out += d; });
-  wrk.stderr.on('data', (d) => { out += d; });
-  return new Promise((resolve) => wrk.on('exit', (code) => resolve({ code, out })));
-}
+import { serviceWork, sleep, startService, updateService, wrkLoad, wrkSkip } from './helpers/service.js';
 
 async function call(port, method, path, body) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -44,32 +29,11 @@ async function call(port, method, path, body) {
 }
 
 test('express-app: v1 -> v2 under wrk, every route its own handler, the new route and field', {
-  skip: !haveWrk && !process.env.CI && 'wrk is not installed (.ci/run installs it)', timeout: 90_000,
+  skip: wrkSkip, timeout: 90_000,
 }, async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'restack-express-app-'));
-  const xdg = join(work, 'xdg');
-  mkdirSync(xdg, { mode: 0o700 });
-  const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+  const { work, env } = serviceWork('restack-express-app-');
   prepare(work, { env });
-
-  const server = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'v1/main.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let pid = null;
-  t.after(() => {
-    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    server.kill('SIGKILL');
-  });
-  let stdout = '';
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      stdout += d;
-      const m = /listening (\d+)/.exec(stdout);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', () => reject(new Error(`the app exited before listening:\n${stdout}\n${stderr}`)));
-  });
-  pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
+  const { port, pid } = await startService(t, join(work, 'v1/main.js'), ['--port', '0'], env);
 
   // v1: a few items, and what v1 answers (so the checks below tell the versions apart).
   for (const [name, quantity] of [['bolt', 10], ['nut', 20], ['washer', 30]]) {
@@ -80,14 +44,13 @@ test('express-app: v1 -> v2 under wrk, every route its own handler, the new rout
   assert.deepEqual([missingV1.status, missingV1.version, missingV1.json], [200, '1', { route: 'get', item: null }], 'v1 has the bug v2 fixes');
   assert.equal((await call(port, 'GET', '/health')).status, 404, 'v1 has no /health');
 
-  const running = load(port, 6);
+  const running = wrkLoad(port, 6, join(sample, 'load.lua'));
   await sleep(2000);
-  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', String(pid), join(work, 'v1-v2')], { env, encoding: 'utf8' });
-  let report = null;
-  try { report = JSON.parse(u.stdout); } catch { /* the message is in the output */ }
+  const u = updateService(pid, join(work, 'v1-v2'), env, 'v2');
+  const report = u.report;
   const problems = [];
   const expect = (ok, what) => { if (!ok) problems.push(what); };
-  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${(u.stdout + u.stderr).slice(0, 1500)}`);
+  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${u.output.slice(0, 1500)}`);
   expect((report?.afterErrors ?? []).length === 0, `no after() hook or top-level statement threw after the commit: ${JSON.stringify(report?.afterErrors)}`);
   const { code, out } = await running;
 

@@ -13,24 +13,9 @@
 //   node --test tests/express4-security.test.js       (part of npm test; needs wrk, npm ci)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepare, sample } from '../samples/express4-security/live.js';
-
-const cli = fileURLToPath(new URL('../bin/restack.js', import.meta.url));
-const haveWrk = spawnSync('wrk', ['--version']).error === undefined;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function load(port, seconds) {
-  const wrk = spawn('wrk', ['-t2', '-c8', `-d${seconds}s`, '-s', join(sample, 'load.lua'), `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  wrk.stdout.on('data', (d) => { out += d; });
-  wrk.stderr.on('data', (d) => { out += d; });
-  return new Promise((resolve) => wrk.on('exit', (code) => resolve({ code, out })));
-}
+import { serviceWork, sleep, startService, updateService, wrkLoad, wrkSkip } from './helpers/service.js';
 
 async function call(port, method, path, { body, accept } = {}) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -48,35 +33,14 @@ const XSS = '/go?to=' + encodeURIComponent('javascript:alert(document.cookie)');
 const deep = (levels) => `name=deep&url=${encodeURIComponent('https://example.org/')}&tags${'[x]'.repeat(levels)}=1`;
 
 test('express4-security: express 4.19.2 -> 4.20.0 applied live under wrk; both exploits fail after it, nothing dropped', {
-  skip: !haveWrk && !process.env.CI && 'wrk is not installed (.ci/run installs it)', timeout: 240_000,
+  skip: wrkSkip, timeout: 240_000,
 }, async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'restack-express4-'));
-  const xdg = join(work, 'xdg');
-  mkdirSync(xdg, { mode: 0o700 });
-  const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+  const { work, env } = serviceWork('restack-express4-');
   const log = prepare(work, { env }).join('');
   assert.match(log, /package changed: node_modules\/express \(express@4\.20\.0\)/, log);
   assert.match(log, /package changed: node_modules\/body-parser \(body-parser@1\.20\.3\)/);
   assert.match(log, /package rebound: node_modules\/finalhandler/);
-
-  const server = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'v1/server.js'), '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let pid = null;
-  t.after(() => {
-    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    server.kill('SIGKILL');
-  });
-  let stdout = '';
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      stdout += d;
-      const m = /listening (\d+)/.exec(stdout);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', () => reject(new Error(`the service exited before listening:\n${stdout}\n${stderr}`)));
-  });
-  pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
+  const { port, pid } = await startService(t, join(work, 'v1/server.js'), ['0'], env);
 
   // 4.19.2: the link, the stats, and both vulnerabilities.
   assert.equal((await call(port, 'POST', '/links', { body: 'name=docs&url=https%3A%2F%2Fexpressjs.com%2F' })).status, 201);
@@ -89,16 +53,15 @@ test('express4-security: express 4.19.2 -> 4.20.0 applied live under wrk; both e
   const statsV1 = await call(port, 'GET', '/stats');
   assert.equal(statsV1.json.express, '4.19.2');
 
-  const running = load(port, 6);
+  const running = wrkLoad(port, 6, join(sample, 'load.lua'));
   await sleep(2000);
-  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'express-4.20.0', String(pid), join(work, 'v1-v2')], { env, encoding: 'utf8' });
-  let report = null;
-  try { report = JSON.parse(u.stdout); } catch { /* the message is in the output */ }
+  const u = updateService(pid, join(work, 'v1-v2'), env, 'express-4.20.0');
+  const report = u.report;
   const { code, out } = await running;
 
   const problems = [];
   const expect = (ok, what) => { if (!ok) problems.push(what); };
-  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${(u.stdout + u.stderr).slice(0, 2000)}`);
+  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${u.output.slice(0, 2000)}`);
   expect((report?.afterErrors ?? []).length === 0, `the after() hook ran without error: ${JSON.stringify(report?.afterErrors)}`);
   expect(code === 0, `wrk ran (exit ${code}): ${out}`);
   expect(!/Socket errors/.test(out), `no connection refused, reset or timed out under wrk:\n${out}`);

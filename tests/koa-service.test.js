@@ -15,24 +15,9 @@
 // hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepare, sample } from '../samples/koa-service/live.js';
-
-const cli = fileURLToPath(new URL('../bin/restack.js', import.meta.url));
-const haveWrk = spawnSync('wrk', ['--version']).error === undefined;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function load(port, seconds) {
-  const wrk = spawn('wrk', ['-t2', '-c8', `-d${seconds}s`, '-s', join(sample, 'load.lua'), `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  wrk.stdout.on('data', (d) => { out += d; });
-  wrk.stderr.on('data', (d) => { out += d; });
-  return new Promise((resolve) => wrk.on('exit', (code) => resolve({ code, out })));
-}
+import { serviceWork, sleep, startService, updateService, wrkLoad, wrkSkip } from './helpers/service.js';
 
 async function call(port, method, path, body) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -45,32 +30,11 @@ async function call(port, method, path, body) {
 }
 
 test('koa-service: v1 -> v2 under wrk, tasks carried with the new field, the handler fix, the renamed helper', {
-  skip: !haveWrk && !process.env.CI && 'wrk is not installed (.ci/run installs it)', timeout: 90_000,
+  skip: wrkSkip, timeout: 90_000,
 }, async (t) => {
-  const work = mkdtempSync(join(tmpdir(), 'restack-koa-service-'));
-  const xdg = join(work, 'xdg');
-  mkdirSync(xdg, { mode: 0o700 });
-  const env = { ...process.env, XDG_RUNTIME_DIR: xdg };
+  const { work, env } = serviceWork('restack-koa-service-');
   prepare(work, { env });
-
-  const server = spawn(process.execPath, [cli, 'run', '--announce', join(work, 'v1/main.js'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let pid = null;
-  t.after(() => {
-    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    server.kill('SIGKILL');
-  });
-  let stdout = '';
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      stdout += d;
-      const m = /listening (\d+)/.exec(stdout);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', () => reject(new Error(`the service exited before listening:\n${stdout}\n${stderr}`)));
-  });
-  pid = Number(/\(pid (\d+)\)/.exec(stderr)[1]);
+  const { port, pid } = await startService(t, join(work, 'v1/main.js'), ['--port', '0'], env);
 
   // v1: three tasks (wrk reads 1 and 2 and marks 3 done), and what v1 answers, so the checks below
   // tell the versions apart.
@@ -85,14 +49,13 @@ test('koa-service: v1 -> v2 under wrk, tasks carried with the new field, the han
   const statsV1 = await call(port, 'GET', '/stats');
   assert.equal(statsV1.json?.version, 1, statsV1.text);
 
-  const running = load(port, 6);
+  const running = wrkLoad(port, 6, join(sample, 'load.lua'));
   await sleep(2000);
-  const u = spawnSync(process.execPath, [cli, 'update', '--json', '--label', 'v2', String(pid), join(work, 'v1-v2')], { env, encoding: 'utf8' });
-  let report = null;
-  try { report = JSON.parse(u.stdout); } catch { /* the message is in the output */ }
+  const u = updateService(pid, join(work, 'v1-v2'), env, 'v2');
+  const report = u.report;
   const problems = [];
   const expect = (ok, what) => { if (!ok) problems.push(what); };
-  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${(u.stdout + u.stderr).slice(0, 1500)}`);
+  expect(u.status === 0 && report?.applied === true, `the update applies (exit ${u.status}): ${u.output.slice(0, 1500)}`);
   expect((report?.afterErrors ?? []).length === 0, `nothing threw after the commit: ${JSON.stringify(report?.afterErrors)}`);
   const byModule = Object.fromEntries((report?.modules ?? []).map((m) => [m.module, m]));
   expect(['tasks', 'nextId'].every((v) => byModule['store.js']?.carried.includes(v)) && byModule['app.js']?.carried.includes('requests'),

@@ -27,7 +27,7 @@ import { infoKey, loader, rt } from './runtimeRef.js';
 import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
-import { carriedVariables, topLevelStatements } from './topLevel.js';
+import { carriedVariables, recomputedVariables, topLevelStatements } from './topLevel.js';
 import { parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
 import type { SourceTransforms as RecordedTransforms } from '../contract/index.js';
 
@@ -134,7 +134,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const stateBindings = topLevelBindings(ast.program, { classes: true, functions: true });
   const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
   const topLevel = topLevelStatements(ast.program, topLevelByNode, !isModule);
-  const variables = carriedVariables(ast.program, !isModule);
+  const variables = carriedVariables(ast.program);
+  const recomputed = recomputedVariables(ast.program, !isModule);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;
@@ -349,6 +350,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     callLines: lines,
     topLevel,
     variables,
+    ...(recomputed.length ? { recomputed } : {}),
     ...(Object.keys(transforms).length ? { transforms } : {}),
   };
   lap('metadata');

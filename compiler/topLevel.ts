@@ -220,12 +220,17 @@ export function recomputed(decl: t.VariableDeclaration, d: t.VariableDeclarator,
   return decl.kind === 'const' && t.isIdentifier(d.id) && derivedFromImports(d.init, importNames);
 }
 
-/**
- * The top-level variables an update carries: `let`/`const`/`var` names not bound to a function or
- * class, nor computed again (`recomputed`): what a state transformer sees and may set.
- */
-export function carriedVariables(program: t.Program, commonjs = false): string[] {
+/** The top-level variables: `let`/`const`/`var` names not bound to a function or class. */
+export function carriedVariables(program: t.Program): string[] {
   const code = definitions(program);
+  return topLevelBindings(program, { classes: false }).filter((n) => !code.has(n));
+}
+
+/**
+ * The top-level variables an update computes again instead of carrying (`recomputed`): a state
+ * transformer reads their old values but cannot set them.
+ */
+export function recomputedVariables(program: t.Program, commonjs: boolean): string[] {
   const importNames = new Set<string>();
   const again = new Set<string>();
   for (const s of program.body) {
@@ -238,5 +243,5 @@ export function carriedVariables(program: t.Program, commonjs = false): string[]
       if (recomputed(decl, d, importNames, commonjs)) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) again.add(name);
     }
   }
-  return topLevelBindings(program, { classes: false }).filter((n) => !code.has(n) && !again.has(n));
+  return carriedVariables(program).filter((n) => again.has(n));
 }

@@ -88,11 +88,15 @@ export interface ModuleMeta {
    */
   topLevel?: TopLevelStatement[];
   /**
-   * The top-level variables an update carries (`let`/`const`/`var` not bound to a function or
-   * class), in source order: what a state transformer's `old` and `next` hold. Absent in metadata
-   * written before it existed.
+   * The top-level variables (`let`/`const`/`var` not bound to a function or class), in source
+   * order: what a state transformer's `old` holds. Absent in metadata written before it existed.
    */
   variables?: string[];
+  /**
+   * Those of `variables` an update computes again instead of carrying (what `require` returns, a
+   * const read off the imports): not in a state transformer's `next`. Absent when none.
+   */
+  recomputed?: string[];
   /**
    * What the compiler did to the source besides stripping types (compiler/sourceTransforms.ts):
    * `restack patch` compiles the module again with the same. Absent when nothing applied.

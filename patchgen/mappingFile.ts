@@ -212,7 +212,9 @@ function renderState(diff: VersionDiff, out: string[]): void {
   for (const m of diff.modules) {
     if (m.status !== 'changed' || !m.old?.analysis || !m.new?.analysis) continue;
     const before = m.old.analysis.stateBindings;
-    const after = m.new.analysis.stateBindings;
+    // What the new version computes again (require results, consts read off imports) is not carried.
+    const again = new Set(m.new.analysis.recomputed);
+    const after = m.new.analysis.stateBindings.filter((v) => !again.has(v));
     if (!before.length && !after.length) continue;
     any = true;
     const oldInits = m.old.analysis.constInits;
@@ -221,9 +223,10 @@ function renderState(diff: VersionDiff, out: string[]): void {
     const carried = after.filter((v) => before.includes(v) && !rerun(v));
     const changed = after.filter((v) => before.includes(v) && rerun(v));
     const added = after.filter((v) => !before.includes(v));
-    const gone = before.filter((v) => !after.includes(v));
+    const gone = before.filter((v) => !m.new!.analysis!.stateBindings.includes(v));
     const list = (vs: string[]): string => (vs.length ? vs.join(', ') : 'none');
-    out.push(`${ind}// ${m.module}: carried by name: ${list(carried)}; new (their initialisers run): ${list(added)}; gone: ${list(gone)}.`);
+    out.push(`${ind}// ${m.module}: carried by name: ${list(carried)}; new (their initialisers run): ${list(added)}; gone: ${list(gone)}` +
+      `${again.size ? `; computed again (what require or the imports give): ${list([...again])}` : ''}.`);
     if (changed.length) {
       out.push(`${ind}//   const initialiser changed, so it runs again and the old value is dropped unless this transformer`);
       out.push(`${ind}//   sets it (next.x = old.x keeps it): ${list(changed)}`);

@@ -14,7 +14,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { traverse } from '../compiler/babel.js';
 import { functionDeclarations, topLevelBindings } from '../compiler/syntax.js';
-import { carriedVariables } from '../compiler/topLevel.js';
+import { carriedVariables, recomputedVariables } from '../compiler/topLevel.js';
 import { constInits } from '../compiler/passes/loaderFormat.js';
 import { parserPlugins } from '../compiler/sourceTransforms.js';
 import { R, type CpMeta, type FunctionMeta, type ModuleMeta } from '../contract/index.js';
@@ -67,8 +67,10 @@ export interface SourceAnalysis {
   lines: string[];
   /** By function id; functions the parser could not locate are absent. */
   functions: Map<string, FunctionSource>;
-  /** Top-level `let`/`const`/`var` (and enum) names: the module state an update carries. */
+  /** Top-level `let`/`const`/`var` (and enum) names: the module state (a state transformer's `old`). */
   stateBindings: string[];
+  /** Those the update computes again rather than carries (not in a state transformer's `next`). */
+  recomputed: string[];
   /** Text of each top-level const's initialiser: an update runs a changed one again. */
   constInits: Record<string, string>;
   /** Every top-level binding an after() hook sees: variables, classes and function declarations. */
@@ -85,7 +87,7 @@ export function lineText(lines: readonly string[], line: number): string | null 
 
 export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis {
   const lines = source.split(/\r?\n/);
-  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], constInits: {}, bindings: [] };
+  const result: SourceAnalysis = { lines, functions: new Map(), stateBindings: [], recomputed: [], constInits: {}, bindings: [] };
   const filename = meta.module;
   const plugins = parserPlugins(filename, meta.transforms?.decorators);
   let ast: t.File;
@@ -100,7 +102,8 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
     return result;
   }
 
-  result.stateBindings = carriedVariables(ast.program, meta.sourceKind === 'commonjs');
+  result.stateBindings = carriedVariables(ast.program);
+  result.recomputed = recomputedVariables(ast.program, meta.sourceKind === 'commonjs');
   result.bindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
   result.constInits = constInits(ast.program, source, (text) => text);
 

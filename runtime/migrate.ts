@@ -487,7 +487,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         // module's that the old one had (carried: their old values); a new one is set by assigning
         // it (else its initialiser runs). Functions and classes are not state.
         const oldVars = patch.baseMeta.get(pm.id)?.variables ?? Object.keys(snapshot);
-        const newVars = new Set(pm.meta.variables ?? oldVars);
+        // What the new version computes again (require results, consts read off imports) is not set.
+        const again = new Set(pm.meta.recomputed ?? []);
+        const newVars = new Set((pm.meta.variables ?? oldVars).filter((name) => !again.has(name)));
         // The old values through the update's journal (what the transformer changes of them is
         // undone if the update does not commit); what it assigns is sealed (no proxy left).
         const viewed: Record<string, unknown> = Object.create(null);
@@ -496,6 +498,9 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         for (const name of Object.keys(viewed)) if (newVars.has(name)) carried[name] = viewed[name];
         const next = new Proxy(carried, {
           set(target, key, value) {
+            if (typeof key === 'string' && again.has(key)) {
+              throw new TypeError(`next.${key}: the new ${pm.id} computes '${key}' again (it reads what require() or the imports give), so a state transformer cannot set it`);
+            }
             if (typeof key !== 'string' || !newVars.has(key)) {
               throw new TypeError(`next.${String(key)}: the new ${pm.id} has no top-level variable '${String(key)}' (its variables: ${[...newVars].join(', ') || 'none'})`);
             }

@@ -178,6 +178,22 @@ test('a rolled-back update (a state transformer throws) leaves the exports, the 
   assert.equal(await program.stop(), 0);
 });
 
+test('a state transformer reads the old value of what require returned, and setting it is an error: the update computes it again', async () => {
+  const out = patchAs('recomputed', (s) => s.replace(/\n  state: \{\n/, `
+  state: {
+    'main.js'(old, next) {
+      if (typeof (old.counter as { inc?: unknown }).inc !== 'function') throw new Error('old.counter is not the counter module');
+      (next as Record<string, unknown>).counter = {};
+    },
+`));
+  const program = liveProgram(join(dir, 'c1', 'main.js'), [], env);
+  await program.until(/ready/);
+  const report = program.update(out);
+  assert.equal(report.applied, false);
+  assert.match(report.reason, /next\.counter: the new main\.js computes 'counter' again \(it reads what require\(\) or the imports give\), so a state transformer cannot set it/);
+  assert.equal(await program.stop(), 0);
+});
+
 test('restack patch refuses a module that changes its module system, saying what to do', () => {
   const d = join(work, 'kind');
   for (const v of ['v1', 'v2']) {

@@ -8,9 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { scanLines, type LineTable, type ModuleHandleABI, type ModuleInfoABI } from '../../contract/index.js';
 import { UNWOUND } from '../activation.js';
 import type { Engine } from '../engine.js';
+import type { Backoff } from './backoff.js';
 import type { RestoreFn } from './records.js';
 
 export type { RestoreFn };
+
+/** Backoffs by cp id (a prototype-less record: element access never consults a prototype the program patched). */
+export type StormBackoff = { [cp: number]: Backoff | undefined };
 
 export class ModuleHandle implements ModuleHandleABI {
   private lines: LineTable | null = null;
@@ -27,6 +31,15 @@ export class ModuleHandle implements ModuleHandleABI {
   initialised = false;
   /** The url of the module as the program first loaded it (import.meta.url of every version). */
   baseUrl: string;
+  /**
+   * The storm's backoff at each of this module's update points where its identity update was
+   * deferred (a frame restack cannot unwind was on the stack), by cp id: as at an update's refused
+   * point, the next visits go on without walking the stack, so that a loop above such a frame
+   * keeps its speed. One per point, not one for the program: a loop that calls a function reaches
+   * two points in turn (the loop's and, under --update-points all, the function's entry), and a
+   * point reached once the frame returned is examined at once.
+   */
+  stormBackoff: StormBackoff | null = null;
 
   constructor(
     readonly engine: Engine,

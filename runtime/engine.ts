@@ -25,6 +25,7 @@ import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
+import { defineElement, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -859,7 +860,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       else {
         this.stats.deferred++;
         if (top !== null) {
-          const backoffs = (top.stormBackoff ??= Object.create(null) as StormBackoff);
+          const backoffs = (top.stormBackoff ??= ObjectCreate(null) as StormBackoff);
           const b = (backoffs[topCp] ??= { skips: 0, skipBudget: 0, skipTop: top, skipCp: topCp, refusedAt: undefined });
           backOff(b, started, performance.now(), top, topCp);
         }
@@ -949,7 +950,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // identity updates, the storm included, need only the depth.
     let out: Sites | null = null;
     if (this.job) {
-      out = Object.create(null) as Sites;
+      out = ObjectCreate(null) as Sites;
       out.n = 0;
     }
     const depth = checkStack(sites, top, topCp, this.modules, RUNTIME_DIR, out);
@@ -1088,8 +1089,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (this.requested > 0) {
       this.requested = 0;
       this.refreshPending();
-      const waiters = this.waiters.splice(0);
-      for (const w of waiters) w({ ...this.stats });
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (let i = 0; i < waiters.length; i++) waiters[i]({ ...this.stats });
     }
   }
 
@@ -1178,7 +1180,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   readonly A = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): Promise<unknown> => {
     let gen: Generator<unknown, unknown, unknown>;
     try {
-      gen = Reflect.apply(genFn, self, args);
+      gen = ReflectApply(genFn, self, args);
     } catch (e) {
       // Parameter initialisers that throw reject the call's promise.
       return promiseReject(e);
@@ -1207,7 +1209,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** Calls a compiled generator's body function: its activation, which the wrapper delegates to. */
   readonly GI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): GenActivation =>
-    new GenActivation(Reflect.apply(genFn, self, args), this);
+    new GenActivation(ReflectApply(genFn, self, args), this);
 
   /** `yield* e`: GetIterator(e), its next method read once. */
   readonly D = (o: unknown): Delegate => {
@@ -1217,7 +1219,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** Calls a compiled async generator's body function: its activation, which the wrapper delegates to. */
   readonly AGI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): AsyncGenActivation =>
-    new AsyncGenActivation(Reflect.apply(genFn, self, args), this);
+    new AsyncGenActivation(ReflectApply(genFn, self, args), this);
 
   /** `yield v` in an async generator's body. */
   readonly Y = (v: unknown): Yielded => new Yielded(v);
@@ -1277,7 +1279,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
           p = act.gen = new Parked(act, rec);
         }
-        frames[i] = p;
+        defineElement(frames, i, p);
         if (refusals === null) continue;
         const rec = p.rec;
         if (rec.m !== lastM || rec.cp !== lastCp) {
@@ -1286,17 +1288,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           const why = refusals.get(m, lastCp);
           if (why !== null) return `a suspended async function: ${why}`;
           site = moves!.get(m, lastCp);
-          if (!seen.has(site)) {
-            seen.add(site);
-            sites.push(site);
+          if (!SetHas(seen, site)) {
+            SetAdd(seen, site);
+            defineElement(sites, sites.length, site);
           }
         }
         if (stopped) continue;
         if (site instanceof SiteError) {
-          special.push(i);
+          defineElement(special, special.length, i);
           stopped = true;
         } else if (site!.transform !== undefined) {
-          special.push(i);
+          defineElement(special, special.length, i);
         }
       }
     } finally {

@@ -2,6 +2,8 @@
  * The backoff of an update point that keeps being refused (an update's, the storm's): how many
  * of its next visits go on without examining the stack.
  */
+import { MathFloor, MathMax, MathMin } from './primordials.js';
+
 /** Most of the program's time between two examinations of an update point that keeps being refused (Backoff.skips). */
 export const RETRY_MS = 1;
 
@@ -18,8 +20,8 @@ export function skipVisit(b: Backoff, top: object | null, cp: number): boolean {
  */
 export function backOff(b: Backoff, started: number, end: number, top: object | null, cp: number): void {
   if (b.refusedAt !== undefined && b.skipTop === top && b.skipCp === cp) {
-    const perVisit = Math.max((started - b.refusedAt) / (b.skipBudget! + 1), 1e-5);
-    b.skipBudget = Math.max(1, Math.min(2 * b.skipBudget!, Math.floor(RETRY_MS / perVisit)));
+    const perVisit = MathMax((started - b.refusedAt) / (b.skipBudget! + 1), 1e-5);
+    b.skipBudget = MathMax(1, MathMin(2 * b.skipBudget!, MathFloor(RETRY_MS / perVisit)));
   } else {
     b.skipTop = top;
     b.skipCp = cp;

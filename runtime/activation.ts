@@ -12,6 +12,7 @@
 import { types } from 'node:util';
 import { Flag } from '../contract/index.js';
 import type { ModuleHandle } from './core/moduleHandle.js';
+import { ReflectApply } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
@@ -375,7 +376,7 @@ export class GenActivation extends Activation {
     try {
       if (mode === NEXT) {
         if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
-        inner = Reflect.apply(d.next, it, [v]);
+        inner = ReflectApply(d.next, it, [v]);
       } else if (mode === THROW) {
         const method = it.throw;
         if (method == null) {
@@ -385,7 +386,7 @@ export class GenActivation extends Activation {
           throw new TypeError('The iterator does not provide a \'throw\' method');
         }
         if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-        inner = Reflect.apply(method, it, [v]);
+        inner = ReflectApply(method, it, [v]);
       } else {
         const method = it.return;
         if (method == null) {
@@ -393,7 +394,7 @@ export class GenActivation extends Activation {
           return this.resume(RETURN, v);
         }
         if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-        inner = Reflect.apply(method, it, [v]);
+        inner = ReflectApply(method, it, [v]);
       }
     } catch (e) {
       this.delegate = null;
@@ -434,7 +435,7 @@ export function closeIterator(it: { return?: unknown }): void {
   const method = it.return;
   if (method == null) return;
   if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-  const r = Reflect.apply(method, it, []);
+  const r = ReflectApply(method, it, []);
   if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
 }
 
@@ -504,7 +505,7 @@ export class AsyncGenActivation extends Activation {
             let inner: unknown;
             if (mode === NEXT) {
               if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
-              inner = await Reflect.apply(d.next, it, [v]);
+              inner = await ReflectApply(d.next, it, [v]);
             } else if (mode === THROW) {
               const method = it.throw;
               if (method == null) {
@@ -513,7 +514,7 @@ export class AsyncGenActivation extends Activation {
                 throw new TypeError('The iterator does not provide a \'throw\' method');
               }
               if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-              inner = await Reflect.apply(method, it, [v]);
+              inner = await ReflectApply(method, it, [v]);
             } else {
               const method = it.return;
               if (method == null) {
@@ -522,7 +523,7 @@ export class AsyncGenActivation extends Activation {
                 continue;
               }
               if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-              inner = await Reflect.apply(method, it, [v]);
+              inner = await ReflectApply(method, it, [v]);
             }
             if (Object(inner) !== inner) throw new TypeError(`Iterator result ${describe(inner)} is not an object`);
             const result = inner as IteratorResult<unknown, unknown>;
@@ -575,7 +576,7 @@ export class AsyncGenActivation extends Activation {
           if (typeof then === 'function') {
             // A thenable: its then (read once) is called in a job, as Await would.
             const method = then;
-            const thenable: PromiseLike<unknown> = { then: (res, rej) => Reflect.apply(method, y, [res, rej]) as PromiseLike<never> };
+            const thenable: PromiseLike<unknown> = { then: (res, rej) => ReflectApply(method, y, [res, rej]) as PromiseLike<never> };
             return { value: await thenable, done: false };
           }
           return { value: promise ? await y : y, done: false };
@@ -607,6 +608,6 @@ async function closeAsyncIterator(it: { return?: unknown }): Promise<void> {
   const method = it.return;
   if (method == null) return;
   if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-  const r = await Reflect.apply(method, it, []);
+  const r = await ReflectApply(method, it, []);
   if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
 }

@@ -22,8 +22,10 @@ import { pathToFileURL } from 'node:url';
 import { FLAG_SLOTS, Flag, PROTOCOL_VERSION, type ModuleInfoABI, type RuntimeABI } from '../contract/index.js';
 import { Parking } from './async/parking.js';
 import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
-import { ModuleHandle, type RestoreFn } from './core/moduleHandle.js';
+import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
+import { backOff, skipVisit, type Backoff } from './core/backoff.js';
+import { defineElement, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -50,7 +52,7 @@ export type ModuleInfo = ModuleInfoABI;
 export type JobPhase = 'waiting' | 'capturing' | 'mapping' | 'evaluating' | 'committing' | 'rolling back' | 'rebuilding';
 
 /** An update to a new version, from its request to its report. */
-interface UpdateJob {
+interface UpdateJob extends Backoff {
   patch: LoadedPatch;
   /** Absolute time (ms since the epoch, sub-ms resolution) the request arrived. */
   receivedAt: number;
@@ -63,26 +65,6 @@ interface UpdateJob {
   noticedAt?: number;
   /** Last reason the update was deferred (a refused frame), for the timeout's report. */
   deferredBy?: string;
-  /**
-   * After a refusal at an update point, the next `skips` times the program reaches that same
-   * point (skipTop, skipCp) it goes on without examining the stack: an examination costs a stack
-   * walk, and a hot loop reaches its point millions of times a second while a frame below it
-   * cannot move (a callback of a builtin, a user method called like a builtin's, until it
-   * returns). Each refusal at the same point doubles the count, up to about RETRY_MS of the
-   * program's time between examinations, and the wait grows by at most that much. Any other point
-   * is examined at once: the stack below it is another (the frame that held the update may have
-   * returned). Visits that skip still call into the runtime, so a tight loop runs several times
-   * slower while the update waits (scripts/bench-waiting.js). Lowering the pending flag instead,
-   * and raising it again from another thread, was tried and does not work: a point reached once
-   * in a while (the caller's loop, between two calls of the method that holds the update) almost
-   * never comes while the flag is up, since the refused point lowers it again at once.
-   */
-  skips?: number;
-  skipBudget?: number;
-  skipTop?: ModuleHandle | null;
-  skipCp?: number;
-  /** performance.now() at the end of the last refusal. */
-  refusedAt?: number;
   pointAt?: number;
   capturedAt?: number;
   mappedAt?: number;
@@ -105,8 +87,6 @@ interface UpdateJob {
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
-/** Most of the program's time between two examinations of an update point that keeps being refused (UpdateJob.skips). */
-const RETRY_MS = 1;
 
 /** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
 class Refusals extends SiteTable<string | null> {
@@ -865,9 +845,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   private begin(job: UpdateJob | null, top: ModuleHandle | null, topCp: number, from: Function, reissue: (() => unknown) | null): boolean {
     if (job !== null && job.group !== undefined && this.groupAborted(job)) return false;
     // Only update points skip: a blocking call that is not interrupted sleeps on unwakeable.
-    if (job !== null && top !== null && job.skips! > 0 && job.skipCp === topCp && job.skipTop === top && this.requested === 0) {
-      job.skips!--;
-      return false;
+    if (job !== null && top !== null && this.requested === 0 && skipVisit(job, top, topCp)) return false;
+    if (job === null && this.requested === 0 && top !== null && top.stormBackoff !== null) {
+      const b = top.stormBackoff[topCp];
+      if (b !== undefined && skipVisit(b, top, topCp)) return false;
     }
     const started = performance.now();
     const depth = this.checkStack(top, topCp, from);
@@ -876,7 +857,14 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     this.sites = NO_SITES;
     if (depth === 0) {
       if (job) this.defer(job, 'the stack cannot be captured here (a frame restack cannot unwind is on it)', started, top, topCp);
-      else this.stats.deferred++;
+      else {
+        this.stats.deferred++;
+        if (top !== null) {
+          const backoffs = (top.stormBackoff ??= ObjectCreate(null) as StormBackoff);
+          const b = (backoffs[topCp] ??= { skips: 0, skipBudget: 0, skipTop: top, skipCp: topCp, refusedAt: undefined });
+          backOff(b, started, performance.now(), top, topCp);
+        }
+      }
       return false;
     }
     if (job) {
@@ -922,7 +910,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   /**
-   * The update waits for a later update point (see UpdateJob.skips for how often this one is
+   * The update waits for a later update point (see Backoff.skips for how often this one is
    * examined again); past the deadline it ends here, since a busy loop never lets the job's timer
    * run.
    */
@@ -930,16 +918,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (job.deferredBy !== why) this.onRefusal?.(why);
     job.deferredBy = why;
     const end = performance.now();
-    if (job.refusedAt !== undefined && job.skipTop === top && job.skipCp === topCp) {
-      const perVisit = Math.max((started - job.refusedAt) / (job.skipBudget! + 1), 1e-5);
-      job.skipBudget = Math.max(1, Math.min(2 * job.skipBudget!, Math.floor(RETRY_MS / perVisit)));
-    } else {
-      job.skipTop = top;
-      job.skipCp = topCp;
-      job.skipBudget = 0;
-    }
-    job.skips = job.skipBudget;
-    job.refusedAt = end;
+    backOff(job, started, end, top, topCp);
     this.stats.deferred++;
     if (now() > job.deadline) this.timedOut(job);
   }
@@ -971,7 +950,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // identity updates, the storm included, need only the depth.
     let out: Sites | null = null;
     if (this.job) {
-      out = Object.create(null) as Sites;
+      out = ObjectCreate(null) as Sites;
       out.n = 0;
     }
     const depth = checkStack(sites, top, topCp, this.modules, RUNTIME_DIR, out);
@@ -1110,8 +1089,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     if (this.requested > 0) {
       this.requested = 0;
       this.refreshPending();
-      const waiters = this.waiters.splice(0);
-      for (const w of waiters) w({ ...this.stats });
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (let i = 0; i < waiters.length; i++) waiters[i]({ ...this.stats });
     }
   }
 
@@ -1200,7 +1180,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   readonly A = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): Promise<unknown> => {
     let gen: Generator<unknown, unknown, unknown>;
     try {
-      gen = Reflect.apply(genFn, self, args);
+      gen = ReflectApply(genFn, self, args);
     } catch (e) {
       // Parameter initialisers that throw reject the call's promise.
       return promiseReject(e);
@@ -1229,7 +1209,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** Calls a compiled generator's body function: its activation, which the wrapper delegates to. */
   readonly GI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): GenActivation =>
-    new GenActivation(Reflect.apply(genFn, self, args), this);
+    new GenActivation(ReflectApply(genFn, self, args), this);
 
   /** `yield* e`: GetIterator(e), its next method read once. */
   readonly D = (o: unknown): Delegate => {
@@ -1239,7 +1219,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** Calls a compiled async generator's body function: its activation, which the wrapper delegates to. */
   readonly AGI = (genFn: (...args: unknown[]) => Generator<unknown, unknown, unknown>, self: unknown, args: ArrayLike<unknown>): AsyncGenActivation =>
-    new AsyncGenActivation(Reflect.apply(genFn, self, args), this);
+    new AsyncGenActivation(ReflectApply(genFn, self, args), this);
 
   /** `yield v` in an async generator's body. */
   readonly Y = (v: unknown): Yielded => new Yielded(v);
@@ -1299,7 +1279,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
           p = act.gen = new Parked(act, rec);
         }
-        frames[i] = p;
+        defineElement(frames, i, p);
         if (refusals === null) continue;
         const rec = p.rec;
         if (rec.m !== lastM || rec.cp !== lastCp) {
@@ -1308,17 +1288,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           const why = refusals.get(m, lastCp);
           if (why !== null) return `a suspended async function: ${why}`;
           site = moves!.get(m, lastCp);
-          if (!seen.has(site)) {
-            seen.add(site);
-            sites.push(site);
+          if (!SetHas(seen, site)) {
+            SetAdd(seen, site);
+            defineElement(sites, sites.length, site);
           }
         }
         if (stopped) continue;
         if (site instanceof SiteError) {
-          special.push(i);
+          defineElement(special, special.length, i);
           stopped = true;
         } else if (site!.transform !== undefined) {
-          special.push(i);
+          defineElement(special, special.length, i);
         }
       }
     } finally {

@@ -4,6 +4,7 @@
  * clears the flag. See the comment on the fields for how they age.
  */
 import { Activation, AsyncGenActivation, GenActivation, OldBody, ParkList } from '../activation.js';
+import { defineElement, SetAdd, SetDelete, SetIteratorNext, SetValues, WeakRefDeref } from '../core/primordials.js';
 import { ownTimer } from '../update/effects.js';
 
 const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
@@ -57,16 +58,18 @@ export class Parking {
       ParkList.remove(act);
       if (!act.suspended) continue;
       act.ref = new WeakRef(act);
-      this.weak.add(act.ref);
+      SetAdd(this.weak, act.ref);
     }
     for (const act of [...this.young]) if (!act.suspended) ParkList.remove(act);
     const emptied = this.aged;
     this.aged = this.young;
     this.young = emptied;
-    for (const r of this.weak) {
-      const act = r.deref();
+    const refs = SetValues(this.weak);
+    for (let step = SetIteratorNext(refs); !step.done; step = SetIteratorNext(refs)) {
+      const r = step.value;
+      const act = WeakRefDeref(r);
       if (act === undefined || !act.suspended) {
-        this.weak.delete(r);
+        SetDelete(this.weak, r);
         if (act) act.ref = undefined;
       }
     }
@@ -82,19 +85,22 @@ export class Parking {
    */
   suspended(): Activation[] | string {
     const out: Activation[] = [];
+    let n = 0;
     this.sortRecent();
-    for (const list of [this.young, this.aged]) {
+    for (let l = 0; l < 2; l++) {
+      const list = l === 0 ? this.young : this.aged;
       for (let act = list.head.newer!; act !== list.head; act = act.newer!) {
         if (!act.suspended || act.gen instanceof OldBody) continue;
         if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
-        out.push(act);
+        defineElement(out, n++, act);
       }
     }
-    for (const r of this.weak) {
-      const act = r.deref();
+    const refs = SetValues(this.weak);
+    for (let step = SetIteratorNext(refs); !step.done; step = SetIteratorNext(refs)) {
+      const act = WeakRefDeref(step.value);
       if (!act || !act.suspended || act.gen instanceof OldBody) continue;
       if (act.opaque) return act instanceof GenActivation || act instanceof AsyncGenActivation ? OPAQUE_YIELD : OPAQUE;
-      out.push(act);
+      defineElement(out, n++, act);
     }
     return out;
   }

@@ -8,9 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { scanLines, type LineTable, type ModuleHandleABI, type ModuleInfoABI } from '../../contract/index.js';
 import { UNWOUND } from '../activation.js';
 import type { Engine } from '../engine.js';
+import type { Backoff } from './backoff.js';
+import { MapSet, SetAdd, SetHas } from './primordials.js';
 import type { RestoreFn } from './records.js';
 
 export type { RestoreFn };
+
+/** A set of the numbers of `list`, made without iterating it (core/primordials.ts). */
+function setOf(list: readonly number[] | undefined): Set<number> {
+  const set = new Set<number>();
+  if (list !== undefined) for (let i = 0; i < list.length; i++) SetAdd(set, list[i]);
+  return set;
+}
+
+/** Backoffs by cp id (a prototype-less record: element access never consults a prototype the program patched). */
+export type StormBackoff = { [cp: number]: Backoff | undefined };
 
 export class ModuleHandle implements ModuleHandleABI {
   private lines: LineTable | null = null;
@@ -27,6 +39,15 @@ export class ModuleHandle implements ModuleHandleABI {
   initialised = false;
   /** The url of the module as the program first loaded it (import.meta.url of every version). */
   baseUrl: string;
+  /**
+   * The storm's backoff at each of this module's update points where its identity update was
+   * deferred (a frame restack cannot unwind was on the stack), by cp id: as at an update's refused
+   * point, the next visits go on without walking the stack, so that a loop above such a frame
+   * keeps its speed. One per point, not one for the program: a loop that calls a function reaches
+   * two points in turn (the loop's and, under --update-points all, the function's entry), and a
+   * point reached once the frame returned is examined at once.
+   */
+  stormBackoff: StormBackoff | null = null;
 
   constructor(
     readonly engine: Engine,
@@ -43,8 +64,14 @@ export class ModuleHandle implements ModuleHandleABI {
   /** Continuation-point call lines and park lines of the generated code, read on first need. */
   lineTable(): LineTable {
     if (!this.lines && this.linesFn) {
-      const [callLines, ids, parks, wrappers] = this.linesFn();
-      this.lines = { calls: new Map(callLines.map((l, i) => [l, ids[i]])), parks: new Set(parks), wrappers: new Set(wrappers) };
+      // Indexed, not destructured or spread: the first stack check may run while the program has
+      // replaced Array.prototype's iterator (core/primordials.ts).
+      const lines = this.linesFn();
+      const callLines = lines[0];
+      const ids = lines[1];
+      const calls = new Map<number, number>();
+      for (let i = 0; i < callLines.length; i++) MapSet(calls, callLines[i], ids[i]);
+      this.lines = { calls, parks: setOf(lines[2]), wrappers: setOf(lines[3]) };
     }
     if (!this.lines) {
       let code = '';
@@ -63,8 +90,8 @@ export class ModuleHandle implements ModuleHandleABI {
   /** Is this continuation point inside a transaction ('restack atomic')? */
   inTransaction(cpId: number): boolean {
     if (!this.info?.atomic) return false;
-    this.atomicIds ??= new Set(this.info.atomic);
-    return this.atomicIds.has(cpId);
+    this.atomicIds ??= setOf(this.info.atomic);
+    return SetHas(this.atomicIds, cpId);
   }
 
   up(cpId: number, entry?: number): boolean {

@@ -12,6 +12,7 @@
  * uncompiled code, or a compiled frame in an implicit call (a getter) defers the update.
  */
 import type { LineTable } from '../../contract/index.js';
+import { MapGet, MapHas, SetHas, StringStartsWith } from './primordials.js';
 
 export interface CallSiteLike {
   getFileName(): string | null | undefined;
@@ -46,13 +47,13 @@ export function isResumption(site: CallSiteLike): boolean {
 export function classify<M extends CheckedModule>(site: CallSiteLike, modules: ReadonlyMap<string, M>, runtimeDir: string): SiteKind {
   const file = site.getFileName();
   if (!file) return 'foreign';
-  const mod = modules.get(file);
-  if (!mod) return file.startsWith(runtimeDir) ? 'runtime' : 'foreign';
+  const mod = MapGet(modules, file);
+  if (!mod) return StringStartsWith(file, runtimeDir) ? 'runtime' : 'foreign';
   const line = site.getLineNumber() ?? 0;
   const table = mod.lineTable();
-  if (table.calls.has(line)) return 'call';
-  if (table.parks.has(line)) return 'parked';
-  if (table.wrappers.has(line)) return 'wrapper';
+  if (MapHas(table.calls, line)) return 'call';
+  if (SetHas(table.parks, line)) return 'parked';
+  if (SetHas(table.wrappers, line)) return 'wrapper';
   if (site.getEnclosingLineNumber?.() === 1 && site.getEnclosingColumnNumber?.() === 1) return 'body';
   return 'compiled';
 }
@@ -90,8 +91,8 @@ export function checkStack<M extends CheckedModule>(
     if (k === 'foreign' && i + 1 < sites.length && isResumption(sites[i]) && kind(sites[i + 1]) === 'runtime') continue;
     if (k !== 'call') break;
     if (out) {
-      const m = modules.get(sites[i].getFileName()!)!;
-      out[out.n++] = { m, cp: m.lineTable().calls.get(sites[i].getLineNumber() ?? 0)! };
+      const m = MapGet(modules, sites[i].getFileName()!)!;
+      out[out.n++] = { m, cp: MapGet(m.lineTable().calls, sites[i].getLineNumber() ?? 0)! };
     }
     depth++;
   }

@@ -4,6 +4,7 @@
  * need no engine state. compiler/passes/linearizeCalls.ts names them.
  */
 import { types } from 'node:util';
+import { ObjectCreate, ObjectGetPrototypeOf, ObjectKeys, ReflectApply } from '../core/primordials.js';
 import { closeIterator, describe } from '../activation.js';
 
 export class CompiledIteration {
@@ -24,18 +25,18 @@ export class CompiledIteration {
     // calls are the ones for-in makes.
     if (o !== null && typeof o === 'object' && !isProxy(o)) {
       let plain = true;
-      for (let p = Object.getPrototypeOf(o) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+      for (let p = ObjectGetPrototypeOf(o) as object | null; p !== null; p = ObjectGetPrototypeOf(p) as object | null) {
         if (isProxy(p)) {
           plain = false;
           break;
         }
       }
       if (plain) {
-        const proto = Object.getPrototypeOf(o) as object | null;
-        if (proto === null || !hasEnumerable(proto)) return Object.keys(o);
+        const proto = ObjectGetPrototypeOf(o) as object | null;
+        if (proto === null || !hasEnumerable(proto)) return ObjectKeys(o);
       }
     }
-    const out = Object.create(null) as { length: number; [i: number]: string };
+    const out = ObjectCreate(null) as { length: number; [i: number]: string };
     let n = 0;
     for (const k in o as object) out[n++] = k;
     out.length = n;
@@ -51,7 +52,7 @@ export class CompiledIteration {
   iter(o: unknown): Iterator<unknown> {
     const method = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
     if (typeof method !== 'function') throw new TypeError(`${describe(o)} is not iterable`);
-    const it = method.call(o);
+    const it = ReflectApply(method, o, []);
     if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
     return it as Iterator<unknown>;
   }
@@ -80,20 +81,20 @@ export class CompiledIteration {
       const sync = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
       if (sync == null) throw new TypeError(`${describe(o)} is not async iterable`);
       if (typeof sync !== 'function') throw new TypeError(`${describe(sync)} is not a function`);
-      const it = sync.call(o) as Iterator<unknown>;
+      const it = ReflectApply(sync, o, []) as Iterator<unknown>;
       if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
       const wrapped = asyncFromSync(it, it.next);
       return { i: wrapped, n: wrapped.next };
     }
     if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-    const it = method.call(o) as AsyncIterator<unknown>;
+    const it = ReflectApply(method, o, []) as AsyncIterator<unknown>;
     if (Object(it) !== it) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
     return { i: it, n: it.next };
   }
 
   asyncNext(r: AsyncIterRecord): unknown {
     if (typeof r.n !== 'function') throw new TypeError(`${describe(r.n)} is not a function`);
-    return Reflect.apply(r.n, r.i, []);
+    return ReflectApply(r.n, r.i, []);
   }
 
   /** AsyncIteratorClose with a normal completion: what return() gave, to await, or NONE. */
@@ -101,7 +102,7 @@ export class CompiledIteration {
     const ret = (r.i as { return?: unknown }).return;
     if (ret == null) return NO_RETURN;
     if (typeof ret !== 'function') throw new TypeError(`${describe(ret)} is not a function`);
-    return Reflect.apply(ret, r.i, []);
+    return ReflectApply(ret, r.i, []);
   }
 
   /** AsyncIteratorClose with a throw completion: errors before the await are ignored. */
@@ -109,7 +110,7 @@ export class CompiledIteration {
     try {
       const ret = (r.i as { return?: unknown }).return;
       if (typeof ret !== 'function') return NO_RETURN;
-      return Reflect.apply(ret, r.i, []);
+      return ReflectApply(ret, r.i, []);
     } catch {
       return NO_RETURN;
     }
@@ -145,14 +146,14 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unkno
     } catch (e) {
       return NativePromise.reject(e);
     }
-    return Reflect.apply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
+    return ReflectApply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
   };
   /** The sync iterator's method called with args; its result must be an object. */
   const step = (method: unknown, args: unknown[], notObject: (r: unknown) => string): Promise<unknown> => {
     let result: unknown;
     try {
       if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-      result = Reflect.apply(method, it, args);
+      result = ReflectApply(method, it, args);
       if (Object(result) !== result) throw new TypeError(notObject(result));
     } catch (e) {
       return NativePromise.reject(e);
@@ -195,7 +196,7 @@ function hasEnumerable(o: object): boolean {
 }
 
 const ARRAY_VALUES = Array.prototype[Symbol.iterator];
-const ARRAY_ITERATOR = Object.getPrototypeOf([][Symbol.iterator]()) as { next: unknown };
+const ARRAY_ITERATOR = ObjectGetPrototypeOf([][Symbol.iterator]()) as { next: unknown };
 const ARRAY_NEXT = ARRAY_ITERATOR.next;
 
 const isProxy = types.isProxy;

@@ -149,7 +149,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     },
   });
 
-  const asyncFunctions = prepareAsync(program);
+  const asyncFunctions = prepareAsync(program, opts.updatePoints === 'all');
   const table = buildFunctionTable(program, opts.moduleId, source);
   lap('functionTable');
 

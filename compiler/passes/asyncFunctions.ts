@@ -111,16 +111,19 @@ export function isMarked(node: t.Function): boolean {
 
 /**
  * Marks capturable async functions and turns their awaits into `__rsAwait(e)` calls; returns how
- * many it marked (finishAsync has nothing to do without them).
+ * many it marked (finishAsync has nothing to do without them). `entries`: every function entry is
+ * an update point (policy `all`), so every one is marked: a frame captured at the entry of an
+ * async function left native would be rebuilt by a plain restore function, which returns its
+ * value bare instead of a promise.
  */
-export function prepareAsync(program: NodePath<t.Program>): number {
+export function prepareAsync(program: NodePath<t.Program>, entries: boolean): number {
   let marked = 0;
   program.traverse({
     Function(path) {
       const node = path.node;
       if ((!node.async && !node.generator) || driveReason(path) !== null) return;
-      // Nothing to capture in it (no await, yield, call or loop): it stays native.
-      let work = false;
+      // Nothing to capture in it (no await, yield, call or loop, no entry update point): it stays native.
+      let work = entries;
       t.traverseFast(node.body, (n) => {
         if (t.isAwaitExpression(n) || t.isYieldExpression(n) || t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) ||
           t.isOptionalCallExpression(n) || t.isLoop(n) || t.isClass(n)) work = true;
@@ -316,6 +319,14 @@ function wrapGenerator(node: t.Function, gen: t.Expression, n: number, directive
   node.body = t.blockStatement(body, simple ? directives : []);
 }
 
+/** Does a named function expression's body use its own name (the binding only the function has)? */
+function ownNameUsed(path: NodePath<t.Function>): boolean {
+  const id = t.isFunctionExpression(path.node) ? path.node.id : null;
+  if (!id) return false;
+  const binding = path.scope.getOwnBinding(id.name);
+  return !binding || binding.kind !== 'local' || binding.referenced || binding.constantViolations.length > 0;
+}
+
 const STRICT_RESERVED = new Set(['eval', 'arguments', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 
 function wrap(path: NodePath<t.Function>): void {
@@ -351,7 +362,16 @@ function wrap(path: NodePath<t.Function>): void {
   if (!strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
   node.body = t.blockStatement([t.returnStatement(call)], strict);
   node.async = false;
-  if (t.isFunctionExpression(node)) {
+  if (t.isFunctionExpression(node) && !ownNameUsed(path)) {
+    // A method, as the wrapper of an expression: like a native async function it has no
+    // 'prototype', cannot be constructed, and has no own 'caller' and 'arguments' whatever its
+    // mode, so it keeps the original's mode (a sloppy one passes `this` boxed, as it would).
+    // Its key gives it the function's name.
+    const name = node.id ? node.id.name : inferredName(path)[0]?.value ?? '';
+    node.body.directives = body.directives.filter((d) => d.value.value === 'use strict').map((d) => t.cloneNode(d));
+    const method = t.objectMethod('method', t.stringLiteral(name), node.params, node.body);
+    path.replaceWith(t.callExpression(rt('AF'), [t.memberExpression(t.objectExpression([method]), t.stringLiteral(name), true), t.numericLiteral(-1)]));
+  } else if (t.isFunctionExpression(node)) {
     path.replaceWith(t.callExpression(rt('AF'), [node, t.numericLiteral(-1), ...(node.id ? [] : inferredName(path))]));
   } else if (t.isFunctionDeclaration(node) && node.id && (path.parentPath.isProgram() || path.parentPath.isBlockStatement())) {
     // Hoisted: its scope's first statement gives it the prototype, before any code can see it.

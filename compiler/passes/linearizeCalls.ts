@@ -673,25 +673,38 @@ export class Linearizer {
     if (t.isOptionalCallExpression(e) || t.isCallExpression(e)) {
       const c = e.callee as t.Expression;
       let callee: t.Expression;
+      // A method read before the arguments are evaluated (`o.f?.(g())`, `o?.f(g())`): the call
+      // goes through Function.prototype.call with that receiver, so the method is read once.
+      let receiver: t.Expression | null = null;
+      const simple = (a: t.Node): boolean => isLiteral(a) || t.isThisExpression(a) || t.isIdentifier(a);
+      const optional = t.isOptionalCallExpression(e) && e.optional;
       if (t.isOptionalMemberExpression(c) || t.isMemberExpression(c)) {
         const obj = this.atomForCall(this.chainLink(c.object as t.Expression, label, result));
         if (t.isOptionalMemberExpression(c) && c.optional) shortCircuit(obj);
         const prop = c.computed ? this.atomForCall(this.expr(c.property as t.Expression)) : c.property;
         callee = t.memberExpression(obj, prop, c.computed);
-        if (t.isOptionalCallExpression(e) && e.optional) {
-          const fn = this.temp(t.cloneNode(callee));
-          shortCircuit(fn);
+        if (optional || !e.arguments.every(simple)) {
+          callee = this.temp(callee);
+          receiver = t.isSuper(obj) ? t.thisExpression() : t.cloneNode(obj);
+          if (optional) shortCircuit(callee);
         }
       } else {
         callee = this.atomForCall(this.chainLink(c, label, result));
-        if (t.isOptionalCallExpression(e) && e.optional) shortCircuit(callee);
+        if (optional) shortCircuit(callee);
       }
       const args = e.arguments.map((a) => {
         if (t.isSpreadElement(a)) return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(this.expr(a.argument))])));
         return this.atomForCall(this.expr(a as t.Expression));
       });
+      if (receiver) {
+        // The callability check comes after the arguments, as in a direct call, with its message.
+        this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
+          t.expressionStatement(t.callExpression(rt('notCallable'), [t.stringLiteral(calleeSource(c))]))));
+      }
       const id = this.tables.newTemp();
-      const call = t.callExpression(callee, args);
+      const call = receiver
+        ? t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args])
+        : t.callExpression(callee, args);
       call.loc = e.loc;
       const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);
       this.tables.cpCalls.add(stmt);

@@ -61,6 +61,11 @@ export const R = {
   tempPrefix: '__rst',
   /** Hoisted function returning the module's line table (LineTableData). */
   lines: '__rsLines',
+  /**
+   * Prefix of the module-level functions that return the strings object of a tagged template of
+   * a capturable function (one site, so the same object for the body and its restore function).
+   */
+  templatePrefix: '__rsTpl',
   /** Prefix of restore functions (module-level function declarations). */
   restorePrefix: '__rsRestore',
   /** A compiled generator's wrapper: its activation (runtime GenActivation). */

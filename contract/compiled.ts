@@ -218,6 +218,8 @@ export interface RuntimeABI {
   pop(): FrameRecordABI;
   /** A rebuilt frame's return under the construct rule. */
   made(result: unknown, self: unknown, newTarget: unknown): unknown;
+  /** A rebuilt derived constructor's return: an object, or undefined for `this`; anything else throws. */
+  madeDerived(result: unknown, self: unknown): unknown;
   /** The result of a rebuilt `new` expression. */
   constructed(rec: FrameRecordABI, result: unknown): unknown;
   /** Reached only if a rebuilt derived constructor ran its super() call again. */
@@ -295,7 +297,7 @@ type Members<T> = { readonly [K in keyof T]-?: true };
 /** The members of RuntimeABI, as values (tests compare compiled output with them). */
 export const RUNTIME_MEMBERS = {
   S: true, module: true,
-  pop: true, made: true, constructed: true, unreachable: true, K: true, NO: true, REENTER: true,
+  pop: true, made: true, madeDerived: true, constructed: true, unreachable: true, K: true, NO: true, REENTER: true,
   keys: true, array: true, iter: true, close: true, closeAfterThrow: true, notResult: true, notCallable: true,
   NONE: true, asyncIter: true, asyncNext: true, asyncClose: true, asyncCloseAfterThrow: true, closedResult: true,
   A: true, AF: true, F: true, P: true, GK: true, GI: true, AGI: true, D: true, AD: true, Y: true, RQ: true, RV: true,

@@ -1090,6 +1090,16 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     return result !== null && (typeof result === 'object' || typeof result === 'function') ? result : self;
   }
 
+  /**
+   * A rebuilt derived constructor's return, under its construct rule: an object is the result,
+   * undefined gives `this`, anything else is a TypeError (as V8 throws it).
+   */
+  madeDerived(result: unknown, self: unknown): unknown {
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
+    if (result === undefined) return self;
+    throw new TypeError('Derived constructors may only return object or undefined');
+  }
+
   /** Result of a rebuilt `new` expression: the returned object, else the frame's `this`. */
   constructed(rec: FrameRecord, result: unknown): unknown {
     if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;

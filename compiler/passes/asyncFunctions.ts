@@ -105,6 +105,23 @@ export function driveReason(path: NodePath<t.Function>): string | null {
   return reason;
 }
 
+/** An object or class method whose key is computed (an expression of the function around it). */
+export function isMethodWithComputedKey(node: t.Node): node is t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod {
+  return (t.isObjectMethod(node) || t.isClassMethod(node)) && node.computed;
+}
+
+/**
+ * The function whose evaluation evaluates the node: the nearest function around it, passing over
+ * methods whose computed key holds it.
+ */
+function evaluatingFunction(p: NodePath): NodePath<t.Function> | null {
+  let child: NodePath = p;
+  for (let q = p.parentPath; q; child = q, q = q.parentPath) {
+    if (q.isFunction() && !(isMethodWithComputedKey(q.node) && child.key === 'key')) return q;
+  }
+  return null;
+}
+
 export function isMarked(node: t.Function): boolean {
   return t.isBlockStatement(node.body) && node.body.directives.some((d) => d.value.value === MARK);
 }
@@ -141,7 +158,17 @@ export function prepareAsync(program: NodePath<t.Program>, entries: boolean): nu
         return call;
       };
       path.get('body').traverse({
-        Function(inner) { inner.skip(); },
+        Function(inner) {
+          // A method's computed key is evaluated by the function that defines the method.
+          if (isMethodWithComputedKey(inner.node)) {
+            inner.skipKey('params');
+            inner.skipKey('body');
+            inner.skipKey('returnType');
+            inner.skipKey('typeParameters');
+          } else {
+            inner.skip();
+          }
+        },
         ForOfStatement(p) {
           if (p.node.await) capturableForAwait.add(p.node);
         },
@@ -177,7 +204,7 @@ export function finishAsync(program: NodePath<t.Program>): void {
   // yields wrapped (__rsR.Y).
   const asyncGen = new WeakMap<t.Node, boolean>();
   const inAsyncGenerator = (p: NodePath): boolean => {
-    const fn = p.getFunctionParent();
+    const fn = evaluatingFunction(p);
     if (!fn) return false;
     let known = asyncGen.get(fn.node);
     if (known === undefined) {

@@ -21,7 +21,7 @@
  * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
  * recorded as opaque: an update never unwinds through them (the runtime defers it).
  */
-import { AWAIT, capturableForAwait, DELEGATE, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
+import { AWAIT, capturableForAwait, DELEGATE, isMethodWithComputedKey, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { R, type CallPointPolicy } from '../../contract/index.js';
 import { generate } from '../babel.js';
@@ -94,7 +94,8 @@ export function hasCall(node: t.Node | null | undefined, policy: CallPointPolicy
   } else if (t.isCallExpression(node) || t.isNewExpression(node) || t.isOptionalCallExpression(node) || t.isTaggedTemplateExpression(node)) {
     found = true;
   } else if (t.isFunction(node)) {
-    found = false;
+    // A method's computed key is evaluated with the object or class that defines it.
+    found = isMethodWithComputedKey(node) && hasCall(node.key, policy);
   } else if (t.isClass(node)) {
     found = true; // heritage, computed keys and static initialisers run user code
   } else {

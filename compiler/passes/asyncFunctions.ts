@@ -106,7 +106,7 @@ export function driveReason(path: NodePath<t.Function>): string | null {
 }
 
 /** An object or class method whose key is computed (an expression of the function around it). */
-export function isMethodWithComputedKey(node: t.Node): node is t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod {
+export function isMethodWithComputedKey(node: t.Node): node is t.ObjectMethod | t.ClassMethod {
   return (t.isObjectMethod(node) || t.isClassMethod(node)) && node.computed;
 }
 
@@ -382,20 +382,21 @@ function wrap(path: NodePath<t.Function>): void {
   const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
   const call = t.callExpression(rt('A'), [gen, t.thisExpression(), t.identifier('arguments')]);
   node.params = params;
-  // A native async function has no own 'caller' and 'arguments' (a sloppy function has): the
-  // wrapper is strict unless its name is one strict mode forbids. Its body only passes `this` and
-  // `arguments` on; the generator keeps the original's mode.
+  // The wrapper of an expression is a method: like a native async function it has no
+  // 'prototype', cannot be constructed, and has no own 'caller' and 'arguments' whatever its mode,
+  // so it keeps the original's mode (a sloppy one passes `this` boxed, as it would). Its key gives
+  // it the function's name. An expression whose body uses its own name keeps that binding as a
+  // function, and so does a declaration (hoisted).
+  const asMethod = t.isFunctionExpression(node) && !ownNameUsed(path);
+  // A function has no own 'caller' and 'arguments' when strict: the wrapper is, unless its name
+  // is one strict mode forbids. Its body only passes `this` and `arguments` on; the generator
+  // keeps the original's mode.
   const own = t.isFunctionDeclaration(node) || t.isFunctionExpression(node) ? node.id : null;
-  if (!strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
+  if (!asMethod && !strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
   node.body = t.blockStatement([t.returnStatement(call)], strict);
   node.async = false;
-  if (t.isFunctionExpression(node) && !ownNameUsed(path)) {
-    // A method, as the wrapper of an expression: like a native async function it has no
-    // 'prototype', cannot be constructed, and has no own 'caller' and 'arguments' whatever its
-    // mode, so it keeps the original's mode (a sloppy one passes `this` boxed, as it would).
-    // Its key gives it the function's name.
-    const name = node.id ? node.id.name : inferredName(path)[0]?.value ?? '';
-    node.body.directives = body.directives.filter((d) => d.value.value === 'use strict').map((d) => t.cloneNode(d));
+  if (asMethod) {
+    const name = (node as t.FunctionExpression).id?.name ?? inferredName(path)[0]?.value ?? '';
     const method = t.objectMethod('method', t.stringLiteral(name), node.params, node.body);
     path.replaceWith(t.callExpression(rt('AF'), [t.memberExpression(t.objectExpression([method]), t.stringLiteral(name), true), t.numericLiteral(-1)]));
   } else if (t.isFunctionExpression(node)) {

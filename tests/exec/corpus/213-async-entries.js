@@ -7,7 +7,7 @@ class Store {
   async set(k, v) { this.items.set(k, v); return this; }
   static async create() { return new Store(); }
 }
-const helpers = {
+const ops = {
   async double(x) { return x * 2; },
   triple: async (x) => x * 3,
   fail: async function () { throw new TypeError('no'); },
@@ -17,14 +17,14 @@ async function sequence() {
   await s.set('a', 1);
   const got = s.get('a');
   log.push(`get is promise ${got instanceof Promise}`);
-  return [await got, await helpers.double(await got), await helpers.triple(2)];
+  return [await got, await ops.double(await got), await ops.triple(2)];
 }
 function ordering() {
   const out = [];
   for (let i = 0; i < 3; i++) {
-    helpers.double(i).then((v) => out.push('double ' + v));
+    ops.double(i).then((v) => out.push('double ' + v));
     Promise.resolve(i).then((v) => out.push('plain ' + v));
-    helpers.fail().catch((e) => out.push('fail ' + e.constructor.name));
+    ops.fail().catch((e) => out.push('fail ' + e.constructor.name));
   }
   return new Promise((r) => setTimeout(() => r(out), 5));
 }

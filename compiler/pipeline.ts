@@ -150,7 +150,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     },
   });
 
-  const asyncFunctions = prepareAsync(program);
+  const asyncFunctions = prepareAsync(program, opts.updatePoints === 'all');
   const table = buildFunctionTable(program, opts.moduleId, source);
   lap('functionTable');
 
@@ -180,6 +180,17 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         loc: { line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0 },
       });
     },
+    templateObject: (quasi) => {
+      // function __rsTplN(s) { return s ?? __rsTplN`...`; }: called with no argument, it tags
+      // its own site (a site makes its strings object once) and returns the object.
+      const id = t.identifier(`${R.templatePrefix}${templates.length}`);
+      const s = t.identifier('s');
+      const site = t.templateLiteral(quasi.quasis.map((q) => t.cloneNode(q)), quasi.expressions.map(() => t.numericLiteral(0)));
+      templates.push(t.functionDeclaration(t.cloneNode(id), [s], t.blockStatement([
+        t.returnStatement(t.logicalExpression('??', t.cloneNode(s), t.taggedTemplateExpression(t.cloneNode(id), site))),
+      ])));
+      return t.callExpression(id, []);
+    },
     newTemp: (hint) => {
       const idn = t.identifier(`${R.tempPrefix}${hint ? '_' + hint : ''}${tempCounter++}`);
       tables.temps.add(idn);
@@ -187,6 +198,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     },
   };
   let tempCounter = 0;
+  const templates: t.FunctionDeclaration[] = [];
   let currentFn: FunctionInfo | null = null;
 
   // Stable identifiers: locals no call can change (not captured by closures).
@@ -318,7 +330,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         t.identifier(R.lines), info],
     ))]),
   ];
-  ast.program.body.unshift(...header);
+  ast.program.body.unshift(...header, ...templates);
   // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
   if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));

@@ -61,6 +61,11 @@ export const R = {
   tempPrefix: '__rst',
   /** Hoisted function returning the module's line table (LineTableData). */
   lines: '__rsLines',
+  /**
+   * Prefix of the module-level functions that return the strings object of a tagged template of
+   * a capturable function (one site, so the same object for the body and its restore function).
+   */
+  templatePrefix: '__rsTpl',
   /** Prefix of restore functions (module-level function declarations). */
   restorePrefix: '__rsRestore',
   /** A compiled generator's wrapper: its activation (runtime GenActivation). */
@@ -213,6 +218,8 @@ export interface RuntimeABI {
   pop(): FrameRecordABI;
   /** A rebuilt frame's return under the construct rule. */
   made(result: unknown, self: unknown, newTarget: unknown): unknown;
+  /** A rebuilt derived constructor's return: an object, or undefined for `this`; anything else throws. */
+  madeDerived(result: unknown, self: unknown): unknown;
   /** The result of a rebuilt `new` expression. */
   constructed(rec: FrameRecordABI, result: unknown): unknown;
   /** Reached only if a rebuilt derived constructor ran its super() call again. */
@@ -290,7 +297,7 @@ type Members<T> = { readonly [K in keyof T]-?: true };
 /** The members of RuntimeABI, as values (tests compare compiled output with them). */
 export const RUNTIME_MEMBERS = {
   S: true, module: true,
-  pop: true, made: true, constructed: true, unreachable: true, K: true, NO: true, REENTER: true,
+  pop: true, made: true, madeDerived: true, constructed: true, unreachable: true, K: true, NO: true, REENTER: true,
   keys: true, array: true, iter: true, close: true, closeAfterThrow: true, notResult: true, notCallable: true,
   NONE: true, asyncIter: true, asyncNext: true, asyncClose: true, asyncCloseAfterThrow: true, closedResult: true,
   A: true, AF: true, F: true, P: true, GK: true, GI: true, AGI: true, D: true, AD: true, Y: true, RQ: true, RV: true,

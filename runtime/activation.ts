@@ -22,8 +22,29 @@ export interface Body {
   return(v: unknown): IteratorResult<unknown, unknown>;
 }
 
-/** What a frame returns while it unwinds. */
-export const UNWOUND = Object.freeze({});
+/**
+ * Called when UNWOUND itself is called (see below), with the call's receiver, arguments and
+ * new.target; the engine installs it (setUnwoundCall).
+ */
+let unwoundCall = (_self: unknown, _args: unknown[], _newTarget: unknown): unknown => {
+  throw new Error('restack: internal error: the result of an unwound frame was called with no engine installed');
+};
+
+/** Installs the engine's handler of a call of UNWOUND (Engine.unwoundCall). */
+export function setUnwoundCall(f: (self: unknown, args: unknown[], newTarget: unknown) => unknown): void {
+  unwoundCall = f;
+}
+
+/**
+ * What a frame returns while it unwinds. A function, and not a plain object: the one piece of
+ * user code a continuation-point call's line runs besides the call is the read of its callee, so a
+ * getter (or a Proxy `get` trap) that unwinds there returns this to the line, which calls it as
+ * the callee (`o.m(x)`, `new o.C(x)`, o.tag`...`). That call records what the line was about to
+ * do (Engine.unwoundCall), and the line's frame then unwinds in turn.
+ */
+export const UNWOUND = Object.freeze(function unwound(this: unknown, ...args: unknown[]): unknown {
+  return unwoundCall(this, args, new.target);
+});
 
 /** Where a rebuilt async or generator frame stops: its await or yield (the driver goes on from there). */
 export const PARKED = Symbol('restack.parked');

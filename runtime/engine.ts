@@ -37,7 +37,7 @@ import { adoptAll, afterCommit, evaluateVersion, frameName, mapCall, mapFrame, m
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
 import { DRY_RUN, newReport, type FrameMove, type OldCodeReport, type UpdateReport } from './report.js';
-import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, setUnwoundCall, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
@@ -214,11 +214,19 @@ export interface CaptureStats {
 
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
 
+/** Captured at startup: the program may replace Reflect's functions. */
+const { apply, construct } = Reflect;
+
 export class Engine extends CompiledIteration implements VersionHost, RuntimeABI {
   /** Flags read by compiled code (see contract Flag); shared memory so other threads can raise them. */
   readonly S = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   readonly modules = new Map<string, ModuleHandle>();
   readonly stats: CaptureStats = { captures: 0, forwards: 0, forwardsRefused: 0, oldStateConflicts: 0, deferred: 0, framesUnwound: 0, maxDepth: 0, lastPauseMs: 0, maxPauseMs: 0, totalPauseMs: 0 };
+
+  constructor() {
+    super();
+    setUnwoundCall((self, args, newTarget) => this.unwoundCall(self, args, newTarget));
+  }
 
   private stormEvery = 0;
   private stormCountdown = 0;
@@ -1027,6 +1035,25 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     }
   };
 
+  /**
+   * A call line called the value an unwinding frame returned (UNWOUND): that frame was a getter
+   * or a Proxy `get` trap reading the line's callee. A record in its place, between the accessor's
+   * record and the line's frame, rebuilds the accessor and then makes the call with the method it
+   * returns, the same receiver and the same arguments; its result is the call's result the line's
+   * frame resumes with. An accessor captured again while it is rebuilt returns UNWOUND once more,
+   * and the call of it records the call again.
+   */
+  private unwoundCall(self: unknown, args: unknown[], newTarget: unknown): unknown {
+    if (this.S[Flag.unwinding] === 0 || !this.records) throw new Error('restack: internal error: the result of an unwound frame was called while no stack was being captured');
+    this.step(() => {
+      const accessor = this.pop();
+      const method = accessor.f!(accessor);
+      if (typeof method !== 'function') throw new TypeError(`the callee read by a getter or a Proxy trap is not a function (it is ${method === null ? 'null' : typeof method})`);
+      return newTarget !== undefined ? construct(method, args) : apply(method, self, args);
+    });
+    return UNWOUND;
+  }
+
   /** The next frame to rebuild (its caller's restore function calls rec.f(rec)). */
   pop(): FrameRecord {
     const rec = this.records;
@@ -1040,6 +1067,16 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   made(result: unknown, self: unknown, newTarget: unknown): unknown {
     if (newTarget === undefined) return result;
     return result !== null && (typeof result === 'object' || typeof result === 'function') ? result : self;
+  }
+
+  /**
+   * A rebuilt derived constructor's return, under its construct rule: an object is the result,
+   * undefined gives `this`, anything else is a TypeError (as V8 throws it).
+   */
+  madeDerived(result: unknown, self: unknown): unknown {
+    if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
+    if (result === undefined) return self;
+    throw new TypeError('Derived constructors may only return object or undefined');
   }
 
   /** Result of a rebuilt `new` expression: the returned object, else the frame's `this`. */

@@ -105,22 +105,42 @@ export function driveReason(path: NodePath<t.Function>): string | null {
   return reason;
 }
 
+/** An object or class method whose key is computed (an expression of the function around it). */
+export function isMethodWithComputedKey(node: t.Node): node is t.ObjectMethod | t.ClassMethod {
+  return (t.isObjectMethod(node) || t.isClassMethod(node)) && node.computed;
+}
+
+/**
+ * The function whose evaluation evaluates the node: the nearest function around it, passing over
+ * methods whose computed key holds it.
+ */
+function evaluatingFunction(p: NodePath): NodePath<t.Function> | null {
+  let child: NodePath = p;
+  for (let q = p.parentPath; q; child = q, q = q.parentPath) {
+    if (q.isFunction() && !(isMethodWithComputedKey(q.node) && child.key === 'key')) return q;
+  }
+  return null;
+}
+
 export function isMarked(node: t.Function): boolean {
   return t.isBlockStatement(node.body) && node.body.directives.some((d) => d.value.value === MARK);
 }
 
 /**
  * Marks capturable async functions and turns their awaits into `__rsAwait(e)` calls; returns how
- * many it marked (finishAsync has nothing to do without them).
+ * many it marked (finishAsync has nothing to do without them). `entries`: every function entry is
+ * an update point (policy `all`), so every one is marked: a frame captured at the entry of an
+ * async function left native would be rebuilt by a plain restore function, which returns its
+ * value bare instead of a promise.
  */
-export function prepareAsync(program: NodePath<t.Program>): number {
+export function prepareAsync(program: NodePath<t.Program>, entries: boolean): number {
   let marked = 0;
   program.traverse({
     Function(path) {
       const node = path.node;
       if ((!node.async && !node.generator) || driveReason(path) !== null) return;
-      // Nothing to capture in it (no await, yield, call or loop): it stays native.
-      let work = false;
+      // Nothing to capture in it (no await, yield, call or loop, no entry update point): it stays native.
+      let work = entries;
       t.traverseFast(node.body, (n) => {
         if (t.isAwaitExpression(n) || t.isYieldExpression(n) || t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n) ||
           t.isOptionalCallExpression(n) || t.isLoop(n) || t.isClass(n)) work = true;
@@ -138,7 +158,17 @@ export function prepareAsync(program: NodePath<t.Program>): number {
         return call;
       };
       path.get('body').traverse({
-        Function(inner) { inner.skip(); },
+        Function(inner) {
+          // A method's computed key is evaluated by the function that defines the method.
+          if (isMethodWithComputedKey(inner.node)) {
+            inner.skipKey('params');
+            inner.skipKey('body');
+            inner.skipKey('returnType');
+            inner.skipKey('typeParameters');
+          } else {
+            inner.skip();
+          }
+        },
         ForOfStatement(p) {
           if (p.node.await) capturableForAwait.add(p.node);
         },
@@ -174,7 +204,7 @@ export function finishAsync(program: NodePath<t.Program>): void {
   // yields wrapped (__rsR.Y).
   const asyncGen = new WeakMap<t.Node, boolean>();
   const inAsyncGenerator = (p: NodePath): boolean => {
-    const fn = p.getFunctionParent();
+    const fn = evaluatingFunction(p);
     if (!fn) return false;
     let known = asyncGen.get(fn.node);
     if (known === undefined) {
@@ -316,6 +346,14 @@ function wrapGenerator(node: t.Function, gen: t.Expression, n: number, directive
   node.body = t.blockStatement(body, simple ? directives : []);
 }
 
+/** Does a named function expression's body use its own name (the binding only the function has)? */
+function ownNameUsed(path: NodePath<t.Function>): boolean {
+  const id = t.isFunctionExpression(path.node) ? path.node.id : null;
+  if (!id) return false;
+  const binding = path.scope.getOwnBinding(id.name);
+  return !binding || binding.kind !== 'local' || binding.referenced || binding.constantViolations.length > 0;
+}
+
 const STRICT_RESERVED = new Set(['eval', 'arguments', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield']);
 
 function wrap(path: NodePath<t.Function>): void {
@@ -344,14 +382,24 @@ function wrap(path: NodePath<t.Function>): void {
   const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
   const call = t.callExpression(rt('A'), [gen, t.thisExpression(), t.identifier('arguments')]);
   node.params = params;
-  // A native async function has no own 'caller' and 'arguments' (a sloppy function has): the
-  // wrapper is strict unless its name is one strict mode forbids. Its body only passes `this` and
-  // `arguments` on; the generator keeps the original's mode.
+  // The wrapper of an expression is a method: like a native async function it has no
+  // 'prototype', cannot be constructed, and has no own 'caller' and 'arguments' whatever its mode,
+  // so it keeps the original's mode (a sloppy one passes `this` boxed, as it would). Its key gives
+  // it the function's name. An expression whose body uses its own name keeps that binding as a
+  // function, and so does a declaration (hoisted).
+  const asMethod = t.isFunctionExpression(node) && !ownNameUsed(path);
+  // A function has no own 'caller' and 'arguments' when strict: the wrapper is, unless its name
+  // is one strict mode forbids. Its body only passes `this` and `arguments` on; the generator
+  // keeps the original's mode.
   const own = t.isFunctionDeclaration(node) || t.isFunctionExpression(node) ? node.id : null;
-  if (!strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
+  if (!asMethod && !strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
   node.body = t.blockStatement([t.returnStatement(call)], strict);
   node.async = false;
-  if (t.isFunctionExpression(node)) {
+  if (asMethod) {
+    const name = (node as t.FunctionExpression).id?.name ?? inferredName(path)[0]?.value ?? '';
+    const method = t.objectMethod('method', t.stringLiteral(name), node.params, node.body);
+    path.replaceWith(t.callExpression(rt('AF'), [t.memberExpression(t.objectExpression([method]), t.stringLiteral(name), true), t.numericLiteral(-1)]));
+  } else if (t.isFunctionExpression(node)) {
     path.replaceWith(t.callExpression(rt('AF'), [node, t.numericLiteral(-1), ...(node.id ? [] : inferredName(path))]));
   } else if (t.isFunctionDeclaration(node) && node.id && (path.parentPath.isProgram() || path.parentPath.isBlockStatement())) {
     // Hoisted: its scope's first statement gives it the prototype, before any code can see it.

@@ -175,8 +175,11 @@ export class RestoreEmitter {
     if (this.info.kind === 'function' || this.info.kind === 'constructor') {
       // A frame entered by `new` (or Reflect.construct) yields its object, whatever the call
       // site that rebuilds it looks like: its returns go through the construct rule.
-      const made = (arg: t.Expression): t.Expression =>
-        t.callExpression(rt('made'), [arg, id(R.self), id(R.newTarget)]);
+      // A derived constructor's rule differs: only an object or undefined may be returned.
+      const derived = this.info.kind === 'constructor' && !!(this.info.path.parentPath?.parentPath?.node as t.Class | undefined)?.superClass;
+      const made = (arg: t.Expression): t.Expression => derived
+        ? t.callExpression(rt('madeDerived'), [arg, id(R.self)])
+        : t.callExpression(rt('made'), [arg, id(R.self), id(R.newTarget)]);
       const visit = (n: t.Node): void => {
         if (t.isFunction(n) || t.isClass(n)) return;
         if (t.isReturnStatement(n)) {
@@ -233,10 +236,17 @@ export class RestoreEmitter {
     // level, as in the original stack): q = next record; q.f(q).
     const q = (): t.Identifier => id(R.next);
     const rebuilt = t.callExpression(recordOf(q(), 'f'), [q()]);
+    // A derived constructor's super(): the rebuilt parent constructor returns the object `this`
+    // is bound to (the one it made, or the one it returned instead); the saved `this` is not it,
+    // as the frame saved itself before super() had bound it.
+    const superCall = t.isCallExpression(call) && (t.isSuper(call.callee) ||
+      (t.isMemberExpression(call.callee) && t.isIdentifier(call.callee.property, { name: 'unreachable' }) && t.isIdentifier(call.callee.object, { name: R.runtime })));
     const reissue = t.sequenceExpression([
       t.assignmentExpression('=', mode(), t.booleanLiteral(false)),
       t.assignmentExpression('=', q(), t.callExpression(rt('pop'), [])),
-      t.isNewExpression(call) ? t.callExpression(rt('constructed'), [q(), rebuilt]) : rebuilt,
+      t.isNewExpression(call) ? t.callExpression(rt('constructed'), [q(), rebuilt])
+        : superCall ? t.assignmentExpression('=', id(R.self), rebuilt)
+        : rebuilt,
     ]);
     const isTarget = t.binaryExpression('===', id(R.target), t.numericLiteral(cpId));
     if (t.isCallExpression(call) && t.isIdentifier(call.callee) && SUSPENSION_CPS.has(call.callee.name)) {

@@ -8,7 +8,8 @@
  * Guarantees: every call not marked opaque is a statement `let tmp = callee(atoms...)` or
  * `callee(atoms...);` registered in `tables.cpCalls`, whose callee is an identifier or
  * `atom.name`/`atom[atom]` and whose arguments are identifiers, literals (a negated number
- * included) or `this`; so the call is printed on one line and no user code other than the
+ * included), `this`, or the call giving a tagged template's strings object (a tagged template
+ * becomes a call of its tag); so the call is printed on one line and no user code other than the
  * callee's property read runs on that line. Under the 'except-builtins' policy, calls of builtin
  * methods (BUILTIN_METHODS) are not continuation points and stay in their expressions.
  *
@@ -20,7 +21,7 @@
  * defaults, in class heritage or computed keys, in switch case tests) are left as they are and
  * recorded as opaque: an update never unwinds through them (the runtime defers it).
  */
-import { AWAIT, capturableForAwait, DELEGATE, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
+import { AWAIT, capturableForAwait, DELEGATE, isMethodWithComputedKey, MARKERS, YIELD, YIELD_FROM } from './asyncFunctions.js';
 import * as t from '@babel/types';
 import { R, type CallPointPolicy } from '../../contract/index.js';
 import { generate } from '../babel.js';
@@ -43,6 +44,12 @@ export interface LinearizeTables {
   callPoints: CallPointPolicy;
   opaque: (node: t.Node, why: string) => void;
   newTemp: (hint?: string) => t.Identifier;
+  /**
+   * An expression giving the strings object of a tagged template's literal: a call of a
+   * module-level function holding the one site that makes it, so the body and the restore
+   * function (a copy of the body) pass the same object at every call, as the site does natively.
+   */
+  templateObject: (quasi: t.TemplateLiteral) => t.Expression;
 }
 
 /**
@@ -87,7 +94,8 @@ export function hasCall(node: t.Node | null | undefined, policy: CallPointPolicy
   } else if (t.isCallExpression(node) || t.isNewExpression(node) || t.isOptionalCallExpression(node) || t.isTaggedTemplateExpression(node)) {
     found = true;
   } else if (t.isFunction(node)) {
-    found = false;
+    // A method's computed key is evaluated with the object or class that defines it.
+    found = isMethodWithComputedKey(node) && hasCall(node.key, policy);
   } else if (t.isClass(node)) {
     found = true; // heritage, computed keys and static initialisers run user code
   } else {
@@ -171,6 +179,8 @@ function resultChecks(step: t.Identifier): t.Statement[] {
 export class Linearizer {
   private out: t.Statement[] = [];
   private assigned = new Set<string>();
+  /** Calls of the functions giving tagged templates' strings objects: arguments used as they are. */
+  private readonly templateObjects = new WeakSet<t.Node>();
 
   /** asyncGenerator: the function is an async generator (its yield* takes an async iterator). */
   constructor(private readonly tables: LinearizeTables, private readonly asyncGenerator = false) {}
@@ -552,55 +562,57 @@ export class Linearizer {
       this.yieldStatement(e as t.CallExpression, marker === DELEGATE, result);
       return;
     }
-    let call: t.Expression;
     if (t.isTaggedTemplateExpression(e)) {
-      const tag = this.callee(e.tag as t.Expression, e.quasi.expressions.some((x) => this.hasCall(x)));
-      const parts = e.quasi.expressions.map((x) => this.atomForCall(this.expr(x as t.Expression)));
-      call = t.taggedTemplateExpression(tag, t.templateLiteral(e.quasi.quasis, parts));
-      this.tables.calleeText.set(call, calleeSource(e.tag as t.Expression));
-    } else {
-      // Arguments that are not plain names or literals are evaluated into temporaries before the
-      // call's line. The callee's value (and the receiver) must be read before them, and a name
-      // read on the call's line must not be one they change: what comes before the last such
-      // argument is frozen in evaluation order.
-      const simple = (a: t.Node): boolean => isLiteral(a) || t.isThisExpression(a) || t.isIdentifier(a);
-      let lastHoisted = -1;
-      e.arguments.forEach((a, i) => { if (!simple(a)) lastHoisted = i; });
-      const ordered = lastHoisted >= 0;
-      const c = e.callee as t.Expression;
-      let callee: t.Expression;
-      let receiver: t.Expression | null = null;
-      if (ordered && (t.isMemberExpression(c) && !t.isSuper(c.object))) {
-        // o.m(f()): o.m is read before f() runs (a getter, or o undefined, acts first); the call
-        // then goes through Function.prototype.call with the receiver read at the same time.
-        const obj = this.freeze(this.expr(c.object as t.Expression));
-        const prop = c.computed ? this.freeze(this.expr(c.property as t.Expression)) : c.property;
-        callee = this.temp(t.memberExpression(obj, prop, c.computed));
-        if (!t.isNewExpression(e)) receiver = t.cloneNode(obj);
-      } else {
-        callee = this.callee(c, ordered);
-      }
-      const args = e.arguments.map((a, i) => {
-        if (t.isSpreadElement(a)) {
-          // Spread into an array first, so no iterator code runs on the call's line.
-          const v = this.expr(a.argument);
-          return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(v)])));
-        }
-        if (t.isArgumentPlaceholder(a) || t.isJSXNamespacedName(a)) return a;
-        const v = this.expr(a as t.Expression);
-        return i < lastHoisted ? this.freeze(v) : this.atomForCall(v);
-      });
-      if (receiver) {
-        // The callability check comes after the arguments, as in a direct call, with its message.
-        this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
-          t.expressionStatement(t.callExpression(rt('notCallable'),
-            [t.stringLiteral(calleeSource(c))]))));
-        call = t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args]);
-      } else {
-        call = t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
-      }
-      this.tables.calleeText.set(call, (t.isNewExpression(e) ? 'new ' : '') + calleeSource(c));
+      // A call of the tag (its receiver kept, read before the substitutions) with the strings
+      // object its site's own function returns, then the substitutions.
+      const strings = this.tables.templateObject(e.quasi);
+      this.templateObjects.add(strings);
+      const tagged = t.callExpression(e.tag as t.Expression, [strings, ...(e.quasi.expressions as t.Expression[])]);
+      tagged.loc = e.loc;
+      this.callStatement(tagged, result);
+      return;
     }
+    // Arguments that are not plain names or literals are evaluated into temporaries before the
+    // call's line. The callee's value (and the receiver) must be read before them, and a name
+    // read on the call's line must not be one they change: what comes before the last such
+    // argument is frozen in evaluation order.
+    const simple = (a: t.Node): boolean => isLiteral(a) || t.isThisExpression(a) || t.isIdentifier(a) || this.templateObjects.has(a);
+    let lastHoisted = -1;
+    e.arguments.forEach((a, i) => { if (!simple(a)) lastHoisted = i; });
+    const ordered = lastHoisted >= 0;
+    const c = e.callee as t.Expression;
+    let callee: t.Expression;
+    let receiver: t.Expression | null = null;
+    if (ordered && (t.isMemberExpression(c) && !t.isSuper(c.object))) {
+      // o.m(f()): o.m is read before f() runs (a getter, or o undefined, acts first); the call
+      // then goes through Function.prototype.call with the receiver read at the same time.
+      const obj = this.freeze(this.expr(c.object as t.Expression));
+      const prop = c.computed ? this.freeze(this.expr(c.property as t.Expression)) : c.property;
+      callee = this.temp(t.memberExpression(obj, prop, c.computed));
+      if (!t.isNewExpression(e)) receiver = t.cloneNode(obj);
+    } else {
+      callee = this.callee(c, ordered);
+    }
+    const args = e.arguments.map((a, i) => {
+      if (t.isSpreadElement(a)) {
+        // Spread into an array first, so no iterator code runs on the call's line.
+        const v = this.expr(a.argument);
+        return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(v)])));
+      }
+      if (t.isArgumentPlaceholder(a) || t.isJSXNamespacedName(a) || this.templateObjects.has(a)) return a;
+      const v = this.expr(a as t.Expression);
+      return i < lastHoisted ? this.freeze(v) : this.atomForCall(v);
+    });
+    if (receiver) {
+      // The callability check comes after the arguments, as in a direct call, with its message.
+      this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
+        t.expressionStatement(t.callExpression(rt('notCallable'),
+          [t.stringLiteral(calleeSource(c))]))));
+    }
+    const call = receiver
+      ? t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args])
+      : t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
+    this.tables.calleeText.set(call, (t.isNewExpression(e) ? 'new ' : '') + calleeSource(c));
     call.loc = e.loc;
     const stmt = result
       ? t.variableDeclaration('let', [t.variableDeclarator(result, call)])
@@ -673,25 +685,38 @@ export class Linearizer {
     if (t.isOptionalCallExpression(e) || t.isCallExpression(e)) {
       const c = e.callee as t.Expression;
       let callee: t.Expression;
+      // A method read before the arguments are evaluated (`o.f?.(g())`, `o?.f(g())`): the call
+      // goes through Function.prototype.call with that receiver, so the method is read once.
+      let receiver: t.Expression | null = null;
+      const simple = (a: t.Node): boolean => isLiteral(a) || t.isThisExpression(a) || t.isIdentifier(a);
+      const optional = t.isOptionalCallExpression(e) && e.optional;
       if (t.isOptionalMemberExpression(c) || t.isMemberExpression(c)) {
         const obj = this.atomForCall(this.chainLink(c.object as t.Expression, label, result));
         if (t.isOptionalMemberExpression(c) && c.optional) shortCircuit(obj);
         const prop = c.computed ? this.atomForCall(this.expr(c.property as t.Expression)) : c.property;
         callee = t.memberExpression(obj, prop, c.computed);
-        if (t.isOptionalCallExpression(e) && e.optional) {
-          const fn = this.temp(t.cloneNode(callee));
-          shortCircuit(fn);
+        if (optional || !e.arguments.every(simple)) {
+          callee = this.temp(callee);
+          receiver = t.isSuper(obj) ? t.thisExpression() : t.cloneNode(obj);
+          if (optional) shortCircuit(callee);
         }
       } else {
         callee = this.atomForCall(this.chainLink(c, label, result));
-        if (t.isOptionalCallExpression(e) && e.optional) shortCircuit(callee);
+        if (optional) shortCircuit(callee);
       }
       const args = e.arguments.map((a) => {
         if (t.isSpreadElement(a)) return t.spreadElement(this.temp(t.arrayExpression([t.spreadElement(this.expr(a.argument))])));
         return this.atomForCall(this.expr(a as t.Expression));
       });
+      if (receiver) {
+        // The callability check comes after the arguments, as in a direct call, with its message.
+        this.emit(t.ifStatement(t.binaryExpression('!==', t.unaryExpression('typeof', t.cloneNode(callee)), t.stringLiteral('function')),
+          t.expressionStatement(t.callExpression(rt('notCallable'), [t.stringLiteral(calleeSource(c))]))));
+      }
       const id = this.tables.newTemp();
-      const call = t.callExpression(callee, args);
+      const call = receiver
+        ? t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args])
+        : t.callExpression(callee, args);
       call.loc = e.loc;
       const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);
       this.tables.cpCalls.add(stmt);

@@ -192,8 +192,13 @@ export class RestoreEmitter {
       stmts.forEach(visit);
       stmts.push(t.returnStatement(made(undef())));
     }
+    const directives: t.Directive[] = [];
+    // Strict code stays strict when rebuilt: a module-level copy in a sloppy script would
+    // otherwise lose the directive of the function (or of an enclosing one).
+    if (isStrict(this.info.path)) directives.push(t.directive(t.directiveLiteral('use strict')));
     // finishAsync tells an async generator's restore function by this directive (its yields differ).
-    return t.blockStatement(stmts, this.info.kind === 'async generator' && isDriven(this.info.node) ? [t.directive(t.directiveLiteral(ASYNC_GENERATOR))] : []);
+    if (this.info.kind === 'async generator' && isDriven(this.info.node)) directives.push(t.directive(t.directiveLiteral(ASYNC_GENERATOR)));
+    return t.blockStatement(stmts, directives);
   }
 
   /** Hoisted function declarations get back the closures the frame had. */
@@ -562,6 +567,15 @@ export class RestoreEmitter {
       },
     });
   }
+}
+
+/**
+ * Is the function's code strict: its own directive (which Babel's isInStrictMode, starting from
+ * the parent, does not see), an enclosing function's, the script's, a class body or a module.
+ */
+function isStrict(path: NodePath<t.Function>): boolean {
+  const body = path.node.body;
+  return (t.isBlockStatement(body) && body.directives.some((d) => d.value.value === 'use strict')) || path.isInStrictMode();
 }
 
 /** `{a, b: [c = 1]}` as a declaration pattern, reused as an assignment target. */

@@ -5,13 +5,16 @@
  * blocks it reaches (the record carries accessors for them, since restore functions live at
  * module level).
  */
-import type { NodePath } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { ownBindings } from './passes/renameShadowed.js';
 
 export interface ScopeFacts {
   own: Set<string>;
-  /** Own variables captured by a nested function and assigned after their declaration. */
+  /**
+   * Own variables captured by a nested function and assigned after their declaration (a var's
+   * initialiser counts: the var exists, undefined, from the function's entry).
+   */
   boxed: Set<string>;
   /** Variables of enclosing (non-module) scopes used in the function; true when constant. */
   env: Map<string, boolean>;
@@ -42,14 +45,28 @@ export function isVariableUse(p: NodePath<t.Identifier>): boolean {
   return true;
 }
 
+/**
+ * Does this use of a class declaration's name, inside the class body, denote the class's own inner
+ * binding (immutable, always the class) rather than the declared outer one? Babel gives both the
+ * one binding, so what reassigning the outer one does not change must be told apart here.
+ */
+export function isInnerClassName(p: NodePath, b: Binding): boolean {
+  if (!b.path.isClassDeclaration()) return false;
+  return isWithin(p, b.path.get('body'));
+}
+
 export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
   const own = new Set<string>();
   const boxed = new Set<string>();
   for (const b of ownBindings(fn)) {
     own.add(b.identifier.name);
-    const mutated = b.constantViolations.length > 0;
+    // A var's initialiser (or a for-in/of head) assigns a binding that exists from the function's
+    // entry: a closure made before it (`function k() { return m; } ... var m = make();`) must see
+    // what the rebuilt frame assigns, so the binding is shared as if it were reassigned.
+    const mutated = b.constantViolations.length > 0 || (b.kind === 'var' && b.path.isVariableDeclarator() &&
+      (!!b.path.node.init || t.isForXStatement(b.path.parentPath?.parent)));
     if (!mutated) continue;
-    const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node;
+    const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node && !isInnerClassName(q, b);
     if (b.referencePaths.some(inner) || b.constantViolations.some(inner)) boxed.add(b.identifier.name);
   }
   const closureRefs = new Map<string, Set<string>>();
@@ -78,7 +95,14 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
     Identifier(p) {
       if (!isVariableUse(p)) return;
       const b = p.scope.getBinding(p.node.name);
-      if (!b || b.scope === program) return;
+      if (!b) return;
+      // The class's own name, used in its body from a member: reached through the environment
+      // (a restore function outside the class would otherwise see the outer, reassignable binding).
+      if (isInnerClassName(p, b) && !isWithin(b.path, fn)) {
+        env.set(p.node.name, true);
+        return;
+      }
+      if (b.scope === program) return;
       if (isWithin(b.scope.path, fn)) return;
       env.set(p.node.name, b.kind === 'const' || b.kind === 'module');
     },

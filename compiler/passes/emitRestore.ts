@@ -25,7 +25,7 @@ import * as t from '@babel/types';
 import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
-import { isVariableUse } from '../scopeFacts.js';
+import { isInnerClassName, isVariableUse } from '../scopeFacts.js';
 import type { CheckpointResult, CpInfo } from './insertCheckpoints.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 import { handle, record, recordOf, rt } from '../runtimeRef.js';
@@ -547,6 +547,8 @@ export class RestoreEmitter {
           p.replaceWith(id(R.args));
           return;
         }
+        // The class's own name inside a class body copied here: it names the copy, as it should.
+        if (b && isInnerClassName(p, b) && isWithin(b.path)) return;
         if (b && isWithin(b.scope.path)) {
           const owner = b.scope.getFunctionParent();
           if (owner?.path.node !== fnNode || !facts.boxed.has(name)) return;

@@ -16,6 +16,11 @@ export interface ScopeFacts {
    * initialiser counts: the var exists, undefined, from the function's entry).
    */
   boxed: Set<string>;
+  /**
+   * Boxed let, const and class bindings of a switch case used in a later case: a frame may be
+   * saved there with them uninitialised, so even the rebuilt frame saves them through accessors.
+   */
+  caseShared: Set<string>;
   /** Variables of enclosing (non-module) scopes used in the function; true when constant. */
   env: Map<string, boolean>;
   /**
@@ -46,11 +51,12 @@ export function isVariableUse(p: NodePath<t.Identifier>): boolean {
 }
 
 /**
- * Does this use of a class declaration's name, inside the class body, denote the class's own inner
- * binding (immutable, always the class) rather than the declared outer one? Babel gives both the
- * one binding, so what reassigning the outer one does not change must be told apart here.
+ * Does this use of a class's name denote the class's own inner binding (immutable, always the
+ * class)? A class expression's name has no other; for a declaration, Babel gives the inner and
+ * the declared outer binding as one, so a use inside the class body is told apart here.
  */
 export function isInnerClassName(p: NodePath, b: Binding): boolean {
+  if (b.path.isClassExpression()) return true;
   if (!b.path.isClassDeclaration()) return false;
   return isWithin(p, b.path.get('body'));
 }
@@ -68,6 +74,20 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
     if (!mutated) continue;
     const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node && !isInnerClassName(q, b);
     if (b.referencePaths.some(inner) || b.constantViolations.some(inner)) boxed.add(b.identifier.name);
+  }
+  const caseShared = new Set<string>();
+  // A let, const or class of a switch case used in a later case (reached by falling through): a
+  // save there reaches it through a box, whose accessors read it only when the rebuilt frame does
+  // (entered at that later case, the binding is uninitialised, and reading it then must throw).
+  for (const b of ownBindings(fn)) {
+    const stmt = b.path.isVariableDeclarator() ? b.path.parentPath : b.path;
+    const kase = stmt?.parentPath;
+    if (!kase?.isSwitchCase() || (b.kind !== 'let' && b.kind !== 'const' && !b.path.isClassDeclaration())) continue;
+    const later = (q: NodePath): boolean => !isWithin(q, kase) && isWithin(q, kase.parentPath!);
+    if (b.referencePaths.some(later) || b.constantViolations.some(later)) {
+      boxed.add(b.identifier.name);
+      caseShared.add(b.identifier.name);
+    }
   }
   const closureRefs = new Map<string, Set<string>>();
   for (const b of ownBindings(fn)) {
@@ -107,5 +127,5 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
       env.set(p.node.name, b.kind === 'const' || b.kind === 'module');
     },
   });
-  return { own, boxed, env, closureRefs };
+  return { own, boxed, caseShared, env, closureRefs };
 }

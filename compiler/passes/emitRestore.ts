@@ -26,7 +26,7 @@ import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import { isInnerClassName, isVariableUse } from '../scopeFacts.js';
-import type { CheckpointResult, CpInfo } from './insertCheckpoints.js';
+import { accessor, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 import { handle, record, recordOf, rt } from '../runtimeRef.js';
 
@@ -273,7 +273,9 @@ export class RestoreEmitter {
   private saveCall(cpId: number): t.CallExpression {
     const cp = this.cpById.get(cpId)!;
     const elems: (t.Expression | null)[] = this.result.slots.map(() => null);
-    for (const n of cp.live) elems[this.slotOf.get(n)!] = this.rawId(n);
+    // A box of an earlier switch case is reached through accessors (rewriteNames makes them read
+    // the box): the binding may be uninitialised here, and only a read of it may throw.
+    for (const n of cp.live) elems[this.slotOf.get(n)!] = this.facts.caseShared.has(n) ? accessor('v', n, false) : this.rawId(n);
     while (elems.length && elems[elems.length - 1] === null) elems.pop();
     return t.callExpression(handle(M.saveRestored), [
       t.numericLiteral(cpId), t.arrayExpression(elems), id(R.self), id(R.env), id(R.args), id(R.newTarget),
@@ -308,8 +310,9 @@ export class RestoreEmitter {
       case 'ClassDeclaration': {
         const name = s.id!.name;
         const expr = t.classExpression(s.id, s.superClass, s.body, s.decorators);
+        const value = this.boxed(name) ? t.objectExpression([t.objectProperty(id('v'), expr)]) : expr;
         return [t.variableDeclaration('let', [t.variableDeclarator(id(name),
-          this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), expr) : expr)])];
+          this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), value) : value)])];
       }
       case 'BlockStatement':
         return [this.guard(t.blockStatement(this.block(s.body)), s)];
@@ -410,13 +413,18 @@ export class RestoreEmitter {
 
   /**
    * switch: while restoring, the discriminant and the case tests are replaced so control lands in
-   * the case holding the target; case tests are not evaluated then.
+   * the case holding the target; case tests are not evaluated then. A case declaring let, const or
+   * class bindings that a later case may use (natively reached by falling through) is landed in
+   * instead when the target lies in it or after it: control falls through to the target, running
+   * only declarations on the way (which take their saved values), so none is left uninitialised.
    */
   private switchStatement(s: t.SwitchStatement): t.Statement {
     const hit = rt('K');
     const miss = rt('NO');
-    const cases = s.cases.map((c) => {
-      const range = this.inRange(t.blockStatement(c.consequent));
+    const cases = s.cases.map((c, i) => {
+      const declares = c.consequent.some((x) => t.isClassDeclaration(x) || (t.isVariableDeclaration(x) && x.kind !== 'var'));
+      const landing = declares ? s.cases.slice(i).flatMap((d) => d.consequent) : c.consequent;
+      const range = this.inRange(t.blockStatement(landing));
       const body = this.block(c.consequent);
       if (!c.test) return t.switchCase(null, body);
       const restoreTest = range ? t.conditionalExpression(range, t.cloneNode(hit), t.cloneNode(miss)) : t.cloneNode(miss);

@@ -195,7 +195,7 @@ export class RestoreEmitter {
     const directives: t.Directive[] = [];
     // Strict code stays strict when rebuilt: a module-level copy in a sloppy script would
     // otherwise lose the directive of the function (or of an enclosing one).
-    if (isStrict(this.info.path)) directives.push(t.directive(t.directiveLiteral('use strict')));
+    if (!this.placement && isStrict(this.info.path) && !strictProgram(this.info.path)) directives.push(t.directive(t.directiveLiteral('use strict')));
     // finishAsync tells an async generator's restore function by this directive (its yields differ).
     if (this.info.kind === 'async generator' && isDriven(this.info.node)) directives.push(t.directive(t.directiveLiteral(ASYNC_GENERATOR)));
     return t.blockStatement(stmts, directives);
@@ -586,6 +586,12 @@ export class RestoreEmitter {
 function isStrict(path: NodePath<t.Function>): boolean {
   const body = path.node.body;
   return (t.isBlockStatement(body) && body.directives.some((d) => d.value.value === 'use strict')) || path.isInStrictMode();
+}
+
+/** Is all code at the program's top level strict (an ES module, or a 'use strict' script)? */
+function strictProgram(path: NodePath): boolean {
+  const program = path.scope.getProgramParent().path.node as t.Program;
+  return program.sourceType === 'module' || program.directives.some((d) => d.value.value === 'use strict');
 }
 
 /** `{a, b: [c = 1]}` as a declaration pattern, reused as an assignment target. */

@@ -524,6 +524,26 @@ export class RestoreEmitter {
       return false;
     };
     path.traverse({
+      VariableDeclaration(p) {
+        // A var of a statement kept whole (no continuation point in it) that binds a boxed
+        // variable: the restore function declares it at its top already (the declarations
+        // directly in its body), so the declaration becomes assignments, which the Identifier
+        // visitor then makes assign the box.
+        if (p.node.kind !== 'var' || p.parent === fnNode.body || p.getFunctionParent()?.node !== fnNode) return;
+        if (!p.node.declarations.some((d) => patternNames(d.id, []).some((n) => facts.boxed.has(n)))) return;
+        if (p.parentPath.isForXStatement() && p.key === 'left') {
+          p.replaceWith(p.node.declarations[0].id);
+          return;
+        }
+        const assigns = p.node.declarations.filter((d) => d.init).map((d) => t.assignmentExpression('=', d.id as t.LVal, d.init!));
+        const expr = assigns.length === 1 ? assigns[0] : assigns.length ? t.sequenceExpression(assigns) : null;
+        if (p.parentPath.isForStatement() && p.key === 'init') {
+          if (expr) p.replaceWith(expr);
+          else p.remove();
+        } else {
+          p.replaceWith(expr ? t.expressionStatement(expr) : t.emptyStatement());
+        }
+      },
       ThisExpression(p) {
         if (ownFunction(p)) p.replaceWith(id(R.self));
       },

@@ -17,8 +17,9 @@ export interface ScopeFacts {
    */
   boxed: Set<string>;
   /**
-   * Boxed let, const and class bindings of a switch case used in a later case: a frame may be
-   * saved there with them uninitialised, so even the rebuilt frame saves them through accessors.
+   * Boxed let, const and class bindings of a switch case used in a later case or by a closure: a
+   * frame may be saved in a later case with them uninitialised, so even the rebuilt frame saves
+   * them through accessors.
    */
   caseShared: Set<string>;
   /** Variables of enclosing (non-module) scopes used in the function; true when constant. */
@@ -76,14 +77,16 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
     if (b.referencePaths.some(inner) || b.constantViolations.some(inner)) boxed.add(b.identifier.name);
   }
   const caseShared = new Set<string>();
-  // A let, const or class of a switch case used in a later case (reached by falling through): a
-  // save there reaches it through a box, whose accessors read it only when the rebuilt frame does
-  // (entered at that later case, the binding is uninitialised, and reading it then must throw).
+  // A let, const or class of a switch case used in a later case (reached by falling through), or
+  // by a closure (which a later case may call): a save there reaches it through a box, whose
+  // accessors read it only when the rebuilt frame does (entered at that later case, the binding is
+  // uninitialised, and reading it then must throw).
   for (const b of ownBindings(fn)) {
     const stmt = b.path.isVariableDeclarator() ? b.path.parentPath : b.path;
     const kase = stmt?.parentPath;
     if (!kase?.isSwitchCase() || (b.kind !== 'let' && b.kind !== 'const' && !b.path.isClassDeclaration())) continue;
-    const later = (q: NodePath): boolean => !isWithin(q, kase) && isWithin(q, kase.parentPath!);
+    const later = (q: NodePath): boolean => (!isWithin(q, kase) && isWithin(q, kase.parentPath!)) ||
+      (q.getFunctionParent()?.node !== fn.node && !isInnerClassName(q, b));
     if (b.referencePaths.some(later) || b.constantViolations.some(later)) {
       boxed.add(b.identifier.name);
       caseShared.add(b.identifier.name);

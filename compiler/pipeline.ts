@@ -317,11 +317,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         t.identifier(R.lines), info],
     ))]),
   ];
-  if (opts.format === 'module' && isModule && ast.program.body.some((s) => t.isImportDeclaration(s))) {
-    ast.program.body.unshift(...hoistedHeader(ast.program, header));
-  } else {
-    ast.program.body.unshift(...header);
-  }
+  ast.program.body.unshift(...header);
   // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
   if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
@@ -357,38 +353,6 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   };
   lap('metadata');
   return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
-}
-
-/**
- * The header of an ES module that may be in an import cycle: another module of the cycle may
- * call one of this module's function declarations (initialised before any module body runs, as
- * natively) before this module's body has run its header. The header becomes a hoisted function
- * assigning vars, run by the body first and by each top-level function declaration that finds it
- * has not run yet.
- *
- *   const __rsR = ...; if (!__rsR) throw ...; const __rsS = ...; const __rsM = ...;
- *   ==> var __rsR, __rsS, __rsM; __rsM ?? __rsInit();
- *       function __rsInit() { __rsR = ...; if (!__rsR) throw ...; __rsS = ...; __rsM = ...; }
- */
-function hoistedHeader(program: t.Program, header: t.Statement[]): t.Statement[] {
-  const names: string[] = [];
-  const body = header.map((s) => {
-    if (!t.isVariableDeclaration(s)) return s;
-    const d = s.declarations[0];
-    names.push((d.id as t.Identifier).name);
-    return t.expressionStatement(t.assignmentExpression('=', d.id as t.Identifier, d.init!));
-  });
-  const ensure = (): t.Statement => t.expressionStatement(t.logicalExpression('??', t.identifier(R.module), t.callExpression(t.identifier(R.init), [])));
-  for (const s of program.body) {
-    const fn = t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) ? s.declaration : s;
-    // Restore functions and the state accessors run only once the module is registered.
-    if (t.isFunctionDeclaration(fn) && !fn.id?.name.startsWith(R.prefix)) fn.body.body.unshift(ensure());
-  }
-  return [
-    t.variableDeclaration('var', names.map((n) => t.variableDeclarator(t.identifier(n)))),
-    ensure(),
-    t.functionDeclaration(t.identifier(R.init), [], t.blockStatement(body)),
-  ];
 }
 
 interface ClassPlace {

@@ -59,12 +59,6 @@ export const R = {
   returnFlag: '__rsx',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
-  /**
-   * An ES module with imports: the hoisted function running its header (the header's bindings
-   * are vars), called by its top-level function declarations too, which a module cycle may call
-   * before the module's body runs.
-   */
-  init: '__rsInit',
   /** Hoisted function returning the module's line table (LineTableData). */
   lines: '__rsLines',
   /** Prefix of restore functions (module-level function declarations). */

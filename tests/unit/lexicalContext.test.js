@@ -37,13 +37,3 @@ test('the restore function of a strict function in a sloppy script says use stri
   const module = compile(src, { filename: 'm.js', sourceType: 'module' }).code;
   assert.doesNotMatch(module.slice(module.indexOf('function __rsRestore')), /"use strict"/);
 });
-
-test('an ES module with imports runs its header from a hoisted function its function declarations call', () => {
-  const { code } = compile(`import { g } from './g.js';\nexport function f() { ${loop} }`, { filename: 'm.js', sourceType: 'module' });
-  assert.match(code, /^var __rsR, __rsS, __rsM;\n__rsM \?\? __rsInit\(\);\nfunction __rsInit\(\) \{/);
-  assert.match(code, /export function f\(\) \{\n\s*__rsM \?\? __rsInit\(\);/);
-  assert.doesNotMatch(code, /function __rsRestore\d+\(__rsRec\) \{\n[^\n]*__rsInit/);
-  const plain = compile(`export function f() { ${loop} }`, { filename: 'm.js', sourceType: 'module' }).code;
-  assert.match(plain, /^const __rsR = /);
-  assert.doesNotMatch(plain, /__rsInit/);
-});

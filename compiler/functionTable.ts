@@ -266,6 +266,8 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
     });
     if (nested !== 1) return 'derived constructor with more than one super() call';
   }
+  const lexical = lexicalReason(path);
+  if (lexical) return lexical;
   let reason: string | null = null;
   if (!t.isArrowFunctionExpression(node) && !path.isInStrictMode() && node.params.every((p) => t.isIdentifier(p))) {
     // Sloppy-mode `arguments` is mapped onto the parameters of this very activation; a rebuilt
@@ -305,6 +307,40 @@ function whyNotCapturable(path: NodePath<t.Function>): string | null {
     },
   });
   return reason;
+}
+
+/**
+ * A scope a restore function cannot re-enter: it is declared at module level (or in a class body),
+ * so a rebuilt frame of a function nested in a `with` body, or in a function whose sloppy direct
+ * eval may declare variables, would resolve the names that scope provides to outer bindings.
+ */
+function lexicalReason(path: NodePath<t.Function>): string | null {
+  for (let q: NodePath | null = path.parentPath; q; q = q.parentPath) {
+    if (q.isWithStatement()) return `inside the body of a with statement (line ${q.node.loc?.start.line ?? '?'})`;
+    if (!q.isFunction()) continue;
+    const line = sloppyEvalLine(q);
+    if (line !== null) return `nested in a function that calls eval directly (line ${line}), which may declare variables it reads`;
+  }
+  return null;
+}
+
+/** Per function: the line of a sloppy-mode direct eval of its own (not of a nested function), or null. */
+const sloppyEvals = new WeakMap<t.Function, number | null>();
+
+function sloppyEvalLine(fn: NodePath<t.Function>): number | null {
+  // Memoized: every function nested in fn asks, so a large module is not traversed once per function.
+  if (sloppyEvals.has(fn.node)) return sloppyEvals.get(fn.node)!;
+  let line: number | null = null;
+  fn.traverse({
+    Function(inner) { inner.skip(); },
+    CallExpression(c) {
+      if (line === null && t.isIdentifier(c.node.callee, { name: 'eval' }) && !c.scope.getBinding('eval') && !c.isInStrictMode()) {
+        line = c.node.loc?.start.line ?? 0;
+      }
+    },
+  });
+  sloppyEvals.set(fn.node, line);
+  return line;
 }
 
 function hasCallIn(node: t.Node): boolean {

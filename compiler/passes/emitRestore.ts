@@ -25,8 +25,8 @@ import * as t from '@babel/types';
 import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
-import { isVariableUse } from '../scopeFacts.js';
-import type { CheckpointResult, CpInfo } from './insertCheckpoints.js';
+import { isInnerClassName, isVariableUse } from '../scopeFacts.js';
+import { accessor, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 import { handle, record, recordOf, rt } from '../runtimeRef.js';
 
@@ -195,8 +195,13 @@ export class RestoreEmitter {
       stmts.forEach(visit);
       stmts.push(t.returnStatement(made(undef())));
     }
+    const directives: t.Directive[] = [];
+    // Strict code stays strict when rebuilt: a module-level copy in a sloppy script would
+    // otherwise lose the directive of the function (or of an enclosing one).
+    if (!this.placement && isStrict(this.info.path) && !strictProgram(this.info.path)) directives.push(t.directive(t.directiveLiteral('use strict')));
     // finishAsync tells an async generator's restore function by this directive (its yields differ).
-    return t.blockStatement(stmts, this.info.kind === 'async generator' && isDriven(this.info.node) ? [t.directive(t.directiveLiteral(ASYNC_GENERATOR))] : []);
+    if (this.info.kind === 'async generator' && isDriven(this.info.node)) directives.push(t.directive(t.directiveLiteral(ASYNC_GENERATOR)));
+    return t.blockStatement(stmts, directives);
   }
 
   /** Hoisted function declarations get back the closures the frame had. */
@@ -278,7 +283,9 @@ export class RestoreEmitter {
   private saveCall(cpId: number): t.CallExpression {
     const cp = this.cpById.get(cpId)!;
     const elems: (t.Expression | null)[] = this.result.slots.map(() => null);
-    for (const n of cp.live) elems[this.slotOf.get(n)!] = this.rawId(n);
+    // A box of an earlier switch case is reached through accessors (rewriteNames makes them read
+    // the box): the binding may be uninitialised here, and only a read of it may throw.
+    for (const n of cp.live) elems[this.slotOf.get(n)!] = this.facts.caseShared.has(n) ? accessor('v', n, false) : this.rawId(n);
     while (elems.length && elems[elems.length - 1] === null) elems.pop();
     return t.callExpression(handle(M.saveRestored), [
       t.numericLiteral(cpId), t.arrayExpression(elems), id(R.self), id(R.env), id(R.args), id(R.newTarget),
@@ -313,8 +320,9 @@ export class RestoreEmitter {
       case 'ClassDeclaration': {
         const name = s.id!.name;
         const expr = t.classExpression(s.id, s.superClass, s.body, s.decorators);
+        const value = this.boxed(name) ? t.objectExpression([t.objectProperty(id('v'), expr)]) : expr;
         return [t.variableDeclaration('let', [t.variableDeclarator(id(name),
-          this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), expr) : expr)])];
+          this.slotOf.has(name) ? t.conditionalExpression(mode(), this.restored(name), value) : value)])];
       }
       case 'BlockStatement':
         return [this.guard(t.blockStatement(this.block(s.body)), s)];
@@ -415,13 +423,18 @@ export class RestoreEmitter {
 
   /**
    * switch: while restoring, the discriminant and the case tests are replaced so control lands in
-   * the case holding the target; case tests are not evaluated then.
+   * the case holding the target; case tests are not evaluated then. A case declaring let, const or
+   * class bindings that a later case may use (natively reached by falling through) is landed in
+   * instead when the target lies in it or after it: control falls through to the target, running
+   * only declarations on the way (which take their saved values), so none is left uninitialised.
    */
   private switchStatement(s: t.SwitchStatement): t.Statement {
     const hit = rt('K');
     const miss = rt('NO');
-    const cases = s.cases.map((c) => {
-      const range = this.inRange(t.blockStatement(c.consequent));
+    const cases = s.cases.map((c, i) => {
+      const declares = c.consequent.some((x) => t.isClassDeclaration(x) || (t.isVariableDeclaration(x) && x.kind !== 'var'));
+      const landing = declares ? s.cases.slice(i).flatMap((d) => d.consequent) : c.consequent;
+      const range = this.inRange(t.blockStatement(landing));
       const body = this.block(c.consequent);
       if (!c.test) return t.switchCase(null, body);
       const restoreTest = range ? t.conditionalExpression(range, t.cloneNode(hit), t.cloneNode(miss)) : t.cloneNode(miss);
@@ -521,6 +534,26 @@ export class RestoreEmitter {
       return false;
     };
     path.traverse({
+      VariableDeclaration(p) {
+        // A var of a statement kept whole (no continuation point in it) that binds a boxed
+        // variable: the restore function declares it at its top already (the declarations
+        // directly in its body), so the declaration becomes assignments, which the Identifier
+        // visitor then makes assign the box.
+        if (p.node.kind !== 'var' || p.parent === fnNode.body || p.getFunctionParent()?.node !== fnNode) return;
+        if (!p.node.declarations.some((d) => patternNames(d.id, []).some((n) => facts.boxed.has(n)))) return;
+        if (p.parentPath.isForXStatement() && p.key === 'left') {
+          p.replaceWith(p.node.declarations[0].id);
+          return;
+        }
+        const assigns = p.node.declarations.filter((d) => d.init).map((d) => t.assignmentExpression('=', d.id as t.LVal, d.init!));
+        const expr = assigns.length === 1 ? assigns[0] : assigns.length ? t.sequenceExpression(assigns) : null;
+        if (p.parentPath.isForStatement() && p.key === 'init') {
+          if (expr) p.replaceWith(expr);
+          else p.remove();
+        } else {
+          p.replaceWith(expr ? t.expressionStatement(expr) : t.emptyStatement());
+        }
+      },
       ThisExpression(p) {
         if (ownFunction(p)) p.replaceWith(id(R.self));
       },
@@ -552,6 +585,8 @@ export class RestoreEmitter {
           p.replaceWith(id(R.args));
           return;
         }
+        // The class's own name inside a class body copied here: it names the copy, as it should.
+        if (b && isInnerClassName(p, b) && isWithin(b.path)) return;
         if (b && isWithin(b.scope.path)) {
           const owner = b.scope.getFunctionParent();
           if (owner?.path.node !== fnNode || !facts.boxed.has(name)) return;
@@ -572,6 +607,21 @@ export class RestoreEmitter {
       },
     });
   }
+}
+
+/**
+ * Is the function's code strict: its own directive (which Babel's isInStrictMode, starting from
+ * the parent, does not see), an enclosing function's, the script's, a class body or a module.
+ */
+function isStrict(path: NodePath<t.Function>): boolean {
+  const body = path.node.body;
+  return (t.isBlockStatement(body) && body.directives.some((d) => d.value.value === 'use strict')) || path.isInStrictMode();
+}
+
+/** Is all code at the program's top level strict (an ES module, or a 'use strict' script)? */
+function strictProgram(path: NodePath): boolean {
+  const program = path.scope.getProgramParent().path.node as t.Program;
+  return program.sourceType === 'module' || program.directives.some((d) => d.value.value === 'use strict');
 }
 
 /** `{a, b: [c = 1]}` as a declaration pattern, reused as an assignment target. */

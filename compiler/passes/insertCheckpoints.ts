@@ -256,11 +256,17 @@ export class Checkpointer {
         s.body = this.sub(s.body, head);
         return [s];
       }
-      case 'SwitchStatement':
+      case 'SwitchStatement': {
         // Each case is its own sequence for liveness: a `let` of an earlier case may be
-        // uninitialised when control enters a later one.
-        for (const c of s.cases) c.consequent = this.block(c.consequent, []);
+        // uninitialised when control enters a later one. Those used in a later case are boxed
+        // (scopeFacts.caseShared): saved there through accessors, read only if the program does.
+        const earlier: string[] = [];
+        for (const c of s.cases) {
+          c.consequent = this.block(c.consequent, earlier.slice());
+          for (const x of c.consequent) for (const n of lexicalNames(x)) if (this.facts.caseShared.has(n)) earlier.push(n);
+        }
         return [s];
+      }
       case 'TryStatement': {
         // A frame at the bottom of a rebuilt stack waits inside its save call, possibly inside
         // this try, while its restore function runs the rest; what that throws must go to the
@@ -418,6 +424,7 @@ function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMe
   return props;
 }
 
-function accessor(key: string, name: string, readOnly: boolean): t.ObjectExpression {
+/** `{ get key() { return name; }, set key(v) { name = v; } }`: a box over a binding, read only when used. */
+export function accessor(key: string, name: string, readOnly: boolean): t.ObjectExpression {
   return t.objectExpression(accessorProps(key, name, readOnly));
 }

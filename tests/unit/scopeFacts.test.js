@@ -59,3 +59,46 @@ test('closureRefs: the own variables each declared closure uses (a declaration i
   const refs = factsOf(source, 'f').closureRefs;
   assert.deepEqual(Object.fromEntries([...refs].map(([k, v]) => [k, [...v].sort()]).sort()), { inc: ['count', 'fixed'], read: ['a', 'read'] });
 });
+
+test('boxed: a var initialised after a closure reads it, and a for-of var; not an unread one', () => {
+  const facts = factsOf(`
+    function p(xs) {
+      function k() { return m.caret + last; }
+      var m = make();
+      for (var last of xs) k();
+      var alone = 1;
+      return k() + alone;
+    }`, 'p');
+  assert.deepEqual([...facts.boxed].sort(), ['last', 'm']);
+});
+
+test('caseShared: a switch-case binding used in a later case or by a closure is boxed; one used only in its own case is not', () => {
+  const facts = factsOf(`
+    function s(k) {
+      switch (k) {
+        case 1:
+          let a = 1;
+          const own = 2;
+          const seen = 3;
+          const f = () => seen;
+          class C {}
+          own + f();
+        case 2:
+          return a + new C();
+      }
+    }`, 's');
+  assert.deepEqual([...facts.caseShared].sort(), ['C', 'a', 'seen']);
+  assert.deepEqual([...facts.boxed].sort(), ['C', 'a', 'seen']);
+});
+
+test("env: a class's own name used in its body by a function there is env (the inner binding), and never boxed", () => {
+  const source = `
+    function outer() {
+      class C { m() { return function inMember() { return C; }; } }
+      C = null;
+      return C;
+    }`;
+  assert.deepEqual(Object.fromEntries(factsOf(source, 'inMember').env), { C: true });
+  // outer's C is reassigned, but no closure reads it: the member reads the inner name.
+  assert.deepEqual([...factsOf(source, 'outer').boxed], []);
+});

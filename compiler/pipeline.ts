@@ -256,9 +256,11 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     } : null;
     const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++, placement?.restoreRef ?? null, place?.opaqueSuper ?? false);
     const result = cp.run(f.node.body);
+    const fx = facts.get(f)!;
+    const boxed = result.slots.filter((n) => fx.boxed.has(n) || fx.caseShared.has(n));
     fnMeta.set(f, {
       id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: true,
-      slots: result.slots, cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
+      slots: result.slots, ...(boxed.length ? { boxed } : {}), cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
       ...(f.positional ? { positional: true as const } : {}),
     });
     if (!result.cps.length) continue;

@@ -52,6 +52,12 @@ export interface FunctionMeta {
   reason?: string;
   /** Local variable of each record slot. */
   slots: string[];
+  /**
+   * Slots that hold a box rather than the value: a variable shared with closures, saved as an
+   * object whose `v` is the variable. A value moved into such a slot (a mapping's `vars`, a
+   * variable boxed in one version only) is boxed or unboxed on the way. Absent when none.
+   */
+  boxed?: string[];
   cps: CpMeta[];
   /**
    * Present (true) when the id tells this function apart from another one only by source order:

@@ -80,7 +80,12 @@ interface SlotMap {
   to: number[];
   from: number[];
   values: unknown[];
+  /** Per entry: 0 as it is, 1 box the value (the new slot holds a box), 2 unbox it (the old slot held one). */
+  box: Array<0 | 1 | 2>;
 }
+
+/** Whether two functions box the same variables (FunctionMeta.boxed). */
+const sameBoxes = (a: FunctionMeta, b: FunctionMeta): boolean => (a.boxed ?? []).join() === (b.boxed ?? []).join();
 
 /**
  * Per (module version, cp id) values for one update attempt, made on first need (make). The
@@ -234,7 +239,7 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   // old frame's, which would read and write the old activation's variables.
   const fresh = oldCp.kind === 'update' && oldCp.callee === 'entry' ? nestedDeclarations(patch, plan.newModule, newFn) : NO_NAMES;
   const keepsClosure = [...fresh].some((name) => oldCp.live.includes(name));
-  if (!keepsClosure && !plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join()) {
+  if (!keepsClosure && !plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join() && sameBoxes(plan.oldFn, newFn)) {
     // Unchanged function: the record's slots are the new function's.
     return site;
   }
@@ -243,14 +248,19 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   // the function renumbers its own, and the old temporary with the new one's name is another value.
   const oldLive = new Set(oldCp.live);
   const renamed = plan.renamed[cp] ?? {};
-  const slots: SlotMap = { length: newFn.slots.length, names: [], to: [], from: [], values: [] };
+  const slots: SlotMap = { length: newFn.slots.length, names: [], to: [], from: [], values: [], box: [] };
   const given = new Set<string>();
+  const newBoxed = new Set(newFn.boxed ?? []);
+  const oldBoxed = new Set(plan.oldFn.boxed ?? []);
   const take = (name: string, from: number, value?: unknown): void => {
     given.add(name);
     slots.names.push(name);
     slots.to.push(newFn.slots.indexOf(name));
     slots.from.push(from);
     slots.values.push(value);
+    // A variable shared with closures in one version only, or a value for a shared one.
+    const wasBoxed = from >= 0 && oldBoxed.has(plan.oldFn.slots[from]);
+    slots.box.push(newBoxed.has(name) === wasBoxed ? 0 : newBoxed.has(name) ? 1 : 2);
   };
   for (const name of newCp.live) {
     if (fresh.has(name)) {
@@ -286,7 +296,7 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   // its cp's live variables): the record's locals are the new frame's as they are, as for an
   // unchanged function (a function changed elsewhere than in its variables).
   const oldSlots = new Set(oldCp.live.map((name) => plan.oldFn.slots.indexOf(name)));
-  if (slots.to.length === oldSlots.size && slots.to.every((k, i) => k >= 0 && slots.from[i] === k && oldSlots.has(k))) site.locals = 'same';
+  if (slots.to.length === oldSlots.size && slots.to.every((k, i) => k >= 0 && slots.from[i] === k && oldSlots.has(k) && slots.box[i] === 0)) site.locals = 'same';
   return site;
 }
 
@@ -329,8 +339,11 @@ export function mapLocals(site: SiteMove, old: unknown[]): unknown[] {
   const map = site.locals;
   if (map === 'same') return old;
   const l: unknown[] = new Array(map.length);
-  const { to, from, values } = map;
-  for (let i = 0; i < to.length; i++) l[to[i]] = from[i] >= 0 ? old[from[i]] : values[i];
+  const { to, from, values, box } = map;
+  for (let i = 0; i < to.length; i++) {
+    const value = from[i] >= 0 ? old[from[i]] : values[i];
+    l[to[i]] = box[i] === 0 ? value : box[i] === 1 ? { v: value } : (value as { v: unknown } | undefined)?.v;
+  }
   return l;
 }
 
@@ -357,11 +370,16 @@ function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, r
   }
   const seal = tx ? <T>(v: T): T => tx.journal.seal(v) : <T>(v: T): T => v;
   const l: unknown[] = new Array(t.newSlots.length);
+  // A variable the new function shares with closures takes a box: the old frame's box when it is
+  // still the value given (closures made before keep sharing it), else a new one.
+  const newBoxed = new Set(plan.newFn?.boxed ?? []);
+  const oldBoxes = new Set((plan.oldFn.boxed ?? []).map((name) => view(rec.l[plan.oldFn.slots.indexOf(name)])));
   for (const name of newCp.live) {
     if (!(name in next.locals)) {
       throw new UpdateRefused(`${site.to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
-    l[t.newSlots.indexOf(name)] = seal(next.locals[name]);
+    const value = seal(next.locals[name]);
+    l[t.newSlots.indexOf(name)] = newBoxed.has(name) && !oldBoxes.has(next.locals[name]) ? { v: value } : value;
   }
   return { rec, site, l, s: seal(next.this) };
 }

@@ -10,6 +10,7 @@
  * or copied; cli/compileTree.ts writes them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { nameOfPackagePath } from '../contract/packages.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { CompileError } from '../compiler/errors.js';
 import { META_SUFFIX } from '../contract/bundle.js';
@@ -98,11 +99,6 @@ function readJson(file: string): Record<string, unknown> {
   }
 }
 
-/** The package name a node_modules path ends with: `node_modules/a/node_modules/@s/b` -> `@s/b`. */
-function nameOf(path: string): string {
-  return path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-}
-
 interface LockEntry {
   dev?: boolean;
   optional?: boolean;
@@ -131,7 +127,7 @@ function fromLockfile(projectDir: string, lockfile: string, lock: { packages: Re
   for (const [path, entry] of Object.entries(lock.packages)) {
     // '' is the project; other keys outside node_modules are workspace sources, the program's own.
     if (!path.startsWith('node_modules/')) continue;
-    const name = nameOf(path);
+    const name = nameOfPackagePath(path);
     if (entry.dev) {
       out.devOnly.add(name);
       continue;

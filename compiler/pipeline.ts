@@ -135,7 +135,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const topLevelByNode = new WeakMap<t.Node, TopLevelStatement>();
   const topLevel = topLevelStatements(ast.program, topLevelByNode, !isModule);
   const variables = carriedVariables(ast.program);
-  const recomputed = recomputedVariables(ast.program, !isModule);
+  const recomputed = recomputedVariables(ast.program, !isModule, variables);
   const mutableBindings = new Set(mutableTopLevelBindings(ast.program));
   const inits = constInits(ast.program, source, (text) => createHash('sha256').update(text).digest('hex').slice(0, 16));
   let program!: NodePath<t.Program>;

@@ -230,7 +230,7 @@ export function carriedVariables(program: t.Program): string[] {
  * The top-level variables an update computes again instead of carrying (`recomputed`): a state
  * transformer reads their old values but cannot set them.
  */
-export function recomputedVariables(program: t.Program, commonjs: boolean): string[] {
+export function recomputedVariables(program: t.Program, commonjs: boolean, variables: readonly string[] = carriedVariables(program)): string[] {
   const importNames = new Set<string>();
   const again = new Set<string>();
   for (const s of program.body) {
@@ -243,5 +243,5 @@ export function recomputedVariables(program: t.Program, commonjs: boolean): stri
       if (recomputed(decl, d, importNames, commonjs)) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) again.add(name);
     }
   }
-  return carriedVariables(program).filter((n) => again.has(n));
+  return variables.filter((n) => again.has(n));
 }

@@ -45,6 +45,11 @@ export function packageOf(id: string): string | null {
   return parts.slice(0, at + 1 + width).join('/');
 }
 
+/** The package name a node_modules path ends with: `node_modules/a/node_modules/@s/b` -> `@s/b`. */
+export function nameOfPackagePath(path: string): string {
+  return path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+}
+
 /** A bare specifier's package name and the path inside it ('@s/p/lib/x' -> ['@s/p', './lib/x']), or null when not bare. */
 export function splitBare(spec: string): { name: string; sub: string } | null {
   if (!spec || spec.startsWith('.') || spec.startsWith('/') || spec.includes(':') || spec.includes('\\')) return null;

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lookupPackage, type BundlePackage } from '../contract/packages.js';
+import { lookupPackage, nameOfPackagePath, type BundlePackage } from '../contract/packages.js';
 
 export interface InstallPackage {
   path: string;
@@ -61,11 +61,6 @@ function readJson<T>(file: string): T | null {
 const depsOf = (m: LockEntry | Manifest): string[] =>
   [...new Set([...Object.keys(m.dependencies ?? {}), ...Object.keys(m.optionalDependencies ?? {}), ...Object.keys(m.peerDependencies ?? {})])].sort();
 
-const nameOfPath = (path: string): string => {
-  const parts = path.split('/');
-  const at = parts.lastIndexOf('node_modules');
-  return parts.slice(at + 1).join('/');
-};
 
 /** The package directories under a node_modules directory, nested ones included ('node_modules/a', 'node_modules/a/node_modules/b'). */
 function walkNodeModules(root: string, rel: string, out: string[]): void {
@@ -119,7 +114,7 @@ export function readInstall(root: string): Install | null {
       if (!path.startsWith('node_modules/') && !path.includes('/node_modules/')) continue;
       if (entry.link) continue;
       packages.set(path, withManifest(path, {
-        path, name: entry.name ?? nameOfPath(path), version: entry.version ?? '',
+        path, name: entry.name ?? nameOfPackagePath(path), version: entry.version ?? '',
         ...(entry.integrity ? { integrity: entry.integrity } : {}), deps: depsOf(entry),
       }));
     }
@@ -130,7 +125,7 @@ export function readInstall(root: string): Install | null {
   walkNodeModules(root, 'node_modules', paths);
   for (const path of paths) {
     const m = readJson<Manifest>(join(root, path, 'package.json')) ?? {};
-    packages.set(path, withManifest(path, { path, name: m.name ?? nameOfPath(path), version: m.version ?? '', deps: depsOf(m) }));
+    packages.set(path, withManifest(path, { path, name: m.name ?? nameOfPackagePath(path), version: m.version ?? '', deps: depsOf(m) }));
   }
   return { source: join(root, 'node_modules'), packages };
 }

@@ -103,7 +103,7 @@ export function analyzeSource(source: string, meta: ModuleMeta): SourceAnalysis 
   }
 
   result.stateBindings = carriedVariables(ast.program);
-  result.recomputed = recomputedVariables(ast.program, meta.sourceKind === 'commonjs');
+  result.recomputed = recomputedVariables(ast.program, meta.sourceKind === 'commonjs', result.stateBindings);
   result.bindings = [...new Set([...topLevelBindings(ast.program, { classes: true }), ...functionDeclarations(ast.program)])];
   result.constInits = constInits(ast.program, source, (text) => text);
 

@@ -10,7 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { compile } from '../compiler/pipeline.js';
+import { compile, type CompileOptions, type CompileResult } from '../compiler/pipeline.js';
 import { CompileError } from '../compiler/errors.js';
 import type { JsxTransform } from '../compiler/sourceTransforms.js';
 import { META_SUFFIX } from '../contract/bundle.js';
@@ -379,6 +379,8 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
   const decorators = config?.options.experimentalDecorators ? 'legacy' as const : undefined;
 
   const modules: ModuleMeta[] = [];
+  /** The compiled ES modules with relative imports, by output path: the import graph. */
+  const esModules = new Map<string, EsModuleUnit>();
   let copied = 0;
   for (const g of plan.groups) {
     const kinds: Array<{ file: string; kind: string }> = [];
@@ -398,6 +400,7 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         callPoints: options.callPoints,
       };
       let result: ReturnType<typeof compile>;
+      let fullOptions: CompileOptions = compileOptions;
       if (u.dependency) {
         // A package's file the compiler rejects stays as the package ships it; the rest go on.
         try {
@@ -412,14 +415,18 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         }
         deps!.result.modules++;
       } else {
-        result = compile(source, {
+        fullOptions = {
           ...compileOptions,
           transforms: { decorators, jsx, specifiers: specifierResolver({ ...u, file: resolve(u.file), target: resolve(u.target) }, targets, config) },
-        });
+        };
+        result = compile(source, fullOptions);
       }
-      writeFileSync(u.target, `${result.code}\n//# sourceMappingURL=${basename(u.target)}.map\n`);
-      writeFileSync(`${u.target}.map`, JSON.stringify(result.map));
-      writeFileSync(`${u.target}${META_SUFFIX}`, JSON.stringify(result.metadata, null, 2));
+      writeCompiled(u.target, result);
+      if (result.imports.length) {
+        const from = dirname(resolve(u.target));
+        const edges = result.imports.filter((x) => x.startsWith('./') || x.startsWith('../')).map((x) => resolve(from, x));
+        esModules.set(resolve(u.target), { unit: u, source, options: fullOptions, index: modules.length, edges });
+      }
       modules.push(result.metadata);
       kinds.push({ file: u.rel, kind: result.metadata.sourceKind });
     }
@@ -444,6 +451,14 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
       writeFileSync(join(plan.outDir, 'package.json'), JSON.stringify({ type }) + '\n');
     }
   }
+  // ES modules in an import cycle are compiled again with a header their function declarations
+  // can run (compile()'s `cycle`): another module of the cycle may call them before their body runs.
+  for (const target of modulesInCycles(esModules)) {
+    const m = esModules.get(target)!;
+    const result = compile(m.source, { ...m.options, cycle: true });
+    writeCompiled(m.unit.target, result);
+    modules[m.index] = result.metadata;
+  }
   const notes: string[] = [];
   if (config) {
     // tsc emits CommonJS from import/export under these settings; restack keeps each file's syntax.
@@ -456,6 +471,72 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
     }
   }
   return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}), ...(deps ? { dependencies: deps.result } : {}) };
+}
+
+/** A compiled ES module, as needed to find import cycles and compile its members again. */
+interface EsModuleUnit {
+  unit: Unit;
+  source: string;
+  options: CompileOptions;
+  /** Its index in the tree's module list. */
+  index: number;
+  /** The output paths its relative imports name. */
+  edges: string[];
+}
+
+function writeCompiled(target: string, result: CompileResult): void {
+  writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+  writeFileSync(`${target}.map`, JSON.stringify(result.map));
+  writeFileSync(`${target}${META_SUFFIX}`, JSON.stringify(result.metadata, null, 2));
+}
+
+/**
+ * The modules that are part of an import cycle (a strongly connected component of more than one
+ * module, or a module importing itself), by Tarjan's algorithm, iteratively: a long import chain
+ * must not exhaust the stack.
+ */
+export function modulesInCycles(graph: Map<string, { edges: string[] }>): string[] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const found: string[] = [];
+  let next = 0;
+  for (const start of graph.keys()) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: string; edge: number }> = [{ node: start, edge: 0 }];
+    index.set(start, next); low.set(start, next++); stack.push(start); onStack.add(start);
+    while (work.length) {
+      const top = work[work.length - 1];
+      const edges = graph.get(top.node)!.edges;
+      if (top.edge < edges.length) {
+        const to = edges[top.edge++];
+        if (!graph.has(to)) continue;
+        if (!index.has(to)) {
+          index.set(to, next); low.set(to, next++); stack.push(to); onStack.add(to);
+          work.push({ node: to, edge: 0 });
+        } else if (onStack.has(to)) {
+          low.set(top.node, Math.min(low.get(top.node)!, index.get(to)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
+      }
+      if (low.get(top.node) !== index.get(top.node)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== top.node);
+      if (component.length > 1 || edges.includes(top.node)) found.push(...component);
+    }
+  }
+  return found;
 }
 
 /**

@@ -51,6 +51,12 @@ export interface CompileOptions {
   format?: 'module' | 'loader' | 'loader-fresh';
   /** Decorators, JSX and import specifier rewrites (compiler/sourceTransforms.ts). */
   transforms?: SourceTransforms;
+  /**
+   * The ES module is part of an import cycle (compileTree finds them): another module of the cycle
+   * may call its function declarations before its body has run, so its header is a hoisted
+   * function those declarations run first (see hoistedHeader). Ignored for other modules.
+   */
+  cycle?: boolean;
 }
 
 export interface CompileResult {
@@ -58,12 +64,17 @@ export interface CompileResult {
   map: object | null;
   metadata: ModuleMeta;
   timings?: Record<string, number>;
+  /**
+   * The specifiers of an ES module's static imports and re-exports, as written in the output
+   * (after specifier rewrites): what compileTree reads the import graph from.
+   */
+  imports: string[];
 }
 
 const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
 const CALL_POLICIES: CallPointPolicy[] = ['all', 'except-builtins'];
 
-function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format' | 'transforms'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
+function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format' | 'transforms' | 'cycle'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
   if (!options || typeof options.filename !== 'string' || !options.filename) {
     throw new CompileError('compile(): options.filename must be a non-empty string');
   }
@@ -127,6 +138,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   lap('stripTypes');
 
   const isModule = opts.sourceType === 'module' || (opts.sourceType === 'auto' && ast.program.sourceType === 'module');
+  const imports = isModule ? staticImports(ast.program) : [];
   const sourceHash = createHash('sha256').update(source).digest('hex');
   // Function declarations too, read-only: an update adopts a constructor function's prototype, an
   // instance transformer finds an old constructor function by its name, and an after() hook sees
@@ -254,7 +266,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       isStatic: place.isStatic,
       restoreRef: () => t.memberExpression(t.identifier(place.className), t.privateName(t.identifier(restoreName))),
     } : null;
-    const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++, placement?.restoreRef ?? null, place?.opaqueSuper ?? false);
+    const cp = new Checkpointer(f, facts.get(f)!, tables, upKinds, () => nextId++, placement?.restoreRef ?? null, place?.opaqueSuper ?? false, place?.derived ?? false);
     const result = cp.run(f.node.body);
     const fx = facts.get(f)!;
     const boxed = result.slots.filter((n) => fx.boxed.has(n) || fx.caseShared.has(n));
@@ -332,7 +344,11 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         t.identifier(R.lines), info],
     ))]),
   ];
-  ast.program.body.unshift(...header, ...templates);
+  if (opts.format === 'module' && isModule && options.cycle) {
+    ast.program.body.unshift(...hoistedHeader(ast.program, header), ...templates);
+  } else {
+    ast.program.body.unshift(...header, ...templates);
+  }
   // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
   if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
@@ -368,7 +384,50 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     ...(Object.keys(transforms).length ? { transforms } : {}),
   };
   lap('metadata');
-  return { code, map: gen.map ?? null, metadata, ...(opts.timings ? { timings } : {}) };
+  return { code, map: gen.map ?? null, metadata, imports, ...(opts.timings ? { timings } : {}) };
+}
+
+/** The specifiers an ES module's top level imports or re-exports from, in source order. */
+function staticImports(program: t.Program): string[] {
+  const out: string[] = [];
+  for (const s of program.body) {
+    if ((t.isImportDeclaration(s) || t.isExportAllDeclaration(s) || t.isExportNamedDeclaration(s)) && s.source) out.push(s.source.value);
+  }
+  return out;
+}
+
+/**
+ * The header of an ES module in an import cycle: another module of the cycle may call one of this
+ * module's function declarations (initialised before any module body runs, as natively) before
+ * this module's body has run its header. The header becomes a hoisted function assigning vars,
+ * run first by the body and by each top-level function declaration that finds it has not run.
+ *
+ *   const __rsR = ...; if (!__rsR) throw ...; const __rsS = ...; const __rsM = ...;
+ *   ==> var __rsR, __rsS, __rsM; __rsM ?? __rsInit();
+ *       function __rsInit() { __rsR = ...; if (!__rsR) throw ...; __rsS = ...; __rsM = ...; }
+ *
+ * The handle is then a var, not a constant, and every declaration checks it on entry: compiled
+ * code of such a module is slower in loops of small calls, which is why only cycles get it.
+ */
+function hoistedHeader(program: t.Program, header: t.Statement[]): t.Statement[] {
+  const names: string[] = [];
+  const body = header.map((s) => {
+    if (!t.isVariableDeclaration(s)) return s;
+    const d = s.declarations[0];
+    names.push((d.id as t.Identifier).name);
+    return t.expressionStatement(t.assignmentExpression('=', d.id as t.Identifier, d.init!));
+  });
+  const ensure = (): t.Statement => t.expressionStatement(t.logicalExpression('??', t.identifier(R.module), t.callExpression(t.identifier(R.init), [])));
+  for (const s of program.body) {
+    const fn = t.isExportNamedDeclaration(s) || t.isExportDefaultDeclaration(s) ? s.declaration : s;
+    // Restore functions, template objects and the state accessors run only once the module is registered.
+    if (t.isFunctionDeclaration(fn) && !fn.id?.name.startsWith(R.prefix)) fn.body.body.unshift(ensure());
+  }
+  return [
+    t.variableDeclaration('var', names.map((n) => t.variableDeclarator(t.identifier(n)))),
+    ensure(),
+    t.functionDeclaration(t.identifier(R.init), [], t.blockStatement(body)),
+  ];
 }
 
 interface ClassPlace {
@@ -377,6 +436,8 @@ interface ClassPlace {
   isStatic: boolean;
   /** super(...) of a class with instance elements: not a continuation point (see functionTable). */
   opaqueSuper: boolean;
+  /** The constructor of a class with `extends`. */
+  derived: boolean;
 }
 
 /**
@@ -426,6 +487,7 @@ function placeInClasses(capturable: FunctionInfo[]): Map<FunctionInfo, ClassPlac
       className: cls.node.id!.name,
       isStatic: !!m && !isCtor && !!m.member.static,
       opaqueSuper: isCtor && !!cls.node.superClass && hasInstanceElements(cls.node),
+      derived: isCtor && !!cls.node.superClass,
     });
   }
   return out;

@@ -59,6 +59,12 @@ export const R = {
   returnFlag: '__rsx',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
+  /**
+   * An ES module in an import cycle: the hoisted function running its header (the header's
+   * bindings are vars), called by its top-level function declarations too, which another module
+   * of the cycle may call before this module's body runs.
+   */
+  init: '__rsInit',
   /** Hoisted function returning the module's line table (LineTableData). */
   lines: '__rsLines',
   /**

@@ -25,7 +25,7 @@ import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
-import { defineElement, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
+import { defineElement, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -213,6 +213,11 @@ export interface CaptureStats {
 }
 
 const RUNTIME_DIR = new URL('.', import.meta.url).href;
+/**
+ * Stack depth the storm captures at its own period: a capture of a deeper stack waits for
+ * ceil(depth / STORM_DEPTH) periods before the next one (see begin()).
+ */
+const STORM_DEPTH = 64;
 
 /** Captured at startup: the program may replace Reflect's functions. */
 const { apply, construct } = Reflect;
@@ -904,7 +909,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       this.jobPhase = 'capturing';
       this.events?.('reached', { frames: depth });
     }
-    this.stormCountdown = this.stormEvery;
+    // A storm's capture costs the depth of the stack: after a deep one the storm waits for
+    // proportionally more update points, so a recursion reaching an update point at each level
+    // costs linear time, not quadratic (a deep stack is still captured, at every level range).
+    this.stormCountdown = this.stormEvery * (depth > STORM_DEPTH ? MathCeil(depth / STORM_DEPTH) : 1);
     this.started = started;
     this.remaining = depth;
     this.records = reissue === null ? undefined : synthetic(() => {
@@ -1157,7 +1165,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   private forward(rec: FrameRecord): unknown {
     const target = this.entries.target(rec.m.codeKey, rec.cp);
     if (target !== undefined && target.kind === 'new') {
-      const h = this.current.get(target.module);
+      const h = MapGet(this.current, target.module);
       const index = h ? h.cpRestore[target.cpId] : undefined;
       const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
       if (h && f) {

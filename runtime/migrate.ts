@@ -19,6 +19,7 @@ import Module, { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
+import { defineElement } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 import type { CpMeta, FunctionMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
@@ -338,12 +339,15 @@ export function mapFrame(sites: SiteMoves, rec: FrameRecord, scope: UpdateScope,
 export function mapLocals(site: SiteMove, old: unknown[]): unknown[] {
   const map = site.locals;
   if (map === 'same') return old;
-  const l: unknown[] = new Array(map.length);
+  // Runs for every forwarded call: elements defined, not stored (a store into the holes would
+  // consult setters the program may have put on Array.prototype).
+  const l: unknown[] = [];
   const { to, from, values, box } = map;
   for (let i = 0; i < to.length; i++) {
     const value = from[i] >= 0 ? old[from[i]] : values[i];
-    l[to[i]] = box[i] === 0 ? value : box[i] === 1 ? { v: value } : (value as { v: unknown } | undefined)?.v;
+    defineElement(l, to[i], box[i] === 0 ? value : box[i] === 1 ? { v: value } : (value as { v: unknown } | undefined)?.v);
   }
+  if (l.length < map.length) l.length = map.length;
   return l;
 }
 

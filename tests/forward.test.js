@@ -89,3 +89,36 @@ console.log(JSON.stringify({ applied: report.applied, out: m.out, before, after,
   assert.equal(o.stats.forwardsRefused, 1);
   assert.ok(o.stats.forwards >= 6, JSON.stringify(o.stats));
 });
+
+test('a forwarded call uses no builtin the program can replace (Map, WeakMap and Array methods, the array iterator)', () => {
+  const driver = join(work, 'driver-builtins.mjs');
+  writeFileSync(driver, `
+import { requestUpdateTo, status } from ${JSON.stringify(join(root, 'dist/runtime/index.js'))};
+const m = await import(${JSON.stringify(join(work, 'b1', 'main.js'))});
+const count = m.registry.get('count');
+const describe = m.describe;
+const legacy = m.legacy;
+const weigh = m.weigh;
+const report = await new Promise((r) => requestUpdateTo(${JSON.stringify(p)}, {}, r));
+// The program replaces builtins after the update: the replacements count their calls.
+let hits = 0;
+const spied = [];
+function spy(proto, key) {
+  const original = proto[key];
+  proto[key] = function (...args) { hits++; spied.push(String(key)); return Reflect.apply(original, this, args); };
+}
+for (const k of ['get', 'set', 'has']) spy(Map.prototype, k);
+for (const k of ['get', 'set', 'has']) spy(WeakMap.prototype, k);
+for (const k of ['includes', 'indexOf', 'slice', 'map', 'forEach', Symbol.iterator]) spy(Array.prototype, k);
+const results = [count(), describe('b'), legacy(), weigh(10, 3), count()];
+const forwardHits = hits;
+console.log(JSON.stringify({ applied: report.applied, results, forwardHits, spied: [...new Set(spied)], stats: status().stats }));
+`);
+  const r = spawnSync(process.execPath, [driver], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const o = JSON.parse(r.stdout);
+  assert.equal(o.applied, true);
+  assert.deepEqual(o.results, [2, 'describe v2 b', 'legacy v1 1', 'weigh v2 13', 4]);
+  assert.equal(o.forwardHits, 0, `the runtime called replaced builtins: ${o.spied.join(', ')}`);
+  assert.ok(o.stats.forwards >= 4 && o.stats.forwardsRefused === 1, JSON.stringify(o.stats));
+});

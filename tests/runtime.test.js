@@ -80,6 +80,18 @@ test('a 10,000-deep recursion is captured and rebuilt whole', async () => {
   assert.equal(s.captures, 1);
 });
 
+test('the storm on a deep recursion with an update point at every level costs linear time, not quadratic', async () => {
+  // Captured at each of its 3,000 levels, the stack would be unwound 4.5 million frames in all.
+  const s = await check('deep-storm.js', [
+    'function down(n) { UPDATE_POINT(); return n === 0 ? 0 : 1 + down(n - 1); }',
+    'console.log(down(3000), down(10));',
+  ].join('\n'), '1', '3000 10\n');
+  // Every level range is still captured: deep stacks too (at least once per 64 levels on the way down).
+  assert.ok(s.depth > 3000 - 64, `deepest ${s.depth}`);
+  assert.ok(s.captures >= 3000 / 64, `captures ${s.captures}`);
+  assert.ok(s.frames < 400_000, `frames unwound ${s.frames}`);
+});
+
 test('requestUpdate() applies an identity update at the next update point', async () => {
   const api = pathToFileURL(join(root, 'dist/runtime/index.js')).href;
   const file = join(dir, 'request.js');

@@ -168,8 +168,12 @@ export class RestoreEmitter {
       t.variableDeclarator(id(R.next)),
     ]);
     const fnDecls = new Set(body.body.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s)).map((s) => s.id!.name));
-    const levelVars = this.result.functionLevel.filter((n) => !fnDecls.has(n));
+    // A named function expression's own name stays read-only in strict code: assigning it throws.
+    // (In sloppy code, where such an assignment is ignored, the rebuilt frame's binding takes it.)
+    const own = this.result.ownName !== undefined && isStrict(this.info.path) ? this.result.ownName : undefined;
+    const levelVars = this.result.functionLevel.filter((n) => !fnDecls.has(n) && n !== own);
     const stmts: t.Statement[] = [header];
+    if (own !== undefined) stmts.push(t.variableDeclaration('const', [t.variableDeclarator(id(own), this.restored(own))]));
     if (levelVars.length) stmts.push(t.variableDeclaration('var', levelVars.map((n) => t.variableDeclarator(id(n), this.restored(n)))));
     stmts.push(...this.block(body.body));
     if (this.info.kind === 'function' || this.info.kind === 'constructor') {

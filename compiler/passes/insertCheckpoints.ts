@@ -49,6 +49,11 @@ export interface CheckpointResult {
   cps: CpInfo[];
   /** Whether a `finally` in the function needs the root-return flag. */
   usesReturnFlag: boolean;
+  /**
+   * A named function expression's own name, when nothing of the function declares it again: a
+   * read-only binding (assigning it throws in strict code, is ignored in sloppy code).
+   */
+  ownName?: string;
 }
 
 const RETURN_FLAG = R.returnFlag;
@@ -69,6 +74,12 @@ function blockFunctionNames(stmts: t.Statement[]): string[] {
   return stmts.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s) && !!s.id).map((s) => s.id!.name);
 }
 
+/** `super(...);` or `let t = super(...);`: a super call as a statement of its own (after linearizeCalls). */
+function isSuperStatement(s: t.Statement): boolean {
+  const e = t.isExpressionStatement(s) ? s.expression : t.isVariableDeclaration(s) && s.declarations.length === 1 ? s.declarations[0].init : null;
+  return t.isCallExpression(e) && t.isSuper(e.callee);
+}
+
 function lexicalNames(s: t.Statement): string[] {
   if (t.isVariableDeclaration(s) && s.kind !== 'var') return s.declarations.flatMap((d) => patternNames(d.id, []));
   if (t.isClassDeclaration(s) && s.id) return [s.id.name];
@@ -85,6 +96,7 @@ export class Checkpointer {
   private flaggedTry = 0;
   private usesReturnFlag = false;
   private caughtCount = 0;
+  private ownName: string | undefined;
 
   constructor(
     private readonly info: FunctionInfo,
@@ -96,7 +108,19 @@ export class Checkpointer {
     private readonly restoreRef: (() => t.Expression) | null = null,
     /** A `super(...)` call that must not be a continuation point (see pipeline). */
     private readonly opaqueSuperCall = false,
+    /** The function is a derived class's constructor (see beforeSuper). */
+    private readonly derivedConstructor = false,
   ) {}
+
+  /**
+   * In a derived constructor, until its `super(...)` statement has run: no continuation point.
+   * Such a frame has no `this` yet and its restore function, a static method, cannot call
+   * super(): it could not be rebuilt. The call lines are left out of the line table, so the
+   * runtime finds a compiled frame it cannot unwind and the update waits until super() returns
+   * (it usually does at once). Until the first `super(...)` statement of the body's own statement
+   * list: one in a branch does not end it.
+   */
+  private beforeSuper = false;
 
   private slot(name: string): number {
     let i = this.slotOf.get(name);
@@ -127,11 +151,13 @@ export class Checkpointer {
     level.push(...params);
     collectVars(body, level);
     level.push(...blockFunctionNames(body.body));
+    if (level.length && t.isFunctionExpression(fn) && level[0] === fn.id?.name && level.indexOf(level[0], 1) < 0) this.ownName = level[0];
     this.functionLevel = [...new Set(level)];
     for (const n of this.functionLevel) this.slot(n);
     const atomicFn = body.directives.some((d) => d.value.value === ATOMIC);
     if (atomicFn) this.atomicDepth++;
     const calls = body.body.some((s) => !this.tables.updatePoints.has(s) && hasCall(s, 'all'));
+    this.beforeSuper = this.derivedConstructor;
     body.body = this.block(body.body, []);
     if (atomicFn) this.atomicDepth--;
     if (this.cps.length === 0 && !calls && !this.info.usesModuleState) {
@@ -149,7 +175,7 @@ export class Checkpointer {
     if (this.usesReturnFlag) {
       body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(t.identifier(RETURN_FLAG), t.booleanLiteral(false))]));
     }
-    return { slots: this.slots, functionLevel: this.functionLevel, cps: this.cps, usesReturnFlag: this.usesReturnFlag };
+    return { slots: this.slots, functionLevel: this.functionLevel, cps: this.cps, usesReturnFlag: this.usesReturnFlag, ...(this.ownName ? { ownName: this.ownName } : {}) };
   }
 
   /** Processes a block body; `initial` are names visible from the block's start (loop heads, catch params). */
@@ -196,8 +222,19 @@ export class Checkpointer {
   }
 
   private statement(s: t.Statement): t.Statement[] {
+    if (this.beforeSuper && this.visible.length === 1 && isSuperStatement(s)) {
+      // The frame has its `this` once this call returns: the call itself is a continuation point
+      // (the rebuilt frame takes the object the rebuilt parent constructor made).
+      const out = this.checkpoint(s, true);
+      this.beforeSuper = false;
+      return out;
+    }
+    return this.checkpoint(s, false);
+  }
+
+  private checkpoint(s: t.Statement, superCall: boolean): t.Statement[] {
     if (this.tables.updatePoints.has(s)) {
-      if (this.finallyDepth > 0) return [];
+      if (this.finallyDepth > 0 || this.beforeSuper) return [];
       const kind = this.upKinds.get(s) ?? 'explicit';
       if (kind === 'forward') return [this.forwardPoint(s)];
       const cp = this.newCp('update', kind === 'explicit' ? 'UPDATE_POINT' : kind, s.loc, this.liveAfter.get(s));
@@ -209,7 +246,7 @@ export class Checkpointer {
       return [t.ifStatement(test, this.saveReturn(cp))];
     }
     if (this.tables.cpCalls.has(s)) {
-      if (this.finallyDepth > 0) return [s];
+      if (this.finallyDepth > 0 || (this.beforeSuper && !superCall)) return [s];
       const call = t.isVariableDeclaration(s) ? s.declarations[0].init! : (s as t.ExpressionStatement).expression;
       if (this.opaqueSuperCall && t.isCallExpression(call) && t.isSuper(call.callee)) return [s];
       const callee = t.isTaggedTemplateExpression(call) ? call.tag : (call as t.CallExpression).callee;

@@ -17,9 +17,11 @@ export const ReflectApply = Reflect.apply;
 export const ObjectCreate = Object.create;
 export const ObjectGetPrototypeOf = Object.getPrototypeOf;
 export const ObjectKeys = Object.keys;
+export const ObjectIs = Object.is;
 export const MathMax = Math.max;
 export const MathMin = Math.min;
 export const MathFloor = Math.floor;
+export const MathCeil = Math.ceil;
 
 export const MapGet = uncurry(Map.prototype.get) as <K, V>(map: ReadonlyMap<K, V>, key: K) => V | undefined;
 export const MapHas = uncurry(Map.prototype.has) as <K>(map: ReadonlyMap<K, unknown>, key: K) => boolean;
@@ -31,6 +33,9 @@ export const SetValues = uncurry(Set.prototype.values) as <T>(set: ReadonlySet<T
 /** The `next` of Set iterators (the program may replace it on their shared prototype). */
 export const SetIteratorNext = uncurry(Object.getPrototypeOf(new Set().values()).next) as <T>(it: Iterator<T>) => IteratorResult<T>;
 export const StringStartsWith = uncurry(String.prototype.startsWith) as (s: string, prefix: string) => boolean;
+export const WeakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
+export const WeakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
+export const ArrayIncludes = uncurry(Array.prototype.includes) as <T>(a: readonly T[], v: T) => boolean;
 export const WeakRefDeref = uncurry(WeakRef.prototype.deref) as <T extends object>(ref: WeakRef<T>) => T | undefined;
 
 const ObjectDefineProperty = Object.defineProperty;

@@ -5,6 +5,7 @@
  * one version on.
  */
 import type { ModuleHandle } from '../core/moduleHandle.js';
+import { MapGet } from '../core/primordials.js';
 import { planEntry, type SiteMove } from '../migrate.js';
 import type { LoadedPatch } from '../patch.js';
 
@@ -123,7 +124,9 @@ export class EntryTables {
 
   /** Where a call of the function whose entry is `cpId` in the code `codeKey` goes, or why its old code runs it (undefined: no table). */
   target(codeKey: string, cpId: number): EntryTarget | OldCodeEntry | undefined {
-    return this.tables.get(codeKey)?.entries.get(cpId);
+    // Every call of a replaced function comes here: only builtins captured at start-up.
+    const table = MapGet(this.tables, codeKey);
+    return table === undefined ? undefined : MapGet(table.entries, cpId);
   }
 
   /** Every replaced function whose calls run its old code, with the calls counted so far. */

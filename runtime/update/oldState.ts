@@ -29,6 +29,7 @@
  * code's value is kept and the conflict counted (stats.oldStateConflicts).
  */
 import type { ModuleHandle } from '../core/moduleHandle.js';
+import { ArrayIncludes, defineElement, MapGet, MapHas, MapSet, ObjectIs, WeakMapGet, WeakMapSet } from '../core/primordials.js';
 
 /** A top-level binding of a replaced module that old code does not share with the running version. */
 export interface Unshared {
@@ -61,12 +62,12 @@ const stateOf = new WeakMap<ModuleHandle, State>();
  * that its handle does not).
  */
 function accessors(h: ModuleHandle): State | null {
-  let s = stateOf.get(h);
+  let s = WeakMapGet(stateOf, h);
   if (s === undefined) {
     const made = h.info?.state?.() as State | undefined;
     if (!made) return null;
     s = made;
-    stateOf.set(h, s);
+    WeakMapSet(stateOf, h, s);
   }
   return s;
 }
@@ -158,23 +159,28 @@ export class OldState {
 
   /** Runs `f`, old code of the module `h` (a replaced version's), on the running version's state. */
   runOld<T>(h: ModuleHandle, f: () => T): T {
-    const group = this.groups.get(h);
-    if (group === undefined || (this.inOld && this.active.includes(group))) return f();
+    // Every forwarded call comes here: only builtins captured at start-up (core/primordials.ts).
+    const group = WeakMapGet(this.groups, h);
+    if (group === undefined || (this.inOld && ArrayIncludes(this.active, group))) return f();
     // Entering another version's old code from old code: what the first changed goes to the
     // running version before the second reads it.
     const outer = this.active;
     const wasOld = this.inOld;
-    if (wasOld) for (const g of outer) this.leave(g);
-    this.active = [...outer, group];
-    for (const g of this.active) this.enter(g);
+    if (wasOld) for (let i = 0; i < outer.length; i++) this.leave(outer[i]);
+    // A copy by index: slice() and spread would consult the program's Array species and iterator.
+    const active: Group[] = [];
+    for (let i = 0; i < outer.length; i++) defineElement(active, i, outer[i]);
+    defineElement(active, outer.length, group);
+    this.active = active;
+    for (let i = 0; i < active.length; i++) this.enter(active[i]);
     this.inOld = true;
     try {
       return f();
     } finally {
-      for (const g of this.active) this.leave(g);
+      for (let i = 0; i < active.length; i++) this.leave(active[i]);
       this.active = outer;
       this.inOld = wasOld;
-      if (wasOld) for (const g of outer) this.enter(g);
+      if (wasOld) for (let i = 0; i < outer.length; i++) this.enter(outer[i]);
     }
   }
 
@@ -182,7 +188,7 @@ export class OldState {
   runNew<T>(f: () => T): T {
     if (!this.inOld) return f();
     const active = this.active;
-    for (const g of active) this.leave(g);
+    for (let i = 0; i < active.length; i++) this.leave(active[i]);
     this.inOld = false;
     this.active = [];
     try {
@@ -190,44 +196,48 @@ export class OldState {
     } finally {
       this.active = active;
       this.inOld = true;
-      for (const g of active) this.enter(g);
+      for (let i = 0; i < active.length; i++) this.enter(active[i]);
     }
   }
 
   /** The running version's values into the group's modules. */
   private enter(g: Group): void {
-    for (const { id, h, seen } of g.handles) {
-      const shared = g.gen.modules.get(id)!.shared;
-      const cur = this.current.get(id);
+    for (let i = 0; i < g.handles.length; i++) {
+      const { id, h, seen } = g.handles[i];
+      const shared = MapGet(g.gen.modules, id)!.shared;
+      const cur = MapGet(this.current, id);
       if (shared.length === 0 || cur === undefined) continue;
       const from = accessors(cur)!;
       const to = accessors(h)!;
-      for (const name of shared) {
+      for (let k = 0; k < shared.length; k++) {
+        const name = shared[k];
         let v: unknown;
         try {
           v = from[name];
         } catch {
           continue; // not initialised (yet) in the running version
         }
-        seen.set(name, v);
-        if (!Object.is(to[name], v)) to[name] = v;
+        MapSet(seen, name, v);
+        if (!ObjectIs(to[name], v)) to[name] = v;
       }
     }
   }
 
   /** What old code changed back into the running version. */
   private leave(g: Group): void {
-    for (const { id, h, seen } of g.handles) {
-      const shared = g.gen.modules.get(id)!.shared;
-      const cur = this.current.get(id);
+    for (let i = 0; i < g.handles.length; i++) {
+      const { id, h, seen } = g.handles[i];
+      const shared = MapGet(g.gen.modules, id)!.shared;
+      const cur = MapGet(this.current, id);
       if (shared.length === 0 || cur === undefined) continue;
       const from = accessors(h)!;
       const to = accessors(cur)!;
-      for (const name of shared) {
-        if (!seen.has(name)) continue;
-        const before = seen.get(name);
+      for (let k = 0; k < shared.length; k++) {
+        const name = shared[k];
+        if (!MapHas(seen, name)) continue;
+        const before = MapGet(seen, name);
         const v = from[name];
-        if (Object.is(v, before)) continue;
+        if (ObjectIs(v, before)) continue;
         // Changed by old code; if the running version's changed too (new code old code called
         // directly), the old code's write, the later one, is kept.
         let now: unknown;
@@ -236,7 +246,7 @@ export class OldState {
         } catch {
           now = before;
         }
-        if (!Object.is(now, before)) this.conflicts++;
+        if (!ObjectIs(now, before)) this.conflicts++;
         to[name] = v;
         seen.set(name, v);
       }

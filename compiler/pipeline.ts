@@ -183,6 +183,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     guardedFinally: new WeakSet(),
     calleeText: new WeakMap(),
     callPoints: opts.callPoints,
+    usesCall: false,
     opaque: (node, why) => {
       const fn = currentFn;
       diagnostics.push({
@@ -338,6 +339,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       t.stringLiteral('restack: this module was compiled by restack; run it with `restack run` (or import "restack/runtime" first)'),
     ]))),
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), rt('S'))]),
+    ...(tables.usesCall ? [t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.call), rt('C'))])] : []),
     t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
       rt('module'),
       [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i))),

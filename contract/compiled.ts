@@ -57,6 +57,12 @@ export const R = {
    * return goes to the frame's caller, not to the frame's own catch or finally.
    */
   returnFlag: '__rsx',
+  /**
+   * `const __rsC = __rsR.C;` in the header of a module that calls a method read before its
+   * arguments: `__rsC(f, receiver, ...args)` calls f as `receiver.m(...args)` would, without
+   * consulting `f.call` (the program may replace Function.prototype.call, or give f its own).
+   */
+  call: '__rsC',
   /** Prefix of temporaries introduced by the compiler. */
   tempPrefix: '__rst',
   /**
@@ -243,6 +249,8 @@ export interface RuntimeABI {
   closeAfterThrow(it: Iterator<unknown>): void;
   notResult(r: unknown): never;
   notCallable(text: string): never;
+  /** Function.prototype.call uncurried, captured at start-up: `C(f, self, ...args)`. */
+  readonly C: (f: unknown, self: unknown, ...args: unknown[]) => unknown;
 
   // `for await` in driven async functions: an async iterator record the compiled code only passes back.
   readonly NONE: symbol;
@@ -304,7 +312,7 @@ type Members<T> = { readonly [K in keyof T]-?: true };
 export const RUNTIME_MEMBERS = {
   S: true, module: true,
   pop: true, made: true, madeDerived: true, constructed: true, unreachable: true, K: true, NO: true, REENTER: true,
-  keys: true, array: true, iter: true, close: true, closeAfterThrow: true, notResult: true, notCallable: true,
+  keys: true, array: true, iter: true, close: true, closeAfterThrow: true, notResult: true, notCallable: true, C: true,
   NONE: true, asyncIter: true, asyncNext: true, asyncClose: true, asyncCloseAfterThrow: true, closedResult: true,
   A: true, AF: true, F: true, P: true, GK: true, GI: true, AGI: true, D: true, AD: true, Y: true, RQ: true, RV: true,
 } as const satisfies Members<RuntimeABI>;

@@ -25,7 +25,7 @@ import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
-import { defineElement, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
+import { defineElement, FunctionCall, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
@@ -1097,6 +1097,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   notResult(r: unknown): never {
     throw new TypeError(`Iterator result ${typeof r === 'symbol' ? 'Symbol()' : String(r)} is not an object`);
   }
+
+  /** Calls a method read before its arguments (R.call): Function.prototype.call as it was at start-up. */
+  readonly C = FunctionCall;
 
   /** A call whose callee was read before its arguments turned out not to be callable. */
   notCallable(text: string): never {

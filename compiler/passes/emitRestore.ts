@@ -572,7 +572,7 @@ export class RestoreEmitter {
         if (!parent.isMemberExpression()) return;
         const call = parent.parentPath;
         if (call?.isCallExpression() && call.node.callee === parent.node) {
-          call.replaceWith(t.callExpression(t.memberExpression(superGet(parent.node), id('call')), [id(R.self), ...call.node.arguments]));
+          call.replaceWith(t.callExpression(rt('C'), [superGet(parent.node), id(R.self), ...call.node.arguments]));
           return;
         }
         parent.replaceWith(superGet(parent.node));

@@ -50,6 +50,8 @@ export interface LinearizeTables {
    * function (a copy of the body) pass the same object at every call, as the site does natively.
    */
   templateObject: (quasi: t.TemplateLiteral) => t.Expression;
+  /** A method call was compiled to `__rsC(...)`: the module header declares it (R.call). */
+  usesCall: boolean;
 }
 
 /**
@@ -237,6 +239,16 @@ export class Linearizer {
   }
 
   /** An argument of a continuation-point call: identifier, literal or `this`. */
+  /**
+   * A method read before its arguments, called with its receiver: `__rsC(f, receiver, ...args)`
+   * (the runtime's Function.prototype.call, captured at start-up) rather than `f.call(...)`,
+   * which would consult the program's Function.prototype.call or an own `call` of f.
+   */
+  private methodCall(callee: t.Expression, receiver: t.Expression, args: Array<t.Expression | t.SpreadElement | t.ArgumentPlaceholder>): t.CallExpression {
+    this.tables.usesCall = true;
+    return t.callExpression(t.identifier(R.call), [callee, receiver, ...args]);
+  }
+
   private atomForCall(e: t.Expression): t.Expression {
     if (isLiteral(e) || t.isThisExpression(e) || t.isIdentifier(e) || t.isSuper(e)) return e;
     return this.temp(e);
@@ -610,7 +622,7 @@ export class Linearizer {
           [t.stringLiteral(calleeSource(c))]))));
     }
     const call = receiver
-      ? t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args])
+      ? this.methodCall(callee, receiver, args)
       : t.isNewExpression(e) ? t.newExpression(callee, args) : t.callExpression(callee, args);
     this.tables.calleeText.set(call, (t.isNewExpression(e) ? 'new ' : '') + calleeSource(c));
     call.loc = e.loc;
@@ -715,7 +727,7 @@ export class Linearizer {
       }
       const id = this.tables.newTemp();
       const call = receiver
-        ? t.callExpression(t.memberExpression(callee, t.identifier('call')), [receiver, ...args])
+        ? this.methodCall(callee, receiver, args)
         : t.callExpression(callee, args);
       call.loc = e.loc;
       const stmt = t.variableDeclaration('let', [t.variableDeclarator(id, call)]);

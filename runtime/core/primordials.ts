@@ -14,6 +14,8 @@
 const uncurry = Function.prototype.bind.bind(Function.prototype.call) as <A extends unknown[], R>(fn: (...args: A) => R) => (self: unknown, ...args: A) => R;
 
 export const ReflectApply = Reflect.apply;
+/** `FunctionCall(f, self, ...args)`: f called with `self` as `this`, whatever f.call is now. */
+export const FunctionCall = uncurry(Function.prototype.call) as (f: unknown, self: unknown, ...args: unknown[]) => unknown;
 export const ObjectCreate = Object.create;
 export const ObjectGetPrototypeOf = Object.getPrototypeOf;
 export const ObjectKeys = Object.keys;

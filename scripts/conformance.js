@@ -14,8 +14,8 @@
  * passes natively but fails in a mode is a restack difference. The accepted differences are listed
  * in tests/conformance/known-differences.txt, one per mode and test; the run fails if a difference
  * appears that is not listed, or if a listed one no longer occurs (among the tests and modes
- * selected). `--update-known` rewrites the list instead. A run of every test in every mode writes
- * docs/conformance.md; a filtered or partial-mode run prints its tables and leaves the doc alone.
+ * selected). `--update-known` rewrites the list instead. An unfiltered run writes docs/conformance.md,
+ * merged with the doc's results of the modes it did not run (writeDoc); a filtered run leaves it alone.
  *
  * How a test is run (docs/conformance.md says the same for readers of the results):
  *  - one variant: strict ("use strict" prepended) for onlyStrict, an ES module for module, the
@@ -743,11 +743,11 @@ async function main() {
   const fixed = [...known.keys()].filter((k) => inScope(k) && !differences.has(k));
 
   const commit = gitCommit(test262);
-  if (!opts.filter && modes.length === MODE_NAMES.length) {
+  if (!opts.filter) {
     writeDoc({ shown, total, modes, elapsed, commit, jobs: opts.jobs, differences, nativeFailures, nativeHangs, tasks: tasks.length, skipped, test262Arg: opts.test262, opts });
     process.stdout.write(`wrote ${relative(ROOT, DOC)}\n`);
   } else {
-    process.stdout.write(`${relative(ROOT, DOC)} left as it is: only a run of every test in every mode writes it\n`);
+    process.stdout.write(`${relative(ROOT, DOC)} left as it is: a filtered run does not write it\n`);
   }
   for (const r of nativeHangs) process.stdout.write(`HANGS NATIVELY  ${r.path}\n`);
 
@@ -784,25 +784,67 @@ function printTable(shown, total, modes) {
     `${fmt(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(fmt).join('\n')}\n`);
 }
 
-function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nativeFailures, nativeHangs, tasks, skipped, test262Arg, opts }) {
-  const byReason = (mode) => {
-    const counts = new Map();
-    for (const [k, reason] of differences) {
-      if (!k.startsWith(`${mode}\t`)) continue;
-      const cat = category(reason);
-      const c = counts.get(cat) ?? { n: 0, example: k.split('\t')[1] };
-      c.n++;
-      counts.set(cat, c);
-    }
-    return [...counts].sort((a, b) => b[1].n - a[1].n);
-  };
-  const skipCounts = new Map();
-  for (const reason of skipped.values()) skipCounts.set(reason, (skipCounts.get(reason) ?? 0) + 1);
-  const nativeCounts = new Map();
-  for (const r of nativeFailures) {
-    const cat = category(r.native.reason);
-    nativeCounts.set(cat, (nativeCounts.get(cat) ?? 0) + 1);
+/** Marks the results the doc carries (an HTML comment at its end), read back by the next run's merge. */
+const DATA_MARK = '<!-- conformance-data ';
+
+/** The results an earlier run left in the doc, or null. */
+function readDocData() {
+  if (!existsSync(DOC)) return null;
+  const text = readFileSync(DOC, 'utf8');
+  const at = text.lastIndexOf(DATA_MARK);
+  if (at < 0) return null;
+  try {
+    return JSON.parse(text.slice(at + DATA_MARK.length, text.lastIndexOf(' -->')));
+  } catch {
+    return null;
   }
+}
+
+/**
+ * Writes docs/conformance.md for an unfiltered run, merged with the doc's earlier results: the
+ * modes this run ran replace theirs, the others are kept with the date of their own run, as long
+ * as the earlier run used the same test262 commit and the same selection of directories (the
+ * native columns are this run's).
+ */
+function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nativeFailures, nativeHangs, tasks, skipped, test262Arg, opts }) {
+  const count = (pairs) => {
+    const counts = new Map();
+    for (const key of pairs) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]);
+  };
+  const selection = DIRECTORIES.join(',');
+  const date = new Date().toISOString().slice(0, 10);
+  const command = `npm run test:conformance -- ${process.argv.slice(2).map((a) => (a === test262Arg ? '<test262 checkout>' : a)).join(' ')}`;
+  const previous = readDocData();
+  const kept = previous && previous.test262 === commit && previous.selection === selection ? previous.modes : {};
+  const data = {
+    test262: commit,
+    selection,
+    native: {
+      date, tests: total.tests, node: process.version,
+      rows: Object.fromEntries(shown.map(([d, r]) => [d, { tests: r.tests, skipped: r.skipped, native: r.native, hangs: r.hangs }])),
+      hangs: nativeHangs.map((r) => r.path),
+      failures: count(nativeFailures.map((r) => category(r.native.reason))),
+      skipped: count(skipped.values()),
+    },
+    modes: { ...kept },
+  };
+  for (const m of modes) {
+    const kinds = new Map();
+    for (const [k, reason] of differences) {
+      if (!k.startsWith(`${m}\t`)) continue;
+      const c = kinds.get(category(reason)) ?? [category(reason), 0, k.split('\t')[1]];
+      c[1]++;
+      kinds.set(c[0], c);
+    }
+    data.modes[m] = {
+      date, command, jobs, duration: formatDuration(elapsed), modesOfRun: modes.length,
+      rows: Object.fromEntries(shown.map(([d, r]) => [d, r.modes[m]])),
+      kinds: [...kinds.values()].sort((a, b) => b[1] - a[1]),
+    };
+  }
+  const present = MODE_NAMES.filter((m) => data.modes[m]);
+  const sum = (m, k) => Object.values(data.modes[m].rows).reduce((n, r) => n + r[k], 0);
   const cell = (s) => String(s).replace(/\|/g, '\\|');
   const dir = (d) => d.replace(/^test\//, '');
   const out = [];
@@ -814,40 +856,41 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
     'entry an update point, under `--storm 1`). A test failing natively is a host issue; a test that passes',
     'natively and fails in a mode is a restack difference. Accepted differences are listed per mode in',
     '`tests/conformance/known-differences.txt`; the script fails when a difference appears that is not listed,',
-    'or a listed one no longer occurs.', '');
-  out.push('## Run', '');
-  out.push(`- command: \`npm run test:conformance -- ${process.argv.slice(2).map((a) => (a === test262Arg ? '<test262 checkout>' : a)).join(' ')}\``);
-  out.push(`- test262 commit: \`${commit}\``);
-  out.push(`- date: ${new Date().toISOString().slice(0, 10)}`);
-  out.push(`- Node ${process.version}, ${jobs} parallel jobs`);
-  out.push(`- duration: ${formatDuration(elapsed)} for ${tasks} tests (${skipped.size} skipped)`, '');
+    'or a listed one no longer occurs.', '',
+    'A run of every test writes this page; when it runs only some modes (`--mode`), the other modes\' results are',
+    'kept from their last run on the same test262 commit and selection (each mode gives its own run below). A',
+    'filtered run (`--filter`) leaves it alone.', '');
+  out.push('## Runs', '');
+  out.push(`- test262 commit: \`${commit}\`; ${tasks} tests selected, ${skipped.size} skipped; Node ${process.version}`);
+  out.push(`- native: ${date}, with the latest mode run`);
+  for (const m of present) {
+    const r = data.modes[m];
+    out.push(`- ${m}: ${r.date}, \`${r.command}\` (${r.jobs} parallel jobs, ${r.duration} for ${r.modesOfRun} mode(s))`);
+  }
+  const missing = MODE_NAMES.filter((m) => !data.modes[m]);
+  if (missing.length) out.push(`- not run on this commit and selection: ${missing.join(', ')}`);
+  out.push('');
   out.push('## Totals per mode', '');
   out.push('| mode | tests compared | differences | identity updates |', '|---|---:|---:|---:|');
-  for (const m of modes) {
-    const c = total.modes[m];
-    out.push(`| ${m} | ${c.run} | ${c.diff} | ${MODES[m].storm ? c.updates : '–'} |`);
-  }
+  for (const m of present) out.push(`| ${m} | ${sum(m, 'run')} | ${sum(m, 'diff')} | ${MODES[m].storm ? sum(m, 'updates') : '–'} |`);
   out.push('', `Natively: ${total.tests} tests run, ${total.native} failing, ${total.hangs} hanging.`, '');
   out.push('"Identity updates" counts the whole-stack captures and rebuilds of the storm runs (from `restack run',
     '--report`). The storm only reaches code running inside functions: top-level code has no update point.', '');
-  for (const m of modes) {
+  for (const m of present) {
+    const storm = MODES[m].storm;
     out.push(`## Parity per directory: ${m}`, '');
-    out.push(`| directory | tests run | skipped | failing natively | hanging natively | compared | differing${MODES[m].storm ? ' | identity updates' : ''} |`);
-    out.push(`|---|---:|---:|---:|---:|---:|---:${MODES[m].storm ? '|---:' : ''}|`);
-    const row = (name, r) => {
-      const c = r.modes[m];
-      return `| ${name} | ${r.tests} | ${r.skipped} | ${r.native} | ${r.hangs} | ${c.run} | ${c.diff}${MODES[m].storm ? ` | ${c.updates}` : ''} |`;
-    };
-    for (const [d, r] of shown) out.push(row(dir(d), r));
-    out.push(row('**total**', total), '');
+    out.push(`| directory | tests run | skipped | failing natively | hanging natively | compared | differing${storm ? ' | identity updates' : ''} |`);
+    out.push(`|---|---:|---:|---:|---:|---:|---:${storm ? '|---:' : ''}|`);
+    const row = (name, n, c) => `| ${name} | ${n.tests} | ${n.skipped} | ${n.native} | ${n.hangs} | ${c.run} | ${c.diff}${storm ? ` | ${c.updates}` : ''} |`;
+    for (const [d] of shown) out.push(row(dir(d), data.native.rows[d], data.modes[m].rows[d] ?? { run: 0, diff: 0, updates: 0 }));
+    out.push(row('**total**', total, { run: sum(m, 'run'), diff: sum(m, 'diff'), updates: sum(m, 'updates') }), '');
   }
-  for (const mode of modes) {
-    const cats = byReason(mode);
-    out.push(`## Differences in ${mode}, by kind`, '');
-    if (!cats.length) out.push('None.', '');
+  for (const m of present) {
+    out.push(`## Differences in ${m}, by kind`, '');
+    if (!data.modes[m].kinds.length) out.push('None.', '');
     else {
       out.push('| tests | kind | for example |', '|---:|---|---|');
-      for (const [cat, c] of cats) out.push(`| ${c.n} | ${cell(cat)} | \`${c.example}\` |`);
+      for (const [cat, n, example] of data.modes[m].kinds) out.push(`| ${n} | ${cell(cat)} | \`${example}\` |`);
       out.push('');
     }
   }
@@ -859,13 +902,13 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
     out.push('');
   }
   out.push('## Failing natively, by kind', '');
-  out.push('These are limits of this minimal host, not of restack; the compiled runs of these tests are skipped.', '');
+  out.push('These are limits of this minimal host or of Node, not of restack; the compiled runs of these tests are skipped.', '');
   out.push('| tests | kind |', '|---:|---|');
-  for (const [cat, n] of [...nativeCounts].sort((a, b) => b[1] - a[1])) out.push(`| ${n} | ${cell(cat)} |`);
+  for (const [cat, n] of data.native.failures) out.push(`| ${n} | ${cell(cat)} |`);
   out.push('');
   out.push('## Skipped', '');
   out.push('| tests | reason |', '|---:|---|');
-  for (const [reason, n] of [...skipCounts].sort((a, b) => b[1] - a[1])) out.push(`| ${n} | ${cell(reason)} |`);
+  for (const [reason, n] of data.native.skipped) out.push(`| ${n} | ${cell(reason)} |`);
   out.push('');
   out.push('## How tests are run', '');
   out.push('- **Selection**: test262 `test/language/statements/{' + STATEMENTS.join(',') + '}`,',
@@ -907,6 +950,7 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
     '  syntax tests rejected by `compile()` need no compiled run, and tests run in parallel worker threads,',
     '  which compile in-process.');
   out.push('');
+  out.push(`${DATA_MARK}${JSON.stringify(data).replace(/-->/g, "--\\u003e")} -->`, "");
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(DOC, out.join('\n'));
 }

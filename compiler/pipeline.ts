@@ -44,6 +44,8 @@ export interface CompileOptions {
    * `var` and `function` and carry a suffix of the script's own, so that several compiled scripts
    * share one realm without redeclaring a name. Its url (for stack checks) is `filename`: the host
    * must give the script that name (vm.Script's `filename`). A script has no loader format.
+   * Limit: those declarations are global object properties, so a script evaluated once the
+   * program made the global object non-extensible throws a TypeError its source would not.
    */
   sourceType?: 'module' | 'commonjs' | 'auto' | 'script';
   updatePoints?: UpdatePointPolicy;

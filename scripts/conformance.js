@@ -26,7 +26,7 @@
  *    per process. A module test is imported from a copy of its directory's files it imports (its
  *    `_FIXTURE` files, itself), after the harness scripts. Compiled modes compile all of them:
  *    scripts with sourceType 'script', modules and fixtures with 'module'; harness frames are
- *    restack frames too;
+ *    restack frames too; the scripts a test evaluates with `$262.evalScript` are compiled too;
  *  - a runner (RUNNER below) installs the host (print, a partial $262, errors reported by
  *    constructor name) and evaluates a batch of tests one after the other in one process, natively
  *    (`node runner.cjs list`) and through restack (`restack run [--storm N --report] runner.cjs
@@ -180,9 +180,25 @@ def(globalThis, 'print', (...args) => {
   out(text);
   if (text.startsWith('Test262:AsyncTest')) { completed.add(current); if (wake) wake(); }
 });
+const run = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+/** In a compiled run, the compiler for the scripts a test evaluates ($262.evalScript). */
+let compile = null;
+let evaluated = 0;
 def(globalThis, '$262', {
   global: globalThis,
-  evalScript(source) { return new vm.Script(String_(source), scriptOptions('evalScript')).runInThisContext(); },
+  evalScript(source) {
+    let code = String_(source);
+    const filename = 'evalScript-' + evaluated++ + '.js';
+    if (compile) {
+      try {
+        code = compile(code, { filename, sourceType: 'script', updatePoints: run.compile.updatePoints }).code;
+      } catch (e) {
+        // A script compile() rejects is evaluated as it is: it throws its SyntaxError as natively.
+        if (!e || e.name !== 'CompileError') throw e;
+      }
+    }
+    return new vm.Script(code, scriptOptions(filename)).runInThisContext();
+  },
   detachArrayBuffer(buffer) { structuredClone(buffer, { transfer: [buffer] }); return null; },
   gc() { if (typeof globalThis.gc === 'function') return globalThis.gc(); throw new Error('gc unavailable'); },
 });
@@ -198,11 +214,11 @@ function report(e) {
   if (wake) wake();
 }
 process.on('uncaughtException', report);
-const run = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const list = run.tests;
 /** Harness scripts already evaluated in this realm (each once: some declare let/const). */
 const loaded = new Set();
 (async () => {
+  if (run.compile) compile = (await import(run.compile.module)).compile;
   for (let i = 0; i < list.length; i++) {
     const t = list[i];
     current = i;
@@ -437,6 +453,7 @@ function workerMain() {
     const asyncWaitMs = budgetMs === timeoutMs ? ASYNC_WAIT_MS : Math.max(ASYNC_WAIT_MS, budgetMs / 2);
     writeFileSync(list, JSON.stringify({
       asyncWaitMs,
+      ...(kind === 'native' ? {} : { compile: { module: pathToFileURL(join(ROOT, 'dist', 'index.js')).href, updatePoints: kind } }),
       tests: items.map((it) => ({ file: it.files[kind], harness: it.harnessFiles[kind], module: it.task.plan.module, async: it.task.plan.async })),
     }));
     const args = mode === 'native'
@@ -925,7 +942,8 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
     '  the global object, top-level `let`/`const`/`class` live in the global lexical scope the realm\'s scripts',
     '  share. The harness files it includes (`assert.js`, `sta.js`, `doneprintHandle.js` for `async` tests, the',
     '  `includes`) are global scripts of their own, each evaluated once per process before the first test that',
-    '  includes it; `$262.evalScript` evaluates a global script the same way.',
+    '  includes it; `$262.evalScript` evaluates a global script the same way (compiled in the compiled modes,',
+    '  unless `compile()` rejects it: then it throws its `SyntaxError` as natively).',
     '- **Modules**: a `module` test is imported from a copy, at its test262 path, of the test and the files of its',
     '  directory it imports, transitively (its `_FIXTURE` files; itself, for tests importing their own file),',
     '  after the harness scripts.',

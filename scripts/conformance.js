@@ -171,6 +171,20 @@ const String_ = String, exit = process.exit.bind(process);
 const scriptOptions = (filename) => ({ filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
 /** Evaluates a global script in this realm: its declarations are the realm's globals. */
 const runScript = (file) => new vm.Script(readFileSync(file, 'utf8'), scriptOptions(file)).runInThisContext();
+// Node's own I/O runs through Buffers: a test that redefines a typed array's length or buffer
+// getters would break the host (its output, its exit), not the test. Their properties are put
+// back after each test.
+const intrinsics = [Object.getPrototypeOf(Uint8Array).prototype, ArrayBuffer.prototype];
+for (const C of [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array]) intrinsics.push(C.prototype);
+const saved = intrinsics.map((o) => [o, Object.getOwnPropertyDescriptors(o)]);
+function restoreIntrinsics() {
+  for (const [o, descriptors] of saved) {
+    // Reflect's, not the delete operator's: a property the test made non-configurable stays.
+    for (const key of Reflect.ownKeys(o)) if (!(key in descriptors)) Reflect.deleteProperty(o, key);
+    for (const key of Reflect.ownKeys(descriptors)) Reflect.defineProperty(o, key, descriptors[key]);
+  }
+}
 let current = -1;
 let wake = null;
 const completed = new Set();
@@ -234,14 +248,17 @@ const loaded = new Set();
       else runScript(t.file);
     } catch (e) {
       threw = true;
+      restoreIntrinsics();
       report(e);
     }
+    restoreIntrinsics();
     await new Promise_((resolve) => {
       // An async test that threw while loading has failed already: no completion to wait for.
       if (!t.async || threw || completed.has(i)) { setImmediate_(resolve); return; }
       const timer = setTimeout_(() => { wake = null; resolve(); }, run.asyncWaitMs);
       wake = () => { wake = null; clearTimeout_(timer); setImmediate_(resolve); };
     });
+    restoreIntrinsics();
     out(MARK + ' end ' + i);
   }
   out(MARK + ' done');

@@ -276,6 +276,33 @@ function relativeImports(source) {
   return [...out];
 }
 
+/** Static `./` imports (import and export-from declarations, not import()): the edges of import cycles. */
+function staticImports(source) {
+  return [...source.matchAll(/(?:\bfrom|\bimport)\s*(['"])(\.{1,2}\/[^'"\n]+)\1/g)].map((m) => m[2]);
+}
+
+/**
+ * Is the module at test262 path `rel` part of an import cycle (it reaches itself through static
+ * imports)? Such a module is compiled with compile()'s `cycle`, as compileTree does.
+ */
+function inImportCycle(test262, rel) {
+  const seen = new Set();
+  const pending = [rel];
+  while (pending.length) {
+    const from = pending.pop();
+    if (!existsSync(join(test262, from))) continue;
+    for (const spec of staticImports(readFileSync(join(test262, from), 'utf8'))) {
+      const to = posix.join(posix.dirname(from), spec);
+      if (to === rel) return true;
+      if (!seen.has(to)) {
+        seen.add(to);
+        pending.push(to);
+      }
+    }
+  }
+  return false;
+}
+
 function workerMain() {
   const { test262, scratch, timeoutMs, longTimeoutMs, id, modes } = workerData;
   const base = join(scratch, `w${id}`);
@@ -336,7 +363,10 @@ function workerMain() {
     const file = join(dirs[kind], 'tree', path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, kind === 'native' ? it.program
-      : compile(it.program, { filename: file, moduleId: path, sourceType: p.module ? 'module' : 'script', updatePoints: kind }).code);
+      : compile(it.program, {
+        filename: file, moduleId: path, sourceType: p.module ? 'module' : 'script', updatePoints: kind,
+        cycle: p.module && inImportCycle(test262, path),
+      }).code);
     const pending = relativeImports(it.program).map((spec) => posix.join(posix.dirname(path), spec));
     while (pending.length) {
       const rel = pending.pop();
@@ -349,7 +379,7 @@ function workerMain() {
       let code = source;
       if (kind !== 'native') {
         try {
-          code = compile(source, { filename: dep, moduleId: rel, sourceType: 'module', updatePoints: kind }).code;
+          code = compile(source, { filename: dep, moduleId: rel, sourceType: 'module', updatePoints: kind, cycle: inImportCycle(test262, rel) }).code;
         } catch (e) {
           // A fixture that is not a valid module is imported as it is: the import fails as natively.
           if (e?.name !== 'CompileError') throw e;
@@ -966,7 +996,8 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
     '  directory it imports, transitively (its `_FIXTURE` files; itself, for tests importing their own file),',
     '  after the harness scripts.',
     '- **Compiled**: the test, its harness scripts and its module files go through `compile()`: sourceType',
-    '  `script` for scripts (the output is itself a global script), `module` for modules and fixtures (a fixture',
+    '  `script` for scripts (the output is itself a global script), `module` for modules and fixtures, with',
+    '  `cycle` for those in an import cycle as `restack compile` finds them (a fixture',
     '  that is not a valid module is copied as it is: its import fails as natively); policy `loops`, or `all` for',
     '  `all-storm1`. Harness frames are restack frames too (assert.throws calling back into the test can be captured).',
     '- **Runner**: a small host program installs `print`, a partial `$262` (`global`, `evalScript`,',

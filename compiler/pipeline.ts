@@ -36,8 +36,18 @@ export interface CompileOptions {
   filename: string;
   /** Module path used in function ids (defaults to filename). */
   moduleId?: string;
-  /** 'module' (ESM), 'commonjs', or 'auto': ESM when the file has import/export. */
-  sourceType?: 'module' | 'commonjs' | 'auto';
+  /**
+   * 'module' (ESM), 'commonjs', 'auto' (ESM when the file has import/export), or 'script': a
+   * global script, as a host evaluates it (`vm.Script`, a browser's classic script). A script's
+   * top-level declarations stay global declarations and its top-level `this` the global object;
+   * restack's own top-level names (the header, restore and template functions) are declared with
+   * `var` and `function` and carry a suffix of the script's own, so that several compiled scripts
+   * share one realm without redeclaring a name. Its url (for stack checks) is `filename`: the host
+   * must give the script that name (vm.Script's `filename`). A script has no loader format.
+   * Limit: those declarations are global object properties, so a script evaluated once the
+   * program made the global object non-extensible throws a TypeError its source would not.
+   */
+  sourceType?: 'module' | 'commonjs' | 'auto' | 'script';
   updatePoints?: UpdatePointPolicy;
   /** Which calls are continuation points (default 'except-builtins'; see CallPointPolicy). */
   callPoints?: CallPointPolicy;
@@ -87,12 +97,15 @@ function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 't
     throw new CompileError(`compile(): callPoints must be one of ${CALL_POLICIES.join(', ')}, got ${JSON.stringify(callPoints)}`);
   }
   const sourceType = options.sourceType ?? 'auto';
-  if (!['module', 'commonjs', 'auto'].includes(sourceType)) {
-    throw new CompileError(`compile(): sourceType must be 'module', 'commonjs' or 'auto', got ${JSON.stringify(sourceType)}`);
+  if (!['module', 'commonjs', 'auto', 'script'].includes(sourceType)) {
+    throw new CompileError(`compile(): sourceType must be 'module', 'commonjs', 'auto' or 'script', got ${JSON.stringify(sourceType)}`);
   }
   const format = options.format ?? 'module';
   if (format !== 'module' && format !== 'loader' && format !== 'loader-fresh') {
     throw new CompileError(`compile(): format must be 'module', 'loader' or 'loader-fresh', got ${JSON.stringify(format)}`);
+  }
+  if (sourceType === 'script' && format !== 'module') {
+    throw new CompileError(`compile(): a global script (sourceType 'script') has no ${format} format: patch bundles update modules; compile it with format 'module'`);
   }
   return { filename: options.filename, moduleId: options.moduleId ?? options.filename, sourceType, updatePoints, callPoints, timings: !!options.timings, format };
 }
@@ -111,8 +124,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   let ast: t.File;
   try {
     ast = parse(source, {
-      sourceType: opts.sourceType === 'commonjs' ? 'script' : opts.sourceType === 'module' ? 'module' : 'unambiguous',
-      allowReturnOutsideFunction: opts.sourceType !== 'module',
+      sourceType: opts.sourceType === 'commonjs' || opts.sourceType === 'script' ? 'script' : opts.sourceType === 'module' ? 'module' : 'unambiguous',
+      allowReturnOutsideFunction: opts.sourceType === 'commonjs' || opts.sourceType === 'auto',
       plugins,
       sourceFilename: opts.filename,
       errorRecovery: false,
@@ -328,19 +341,26 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     // Builtins through globalThis: the module may bind their names itself (readable-stream's
     // `const { Symbol } = primordials`), in its temporal dead zone while this header runs.
     t.callExpression(t.memberExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Symbol')), t.identifier('for')), [t.stringLiteral(RUNTIME_KEY)]), true);
+  const script = opts.sourceType === 'script';
   const moduleUrl = opts.format !== 'module'
     ? loader('url')
+    : script
+    ? t.stringLiteral(opts.filename)
     : isModule
     ? t.memberExpression(t.metaProperty(t.identifier('import'), t.identifier('meta')), t.identifier('url'))
     : t.identifier('__filename');
+  // A script's header declares with var: a const of restack's own would collide in the global
+  // lexical scope the realm's scripts share (the runtime and flags are the same for all of them).
+  const kind = script ? 'var' : 'const';
   const header: t.Statement[] = [
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.runtime), runtimeRef)]),
+    t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(R.runtime), runtimeRef)]),
     t.ifStatement(t.unaryExpression('!', t.identifier(R.runtime)), t.throwStatement(t.newExpression(t.memberExpression(t.identifier('globalThis'), t.identifier('Error')), [
       t.stringLiteral('restack: this module was compiled by restack; run it with `restack run` (or import "restack/runtime" first)'),
     ]))),
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.state), rt('S'))]),
-    ...(tables.usesCall ? [t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.call), rt('C'))])] : []),
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.module), t.callExpression(
+    t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(R.state), rt('S'))]),
+    // Method calls' Function.prototype.call: the same value for every script of a realm.
+    ...(tables.usesCall ? [t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(R.call), rt('C'))])] : []),
+    t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(R.module), t.callExpression(
       rt('module'),
       [moduleUrl, t.numericLiteral(PROTOCOL_VERSION), t.arrayExpression(restoreFns), t.arrayExpression(cpRestore.map((i) => t.numericLiteral(i))),
         t.identifier(R.lines), info],
@@ -351,6 +371,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   } else {
     ast.program.body.unshift(...header, ...templates);
   }
+  const linesName = script ? scriptOwnNames(ast, `${opts.moduleId}\0${sourceHash}`) : R.lines;
   // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
   if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
@@ -364,7 +385,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
   // The line table the runtime checks stacks against, appended as a hoisted function on the last
   // line (so no line above moves): the runtime calls it on the first capture.
-  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
+  const code = `${gen.code}\nfunction ${linesName}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,
@@ -374,7 +395,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const metadata: ModuleMeta = {
     protocol: PROTOCOL_VERSION,
     module: opts.moduleId,
-    sourceKind: isModule ? 'module' : 'commonjs',
+    sourceKind: script ? 'script' : isModule ? 'module' : 'commonjs',
     updatePoints: opts.updatePoints,
     callPoints: opts.callPoints,
     functions,
@@ -430,6 +451,21 @@ function hoistedHeader(program: t.Program, header: t.Statement[]): t.Statement[]
     ensure(),
     t.functionDeclaration(t.identifier(R.init), [], t.blockStatement(body)),
   ];
+}
+
+/**
+ * A global script's own top-level names of restack (its module handle, restore, template and
+ * state functions, line table) get a suffix derived from the script's id and text, as global
+ * bindings of one realm they must not meet another script's. Returns the line table's name.
+ */
+function scriptOwnNames(ast: t.File, key: string): string {
+  const suffix = `_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+  const own = new Set<string>([R.module, R.lines, stateFunctionRef().name]);
+  const numbered = new RegExp(`^(?:${R.templatePrefix}|${R.restorePrefix})\\d+$`);
+  t.traverseFast(ast, (n) => {
+    if (t.isIdentifier(n) && (own.has(n.name) || numbered.test(n.name))) n.name += suffix;
+  });
+  return R.lines + suffix;
 }
 
 interface ClassPlace {

@@ -79,7 +79,8 @@ export interface ModuleMeta {
   protocol: number;
   /** Module path as given to the compiler (relative to the compile root). */
   module: string;
-  sourceKind: 'module' | 'commonjs';
+  /** 'script': a global script (compile()'s sourceType 'script'), run by a host, never patched. */
+  sourceKind: 'module' | 'commonjs' | 'script';
   updatePoints: UpdatePointPolicy;
   /** Which calls are continuation points (absent in metadata written before the option: 'all'). */
   callPoints?: CallPointPolicy;

@@ -11,7 +11,8 @@ import { Flag, M, R } from './compiled.js';
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const S = esc(R.state);
-const H = esc(R.module);
+/** The module handle; a global script's carries a suffix of its own (compile(), sourceType 'script'). */
+const H = `${esc(R.module)}(?:_[0-9a-f]{8})?`;
 const flag = (i: number): string => `${S}\\[${i}\\] !== 0`;
 const stale = `${H}\\.${esc(M.superseded)} !== 0`;
 const saves = [M.save, M.saveRestored, M.saveConstructor].map(esc).join('|');

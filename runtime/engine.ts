@@ -1090,6 +1090,10 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** Result of a rebuilt `new` expression: the returned object, else the frame's `this`. */
   constructed(rec: FrameRecord, result: unknown): unknown {
     if (result !== null && (typeof result === 'object' || typeof result === 'function')) return result;
+    // A frame a `new` rebuilt without having entered it by `new` (a function's record always
+    // holds its new.target) was called on the way: a Proxy's construct trap, whose result must
+    // be an object (V8 does not show the construct step in the stack, so it is rebuilt too).
+    if (rec.n === undefined) throw new TypeError(`'construct' on proxy: trap returned non-object ('${String(result)}')`);
     return rec.s;
   }
 

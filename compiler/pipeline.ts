@@ -11,7 +11,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { generate, traverse } from './babel.js';
 import {
-  PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
+  PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines, sourceKey,
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy, type TopLevelStatement,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
@@ -28,7 +28,8 @@ import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 import { carriedVariables, recomputedVariables, topLevelStatements } from './topLevel.js';
-import { parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
+import { isTypeScript, parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
+import { displaySource, isMarker, keepSourceText, markSourceText, recordSpans } from './sourceText.js';
 import type { SourceTransforms as RecordedTransforms } from '../contract/index.js';
 
 export interface CompileOptions {
@@ -121,6 +122,11 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw errorAt(source, opts.filename, e as { message: string; loc?: { line: number; column: number } });
   }
   lap('parse');
+
+  // What Function.prototype.toString shows of each function (compiler/sourceText.ts).
+  const display = displaySource(ast.program, source, isTypeScript(opts.filename));
+  recordSpans(ast.program, display);
+  lap('sourceText');
 
   // Types, decorators, JSX; then import specifiers Node would not resolve (decision 0011).
   let transforms: RecordedTransforms;
@@ -291,6 +297,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
       // The restore function of an async function or generator is a generator, like its body (asyncFunctions).
       method.generator = isDriven(f.node);
+      keepSourceText(f.node, method);
       const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
       emitter.rewriteNames(path);
       continue;
@@ -300,7 +307,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   lap('checkpoints');
   // Restore functions are built from the copies taken after each function was instrumented; an
   // enclosing function was instrumented after its closures, so its copy holds their final form.
-  const decls = pending.map((p) => p.emitter.build(p.body, p.name));
+  // A rebuilt frame runs in its restore function: reached as `arguments.callee` or a callee's
+  // `caller`, it shows the function's text.
+  const decls = pending.map((p) => {
+    const decl = p.emitter.build(p.body, p.name);
+    keepSourceText(p.f.node, decl);
+    return decl;
+  });
   const paths = decls.length ? program.pushContainer('body', decls) as NodePath<t.FunctionDeclaration>[] : [];
   pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
@@ -319,6 +332,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.objectProperty(infoKey('hash'), t.stringLiteral(sourceHash)),
     t.objectProperty(infoKey('state'), stateFunctionRef()),
     t.objectProperty(infoKey('inits'), t.valueToNode(inits)),
+    t.objectProperty(infoKey('source'), t.identifier(R.source)),
   ]);
   // Continuation points inside transactions ('restack atomic'): an update never moves such a frame.
   const atomic = [...fnMeta.values()].flatMap((m) => m.cps.filter((c) => c.atomic).map((c) => c.id));
@@ -357,14 +371,19 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   }
   lap('header');
 
-  const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: false, retainLines: false }, source);
+  markSourceText(ast.program, sourceKey(sourceHash));
+  lap('sourceText');
+
+  const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: true, shouldPrintComment: isMarker, retainLines: false }, source);
   lap('generate');
   const scanned = scanLines(gen.code);
   const lines: Record<string, number> = {};
   for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
   // The line table the runtime checks stacks against, appended as a hoisted function on the last
-  // line (so no line above moves): the runtime calls it on the first capture.
-  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
+  // line (so no line above moves): the runtime calls it on the first capture. So is the source
+  // functions' texts are taken from, read on the first toString of one of them.
+  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }` +
+    ` function ${R.source}() { return ${JSON.stringify(display)}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,

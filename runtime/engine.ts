@@ -27,6 +27,7 @@ import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
 import { defineElement, FunctionCall, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
+import { registerSource } from './core/sourceText.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { EntryTables, type OldCodeEntry } from './update/forward.js';
@@ -306,6 +307,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
     }
     const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn, info);
+    if (info?.source) registerSource(info.hash, info.source);
     this.modules.set(url, handle);
     if (this.loading) this.loading.set(url, handle);
     else if (info) this.current.set(info.id, handle);

@@ -29,7 +29,7 @@ import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 import { carriedVariables, recomputedVariables, topLevelStatements } from './topLevel.js';
 import { isTypeScript, parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
-import { displaySource, isMarker, keepSourceText, markSourceText, recordSpans } from './sourceText.js';
+import { displaySource, isMarker, keepSourceText, markSourceText, recordEntry, recordSpans, spanOf } from './sourceText.js';
 import type { SourceTransforms as RecordedTransforms } from '../contract/index.js';
 
 export interface CompileOptions {
@@ -263,6 +263,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const fnMeta = new Map<FunctionInfo, FunctionMeta>();
   const byDepth = orderInnermostFirst(capturable);
   let restoreCount = 0;
+  /** Entry id, start, end of each function with an entry point (ModuleInfoABI.source). */
+  const entrySpans: number[] = [];
   const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string }> = [];
   for (const f of byDepth) {
     if (!t.isBlockStatement(f.node.body)) continue;
@@ -282,6 +284,16 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       slots: result.slots, ...(boxed.length ? { boxed } : {}), cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
       ...(f.positional ? { positional: true as const } : {}),
     });
+    // toString of an old version's function follows its calls: the marker names its entry, and
+    // the module's table gives the span of the function at each entry (a constructor's: its class).
+    const entry = result.cps.find((c) => c.kind === 'update' && c.callee === 'entry');
+    const shownNode = classMemberOf(f.path)?.member.kind === 'constructor' ? classMemberOf(f.path)!.cls.node : f.node;
+    const shownSpan = spanOf(shownNode);
+    if (entry && shownSpan) {
+      recordEntry(f.node, entry.id);
+      if (shownNode !== f.node) recordEntry(shownNode, entry.id);
+      entrySpans.push(entry.id, shownSpan[0], shownSpan[1]);
+    }
     if (!result.cps.length) continue;
     const emitter = new RestoreEmitter(f, facts.get(f)!, result, placement);
     if (place) {
@@ -379,11 +391,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const scanned = scanLines(gen.code);
   const lines: Record<string, number> = {};
   for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
-  // The line table the runtime checks stacks against, appended as a hoisted function on the last
-  // line (so no line above moves): the runtime calls it on the first capture. So is the source
-  // functions' texts are taken from, read on the first toString of one of them.
-  const code = `${gen.code}\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }` +
-    ` function ${R.source}() { return ${JSON.stringify(display)}; }`;
+  // The source functions' texts are taken from (read on the first toString of one of them), and
+  // the line table the runtime checks stacks against (called on the first capture), appended as
+  // hoisted functions below the code (so no line of it moves), the table on the last line. Line
+  // separators are escaped: stack traces would count them as lines.
+  const shown = JSON.stringify(display).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const code = `${gen.code}\nfunction ${R.source}() { return [${shown}, ${JSON.stringify(entrySpans)}]; }` +
+    `\nfunction ${R.lines}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,

@@ -18,14 +18,28 @@
 import * as t from '@babel/types';
 import { SOURCE_MARKER } from '../contract/index.js';
 
-interface SpanExtra { rsSpan?: [number, number] }
+interface SpanExtra {
+  rsSpan?: [number, number];
+  /** The module-wide id of the function's entry point: a call of the old function goes there. */
+  rsEntry?: number;
+}
 
-const spanOf = (node: t.Node): [number, number] | undefined => (node.extra as SpanExtra | undefined)?.rsSpan;
+const extraOf = (node: t.Node): SpanExtra | undefined => node.extra as SpanExtra | undefined;
+/** The source span recorded for a function or class node. */
+export const spanOf = (node: t.Node): [number, number] | undefined => extraOf(node)?.rsSpan;
 
-/** Gives `to` the source text of `from`: a node the compiler builds in place of a user function. */
+/** Gives `to` the source text (and entry) of `from`: a node the compiler builds in place of a user function. */
 export function keepSourceText(from: t.Node, to: t.Node): void {
-  const span = spanOf(from);
-  if (span) to.extra = { ...to.extra, rsSpan: span };
+  const extra = extraOf(from);
+  if (extra?.rsSpan) to.extra = { ...to.extra, rsSpan: extra.rsSpan, ...(extra.rsEntry !== undefined ? { rsEntry: extra.rsEntry } : {}) };
+}
+
+/**
+ * Records a function's entry point in its marker (copies taken from now on carry it): after an
+ * update, toString of the old function shows the text of the function its calls go to.
+ */
+export function recordEntry(node: t.Node, entry: number): void {
+  node.extra = { ...node.extra, rsEntry: entry };
 }
 
 /** Skips white space and comments from `i`. */
@@ -75,8 +89,12 @@ export function recordSpans(program: t.Program, source: string): void {
   t.traverseFast(program, (n) => {
     if (!t.isFunction(n) && !t.isClass(n)) return;
     if (n.start == null || n.end == null) return;
-    const start = t.isClassMethod(n) || t.isClassPrivateMethod(n) ? memberStart(source, n) : n.start;
-    n.extra = { ...n.extra, rsSpan: [start, n.end] };
+    // TypeScript's blanked syntax (`abstract`, type parameters, a trailing `satisfies T`) is not
+    // part of the text, as it is not once stripped.
+    const start = skipTrivia(source, t.isClassMethod(n) || t.isClassPrivateMethod(n) ? memberStart(source, n) : n.start);
+    let end = n.end;
+    while (end > start && /\s/.test(source[end - 1])) end--;
+    n.extra = { ...n.extra, rsSpan: [start, end] };
   });
 }
 
@@ -89,7 +107,8 @@ export function markSourceText(program: t.Program, key: string): void {
     if (!t.isFunction(n) && !t.isClass(n)) return;
     const span = spanOf(n);
     if (!span) return;
-    const text = `${SOURCE_MARKER}${key} ${span[0]} ${span[1]}`;
+    const entry = extraOf(n)?.rsEntry;
+    const text = `${SOURCE_MARKER}${key} ${span[0]} ${span[1]}${entry !== undefined ? ` ${entry}` : ''}`;
     if (t.isClass(n)) {
       const members = n.body.body;
       if (members.length) t.addComment(members[members.length - 1], 'trailing', text, false);

@@ -200,10 +200,11 @@ export interface ModuleInfoABI {
   atomic?: number[];
   /**
    * The module's source as Function.prototype.toString shows it (TypeScript with its types
-   * blanked); each compiled function and class ends with the comment `/*@rs <key> <start> <end>*\/`
-   * (SOURCE_MARKER, sourceKey(hash)) naming its slice.
+   * blanked), and the span of the function at each entry point (entry id, start, end, ...). Each
+   * compiled function and class ends with the comment `/*@rs <key> <start> <end> [<entry id>]*\/`
+   * (SOURCE_MARKER, sourceKey(hash)) naming its slice and the entry its calls start at.
    */
-  source?: () => string;
+  source?: () => [string, number[]];
 }
 
 /** How a function's text names its slice of the module's source (ModuleInfoABI.source). */

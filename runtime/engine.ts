@@ -307,7 +307,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
     }
     const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn, info);
-    if (info?.source) registerSource(info.hash, info.source);
+    registerSource(handle);
     this.modules.set(url, handle);
     if (this.loading) this.loading.set(url, handle);
     else if (info) this.current.set(info.id, handle);
@@ -1149,6 +1149,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   private forwarding = false;
   private forwardsRunning = 0;
+
+  /**
+   * Where a call entering a replaced version's function at `entry` goes now: the running version's
+   * module and entry, or undefined when the call runs the old code (toString follows it).
+   */
+  entryTarget(h: ModuleHandle, entry: number): { handle: ModuleHandle; entry: number } | undefined {
+    const target = this.entries.target(h.codeKey, entry);
+    if (target === undefined || target.kind !== 'new') return undefined;
+    const handle = this.current.get(target.module);
+    return handle ? { handle, entry: target.cpId } : undefined;
+  }
 
   /** A function of a replaced version was called: its entry saves a record for forward(). */
   forwardNext(): boolean {

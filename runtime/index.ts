@@ -28,8 +28,9 @@ export function install(): Engine {
   let engine = g[KEY];
   if (!engine) {
     // Before any compiled function exists: their toString shows the program's text.
-    installToString();
-    engine = new Engine();
+    const created = new Engine();
+    installToString((h, entry) => created.entryTarget(h, entry));
+    engine = created;
     engine.events = (name, data) => { emitter.emit(name, data); };
     Object.defineProperty(globalThis, KEY, { value: engine, enumerable: false, configurable: false, writable: false });
     // Explicit update points are no-ops when compiled code is not involved.

@@ -61,6 +61,7 @@ const DIRECTORIES = [
   'test/language/arguments-object',
   'test/built-ins/Array/prototype', 'test/built-ins/GeneratorPrototype', 'test/built-ins/GeneratorFunction',
   'test/built-ins/AsyncGeneratorPrototype', 'test/built-ins/AsyncGeneratorFunction',
+  'test/built-ins/Function/prototype/toString',
 ];
 
 /** test262 features Node 20 does not implement: such tests are skipped. */

@@ -14,25 +14,41 @@
  * (child_process.fork, worker_threads.Worker) print as the functions they replace.
  */
 import { SOURCE_MARKER, sourceKey } from '../../contract/index.js';
-import { FunctionToString, MapGet, MapSet } from './primordials.js';
+import { defineElement, FunctionToString, MapGet, MapSet } from './primordials.js';
+import type { ModuleHandle } from './moduleHandle.js';
 
 const uncurry = Function.prototype.bind.bind(Function.prototype.call) as <A extends unknown[], R>(fn: (...args: A) => R) => (self: unknown, ...args: A) => R;
 const StringCharCodeAt = uncurry(String.prototype.charCodeAt) as (s: string, i: number) => number;
 const StringLastIndexOf = uncurry(String.prototype.lastIndexOf) as (s: string, search: string, from?: number) => number;
+const StringIndexOf = uncurry(String.prototype.indexOf) as (s: string, search: string, from?: number) => number;
 const StringSlice = uncurry(String.prototype.slice) as (s: string, start: number, end?: number) => string;
 const WeakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
 const WeakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
 const ObjectDefineProperty = Object.defineProperty;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 
-/** Sources by key: the module's function until first read, then the text. */
-const sources = new Map<string, (() => string) | string>();
+/** A module version's source: its handle, and the text and entry spans once read. */
+interface Source {
+  handle: ModuleHandle;
+  text?: string;
+  /** Span of the function at each entry id: [start, end]. */
+  entries?: Map<number, [number, number]>;
+}
+
+/** Sources by key (sourceKey of the module's hash). */
+const sources = new Map<string, Source>();
 /** What toString shows of the runtime's own functions. */
 const shown = new WeakMap<object, string>();
+/**
+ * Where a call entering a replaced version's function at an entry point goes now (the engine's
+ * entry tables), or undefined when it runs its old code.
+ */
+export type FollowEntry = (handle: ModuleHandle, entry: number) => { handle: ModuleHandle; entry: number } | undefined;
+let follow: FollowEntry = () => undefined;
 
 /** Registers a compiled module's source (the module header, through Engine.module). */
-export function registerSource(hash: string, source: () => string): void {
-  MapSet(sources, sourceKey(hash), source);
+export function registerSource(handle: ModuleHandle): void {
+  if (handle.info?.source) MapSet(sources, sourceKey(handle.info.hash), { handle });
 }
 
 /**
@@ -51,7 +67,23 @@ function nameOf(fn: object): string {
   return d && typeof d.value === 'string' ? d.value : '';
 }
 
-/** The text of a compiled function's native text's marker, or undefined when it has none. */
+/** Reads a source's text and entry table on first need. */
+function read(source: Source): string {
+  if (source.text === undefined) {
+    const data = source.handle.info!.source!();
+    const spans = data[1];
+    const entries = new Map<number, [number, number]>();
+    for (let i = 0; i + 2 < spans.length; i += 3) MapSet(entries, spans[i], [spans[i + 1], spans[i + 2]]);
+    source.entries = entries;
+    source.text = data[0];
+  }
+  return source.text;
+}
+
+/**
+ * The text a compiled function's native text names in its marker, or undefined when it has none.
+ * A function of a replaced version whose calls run another version's function shows that one.
+ */
 function originalText(text: string): string | undefined {
   // The marker is the last thing before the closing brace or parenthesis.
   let i = text.length - 1;
@@ -63,21 +95,37 @@ function originalText(text: string): string | undefined {
   const close = i - 1;
   const open = StringLastIndexOf(text, `/*${SOURCE_MARKER}`, close);
   if (open < 0) return undefined;
-  const fields = StringSlice(text, open + 2 + SOURCE_MARKER.length, close);
-  // <key> <start> <end>
-  const a = StringLastIndexOf(fields, ' ');
-  const b = a > 0 ? StringLastIndexOf(fields, ' ', a - 1) : -1;
-  if (b <= 0) return undefined;
-  const start = digits(StringSlice(fields, b + 1, a));
-  const end = digits(StringSlice(fields, a + 1));
-  let source = MapGet(sources, StringSlice(fields, 0, b));
+  // <key> <start> <end> [<entry>]
+  const fields = words(StringSlice(text, open + 2 + SOURCE_MARKER.length, close));
+  if (fields.length !== 3 && fields.length !== 4) return undefined;
+  const source = MapGet(sources, fields[0]);
+  const start = digits(fields[1]);
+  const end = digits(fields[2]);
   if (source === undefined || start < 0 || end < start) return undefined;
-  if (typeof source === 'function') {
-    const text = source();
-    MapSet(sources, StringSlice(fields, 0, b), text);
-    source = text;
+  if (fields.length === 4 && source.handle.stale) {
+    const entry = digits(fields[3]);
+    const now = entry >= 0 ? follow(source.handle, entry) : undefined;
+    const there = now && MapGet(sources, sourceKey(now.handle.info?.hash ?? ''));
+    if (now && there) {
+      const whole = read(there);
+      const span = MapGet(there.entries!, now.entry);
+      if (span) return StringSlice(whole, span[0], span[1]);
+    }
   }
-  return end <= source.length ? StringSlice(source, start, end) : undefined;
+  const whole = read(source);
+  return end <= whole.length ? StringSlice(whole, start, end) : undefined;
+}
+
+/** The space-separated words of `s` (split would look up a Symbol.split the program may define). */
+function words(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const at = StringIndexOf(s, ' ', from);
+    defineElement(out, out.length, StringSlice(s, from, at < 0 ? s.length : at));
+    if (at < 0) return out;
+    from = at + 1;
+  }
 }
 
 function isSpace(c: number): boolean {
@@ -109,8 +157,12 @@ const replacement = {
   },
 }.toString;
 
-/** Installs the replacement on Function.prototype (once per realm, before the program runs). */
-export function installToString(): void {
+/**
+ * Installs the replacement on Function.prototype (once per realm, before the program runs);
+ * `followEntry` tells where calls of a replaced version's functions go.
+ */
+export function installToString(followEntry: FollowEntry): void {
+  follow = followEntry;
   if (Function.prototype.toString === replacement) return;
   showAsBuiltin(replacement);
   ObjectDefineProperty(Function.prototype, 'toString', { __proto__: null, value: replacement, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);

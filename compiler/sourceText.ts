@@ -129,9 +129,11 @@ export function markSourceText(program: t.Program, key: string): void {
   });
 }
 
+const MARKER = new RegExp(`^${SOURCE_MARKER}[0-9a-f]{16} \\d+ \\d+( \\d+)?$`);
+
 /** Comments the generator prints: the compiler's markers only (the program's own are dropped). */
 export function isMarker(comment: string): boolean {
-  return comment.startsWith(SOURCE_MARKER);
+  return MARKER.test(comment);
 }
 
 /**

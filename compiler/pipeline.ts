@@ -287,7 +287,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     // toString of an old version's function follows its calls: the marker names its entry, and
     // the module's table gives the span of the function at each entry (a constructor's: its class).
     const entry = result.cps.find((c) => c.kind === 'update' && c.callee === 'entry');
-    const shownNode = classMemberOf(f.path)?.member.kind === 'constructor' ? classMemberOf(f.path)!.cls.node : f.node;
+    const member = classMemberOf(f.path);
+    const shownNode = member && member.member.kind === 'constructor' ? member.cls.node : f.node;
     const shownSpan = spanOf(shownNode);
     if (entry && shownSpan) {
       recordEntry(f.node, entry.id);

@@ -148,7 +148,7 @@ export function displaySource(program: t.Program, source: string, typescript: bo
     if (s != null && e != null && e > s) ranges.push([s, e]);
   };
   const blankNode = (n: t.Node | null | undefined): void => { if (n) blank(n.start, n.end); };
-  /** Blanks the modifier words (`public`, `readonly`...) in front of a class member or parameter property. */
+  /** Blanks the modifier words (`public`, `readonly`...) in front of a class member's key. */
   const blankModifiers = (n: t.Node & { decorators?: t.Decorator[] | null }, until: number): void => {
     let i = n.decorators?.length ? n.decorators[n.decorators.length - 1].end! : n.start!;
     for (;;) {
@@ -158,7 +158,6 @@ export function displaySource(program: t.Program, source: string, typescript: bo
       const word = source.slice(i, end);
       if (TS_MODIFIERS.has(word)) blank(i, end);
       else if (word !== 'static' && word !== 'accessor') return;
-      if (end === i) return;
       i = end;
     }
   };

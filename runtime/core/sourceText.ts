@@ -14,7 +14,7 @@
  * (child_process.fork, worker_threads.Worker) print as the functions they replace.
  */
 import { SOURCE_MARKER, sourceKey } from '../../contract/index.js';
-import { defineElement, FunctionToString, MapGet, MapSet } from './primordials.js';
+import { defineElement, FunctionToString, MapGet, MapSet, WeakMapGet, WeakMapSet } from './primordials.js';
 import type { ModuleHandle } from './moduleHandle.js';
 
 const uncurry = Function.prototype.bind.bind(Function.prototype.call) as <A extends unknown[], R>(fn: (...args: A) => R) => (self: unknown, ...args: A) => R;
@@ -22,8 +22,6 @@ const StringCharCodeAt = uncurry(String.prototype.charCodeAt) as (s: string, i: 
 const StringLastIndexOf = uncurry(String.prototype.lastIndexOf) as (s: string, search: string, from?: number) => number;
 const StringIndexOf = uncurry(String.prototype.indexOf) as (s: string, search: string, from?: number) => number;
 const StringSlice = uncurry(String.prototype.slice) as (s: string, start: number, end?: number) => string;
-const WeakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
-const WeakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
 const ObjectDefineProperty = Object.defineProperty;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 

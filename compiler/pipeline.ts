@@ -11,7 +11,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { generate, traverse } from './babel.js';
 import {
-  PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines,
+  PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines, sourceKey,
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy, type TopLevelStatement,
 } from '../contract/index.js';
 import { CompileError, errorAt } from './errors.js';
@@ -28,7 +28,8 @@ import { mutableTopLevelBindings, topLevelBindings } from './syntax.js';
 import { createHash } from 'node:crypto';
 import { scopeFacts, type ScopeFacts } from './scopeFacts.js';
 import { carriedVariables, recomputedVariables, topLevelStatements } from './topLevel.js';
-import { parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
+import { isTypeScript, parserPlugins, rewriteSpecifiers, transformSource, type SourceTransforms } from './sourceTransforms.js';
+import { displaySource, isMarker, keepSourceText, markSourceText, recordEntry, recordSpans, spanOf } from './sourceText.js';
 import type { SourceTransforms as RecordedTransforms } from '../contract/index.js';
 
 export interface CompileOptions {
@@ -134,6 +135,11 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     throw errorAt(source, opts.filename, e as { message: string; loc?: { line: number; column: number } });
   }
   lap('parse');
+
+  // What Function.prototype.toString shows of each function (compiler/sourceText.ts).
+  const display = displaySource(ast.program, source, isTypeScript(opts.filename));
+  recordSpans(ast.program, display);
+  lap('sourceText');
 
   // Types, decorators, JSX; then import specifiers Node would not resolve (decision 0011).
   let transforms: RecordedTransforms;
@@ -270,6 +276,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const fnMeta = new Map<FunctionInfo, FunctionMeta>();
   const byDepth = orderInnermostFirst(capturable);
   let restoreCount = 0;
+  /** Entry id, start, end of each function with an entry point (ModuleInfoABI.source). */
+  const entrySpans: number[] = [];
   const pending: Array<{ f: FunctionInfo; emitter: RestoreEmitter; body: t.BlockStatement; name: string }> = [];
   for (const f of byDepth) {
     if (!t.isBlockStatement(f.node.body)) continue;
@@ -289,6 +297,17 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       slots: result.slots, ...(boxed.length ? { boxed } : {}), cps: result.cps.map((c) => ({ cp: c.cp, id: c.id, kind: c.kind, callee: c.callee, loc: c.loc, live: c.live, ...(c.atomic ? { atomic: true } : {}) })),
       ...(f.positional ? { positional: true as const } : {}),
     });
+    // toString of an old version's function follows its calls: the marker names its entry, and
+    // the module's table gives the span of the function at each entry (a constructor's: its class).
+    const entry = result.cps.find((c) => c.kind === 'update' && c.callee === 'entry');
+    const member = classMemberOf(f.path);
+    const shownNode = member && member.member.kind === 'constructor' ? member.cls.node : f.node;
+    const shownSpan = spanOf(shownNode);
+    if (entry && shownSpan) {
+      recordEntry(f.node, entry.id);
+      if (shownNode !== f.node) recordEntry(shownNode, entry.id);
+      entrySpans.push(entry.id, shownSpan[0], shownSpan[1]);
+    }
     if (!result.cps.length) continue;
     const emitter = new RestoreEmitter(f, facts.get(f)!, result, placement);
     if (place) {
@@ -304,6 +323,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
         emitter.buildBody(t.cloneNode(f.node.body, true, false)), true);
       // The restore function of an async function or generator is a generator, like its body (asyncFunctions).
       method.generator = isDriven(f.node);
+      keepSourceText(f.node, method);
       const [path] = place.cls.get('body').pushContainer('body', method) as NodePath<t.ClassPrivateMethod>[];
       emitter.rewriteNames(path);
       continue;
@@ -313,7 +333,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   lap('checkpoints');
   // Restore functions are built from the copies taken after each function was instrumented; an
   // enclosing function was instrumented after its closures, so its copy holds their final form.
-  const decls = pending.map((p) => p.emitter.build(p.body, p.name));
+  // A rebuilt frame runs in its restore function: reached as `arguments.callee` or a callee's
+  // `caller`, it shows the function's text.
+  const decls = pending.map((p) => {
+    const decl = p.emitter.build(p.body, p.name);
+    keepSourceText(p.f.node, decl);
+    return decl;
+  });
   const paths = decls.length ? program.pushContainer('body', decls) as NodePath<t.FunctionDeclaration>[] : [];
   pending.forEach((p, i) => p.emitter.rewriteNames(paths[i]));
   lap('restore');
@@ -332,6 +358,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     t.objectProperty(infoKey('hash'), t.stringLiteral(sourceHash)),
     t.objectProperty(infoKey('state'), stateFunctionRef()),
     t.objectProperty(infoKey('inits'), t.valueToNode(inits)),
+    t.objectProperty(infoKey('source'), t.identifier(R.source)),
   ]);
   // Continuation points inside transactions ('restack atomic'): an update never moves such a frame.
   const atomic = [...fnMeta.values()].flatMap((m) => m.cps.filter((c) => c.atomic).map((c) => c.id));
@@ -371,21 +398,28 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   } else {
     ast.program.body.unshift(...header, ...templates);
   }
-  const linesName = script ? scriptOwnNames(ast, `${opts.moduleId}\0${sourceHash}`) : R.lines;
+  const ownSuffix = script ? scriptOwnNames(ast, `${opts.moduleId}\0${sourceHash}`) : '';
   // A CommonJS module keeps its own mode (sloppy unless it says 'use strict'), as Node runs it.
   if (opts.format !== 'module' && isModule && !ast.program.directives.some((d) => d.value.value === 'use strict')) {
     ast.program.directives.unshift(t.directive(t.directiveLiteral('use strict')));
   }
   lap('header');
 
-  const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: false, retainLines: false }, source);
+  markSourceText(ast.program, sourceKey(sourceHash));
+  lap('sourceText');
+
+  const gen = generate(ast, { sourceMaps: true, sourceFileName: opts.filename, comments: true, shouldPrintComment: isMarker, retainLines: false }, source);
   lap('generate');
   const scanned = scanLines(gen.code);
   const lines: Record<string, number> = {};
   for (const [line, idn] of scanned.calls) lines[String(idn)] = line;
-  // The line table the runtime checks stacks against, appended as a hoisted function on the last
-  // line (so no line above moves): the runtime calls it on the first capture.
-  const code = `${gen.code}\nfunction ${linesName}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
+  // The source functions' texts are taken from (read on the first toString of one of them), and
+  // the line table the runtime checks stacks against (called on the first capture), appended as
+  // hoisted functions below the code (so no line of it moves), the table on the last line. Line
+  // separators are escaped: stack traces would count them as lines.
+  const shown = JSON.stringify(display).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const code = `${gen.code}\nfunction ${R.source}${ownSuffix}() { return [${shown}, ${JSON.stringify(entrySpans)}]; }` +
+    `\nfunction ${R.lines}${ownSuffix}() { return ${JSON.stringify([[...scanned.calls.keys()], [...scanned.calls.values()], [...scanned.parks], [...scanned.wrappers]])}; }`;
 
   const functions: FunctionMeta[] = table.list.map((f) => fnMeta.get(f) ?? {
     id: f.id, name: f.name, kind: f.kind, loc: locOf(f.node), hash: f.hash, capturable: f.capturable,
@@ -456,16 +490,16 @@ function hoistedHeader(program: t.Program, header: t.Statement[]): t.Statement[]
 /**
  * A global script's own top-level names of restack (its module handle, restore, template and
  * state functions, line table) get a suffix derived from the script's id and text, as global
- * bindings of one realm they must not meet another script's. Returns the line table's name.
+ * bindings of one realm they must not meet another script's. Returns the suffix.
  */
 function scriptOwnNames(ast: t.File, key: string): string {
   const suffix = `_${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
-  const own = new Set<string>([R.module, R.lines, stateFunctionRef().name]);
+  const own = new Set<string>([R.module, R.lines, R.source, stateFunctionRef().name]);
   const numbered = new RegExp(`^(?:${R.templatePrefix}|${R.restorePrefix})\\d+$`);
   t.traverseFast(ast, (n) => {
     if (t.isIdentifier(n) && (own.has(n.name) || numbered.test(n.name))) n.name += suffix;
   });
-  return R.lines + suffix;
+  return suffix;
 }
 
 interface ClassPlace {

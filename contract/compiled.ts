@@ -73,6 +73,8 @@ export const R = {
   init: '__rsInit',
   /** Hoisted function returning the module's line table (LineTableData). */
   lines: '__rsLines',
+  /** Hoisted function returning the source functions' texts are sliced from (ModuleInfoABI.source). */
+  source: '__rsSource',
   /**
    * Prefix of the module-level functions that return the strings object of a tagged template of
    * a capturable function (one site, so the same object for the body and its restore function).
@@ -196,6 +198,21 @@ export interface ModuleInfoABI {
   inits?: Record<string, string>;
   /** Ids of the continuation points inside transactions ('restack atomic'). */
   atomic?: number[];
+  /**
+   * The module's source as Function.prototype.toString shows it (TypeScript with its types
+   * blanked), and the span of the function at each entry point (entry id, start, end, ...). Each
+   * compiled function and class ends with the comment `/*@rs <key> <start> <end> [<entry id>]*\/`
+   * (SOURCE_MARKER, sourceKey(hash)) naming its slice and the entry its calls start at.
+   */
+  source?: () => [string, number[]];
+}
+
+/** How a function's text names its slice of the module's source (ModuleInfoABI.source). */
+export const SOURCE_MARKER = '@rs ';
+
+/** The key of a module's source in the comments of its functions: the start of its hash. */
+export function sourceKey(hash: string): string {
+  return hash.slice(0, 16);
 }
 
 /** The per-module handle, `__rsM`. */
@@ -327,4 +344,4 @@ export const LOADER_MEMBERS = {
   url: true, meta: true, import: true, exports: true, reexport: true, carry: true, adopt: true, dynamicImport: true, boot: true, cannotBoot: true, top: true, later: true,
 } as const satisfies Members<LoaderABI>;
 
-export const MODULE_INFO_MEMBERS = { id: true, hash: true, state: true, inits: true, atomic: true } as const satisfies Members<ModuleInfoABI>;
+export const MODULE_INFO_MEMBERS = { id: true, hash: true, state: true, inits: true, atomic: true, source: true } as const satisfies Members<ModuleInfoABI>;

@@ -27,6 +27,7 @@ import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
 import { defineElement, FunctionCall, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
+import { registerSource } from './core/sourceText.js';
 import { CompiledIteration } from './helpers/iteration.js';
 import { DeadlinePassed, withDeadline } from './update/deadline.js';
 import { EntryTables, type OldCodeEntry } from './update/forward.js';
@@ -306,6 +307,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       throw new Error(`restack: ${url} was compiled for protocol ${protocol}, this runtime speaks ${PROTOCOL_VERSION}; recompile it`);
     }
     const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn, info);
+    registerSource(handle);
     this.modules.set(url, handle);
     if (this.loading) this.loading.set(url, handle);
     else if (info) this.current.set(info.id, handle);
@@ -1151,6 +1153,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   private forwarding = false;
   private forwardsRunning = 0;
+
+  /**
+   * Where a call entering a replaced version's function at `entry` goes now: the running version's
+   * module and entry, or undefined when the call runs the old code (toString follows it).
+   */
+  entryTarget(h: ModuleHandle, entry: number): { handle: ModuleHandle; entry: number } | undefined {
+    const target = this.entries.target(h.codeKey, entry);
+    if (target === undefined || target.kind !== 'new') return undefined;
+    const handle = this.current.get(target.module);
+    return handle ? { handle, entry: target.cpId } : undefined;
+  }
 
   /** A function of a replaced version was called: its entry saves a record for forward(). */
   forwardNext(): boolean {

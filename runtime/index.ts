@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { RUNTIME_KEY } from '../contract/index.js';
 import { Engine, type CaptureStats } from './engine.js';
+import { installToString, showAsBuiltin } from './core/sourceText.js';
 import { loadPatch, patchFailure, type PreparedPatch } from './patch.js';
 import { groupLink, installThreads } from './threads.js';
 import { installProcesses } from './processes.js';
@@ -26,18 +27,36 @@ export function install(): Engine {
   const g = globalThis as unknown as Record<symbol, Engine | undefined>;
   let engine = g[KEY];
   if (!engine) {
-    engine = new Engine();
+    // Before any compiled function exists: their toString shows the program's text.
+    const created = new Engine();
+    installToString((h, entry) => created.entryTarget(h, entry));
+    engine = created;
     engine.events = (name, data) => { emitter.emit(name, data); };
     Object.defineProperty(globalThis, KEY, { value: engine, enumerable: false, configurable: false, writable: false });
     // Explicit update points are no-ops when compiled code is not involved.
     const gg = globalThis as unknown as { UPDATE_POINT?: () => void };
-    gg.UPDATE_POINT ??= () => {};
+    if (!gg.UPDATE_POINT) {
+      gg.UPDATE_POINT = { UPDATE_POINT() {} }.UPDATE_POINT;
+      showAsBuiltin(gg.UPDATE_POINT);
+    }
+    // The runtime object's members print as builtins.
+    showRuntimeAsBuiltin(engine);
     // Workers the program starts from now on are threads of the update.
     installThreads(engine);
     // And so are the children it forks (child_process.fork, cluster).
     installProcesses(engine);
   }
   return engine;
+}
+
+/** The functions of the runtime object (compiled code's `__rsR`), its own and its class's. */
+function showRuntimeAsBuiltin(engine: Engine): void {
+  for (let o: object | null = engine; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const key of Reflect.ownKeys(o)) {
+      const value = Object.getOwnPropertyDescriptor(o, key)?.value as unknown;
+      if (typeof value === 'function') showAsBuiltin(value);
+    }
+  }
 }
 
 /**

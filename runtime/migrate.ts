@@ -26,6 +26,7 @@ import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
 import { FrozenOldObject } from './update/journal.js';
+import { FunctionToString } from './core/primordials.js';
 import { bundleTarget, fileOf, fillNamespace, packageTarget, programRoot, repointExports } from './update/commonjs.js';
 import type { Transaction } from './update/transaction.js';
 
@@ -744,7 +745,7 @@ function adoptable(f: Function): boolean {
 
 const hasInstance = Function.prototype[Symbol.hasInstance];
 
-const isClass = (f: Function): boolean => /^class\b/.test(Function.prototype.toString.call(f));
+const isClass = (f: Function): boolean => /^class\b/.test(FunctionToString(f));
 
 /** A plain function whose prototype was set up (methods, a parent): a constructor. */
 function usedAsConstructor(f: Function): boolean {

@@ -17,6 +17,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+import { showAsBuiltin } from './core/sourceText.js';
 import { listenForChildren, processControl, startControl } from './control.js';
 import { controlHandlers } from './controlHandlers.js';
 import type { Engine } from './engine.js';
@@ -72,6 +73,7 @@ export function installProcesses(engine: Engine): void {
     return child;
   }
   Object.defineProperty(fork, 'name', { value: 'fork' });
+  showAsBuiltin(fork, nativeFork);
   (cp as { fork: typeof nativeFork }).fork = fork as typeof nativeFork;
   syncBuiltinESMExports();
 }

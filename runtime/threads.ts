@@ -18,6 +18,7 @@ import type { Link } from './link.js';
 import { NativeWorker } from './native.js';
 import { TRUST_ENV } from './trust.js';
 import { hasChildren } from './processes.js';
+import { showAsBuiltin } from './core/sourceText.js';
 
 /** Where thread.ts finds what restack handed over, in the worker's workerData. */
 export const THREAD_KEY = '__restackThread';
@@ -102,6 +103,7 @@ export function installThreads(engine: Engine): void {
     }
   }
   Object.defineProperty(Worker, 'name', { value: 'Worker' });
+  showAsBuiltin(Worker, NativeWorker);
   (wt as { Worker: typeof NativeWorker }).Worker = Worker;
   syncBuiltinESMExports();
 }

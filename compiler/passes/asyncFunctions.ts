@@ -26,6 +26,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { R } from '../../contract/index.js';
 import { rt } from '../runtimeRef.js';
+import { keepSourceText } from '../sourceText.js';
 
 export const AWAIT = '__rsAwait';
 export const AWAIT_CP = '__rsAwaitCp';
@@ -376,7 +377,9 @@ function wrap(path: NodePath<t.Function>): void {
   if (t.isArrowFunctionExpression(node)) {
     const rest = t.identifier(`${R.prefix}A`);
     const call = t.callExpression(rt('A'), [gen, t.thisExpression(), rest]);
-    path.replaceWith(t.callExpression(rt('AF'), [t.arrowFunctionExpression([t.restElement(rest)], call), t.numericLiteral(n), ...inferredName(path)]));
+    const wrapper = t.arrowFunctionExpression([t.restElement(rest)], call);
+    keepSourceText(node, wrapper);
+    path.replaceWith(t.callExpression(rt('AF'), [wrapper, t.numericLiteral(n), ...inferredName(path)]));
     return;
   }
   const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
@@ -398,6 +401,7 @@ function wrap(path: NodePath<t.Function>): void {
   if (asMethod) {
     const name = (node as t.FunctionExpression).id?.name ?? inferredName(path)[0]?.value ?? '';
     const method = t.objectMethod('method', t.stringLiteral(name), node.params, node.body);
+    keepSourceText(node, method);
     path.replaceWith(t.callExpression(rt('AF'), [t.memberExpression(t.objectExpression([method]), t.stringLiteral(name), true), t.numericLiteral(-1)]));
   } else if (t.isFunctionExpression(node)) {
     path.replaceWith(t.callExpression(rt('AF'), [node, t.numericLiteral(-1), ...(node.id ? [] : inferredName(path))]));

@@ -26,6 +26,7 @@ import * as t from '@babel/types';
 import { R, type CallPointPolicy } from '../../contract/index.js';
 import { generate } from '../babel.js';
 import { rt } from '../runtimeRef.js';
+import { keepSourceText } from '../sourceText.js';
 
 export interface LinearizeTables {
   /** Statements that are continuation-point calls. */
@@ -476,7 +477,9 @@ export class Linearizer {
           }
           if (p.computed) {
             const key = vals[k++]!;
-            return t.objectMethod(p.kind, key, p.params, p.body, true, p.generator, p.async);
+            const method = t.objectMethod(p.kind, key, p.params, p.body, true, p.generator, p.async);
+            keepSourceText(p, method);
+            return method;
           }
           k++;
           return p;

@@ -38,6 +38,8 @@ export const StringStartsWith = uncurry(String.prototype.startsWith) as (s: stri
 export const WeakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
 export const WeakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
 export const ArrayIncludes = uncurry(Array.prototype.includes) as <T>(a: readonly T[], v: T) => boolean;
+/** The native Function.prototype.toString (the runtime installs its own: core/sourceText.ts). */
+export const FunctionToString = uncurry(Function.prototype.toString) as (fn: unknown) => string;
 export const WeakRefDeref = uncurry(WeakRef.prototype.deref) as <T extends object>(ref: WeakRef<T>) => T | undefined;
 
 const ObjectDefineProperty = Object.defineProperty;

@@ -392,10 +392,12 @@ function wrap(path: NodePath<t.Function>): void {
   // function, and so does a declaration (hoisted).
   const asMethod = t.isFunctionExpression(node) && !ownNameUsed(path);
   // A function has no own 'caller' and 'arguments' when strict: the wrapper is, unless its name
-  // is one strict mode forbids. Its body only passes `this` and `arguments` on; the generator
-  // keeps the original's mode.
+  // is one strict mode forbids, or the generator is nested in it (it reads the function's own
+  // name): a sloppy body must stay sloppy (its own name and undeclared names assignable), which
+  // matters more than the two properties. Its body only passes `this` and `arguments` on; a
+  // hoisted generator keeps the original's mode.
   const own = t.isFunctionDeclaration(node) || t.isFunctionExpression(node) ? node.id : null;
-  if (!asMethod && !strict.length && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
+  if (!asMethod && !strict.length && gen !== genExpr && !(own && STRICT_RESERVED.has(own.name))) strict.push(t.directive(t.directiveLiteral('use strict')));
   node.body = t.blockStatement([t.returnStatement(call)], strict);
   node.async = false;
   if (asMethod) {

@@ -13,8 +13,8 @@
  * <tmpdir>/restack-fuzz) as seed-S/: the program (prog.mjs or prog.cjs), reduced.<ext> when
  * reduced, and report.json (the modes that differ, how, the storm periods, the outcomes and the
  * commands that show it). Failures whose difference looks like one already reduced in this run
- * (the same modes and kinds, the same error with numbers and generated names masked) are saved
- * without reducing them again. Exit 1 when something differed.
+ * (the same modes and kinds, the same error and first missing native line, numbers and generated
+ * names masked) are saved without reducing them again. Exit 1 when something differed.
  *
  * With --reduce, a program of one's own (.mjs or .js: an ES module; .cjs: a script) is run in
  * every mode (storm period P, default 1) and, if it differs, reduced and saved the same way.
@@ -70,11 +70,22 @@ function signature(diffs) {
   return Object.keys(diffs).sort().map((m) => `${m}:${diffs[m].join('+')}`).join(' ');
 }
 
-/** What makes two failures look alike: their signature and first error, numbers and generated names masked. */
-function likeness(diffs, results) {
+/**
+ * What makes two failures look alike: their signature, the first mode's error, and the first
+ * native line its stdout leaves out, numbers and generated names masked.
+ */
+function likeness(native, diffs, results) {
   const first = results[Object.keys(diffs)[0]];
-  const error = (first.compileError ?? first.error ?? '').replace(/\b[A-Za-z_$]+\d+\b/g, 'X').replace(/\d+/g, 'N');
-  return `${signature(diffs)} | ${error}`;
+  const mask = (text) => text.replace(/\b[A-Za-z_$]+\d+\b/g, 'X').replace(/\d+/g, 'N');
+  let line = '';
+  if (typeof first.stdout === 'string') {
+    const a = native.stdout.split('\n');
+    const b = first.stdout.split('\n');
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    line = a[i] ?? '';
+  }
+  return `${signature(diffs)} | ${mask(first.compileError ?? first.error ?? '')} | ${mask(line)}`;
 }
 
 const stats = { programs: 0, invalid: 0, failures: 0, reduced: 0 };
@@ -114,7 +125,7 @@ while (Date.now() - started < seconds * 1000) {
     process.stdout.write(`seed ${seed}: does not end natively within the timeout (a generator bug), skipped\n`);
   } else if (Object.keys(diffs).length) {
     stats.failures++;
-    const like = likeness(diffs, results);
+    const like = likeness(native, diffs, results);
     const seen = kinds.get(like) ?? { count: 0, seeds: [] };
     kinds.set(like, seen);
     seen.count++;
@@ -143,7 +154,7 @@ async function save(label, name, source, modes, { native, results, diffs }, redu
     native: brief(native),
     outcomes: Object.fromEntries(Object.keys(diffs).map((m) => [m, brief(results[m])])),
   };
-  process.stdout.write(`${label}: differs (${signature(diffs)}) ${likeness(diffs, results).split(' | ')[1]} -> ${saved}\n`);
+  process.stdout.write(`${label}: differs (${signature(diffs)}) ${likeness(native, diffs, results).split(' | ').slice(1).join(' | ')} -> ${saved}\n`);
   if (reduceIt) {
     // Reduced against one differing mode (the cheapest: no storm before storm): the same kinds of
     // difference there, the same error where stdout first differs, the native exit unchanged. The

@@ -531,5 +531,3 @@ const FEATURES = [
     },
   },
 ];
-
-export const FEATURE_NAMES = FEATURES.map((f) => f.name);

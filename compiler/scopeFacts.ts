@@ -69,8 +69,10 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
     own.add(b.identifier.name);
     // A var's initialiser (or a for-in/of head) assigns a binding that exists from the function's
     // entry: a closure made before it (`function k() { return m; } ... var m = make();`) must see
-    // what the rebuilt frame assigns, so the binding is shared as if it were reassigned.
-    const mutated = b.constantViolations.length > 0 || (b.kind === 'var' && b.path.isVariableDeclarator() &&
+    // what the rebuilt frame assigns, so the binding is shared as if it were reassigned. (Babel
+    // lists a sloppy block's function declaration among its own binding's violations, for the
+    // var Annex B adds: the declaration itself is no reassignment.)
+    const mutated = b.constantViolations.some((v) => v.node !== b.path.node) || (b.kind === 'var' && b.path.isVariableDeclarator() &&
       (!!b.path.node.init || t.isForXStatement(b.path.parentPath?.parent)));
     if (!mutated) continue;
     const inner = (q: NodePath): boolean => q.getFunctionParent()?.node !== fn.node && !isInnerClassName(q, b);

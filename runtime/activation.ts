@@ -393,43 +393,53 @@ export class GenActivation extends Activation {
   private forward(mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
     const d = this.delegate!;
     const it = d.it as { throw?: unknown; return?: unknown };
+    if (mode === NEXT) {
+      return this.call(() => {
+        if (typeof d.next !== 'function') throw new TypeError(`${describeCallee(d.next)} is not a function`);
+        return ReflectApply(d.next, it, [v]);
+      }, (inner) => this.received(mode, inner));
+    }
+    const method = mode === THROW ? it.throw : it.return;
+    if (method == null) {
+      this.delegate = null;
+      if (mode === RETURN) return this.resume(RETURN, v);
+      // The protocol is violated: the iterator is closed (IteratorClose: its return() called, what
+      // it gives must be an object), then the body gets a TypeError.
+      const close = it.return;
+      if (close == null) return this.resume(THROW, new TypeError(NO_THROW));
+      return this.call(() => {
+        if (typeof close !== 'function') throw new TypeError(`${describeCallee(close)} is not a function`);
+        return ReflectApply(close, it, []);
+      }, (r) => this.resume(THROW, Object(r) === r ? new TypeError(NO_THROW) : new TypeError(`Iterator result ${describe(r)} is not an object`)));
+    }
+    return this.call(() => {
+      if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
+      return ReflectApply(method, it, [v]);
+    }, (inner) => this.received(mode, inner));
+  }
+
+  /**
+   * A call of the delegate's method (`call`), then `then` with what it returned; what it throws is
+   * thrown into the body at its `yield*`. The method may be compiled code whose frames unwind (an
+   * update point in it, a getter it reads): its call is then rebuilt in place, and goes on the same
+   * way, however many times it unwinds.
+   */
+  private call(call: () => unknown, then: (inner: unknown) => IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
     let inner: unknown;
     try {
-      if (mode === NEXT) {
-        if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
-        inner = ReflectApply(d.next, it, [v]);
-      } else if (mode === THROW) {
-        const method = it.throw;
-        if (method == null) {
-          // The protocol is violated: the iterator is closed, then the body gets a TypeError.
-          this.delegate = null;
-          closeIterator(it);
-          throw new TypeError('The iterator does not provide a \'throw\' method');
-        }
-        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-        inner = ReflectApply(method, it, [v]);
-      } else {
-        const method = it.return;
-        if (method == null) {
-          this.delegate = null;
-          return this.resume(RETURN, v);
-        }
-        if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
-        inner = ReflectApply(method, it, [v]);
-      }
+      inner = call();
     } catch (e) {
       this.delegate = null;
       return this.resume(THROW, e);
     }
     if (this.host.S[Flag.unwinding] !== 0) {
-      // The delegate is compiled code whose frames are unwinding: its call is rebuilt in place.
       this.host.step(() => {
         const rec = this.host.pop();
-        return this.received(mode, rec.f!(rec));
+        return this.call(() => rec.f!(rec), then);
       });
       return UNWINDING;
     }
-    return this.received(mode, inner);
+    return then(inner);
   }
 
   /** The delegate's result: passed through while not done; its value resumes the body when done. */
@@ -451,15 +461,32 @@ export class GenActivation extends Activation {
 
 const isPromise = types.isPromise;
 
+/** The TypeError of a `yield*` thrown into when its iterator has no throw method. */
+const NO_THROW = 'The iterator does not provide a \'throw\' method.';
+
 /** IteratorClose with a normal completion. */
 export function closeIterator(it: { return?: unknown }): void {
   const method = it.return;
   if (method == null) return;
-  if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+  if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
   const r = ReflectApply(method, it, []);
-  if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
+  if (Object(r) !== r) throw new TypeError(`Iterator result ${describe(r)} is not an object`);
 }
 
+/**
+ * A value called as an iterator method that is not a function, as V8 names it in that TypeError
+ * ("number 5 is not a function", "object null is not a function"): its type, then the value of a
+ * number, string or boolean.
+ */
+export function describeCallee(o: unknown): string {
+  if (o === undefined) return 'undefined';
+  if (o === null) return 'object null';
+  if (typeof o === 'number' || typeof o === 'boolean') return `${typeof o} ${String(o)}`;
+  if (typeof o === 'string') return `string "${o}"`;
+  return typeof o;
+}
+
+/** A value in the iteration protocol's other TypeErrors ("Iterator result 5 is not an object"). */
 export function describe(o: unknown): string {
   if (o === null) return 'null';
   if (o === undefined) return 'undefined';
@@ -525,16 +552,16 @@ export class AsyncGenActivation extends Activation {
           try {
             let inner: unknown;
             if (mode === NEXT) {
-              if (typeof d.next !== 'function') throw new TypeError(`${describe(d.next)} is not a function`);
+              if (typeof d.next !== 'function') throw new TypeError(`${describeCallee(d.next)} is not a function`);
               inner = await ReflectApply(d.next, it, [v]);
             } else if (mode === THROW) {
               const method = it.throw;
               if (method == null) {
                 this.delegate = null;
                 await closeAsyncIterator(it);
-                throw new TypeError('The iterator does not provide a \'throw\' method');
+                throw new TypeError(NO_THROW);
               }
-              if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+              if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
               inner = await ReflectApply(method, it, [v]);
             } else {
               const method = it.return;
@@ -543,7 +570,7 @@ export class AsyncGenActivation extends Activation {
                 this.delegate = null;
                 continue;
               }
-              if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+              if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
               inner = await ReflectApply(method, it, [v]);
             }
             if (Object(inner) !== inner) throw new TypeError(`Iterator result ${describe(inner)} is not an object`);
@@ -628,7 +655,7 @@ export class AsyncGenActivation extends Activation {
 async function closeAsyncIterator(it: { return?: unknown }): Promise<void> {
   const method = it.return;
   if (method == null) return;
-  if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+  if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
   const r = await ReflectApply(method, it, []);
-  if (Object(r) !== r) throw new TypeError('iterator.return() did not return an object');
+  if (Object(r) !== r) throw new TypeError(`Iterator result ${describe(r)} is not an object`);
 }

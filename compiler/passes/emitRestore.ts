@@ -235,7 +235,21 @@ export class RestoreEmitter {
       }
       out.push(...this.statement(s));
     }
-    return fnNames.length ? [...this.functionRestores(fnNames), ...out] : out;
+    if (!fnNames.length) return out;
+    // A function declaration reassigned and read by a closure is boxed: its binding holds the box
+    // (the frame's, while restoring, shared with the closures made before the update; else a new
+    // one), made where the declaration is hoisted, at the top of its block.
+    const boxedFns = stmts.filter((s): s is t.FunctionDeclaration => t.isFunctionDeclaration(s) && this.facts.boxed.has(s.id!.name)).map((s) => {
+      const name = s.id!.name;
+      // Named by a property ({ h: function () {} }.h): its own name inside reads the binding, as
+      // a declaration's does, not the function itself, as a named function expression's would.
+      const fn = t.memberExpression(t.objectExpression([t.objectProperty(id(name),
+        t.functionExpression(null, s.params, s.body, s.generator, s.async))]), id(name));
+      const box = t.objectExpression([t.objectProperty(id('v'), fn)]);
+      return t.variableDeclaration('let', [t.variableDeclarator(id(name), this.slotOf.has(name)
+        ? t.conditionalExpression(t.logicalExpression('&&', mode(), this.present(name)), this.restored(name), box) : box)]);
+    });
+    return [...boxedFns, ...this.functionRestores(fnNames.filter((n) => !this.facts.boxed.has(n))), ...out];
   }
 
   /** The call at a continuation point: re-issued through the runtime when it is the target. */
@@ -320,7 +334,8 @@ export class RestoreEmitter {
       case 'VariableDeclaration':
         return this.declaration(s);
       case 'FunctionDeclaration':
-        return [s];
+        // A boxed one is declared at the top of its block (block()).
+        return this.facts.boxed.has(s.id!.name) ? [] : [s];
       case 'ClassDeclaration': {
         const name = s.id!.name;
         const expr = t.classExpression(s.id, s.superClass, s.body, s.decorators);

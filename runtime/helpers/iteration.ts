@@ -5,7 +5,7 @@
  */
 import { types } from 'node:util';
 import { ObjectCreate, ObjectGetPrototypeOf, ObjectKeys, ReflectApply } from '../core/primordials.js';
-import { closeIterator, describe } from '../activation.js';
+import { closeIterator, describe, describeCallee } from '../activation.js';
 
 export class CompiledIteration {
   // Helpers used by compiled code for desugared iteration and restore.
@@ -80,20 +80,20 @@ export class CompiledIteration {
     if (method == null) {
       const sync = o == null ? undefined : (o as { [Symbol.iterator]?: unknown })[Symbol.iterator];
       if (sync == null) throw new TypeError(`${describe(o)} is not async iterable`);
-      if (typeof sync !== 'function') throw new TypeError(`${describe(sync)} is not a function`);
+      if (typeof sync !== 'function') throw new TypeError(`${describeCallee(sync)} is not a function`);
       const it = ReflectApply(sync, o, []) as Iterator<unknown>;
       if (Object(it) !== it) throw new TypeError('Result of the Symbol.iterator method is not an object');
       const wrapped = asyncFromSync(it, it.next);
       return { i: wrapped, n: wrapped.next };
     }
-    if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+    if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
     const it = ReflectApply(method, o, []) as AsyncIterator<unknown>;
     if (Object(it) !== it) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
     return { i: it, n: it.next };
   }
 
   asyncNext(r: AsyncIterRecord): unknown {
-    if (typeof r.n !== 'function') throw new TypeError(`${describe(r.n)} is not a function`);
+    if (typeof r.n !== 'function') throw new TypeError(`${describeCallee(r.n)} is not a function`);
     return ReflectApply(r.n, r.i, []);
   }
 
@@ -101,7 +101,7 @@ export class CompiledIteration {
   asyncClose(r: AsyncIterRecord): unknown {
     const ret = (r.i as { return?: unknown }).return;
     if (ret == null) return NO_RETURN;
-    if (typeof ret !== 'function') throw new TypeError(`${describe(ret)} is not a function`);
+    if (typeof ret !== 'function') throw new TypeError(`${describeCallee(ret)} is not a function`);
     return ReflectApply(ret, r.i, []);
   }
 
@@ -118,7 +118,7 @@ export class CompiledIteration {
 
   /** The awaited result of return() must be an object. */
   closedResult(v: unknown): void {
-    if (Object(v) !== v) throw new TypeError('iterator.return() did not return an object');
+    if (Object(v) !== v) throw new TypeError(`Iterator result ${describe(v)} is not an object`);
   }
 }
 
@@ -149,21 +149,20 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unkno
     return ReflectApply(promiseThen, wrapper, [(value: unknown) => ({ value, done })]) as Promise<unknown>;
   };
   /** The sync iterator's method called with args; its result must be an object. */
-  const step = (method: unknown, args: unknown[], notObject: (r: unknown) => string): Promise<unknown> => {
+  const step = (method: unknown, args: unknown[]): Promise<unknown> => {
     let result: unknown;
     try {
-      if (typeof method !== 'function') throw new TypeError(`${describe(method)} is not a function`);
+      if (typeof method !== 'function') throw new TypeError(`${describeCallee(method)} is not a function`);
       result = ReflectApply(method, it, args);
-      if (Object(result) !== result) throw new TypeError(notObject(result));
+      if (Object(result) !== result) throw new TypeError(`Iterator result ${describe(result)} is not an object`);
     } catch (e) {
       return NativePromise.reject(e);
     }
     return continuation(result);
   };
-  const notResult = (r: unknown): string => `Iterator result ${describe(r)} is not an object`;
   return {
     next(value?: unknown): Promise<unknown> {
-      return step(next, arguments.length > 0 ? [value] : [], notResult);
+      return step(next, arguments.length > 0 ? [value] : []);
     },
     throw(value?: unknown): Promise<unknown> {
       let method: unknown;
@@ -174,7 +173,7 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unkno
       }
       // Without throw, the value is the rejection (as Node 20's CreateAsyncFromSyncIterator does).
       if (method == null) return NativePromise.reject(value);
-      return step(method, arguments.length > 0 ? [value] : [], notResult);
+      return step(method, arguments.length > 0 ? [value] : []);
     },
     return(value?: unknown): Promise<unknown> {
       let method: unknown;
@@ -184,7 +183,7 @@ function asyncFromSync(it: Iterator<unknown>, next: unknown): { next: (v?: unkno
         return NativePromise.reject(e);
       }
       if (method == null) return NativePromise.resolve({ value, done: true });
-      return step(method, arguments.length > 0 ? [value] : [], () => 'iterator.return() did not return an object');
+      return step(method, arguments.length > 0 ? [value] : []);
     },
   };
 }

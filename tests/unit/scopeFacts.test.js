@@ -8,8 +8,8 @@ import { traverse } from '../../dist/compiler/babel.js';
 import { scopeFacts } from '../../dist/compiler/scopeFacts.js';
 
 /** scopeFacts of the function named `name` in `source`. */
-function factsOf(source, name) {
-  const ast = parse(source, { sourceType: 'module' });
+function factsOf(source, name, sourceType = 'module') {
+  const ast = parse(source, { sourceType });
   let found = null;
   traverse(ast, {
     Function(p) {
@@ -101,4 +101,19 @@ test("env: a class's own name used in its body by a function there is env (the i
   assert.deepEqual(Object.fromEntries(factsOf(source, 'inMember').env), { C: true });
   // outer's C is reassigned, but no closure reads it: the member reads the inner name.
   assert.deepEqual([...factsOf(source, 'outer').boxed], []);
+});
+
+test('a function declared in a block of sloppy code is boxed only when reassigned (its declaration is no reassignment)', () => {
+  const facts = factsOf(`
+function f(a) {
+  for (let i = 0; i < 2; i++) {
+    function kept() { return i; }
+    function moved() { return 1; }
+    const read = () => kept() + moved();
+    if (a) moved = () => 2;
+    read();
+  }
+}`, 'f', 'script');
+  assert.ok(!facts.boxed.has('kept'), 'kept is only declared');
+  assert.ok(facts.boxed.has('moved'), 'moved is reassigned and read by a closure');
 });

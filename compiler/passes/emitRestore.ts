@@ -502,7 +502,10 @@ export class RestoreEmitter {
     ];
     t.traverseFast(s.block, (n) => {
       if (!t.isBlockStatement(n) || n.body.length !== 2) return;
-      const [set, jump] = n.body;
+      const set = n.body[0];
+      // A jump leaving several tracked trys sets each one's completion: `{ c = 2; { c2 = 2; continue; } }`.
+      let jump = n.body[1];
+      while (t.isBlockStatement(jump) && jump.body.length > 0 && jump.body.slice(0, -1).every((x) => t.isExpressionStatement(x))) jump = jump.body[jump.body.length - 1];
       if (!t.isExpressionStatement(set) || !t.isAssignmentExpression(set.expression) || !t.isIdentifier(set.expression.left, { name: c.name })) return;
       if (!t.isNumericLiteral(set.expression.right) || !(t.isBreakStatement(jump) || t.isContinueStatement(jump))) return;
       tail.push(t.ifStatement(is(set.expression.right.value), t.cloneNode(jump)));

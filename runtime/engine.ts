@@ -1155,14 +1155,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   private forwardsRunning = 0;
 
   /**
-   * Where a call entering a replaced version's function at `entry` goes now: the running version's
-   * module and entry, or undefined when the call runs the old code (toString follows it).
+   * Where a call entering a function of the version `codeKey` of `module` at `entry` goes now,
+   * when that version was replaced: the source hash of the running version and its entry there;
+   * undefined for the running version, or when the call runs the old code (toString follows it).
    */
-  entryTarget(h: ModuleHandle, entry: number): { handle: ModuleHandle; entry: number } | undefined {
-    const target = this.entries.target(h.codeKey, entry);
+  entryTarget(codeKey: string, module: string, entry: number): { hash: string; entry: number } | undefined {
+    const running = MapGet(this.current, module);
+    if (running === undefined || running.codeKey === codeKey) return undefined;
+    const target = this.entries.target(codeKey, entry);
     if (target === undefined || target.kind !== 'new') return undefined;
-    const handle = this.current.get(target.module);
-    return handle ? { handle, entry: target.cpId } : undefined;
+    const handle = MapGet(this.current, target.module);
+    return handle?.info ? { hash: handle.info.hash, entry: target.cpId } : undefined;
   }
 
   /** A function of a replaced version was called: its entry saves a record for forward(). */

@@ -29,7 +29,7 @@ export function install(): Engine {
   if (!engine) {
     // Before any compiled function exists: their toString shows the program's text.
     const created = new Engine();
-    installToString((h, entry) => created.entryTarget(h, entry));
+    installToString((codeKey, module, entry) => created.entryTarget(codeKey, module, entry));
     engine = created;
     engine.events = (name, data) => { emitter.emit(name, data); };
     Object.defineProperty(globalThis, KEY, { value: engine, enumerable: false, configurable: false, writable: false });

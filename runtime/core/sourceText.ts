@@ -25,11 +25,18 @@ const StringSlice = uncurry(String.prototype.slice) as (s: string, start: number
 const ObjectDefineProperty = Object.defineProperty;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 
-/** A module version's source: its handle, and the text and entry spans once read. */
+/**
+ * A module version's source, read when the version registers: its text and the span of the
+ * function at each entry id. Not its handle, nor the function that returned the text: either
+ * would keep a version the program has left alive (its code, its restore functions).
+ */
 interface Source {
-  handle: ModuleHandle;
-  text?: string;
-  /** Span of the function at each entry id: [start, end]. */
+  /** The version's code key (ModuleHandle.codeKey) and module id: where its calls go now (FollowEntry). */
+  codeKey: string;
+  module: string;
+  text: string;
+  /** [entry, start, end, ...] as the module gives them; `entries` is made from it on first need. */
+  spans: number[];
   entries?: Map<number, [number, number]>;
 }
 
@@ -38,15 +45,19 @@ const sources = new Map<string, Source>();
 /** What toString shows of the runtime's own functions. */
 const shown = new WeakMap<object, string>();
 /**
- * Where a call entering a replaced version's function at an entry point goes now (the engine's
- * entry tables), or undefined when it runs its old code.
+ * Where a call entering a function of the version `codeKey` of `module` at an entry point goes
+ * now, when that version was replaced (the engine's entry tables): the source hash of the version
+ * it runs and its entry there; undefined when the version is the running one or its old code runs.
  */
-export type FollowEntry = (handle: ModuleHandle, entry: number) => { handle: ModuleHandle; entry: number } | undefined;
+export type FollowEntry = (codeKey: string, module: string, entry: number) => { hash: string; entry: number } | undefined;
 let follow: FollowEntry = () => undefined;
 
 /** Registers a compiled module's source (the module header, through Engine.module). */
 export function registerSource(handle: ModuleHandle): void {
-  if (handle.info?.source) MapSet(sources, sourceKey(handle.info.hash), { handle });
+  const info = handle.info;
+  if (!info?.source) return;
+  const data = info.source();
+  MapSet(sources, sourceKey(info.hash), { codeKey: handle.codeKey, module: info.id, text: data[0], spans: data[1] });
 }
 
 /**
@@ -65,17 +76,15 @@ function nameOf(fn: object): string {
   return d && typeof d.value === 'string' ? d.value : '';
 }
 
-/** Reads a source's text and entry table on first need. */
-function read(source: Source): string {
-  if (source.text === undefined) {
-    const data = source.handle.info!.source!();
-    const spans = data[1];
+/** A source's entry table, made on first need. */
+function entriesOf(source: Source): Map<number, [number, number]> {
+  if (source.entries === undefined) {
+    const spans = source.spans;
     const entries = new Map<number, [number, number]>();
     for (let i = 0; i + 2 < spans.length; i += 3) MapSet(entries, spans[i], [spans[i + 1], spans[i + 2]]);
     source.entries = entries;
-    source.text = data[0];
   }
-  return source.text;
+  return source.entries;
 }
 
 /**
@@ -100,17 +109,16 @@ function originalText(text: string): string | undefined {
   const start = digits(fields[1]);
   const end = digits(fields[2]);
   if (source === undefined || start < 0 || end < start) return undefined;
-  if (fields.length === 4 && source.handle.stale) {
+  if (fields.length === 4) {
     const entry = digits(fields[3]);
-    const now = entry >= 0 ? follow(source.handle, entry) : undefined;
-    const there = now && MapGet(sources, sourceKey(now.handle.info?.hash ?? ''));
+    const now = entry >= 0 ? follow(source.codeKey, source.module, entry) : undefined;
+    const there = now && MapGet(sources, sourceKey(now.hash));
     if (now && there) {
-      const whole = read(there);
-      const span = MapGet(there.entries!, now.entry);
-      if (span) return StringSlice(whole, span[0], span[1]);
+      const span = MapGet(entriesOf(there), now.entry);
+      if (span) return StringSlice(there.text, span[0], span[1]);
     }
   }
-  const whole = read(source);
+  const whole = source.text;
   return end <= whole.length ? StringSlice(whole, start, end) : undefined;
 }
 

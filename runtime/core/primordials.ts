@@ -34,6 +34,10 @@ export const SetDelete = uncurry(Set.prototype.delete) as <T>(set: Set<T>, value
 export const SetValues = uncurry(Set.prototype.values) as <T>(set: ReadonlySet<T>) => IterableIterator<T>;
 /** The `next` of Set iterators (the program may replace it on their shared prototype). */
 export const SetIteratorNext = uncurry(Object.getPrototypeOf(new Set().values()).next) as <T>(it: Iterator<T>) => IteratorResult<T>;
+export const StringCharCodeAt = uncurry(String.prototype.charCodeAt) as (s: string, i: number) => number;
+export const StringIndexOf = uncurry(String.prototype.indexOf) as (s: string, search: string, from?: number) => number;
+export const StringLastIndexOf = uncurry(String.prototype.lastIndexOf) as (s: string, search: string, from?: number) => number;
+export const StringSlice = uncurry(String.prototype.slice) as (s: string, start: number, end?: number) => string;
 export const StringStartsWith = uncurry(String.prototype.startsWith) as (s: string, prefix: string) => boolean;
 export const WeakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
 export const WeakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
@@ -42,7 +46,8 @@ export const ArrayIncludes = uncurry(Array.prototype.includes) as <T>(a: readonl
 export const FunctionToString = uncurry(Function.prototype.toString) as (fn: unknown) => string;
 export const WeakRefDeref = uncurry(WeakRef.prototype.deref) as <T extends object>(ref: WeakRef<T>) => T | undefined;
 
-const ObjectDefineProperty = Object.defineProperty;
+export const ObjectDefineProperty = Object.defineProperty;
+export const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 
 /**
  * Stores `v` at index `i` of the runtime's own array `a` as an own data element: a plain store at

@@ -14,16 +14,11 @@
  * (child_process.fork, worker_threads.Worker) print as the functions they replace.
  */
 import { SOURCE_MARKER, sourceKey } from '../../contract/index.js';
-import { defineElement, FunctionToString, MapGet, MapSet, WeakMapGet, WeakMapSet } from './primordials.js';
+import {
+  defineElement, FunctionToString, MapGet, MapSet, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, StringCharCodeAt, StringIndexOf,
+  StringLastIndexOf, StringSlice, WeakMapGet, WeakMapSet,
+} from './primordials.js';
 import type { ModuleHandle } from './moduleHandle.js';
-
-const uncurry = Function.prototype.bind.bind(Function.prototype.call) as <A extends unknown[], R>(fn: (...args: A) => R) => (self: unknown, ...args: A) => R;
-const StringCharCodeAt = uncurry(String.prototype.charCodeAt) as (s: string, i: number) => number;
-const StringLastIndexOf = uncurry(String.prototype.lastIndexOf) as (s: string, search: string, from?: number) => number;
-const StringIndexOf = uncurry(String.prototype.indexOf) as (s: string, search: string, from?: number) => number;
-const StringSlice = uncurry(String.prototype.slice) as (s: string, start: number, end?: number) => string;
-const ObjectDefineProperty = Object.defineProperty;
-const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 
 /**
  * A module version's source, read when the version registers: its text and the span of the

@@ -7,7 +7,10 @@
  */
 import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
+import { bindingOf, isVariableUse } from './bindings.js';
 import { ownBindings } from './passes/renameShadowed.js';
+
+export { isVariableUse };
 
 export interface ScopeFacts {
   own: Set<string>;
@@ -36,19 +39,6 @@ export interface ScopeFacts {
 function isWithin(p: NodePath | null, ancestor: NodePath): boolean {
   for (let q = p; q; q = q.parentPath) if (q.node === ancestor.node) return true;
   return false;
-}
-
-/** Is this identifier path a variable reference or assignment target (not a key or label)? */
-export function isVariableUse(p: NodePath<t.Identifier>): boolean {
-  const parent = p.parent;
-  const key = p.key;
-  if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && key === 'property' && !parent.computed) return false;
-  if ((t.isObjectProperty(parent) || t.isObjectMethod(parent) || t.isClassMethod(parent) || t.isClassProperty(parent) ||
-    t.isClassPrivateMethod(parent) || t.isClassPrivateProperty(parent) || t.isClassAccessorProperty(parent)) && key === 'key' && !(parent as { computed?: boolean }).computed) return false;
-  if (t.isLabeledStatement(parent) || t.isBreakStatement(parent) || t.isContinueStatement(parent)) return false;
-  if (t.isMetaProperty(parent) || t.isPrivateName(parent)) return false;
-  if (t.isImportSpecifier(parent) || t.isExportSpecifier(parent) || t.isImportDefaultSpecifier(parent) || t.isImportNamespaceSpecifier(parent)) return false;
-  return true;
 }
 
 /**
@@ -119,7 +109,7 @@ export function scopeFacts(fn: NodePath<t.Function>): ScopeFacts {
   fn.traverse({
     Identifier(p) {
       if (!isVariableUse(p)) return;
-      const b = p.scope.getBinding(p.node.name);
+      const b = bindingOf(p, p.node.name);
       if (!b) return;
       // The class's own name, used in its body from a member: reached through the environment
       // (a restore function outside the class would otherwise see the outer, reassignable binding).

@@ -201,6 +201,7 @@ function expectedLength(params: t.Function['params']): number {
 /** Awaits become yields; marked functions become wrappers around their generator. */
 export function finishAsync(program: NodePath<t.Program>): void {
   genCounter = 0;
+  annexCounter = 0;
   // An async generator's body (and restore function) yields awaits as they are and its own
   // yields wrapped (__rsR.Y).
   const asyncGen = new WeakMap<t.Node, boolean>();
@@ -382,6 +383,7 @@ function wrap(path: NodePath<t.Function>): void {
     path.replaceWith(t.callExpression(rt('AF'), [wrapper, t.numericLiteral(n), ...inferredName(path)]));
     return;
   }
+  const sloppy = !path.isInStrictMode();
   const params = Array.from({ length: n }, (_, i) => t.identifier(`${R.prefix}p${i}`));
   const call = t.callExpression(rt('A'), [gen, t.thisExpression(), t.identifier('arguments')]);
   node.params = params;
@@ -407,9 +409,67 @@ function wrap(path: NodePath<t.Function>): void {
     path.replaceWith(t.callExpression(rt('AF'), [t.memberExpression(t.objectExpression([method]), t.stringLiteral(name), true), t.numericLiteral(-1)]));
   } else if (t.isFunctionExpression(node)) {
     path.replaceWith(t.callExpression(rt('AF'), [node, t.numericLiteral(-1), ...(node.id ? [] : inferredName(path))]));
-  } else if (t.isFunctionDeclaration(node) && node.id && (path.parentPath.isProgram() || path.parentPath.isBlockStatement())) {
-    // Hoisted: its scope's first statement gives it the prototype, before any code can see it.
-    const container = path.parentPath.node as t.Program | t.BlockStatement;
-    container.body.unshift(t.expressionStatement(t.callExpression(rt('AF'), [t.identifier(node.id.name), t.numericLiteral(-1)])));
+  } else if (t.isFunctionDeclaration(node)) {
+    declaredWrapper(path as NodePath<t.FunctionDeclaration>, sloppy);
   }
 }
+
+/**
+ * A wrapper that is a declaration, hoisted: the first statement of its scope gives it the
+ * prototype before any code can see it (in a switch, the first statement of every case, as any of
+ * them may be where the switch enters). `export default async function () {}` gets a local name
+ * for that, and keeps the name 'default'.
+ *
+ * A sloppy async function declared in a block is not hoisted to the function's scope by Annex B
+ * (B.3.3 is for plain functions only), but its wrapper is a plain function, which would be: code
+ * after the block would see the wrapper instead of an outer binding or a ReferenceError. The
+ * block is put in one that declares the name with `let`, so the var a `var` in its place would
+ * be is an early error and Annex B leaves the wrapper alone (the `let` is never read: the block's
+ * own declaration shadows it). A switch's discriminant is evaluated before that block.
+ */
+function declaredWrapper(path: NodePath<t.FunctionDeclaration>, sloppy: boolean): void {
+  const node = path.node;
+  let stmt: NodePath = path;
+  const named: t.StringLiteral[] = [];
+  if (path.parentPath.isExportNamedDeclaration() || path.parentPath.isExportDefaultDeclaration()) {
+    stmt = path.parentPath;
+    if (!node.id) {
+      node.id = t.identifier(`${R.prefix}default`);
+      named.push(t.stringLiteral('default'));
+    }
+  }
+  if (!node.id) return;
+  const name = node.id.name;
+  const af = (): t.Statement => t.expressionStatement(t.callExpression(rt('AF'), [t.identifier(name), t.numericLiteral(-1), ...named.map((n) => t.cloneNode(n))]));
+  const container = stmt.parentPath;
+  if (!container) return;
+  if (container.isProgram() || container.isBlockStatement()) container.node.body.unshift(af());
+  else if (container.isSwitchCase()) for (const c of (container.parent as t.SwitchStatement).cases) c.consequent.unshift(af());
+  else return;
+  const functionScope = container.isProgram() || (container.isBlockStatement() && (container.parentPath.isFunction() || container.parentPath.isStaticBlock()));
+  if (sloppy && !functionScope) guardAnnexB(container.isSwitchCase() ? container.parentPath as NodePath<t.SwitchStatement> : container as NodePath<t.BlockStatement>, name);
+}
+
+/** The `let` declarations guardAnnexB put around a block or switch, by that block or switch. */
+const annexGuards = new WeakMap<t.Node, t.VariableDeclaration>();
+
+function guardAnnexB(block: NodePath<t.BlockStatement | t.SwitchStatement>, name: string): void {
+  const known = annexGuards.get(block.node);
+  if (known) {
+    if (!known.declarations.some((d) => t.isIdentifier(d.id, { name }))) known.declarations.push(t.variableDeclarator(t.identifier(name)));
+    return;
+  }
+  const guard = t.variableDeclaration('let', [t.variableDeclarator(t.identifier(name))]);
+  annexGuards.set(block.node, guard);
+  const inner = block.node;
+  let replacement: t.BlockStatement = t.blockStatement([guard, inner]);
+  if (t.isSwitchStatement(inner)) {
+    const d = t.identifier(`${R.prefix}D${annexCounter++}`);
+    const discriminant = inner.discriminant;
+    inner.discriminant = t.identifier(d.name);
+    replacement = t.blockStatement([t.variableDeclaration('const', [t.variableDeclarator(d, discriminant)]), replacement]);
+  }
+  block.replaceWith(replacement);
+}
+
+let annexCounter = 0;

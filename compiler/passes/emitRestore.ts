@@ -26,6 +26,7 @@ import { Flag, M, R } from '../../contract/index.js';
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import { isInnerClassName, isVariableUse } from '../scopeFacts.js';
+import { bindingOf } from '../bindings.js';
 import { accessor, type CheckpointResult, type CpInfo } from './insertCheckpoints.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 import { handle, record, recordOf, rt } from '../runtimeRef.js';
@@ -602,7 +603,7 @@ export class RestoreEmitter {
         if (!isVariableUse(p) || raw.has(p.node)) return;
         const name = p.node.name;
         if (name.startsWith(R.prefix)) return;
-        const b = p.scope.getBinding(name);
+        const b = bindingOf(p, name);
         if (name === 'arguments' && (!b || !isWithin(b.scope.path)) && ownFunction(p)) {
           p.replaceWith(id(R.args));
           return;

@@ -97,6 +97,8 @@ export class Checkpointer {
   private usesReturnFlag = false;
   private caughtCount = 0;
   private ownName: string | undefined;
+  /** A let/const/class named `arguments` in the body: the save cannot read the arguments object. */
+  private argumentsShadowed = false;
 
   constructor(
     private readonly info: FunctionInfo,
@@ -148,6 +150,9 @@ export class Checkpointer {
     const params: string[] = [];
     for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, params);
     this.params = new Set(params);
+    // `function f(a = arguments) { let arguments; }`: the body's binding, in its TDZ at entry, is
+    // all the body sees; the parameters that read the arguments object have run by then.
+    this.argumentsShadowed = body.body.some((s) => lexicalNames(s).includes('arguments'));
     level.push(...params);
     collectVars(body, level);
     level.push(...blockFunctionNames(body.body));
@@ -436,7 +441,7 @@ export class Checkpointer {
       // an object literal of getters and setters per save would make the function's bytecode
       // several times larger, and V8 stops inlining it into its callers.
       env.length ? t.arrowFunctionExpression([], t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c)))) : t.identifier('undefined'),
-      info.usesArguments ? t.identifier('arguments') : t.identifier('undefined'),
+      info.usesArguments && !this.argumentsShadowed ? t.identifier('arguments') : t.identifier('undefined'),
       info.usesNewTarget ? t.metaProperty(t.identifier('new'), t.identifier('target')) : t.identifier('undefined'),
       this.restoreRef ? this.restoreRef() : t.identifier('undefined'),
     ];

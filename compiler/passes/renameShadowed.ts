@@ -11,6 +11,7 @@
  */
 import type { NodePath, Scope, Binding } from '@babel/traverse';
 import type * as t from '@babel/types';
+import { bindingOf, isVariableUse } from '../bindings.js';
 
 /** All scopes that belong to the function itself: its own and its blocks', not nested functions'. */
 export function ownScopes(fn: NodePath<t.Function>): Scope[] {
@@ -42,11 +43,29 @@ export function renameShadowed(fn: NodePath<t.Function>): void {
   const seen = new Set<string>();
   for (const b of ownBindings(fn)) {
     if (seen.has(b.identifier.name)) {
-      const fresh = b.scope.generateUid(b.identifier.name);
-      b.scope.rename(b.identifier.name, fresh);
+      const name = b.identifier.name;
+      const fresh = b.scope.generateUid(name);
+      // Babel's rename finds references by its getBinding, which misses those in the clause's own
+      // pattern (bindingOf): they are renamed here.
+      const inPattern = b.scope.path.isCatchClause() ? catchPatternUses(b.scope.path, name, b) : [];
+      b.scope.rename(name, fresh);
+      for (const id of inPattern) id.name = fresh;
       seen.add(fresh);
     } else {
       seen.add(b.identifier.name);
     }
   }
+}
+
+/** The identifiers in a catch clause's parameter that name its binding b (other than b's own). */
+function catchPatternUses(clause: NodePath<t.CatchClause>, name: string, b: Binding): t.Identifier[] {
+  const out: t.Identifier[] = [];
+  const param = clause.get('param');
+  if (!param.node) return out;
+  param.traverse({
+    Identifier(p) {
+      if (p.node.name === name && p.node !== b.identifier && isVariableUse(p) && bindingOf(p, name) === b) out.push(p.node);
+    },
+  });
+  return out;
 }

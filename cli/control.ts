@@ -16,10 +16,20 @@ import { formatOldCode, formatReport, wouldApply, type OldCodeReport, type Proce
 export const EXIT_SPLIT = 3;
 
 /** A failure to talk to the program: one line on stderr, exit code 2. */
-export class ClientError extends Error {}
+export class ClientError extends Error {
+  /** Nobody listened on the socket (yet: see askListening). */
+  refused = false;
+}
+
+/**
+ * How long a client waits for the socket of a live process to appear: `restack run` starts the
+ * program without waiting for its control thread to listen (runtime/run.ts), so a client started
+ * at once may come first.
+ */
+const SOCKET_GRACE_MS = 2000;
 
 /** The socket of `target`: a pid (its socket in this user's directory) or a socket's path. */
-function socketOf(target: string): string {
+async function socketOf(target: string): Promise<string> {
   if (!/^\d+$/.test(target)) {
     const path = resolve(target);
     let st;
@@ -44,7 +54,11 @@ function socketOf(target: string): string {
     }
   }
   const path = socketPathFor(pid, dir);
-  const there = existsSync(path);
+  let there = existsSync(path);
+  for (const until = Date.now() + SOCKET_GRACE_MS; !there && isAlive(pid) && Date.now() < until;) {
+    await new Promise((r) => setTimeout(r, 20));
+    there = existsSync(path);
+  }
   if (!isAlive(pid)) {
     // Left by a program that was killed: nobody will ever listen there again.
     if (there) removeSocket(path);
@@ -118,9 +132,27 @@ function ask(path: string, req: { id: number } & Record<string, unknown>, timeou
           : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied (the program belongs to another user?)'
             : e.code === 'ENOTSOCK' ? 'not a socket'
               : e.message;
-      finish(new ClientError(`cannot reach ${path}: ${why}`));
+      const error = new ClientError(`cannot reach ${path}: ${why}`);
+      error.refused = e.code === 'ECONNREFUSED';
+      finish(error);
     });
   });
+}
+
+/**
+ * ask(), again while the socket refuses connections, for up to SOCKET_GRACE_MS: a socket that
+ * exists is bound, and may be about to listen (a program that has just started).
+ */
+async function askListening(path: string, req: { id: number } & Record<string, unknown>, timeoutMs: number): Promise<Reply> {
+  const until = Date.now() + SOCKET_GRACE_MS;
+  for (;;) {
+    try {
+      return await ask(path, req, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof ClientError && e.refused) || Date.now() >= until) throw e;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
 }
 
 function isReport(v: unknown): v is UpdateReport {
@@ -129,13 +161,13 @@ function isReport(v: unknown): v is UpdateReport {
 }
 
 export async function updateCommand(target: string, patchDir: string, opts: { json?: boolean; timeout: number; label?: string; mode?: 'atomic' | 'wait-free'; processes?: 'coordinated' | 'rolling'; dryRun?: boolean }): Promise<number> {
-  const path = socketOf(target);
+  const path = await socketOf(target);
   const timeoutMs = opts.timeout * 1000;
   // The program waits up to the timeout for an update point where every frame can move; the
   // client gives it longer to decide, collect its processes' reports and answer. A rolling update
   // of several processes sends a progress note as each one is done, and the wait starts again at
   // each: it outlasts the program's own wait for a child that does not answer (deadlines.ts).
-  const reply = await ask(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}), ...(opts.dryRun ? { dryRun: true } : {}) } }, clientWaitMs(timeoutMs));
+  const reply = await askListening(path, { id: 1, type: 'update', patchDir: resolve(patchDir), options: { timeoutMs, ...(opts.label ? { label: opts.label } : {}), ...(opts.mode && opts.mode !== 'atomic' ? { mode: opts.mode } : {}), ...(opts.processes ? { processes: opts.processes } : {}), ...(opts.dryRun ? { dryRun: true } : {}) } }, clientWaitMs(timeoutMs));
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (!isReport(reply.result)) throw new ClientError(`${path} answered with something that is not an update report`);
   const report = reply.result;
@@ -173,8 +205,8 @@ function silence(since: number | undefined, error: string | undefined): string {
 }
 
 export async function statusCommand(target: string, opts: { json?: boolean }): Promise<number> {
-  const path = socketOf(target);
-  const reply = await ask(path, { id: 1, type: 'status' }, STATUS_CLIENT_WAIT_MS);
+  const path = await socketOf(target);
+  const reply = await askListening(path, { id: 1, type: 'status' }, STATUS_CLIENT_WAIT_MS);
   if (!reply.ok) throw new ClientError(`the program refused the request: ${reply.error}`);
   if (opts.json) {
     process.stdout.write(JSON.stringify(reply.result, null, 2) + '\n');

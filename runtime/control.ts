@@ -52,6 +52,11 @@ export interface Control {
 }
 
 export interface ControlOptions {
+  /**
+   * The caller does not wait for `ready` (`restack run`: the program starts at once): the channel
+   * does not keep the process alive while its thread starts either.
+   */
+  background?: boolean;
   /** The socket directory (default: controlDir(), created and checked). */
   dir?: string;
   /**
@@ -246,10 +251,11 @@ export function startControl(engine: Engine, handlers: ControlHandlers, options:
   });
   worker.on('error', (e) => stop(`the control channel stopped: ${messageOf(e)}`));
   worker.on('exit', () => stop(stopped ? null : 'the control channel stopped'));
-  // The port is referenced until the socket listens (run.ts waits for that before starting the
-  // program); from then on the channel never keeps the program alive.
-  ready.then(() => port.unref(), () => {});
-  if (!listen) port.unref();
+  // Once the socket listens, the channel never keeps the program alive. Until then it does, so
+  // that a wait for `ready` (a forked child learning which version to start on) is one the
+  // process stays alive for; with `background`, not even then.
+  if (options.background) port.unref();
+  else ready.then(() => port.unref(), () => port.unref());
   process.on('exit', cleanup);
   const control: Control = { socketPath: path, link, ready, version: null, close: () => stop(null) };
   running = control;

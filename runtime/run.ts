@@ -29,13 +29,20 @@ export async function runProgram(file: string, args: string[], options: RunOptio
   // Without a control socket, children the program forks cannot reach it: they start as they are.
   if (options.control === false) (await import('./processes.js')).setChildLinking(false);
   if (options.control !== false) {
-    // A problem here (the socket directory, its path) is a ControlError: `restack run` reports it
-    // in one line and does not start the program.
+    // A problem found before the channel's thread starts (the socket directory, its path) is a
+    // ControlError: `restack run` reports it in one line and does not start the program. The
+    // program does not wait for the thread to listen (its start-up would add to every run's): a
+    // client that comes before the socket listens waits for it (cli/control.ts), and a socket
+    // that cannot be opened is reported when that is known, the program going on without updates.
     const { startControl } = await import('./control.js');
     const { controlHandlers } = await import('./controlHandlers.js');
-    const control = startControl(engine, controlHandlers());
-    await control.ready;
+    const control = startControl(engine, controlHandlers(), { background: true });
+    control.ready.catch((e: Error) => {
+      process.stderr.write(`restack: ${e.message}; the program runs without updates (\`restack update\` cannot reach it)\n`);
+    });
     // Only on a terminal unless asked: the program's own stderr must stay what it would be natively.
+    // Announced at once (the path is known), as a program that blocks from its first line on is
+    // still updatable: it is its control thread that listens.
     if (process.stderr.isTTY || options.announce) process.stderr.write(`restack: control socket ${control.socketPath} (pid ${process.pid})\n`);
   }
   if (options.report) {

@@ -5,6 +5,7 @@
  *
  *   npm run test:conformance -- <test262 checkout> [--mode <m>[,<m>...]] [--filter <s>[,<s>...]]
  *                               [--jobs N] [--timeout <s>] [--long-timeout <s>] [--update-known] [--verbose]
+ *                               [--resume <file>]
  *
  * Modes (MODES below; default: all of them): `compiled` (compiled with the default `loops` policy,
  * run with `restack run`), `storm1`, `storm3`, `storm7` (the same code under `restack run --storm N`),
@@ -14,7 +15,10 @@
  * passes natively but fails in a mode is a restack difference. The accepted differences are listed
  * in tests/conformance/known-differences.txt, one per mode and test; the run fails if a difference
  * appears that is not listed, or if a listed one no longer occurs (among the tests and modes
- * selected). `--update-known` rewrites the list instead. An unfiltered run writes docs/conformance.md,
+ * selected). `--update-known` rewrites the list instead. `--resume <file>` keeps each finished batch's
+ * results in the file and, run again with the same file, skips the batches it holds: a run of
+ * every mode, several hours on 2 cores, can be made in parts (the file names the restack and
+ * test262 commits and the options; a run whose differ is refused). An unfiltered run writes docs/conformance.md,
  * merged with the doc's results of the modes it did not run (writeDoc); a filtered run leaves it alone.
  *
  * How a test is run (docs/conformance.md says the same for readers of the results):
@@ -40,7 +44,7 @@
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -589,13 +593,13 @@ function judgeCompileError(meta, msg) {
 // Main: select, dispatch, compare, report.
 
 const USAGE = 'usage: node scripts/conformance.js <test262 checkout> [--mode <m>[,<m>...]] [--filter <substring>[,<substring>...]]\n' +
-  '       [--jobs N] [--timeout <s>] [--long-timeout <s>] [--update-known] [--verbose]\n' +
+  '       [--jobs N] [--timeout <s>] [--long-timeout <s>] [--update-known] [--verbose] [--resume <file>]\n' +
   `modes: ${MODE_NAMES.join(', ')} (default: all)\n`;
 
 function parseArgs(argv) {
   const opts = {
     test262: null, filter: null, modes: MODE_NAMES, jobs: availableParallelism(), batch: BATCH, updateKnown: false,
-    timeout: 10, longTimeout: 120, verbose: false,
+    timeout: 10, longTimeout: 120, verbose: false, resume: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -607,6 +611,7 @@ function parseArgs(argv) {
     else if (a === '--batch') opts.batch = Number(argv[++i]);
     else if (a === '--update-known') opts.updateKnown = true;
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--resume') opts.resume = argv[++i];
     else if (a === '--help' || a === '-h') opts.help = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else if (!opts.test262) opts.test262 = a;
@@ -650,6 +655,61 @@ function writeKnown(entries) {
   const lines = [...entries].map(([key, reason]) => `${key}\t${reason.replace(/[\t\n]/g, ' ')}`).sort();
   mkdirSync(join(ROOT, 'tests', 'conformance'), { recursive: true });
   writeFileSync(KNOWN, lines.length ? `${lines.join('\n')}\n` : '');
+}
+
+/** restack's commit, `-dirty` when its compiler, runtime or contract have uncommitted changes. */
+function restackVersion() {
+  try {
+    const head = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'compiler', 'runtime', 'contract', 'cli', 'scripts/conformance.js'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head}-dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The resume file: a first line naming the run (commits and options), then a line per finished
+ * batch (its index, directory, test paths, results and storm statistics). A file of another run
+ * is refused; a torn last line (a run killed while writing it) is ignored.
+ */
+function openResume(file, identity, batches) {
+  const done = new Map();
+  const key = JSON.stringify(identity);
+  if (existsSync(file)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    if (lines[0] !== key) {
+      throw new Error(`${file} holds another run's results (${lines[0].slice(0, 300)}); this run is ${key}: use another file, or delete it`);
+    }
+    for (const line of lines.slice(1)) {
+      if (!line.trim()) continue;
+      let b;
+      try {
+        b = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      const expected = batches[b.index];
+      if (!expected || expected.dir !== b.dir || expected.tasks.map((t) => t.path).join('\n') !== b.paths.join('\n')) {
+        throw new Error(`${file}: batch ${b.index} is not this selection's batch ${b.index}: the test262 files or the selection changed; delete the file`);
+      }
+      done.set(b.index, b);
+    }
+  } else {
+    writeFileSync(file, `${key}\n`);
+  }
+  return {
+    done,
+    /** Milliseconds spent by earlier parts of the run, and how many parts there were. */
+    earlier() {
+      const parts = new Map();
+      for (const b of done.values()) parts.set(b.part, Math.max(parts.get(b.part) ?? 0, b.at));
+      return { ms: [...parts.values()].reduce((a, x) => a + x, 0), parts: parts.size };
+    },
+    save(batch, results, storm, part, at) {
+      appendFileSync(file, `${JSON.stringify({ index: batch.index, dir: batch.dir, paths: batch.tasks.map((t) => t.path), results, storm, part, at })}\n`);
+    },
+  };
 }
 
 function gitCommit(dir) {
@@ -709,21 +769,37 @@ async function main() {
   /** Identity updates per directory and mode. */
   const stormStats = new Map(dirs.map((d) => [d, Object.fromEntries(modes.map((m) => [m, { captures: 0, deferred: 0 }]))]));
   const results = [];
+  const addStorm = (dir, storm) => {
+    const st = stormStats.get(dir);
+    for (const m of modes) {
+      st[m].captures += storm[m].captures;
+      st[m].deferred += storm[m].deferred;
+    }
+  };
+  const resume = opts.resume ? openResume(opts.resume, { test262: gitCommit(test262), restack: restackVersion(), modes, batch: opts.batch, timeout: opts.timeout, longTimeout: opts.longTimeout, filter: opts.filter }, batches) : null;
+  if (resume) {
+    for (const b of resume.done.values()) {
+      addStorm(b.dir, b.storm);
+      results.push(...b.results);
+    }
+    process.stdout.write(`resuming ${opts.resume}: ${resume.done.size} of ${batches.length} batches done (${results.length} tests)\n`);
+  }
+  const pending = batches.map((b, i) => ({ ...b, index: i })).filter((b) => !resume?.done.has(b.index));
   try {
     await new Promise((resolveAll, rejectAll) => {
       let next = 0;
       let done = 0;
       let lastReport = Date.now();
-      if (!batches.length) return resolveAll();
+      if (!pending.length) return resolveAll();
       const workers = [];
       const feed = (w) => {
-        if (next < batches.length) {
-          w.batch = batches[next++];
+        if (next < pending.length) {
+          w.batch = pending[next++];
           w.postMessage(w.batch.tasks);
         }
       };
       const workerData = (i) => ({ test262, scratch, timeoutMs: opts.timeout * 1000, longTimeoutMs: opts.longTimeout * 1000, id: i, modes });
-      for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) {
+      for (let i = 0; i < Math.min(opts.jobs, pending.length); i++) {
         const w = new Worker(fileURLToPath(import.meta.url), { workerData: workerData(i) });
         workers.push(w);
         w.on('error', rejectAll);
@@ -732,13 +808,10 @@ async function main() {
             rejectAll(new Error(msg.error));
             return;
           }
-          const st = stormStats.get(w.batch.dir);
-          for (const m of modes) {
-            st[m].captures += msg.storm[m].captures;
-            st[m].deferred += msg.storm[m].deferred;
-          }
+          addStorm(w.batch.dir, msg.storm);
+          for (const r of msg.results) for (const m of ['native', ...modes]) if (r[m]?.reason) r[m].reason = sanitize(r[m].reason, scratch);
+          resume?.save(w.batch, msg.results, msg.storm, started, Date.now() - started);
           for (const r of msg.results) {
-            for (const m of ['native', ...modes]) if (r[m]?.reason) r[m].reason = sanitize(r[m].reason, scratch);
             results.push(r);
             if (opts.verbose) {
               const bad = ['native', ...modes].filter((m) => r[m] && !r[m].pass).map((m) => `${m}: ${r[m].reason}`);
@@ -750,7 +823,7 @@ async function main() {
             lastReport = Date.now();
             process.stdout.write(`  ${results.length}/${tasks.length} tests, ${formatDuration(Date.now() - started)}\n`);
           }
-          if (done === batches.length) {
+          if (done === pending.length) {
             Promise.all(workers.map((x) => x.terminate())).then(() => resolveAll());
           } else feed(w);
         });
@@ -761,7 +834,10 @@ async function main() {
     if (!process.env.CONFORMANCE_KEEP) rmSync(scratch, { recursive: true, force: true });
     else process.stdout.write(`kept ${scratch}\n`);
   }
-  const elapsed = Date.now() - started;
+  // A resumed run's time is that of all its parts.
+  const earlier = resume?.earlier() ?? { ms: 0, parts: 0 };
+  const elapsed = Date.now() - started + earlier.ms;
+  const parts = earlier.parts + 1;
 
   // Sets.
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -809,7 +885,7 @@ async function main() {
 
   const commit = gitCommit(test262);
   if (!opts.filter) {
-    writeDoc({ shown, total, modes, elapsed, commit, jobs: opts.jobs, differences, nativeFailures, nativeHangs, tasks: tasks.length, skipped, test262Arg: opts.test262, opts });
+    writeDoc({ shown, total, modes, elapsed, parts, commit, jobs: opts.jobs, differences, nativeFailures, nativeHangs, tasks: tasks.length, skipped, test262Arg: opts.test262, opts });
     process.stdout.write(`wrote ${relative(ROOT, DOC)}\n`);
   } else {
     process.stdout.write(`${relative(ROOT, DOC)} left as it is: a filtered run does not write it\n`);
@@ -871,7 +947,7 @@ function readDocData() {
  * as the earlier run used the same test262 commit and the same selection of directories (the
  * native columns are this run's).
  */
-function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nativeFailures, nativeHangs, tasks, skipped, test262Arg, opts }) {
+function writeDoc({ shown, total, modes, elapsed, parts, commit, jobs, differences, nativeFailures, nativeHangs, tasks, skipped, test262Arg, opts }) {
   const count = (pairs) => {
     const counts = new Map();
     for (const key of pairs) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -903,7 +979,7 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
       kinds.set(c[0], c);
     }
     data.modes[m] = {
-      date, command, jobs, duration: formatDuration(elapsed), modesOfRun: modes.length,
+      date, command, jobs, duration: formatDuration(elapsed), parts, restack: restackVersion(), modesOfRun: modes.length,
       rows: Object.fromEntries(shown.map(([d, r]) => [d, r.modes[m]])),
       kinds: [...kinds.values()].sort((a, b) => b[1] - a[1]),
     };
@@ -930,7 +1006,9 @@ function writeDoc({ shown, total, modes, elapsed, commit, jobs, differences, nat
   out.push(`- native: ${date}, with the latest mode run`);
   for (const m of present) {
     const r = data.modes[m];
-    out.push(`- ${m}: ${r.date}, \`${r.command}\` (${r.jobs} parallel jobs, ${r.duration} for ${r.modesOfRun} mode(s))`);
+    const how = [`${r.jobs} parallel jobs`, `${r.duration} for ${r.modesOfRun} mode(s)${r.parts > 1 ? ` in ${r.parts} parts (--resume)` : ''}`];
+    if (r.restack) how.push(`restack ${r.restack.slice(0, 12)}${r.restack.endsWith('-dirty') ? ' with uncommitted changes' : ''}`);
+    out.push(`- ${m}: ${r.date}, \`${r.command}\` (${how.join(', ')})`);
   }
   const missing = MODE_NAMES.filter((m) => !data.modes[m]);
   if (missing.length) out.push(`- not run on this commit and selection: ${missing.join(', ')}`);

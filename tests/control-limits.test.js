@@ -61,6 +61,7 @@ let lingeringSince;
 
 test('a connection that sends part of a line and then nothing is closed after the idle time', { timeout: IDLE_MS + 30_000 }, async () => {
   await idleProgram.until(/^ready$/m);
+  await idleProgram.listening();
   lingering = client(idleProgram.socketPath());
   await lingering.ready;
   lingering.socket.write('{"id": 1, "type": "sta');
@@ -71,6 +72,7 @@ test('a connection that sends part of a line and then nothing is closed after th
 test('an oversize request line is refused and its connection closed; status still answers', async () => {
   const t = liveProgram(join(dir, 'c1', 'main.js'), [], ws.env);
   await t.until(/^ready$/m);
+  await t.listening();
   const c = client(t.socketPath());
   await c.ready;
   c.socket.write('x'.repeat(MAX_LINE + 4096));
@@ -99,6 +101,7 @@ test('an oversize request line is refused and its connection closed; status stil
 test('many idle connections do not lock out a status request: the longest idle are closed', async () => {
   const t = liveProgram(join(dir, 'c1', 'main.js'), [], ws.env);
   await t.until(/^ready$/m);
+  await t.listening();
   const idle = [];
   for (let i = 0; i < 3 * MAX_CLIENTS; i++) {
     const c = client(t.socketPath());

@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './helpers/run.js';
+import { whenListening } from './helpers/live.js';
 
 const cli = join(root, 'bin/restack.js');
 const fixtures = join(root, 'samples/counter');
@@ -72,7 +73,7 @@ function start(args, { extraEnv = {}, direct = false } = {}) {
   const ready = new Promise((resolve, reject) => {
     const t = setInterval(() => {
       const m = /restack: control socket (\S+) \(pid (\d+)\)/.exec(stderr);
-      if (m) { clearInterval(t); resolve({ socket: m[1], pid: m[2] }); }
+      if (m) { clearInterval(t); whenListening(m[1]).then(() => resolve({ socket: m[1], pid: m[2] }), reject); }
     }, 10);
     exited.then((r) => { clearInterval(t); reject(new Error(`exited before listening: ${r.stderr}`)); });
   });

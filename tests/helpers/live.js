@@ -2,6 +2,7 @@
 // sent to its stdin, `restack update` and `restack status` on it.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { cli } from './run.js';
 
 /**
@@ -47,6 +48,8 @@ export function liveProgram(file, args, env, { runArgs = [] } = {}) {
     pid() { return /\(pid (\d+)\)/.exec(stderr)[1]; },
     /** Its control socket's path, as printed there too. */
     socketPath() { return /control socket (.*) \(pid \d+\)/.exec(stderr)[1]; },
+    /** Resolves once the socket takes connections (it is announced before its thread listens). */
+    listening() { return whenListening(program.socketPath()); },
     /** `restack update --json --label v2 ...args <pid> patchDir`: the report. */
     update(patchDir, ...args) {
       const u = spawnSync(process.execPath, updateArgs(patchDir, args), { env, encoding: 'utf8' });
@@ -83,4 +86,23 @@ export function liveProgram(file, args, env, { runArgs = [] } = {}) {
     },
   };
   return program;
+}
+
+/**
+ * Resolves once a connection to the control socket at path succeeds: `restack run` starts the
+ * program and announces the socket before the control thread listens. (`restack update` and
+ * `restack status` wait for it themselves; a test's own raw connections need this.)
+ */
+export async function whenListening(path, ms = 10_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const ok = await new Promise((resolve) => {
+      const c = connect(path);
+      c.on('connect', () => { c.destroy(); resolve(true); });
+      c.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > end) throw new Error(`nobody listens on ${path} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -8,7 +8,7 @@
  * listed files, hashes the bytes it actually read, and refuses a bundle whose files differ from
  * the list; a signature (checked.sig) signs the digest, so a trusted key vouches for every file.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -74,6 +74,8 @@ export interface BundleSignature {
 }
 
 export function sha256(bytes: Uint8Array | string): string {
+  // node:crypto is loaded when a bundle is first read or written: not at every program's start.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -5,11 +5,15 @@
  * commas), not in a module variable: every thread and every child process forked under restack
  * reads bundles, and each starts from the environment the program started with.
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { KeyObject } from 'node:crypto';
 import { CHECKED_SIG, keyId, SIGNATURE_FORMAT, signedMessage, type BundleSignature } from '../contract/bundle.js';
 import { PatchError, type BundleReader } from '../contract/bundleFiles.js';
 
 export const TRUST_ENV = 'RESTACK_TRUST';
+
+/** node:crypto, loaded when a bundle's signature is checked: not at every program's start. */
+const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
 let cached: { env: string | undefined; keys: Map<string, KeyObject> } | null = null;
 
@@ -21,7 +25,7 @@ export function trustedKeys(): Map<string, KeyObject> {
   for (const b64 of (env ?? '').split(',').filter(Boolean)) {
     let key: KeyObject;
     try {
-      key = createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
+      key = crypto().createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
     } catch (e) {
       throw new PatchError(`${TRUST_ENV} holds a key that cannot be read (${(e as Error).message}); start the program again with \`restack run --trust <public key file>\``);
     }
@@ -59,7 +63,7 @@ export function checkSignature(reader: BundleReader, digest: string): void {
     throw new PatchError(`${given} is signed by key ${sig.key.slice(0, 16)}, which this program does not trust (it trusts ${[...keys.keys()].map((k) => k.slice(0, 16)).join(', ')}); ` +
       'sign it with a trusted key, or start the program with `--trust` naming this key');
   }
-  if (!verify(null, signedMessage(digest), key, Buffer.from(sig.signature, 'base64'))) {
+  if (!crypto().verify(null, signedMessage(digest), key, Buffer.from(sig.signature, 'base64'))) {
     throw new PatchError(`${reader.name(CHECKED_SIG)} does not verify: the bundle changed after it was signed, or the signature is damaged; check and sign it again (\`restack check ${given} --sign <private key>\`)`);
   }
 }

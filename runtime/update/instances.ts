@@ -21,7 +21,8 @@
  * adopted (adoption strips the old prototype of its `constructor`), when its own `constructor`'s
  * `prototype` is itself, or when another object the query found has it as its prototype.
  */
-import { Session } from 'node:inspector';
+import { createRequire } from 'node:module';
+import type { Session } from 'node:inspector';
 import type { ModuleHandle } from '../core/moduleHandle.js';
 import { transformerError, UpdateRefused, type Evaluated, type updateScope } from '../migrate.js';
 import type { LoadedPatch } from '../patch.js';
@@ -178,6 +179,8 @@ function withoutPrototypes(found: object[], known: Set<object>): object[] {
 
 /** A session left open by an update the deadline stopped mid-query (it skips finally blocks). */
 let openSession: Session | null = null;
+/** node:inspector, loaded by the first update that transforms instances: not at every program's start. */
+const inspector = (): typeof import('node:inspector') => createRequire(import.meta.url)('node:inspector') as typeof import('node:inspector');
 const PROBE = Symbol.for('restack.instances.probe');
 const GROUP = 'restack-instances';
 
@@ -197,7 +200,7 @@ export function queryInstances(proto: object, key: string): object[] {
   const g = globalThis as unknown as Record<symbol, unknown>;
   let session: Session;
   try {
-    session = new Session();
+    session = new (inspector().Session)();
     session.connect();
   } catch (e) {
     throw new UpdateRefused(`instances['${key}']: cannot find the class's instances: the inspector is not available in this process (${(e as Error).message}); instance transformers need a Node.js built with the inspector`);

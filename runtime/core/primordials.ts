@@ -59,3 +59,137 @@ export const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 export function defineElement<T>(a: T[], i: number, v: T): void {
   ObjectDefineProperty(a, i, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The update's own work (migrate, the journal, the transaction, instances, patch loading): the
+// same rule. scripts/builtin-audit.js lists the runtime's call sites that still reach a builtin
+// as the program left it.
+
+const getter = (proto: object, key: PropertyKey): ((self: unknown) => unknown) =>
+  uncurry(ObjectGetOwnPropertyDescriptor(proto, key)!.get as () => unknown);
+
+export const ReflectConstruct = Reflect.construct;
+export const ReflectGet = Reflect.get;
+export const ReflectSet = Reflect.set;
+export const ReflectHas = Reflect.has;
+export const ReflectOwnKeys = Reflect.ownKeys;
+export const ReflectDefineProperty = Reflect.defineProperty;
+export const ReflectDeleteProperty = Reflect.deleteProperty;
+export const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+export const ReflectGetPrototypeOf = Reflect.getPrototypeOf;
+export const ReflectSetPrototypeOf = Reflect.setPrototypeOf;
+
+export const ObjectAssign = Object.assign;
+export const ObjectEntries = Object.entries;
+export const ObjectFreeze = Object.freeze;
+export const ObjectIsFrozen = Object.isFrozen;
+export const ObjectIsExtensible = Object.isExtensible;
+export const ObjectPreventExtensions = Object.preventExtensions;
+export const ObjectSetPrototypeOf = Object.setPrototypeOf;
+export const ObjectHasOwn = Object.hasOwn;
+export const ObjectDefineProperties = Object.defineProperties;
+export const ObjectGetOwnPropertyDescriptors = Object.getOwnPropertyDescriptors;
+export const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
+export const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+
+export const ArrayIsArray = Array.isArray;
+export const ArrayPush = uncurry(Array.prototype.push) as <T>(a: T[], ...items: T[]) => number;
+export const ArrayPop = uncurry(Array.prototype.pop) as <T>(a: T[]) => T | undefined;
+export const ArrayShift = uncurry(Array.prototype.shift) as <T>(a: T[]) => T | undefined;
+export const ArrayUnshift = uncurry(Array.prototype.unshift) as <T>(a: T[], ...items: T[]) => number;
+export const ArraySplice = uncurry(Array.prototype.splice) as <T>(a: T[], start: number, deleteCount?: number, ...items: T[]) => T[];
+export const ArraySlice = uncurry(Array.prototype.slice) as <T>(a: readonly T[], start?: number, end?: number) => T[];
+export const ArrayConcat = uncurry(Array.prototype.concat) as <T>(a: readonly T[], ...items: (T | readonly T[])[]) => T[];
+export const ArrayIndexOf = uncurry(Array.prototype.indexOf) as <T>(a: readonly T[], v: T, from?: number) => number;
+export const ArrayLastIndexOf = uncurry(Array.prototype.lastIndexOf) as <T>(a: readonly T[], v: T) => number;
+export const ArrayJoin = uncurry(Array.prototype.join) as (a: readonly unknown[], separator?: string) => string;
+export const ArrayReverse = uncurry(Array.prototype.reverse) as <T>(a: T[]) => T[];
+export const ArraySort = uncurry(Array.prototype.sort) as <T>(a: T[], compare?: (x: T, y: T) => number) => T[];
+export const ArrayFill = uncurry(Array.prototype.fill) as <T>(a: T[], v: T, start?: number, end?: number) => T[];
+export const ArrayMap = uncurry(Array.prototype.map) as <T, U>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => U) => U[];
+export const ArrayFilter = uncurry(Array.prototype.filter) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => T[];
+export const ArrayForEach = uncurry(Array.prototype.forEach) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => void) => void;
+export const ArraySome = uncurry(Array.prototype.some) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => boolean;
+export const ArrayEvery = uncurry(Array.prototype.every) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => boolean;
+export const ArrayFind = uncurry(Array.prototype.find) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => T | undefined;
+export const ArrayFindIndex = uncurry(Array.prototype.findIndex) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => number;
+export const ArrayReduce = uncurry(Array.prototype.reduce) as <T, U>(a: readonly T[], fn: (acc: U, v: T, i: number) => U, init: U) => U;
+export const ArrayFlat = uncurry(Array.prototype.flat) as <T>(a: readonly (T | readonly T[])[]) => T[];
+
+export const MapDelete = uncurry(Map.prototype.delete) as <K>(map: Map<K, unknown>, key: K) => boolean;
+export const MapClear = uncurry(Map.prototype.clear) as (map: Map<unknown, unknown>) => void;
+export const MapSize = getter(Map.prototype, 'size') as (map: ReadonlyMap<unknown, unknown>) => number;
+export const MapForEach = uncurry(Map.prototype.forEach) as <K, V>(map: ReadonlyMap<K, V>, fn: (v: V, k: K) => void) => void;
+export const SetClear = uncurry(Set.prototype.clear) as (set: Set<unknown>) => void;
+export const SetSize = getter(Set.prototype, 'size') as (set: ReadonlySet<unknown>) => number;
+export const SetForEach = uncurry(Set.prototype.forEach) as <T>(set: ReadonlySet<T>, fn: (v: T) => void) => void;
+export const WeakMapHas = uncurry(WeakMap.prototype.has) as <K extends object>(map: WeakMap<K, unknown>, key: K) => boolean;
+export const WeakMapDelete = uncurry(WeakMap.prototype.delete) as <K extends object>(map: WeakMap<K, unknown>, key: K) => boolean;
+export const WeakSetAdd = uncurry(WeakSet.prototype.add) as <T extends object>(set: WeakSet<T>, v: T) => WeakSet<T>;
+export const WeakSetHas = uncurry(WeakSet.prototype.has) as <T extends object>(set: WeakSet<T>, v: T) => boolean;
+export const WeakSetDelete = uncurry(WeakSet.prototype.delete) as <T extends object>(set: WeakSet<T>, v: T) => boolean;
+
+/**
+ * A Map's entries, keys or values, or a Set's values, as a new array, read through the captured
+ * forEach: a `for...of` over the collection would call the program's iterator methods. Loop over
+ * the result by index. The arrays are the runtime's own: elements are defined, not assigned.
+ */
+export function mapEntries<K, V>(map: ReadonlyMap<K, V>): Array<[K, V]> {
+  const out: Array<[K, V]> = [];
+  MapForEach(map, (v, k) => defineElement(out, out.length, [k, v]));
+  return out;
+}
+export function mapKeys<K>(map: ReadonlyMap<K, unknown>): K[] {
+  const out: K[] = [];
+  MapForEach(map, (_v, k) => defineElement(out, out.length, k));
+  return out;
+}
+export function mapValues<V>(map: ReadonlyMap<unknown, V>): V[] {
+  const out: V[] = [];
+  MapForEach(map, (v) => defineElement(out, out.length, v));
+  return out;
+}
+export function setValues<T>(set: ReadonlySet<T>): T[] {
+  const out: T[] = [];
+  SetForEach(set, (v) => defineElement(out, out.length, v));
+  return out;
+}
+/** A new Map of the entries (`new Map(entries)` would call the program's iterator and `set`). */
+export function newMap<K, V>(entries: ReadonlyArray<readonly [K, V]> = []): Map<K, V> {
+  const m = new Map<K, V>();
+  for (let i = 0; i < entries.length; i++) MapSet(m, entries[i][0], entries[i][1]);
+  return m;
+}
+/** A new Set of the values (`new Set(values)` would call the program's iterator and `add`). */
+export function newSet<T>(values: readonly T[] = []): Set<T> {
+  const s = new Set<T>();
+  for (let i = 0; i < values.length; i++) SetAdd(s, values[i]);
+  return s;
+}
+
+export const StringSplit = uncurry(String.prototype.split) as (s: string, separator: string | RegExp, limit?: number) => string[];
+export const StringEndsWith = uncurry(String.prototype.endsWith) as (s: string, suffix: string) => boolean;
+export const StringIncludes = uncurry(String.prototype.includes) as (s: string, search: string) => boolean;
+export const StringReplace = uncurry(String.prototype.replace) as unknown as (s: string, pattern: string | RegExp, replacement: string) => string;
+export const StringReplaceAll = uncurry(String.prototype.replaceAll) as unknown as (s: string, pattern: string | RegExp, replacement: string) => string;
+export const StringTrim = uncurry(String.prototype.trim) as (s: string) => string;
+export const StringPadStart = uncurry(String.prototype.padStart) as (s: string, n: number, fill?: string) => string;
+export const StringPadEnd = uncurry(String.prototype.padEnd) as (s: string, n: number, fill?: string) => string;
+export const StringRepeat = uncurry(String.prototype.repeat) as (s: string, n: number) => string;
+export const StringToLowerCase = uncurry(String.prototype.toLowerCase) as (s: string) => string;
+export const RegExpTest = uncurry(RegExp.prototype.test) as (re: RegExp, s: string) => boolean;
+export const RegExpExec = uncurry(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
+export const NumberIsFinite = Number.isFinite;
+export const NumberIsInteger = Number.isInteger;
+export const MathRound = Math.round;
+export const MathAbs = Math.abs;
+export const JSONParse = JSON.parse;
+export const JSONStringify = JSON.stringify;
+export const SymbolFor = Symbol.for;
+export const PromiseThen = uncurry(Promise.prototype.then) as <T, U>(p: Promise<T>, onFulfilled?: (v: T) => U, onRejected?: (e: unknown) => U) => Promise<U>;
+export const PromiseResolve = Promise.resolve.bind(Promise) as <T>(v: T) => Promise<Awaited<T>>;
+export const PromiseReject = Promise.reject.bind(Promise) as (e: unknown) => Promise<never>;
+const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+export const GeneratorNext = uncurry(generatorPrototype.next) as <T>(g: Generator<T>, v?: unknown) => IteratorResult<T>;
+export const GeneratorReturn = uncurry(generatorPrototype.return) as <T>(g: Generator<T>, v?: unknown) => IteratorResult<T>;
+export const GeneratorThrow = uncurry(generatorPrototype.throw) as <T>(g: Generator<T>, e?: unknown) => IteratorResult<T>;

@@ -2,6 +2,7 @@
 // identity update, capturing and rebuilding the whole stack, at every nth update point), and
 // shows that every run prints the same and what the storms did.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkRun } from '../samples/fft/check.js';
 import { prepare, runLive } from '../samples/fft/live.js';
@@ -10,9 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}bin/restack.js`;
 const out = `${root}.restack-out/primes`;
 
+/** Runs `node <args>`, or restack's CLI as installed (its own file, whose #! line gives Node its flags). */
 function run(label, args) {
+  const [cmd, rest] = args[0] === cli ? [cli, args.slice(1)] : [process.execPath, args];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(cmd, rest, { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
@@ -28,6 +31,25 @@ const c = spawnSync(process.execPath, [cli, 'compile', 'samples/primes', '-o', o
 process.stdout.write(c.stdout + c.stderr);
 if (c.status !== 0) process.exit(1);
 console.log();
+// The times below are whole-process times: they include what starting takes, measured here on an
+// empty program started the same two ways (npm run bench:startup measures it interleaved).
+const empty = `${out}/.empty`;
+mkdirSync(empty, { recursive: true });
+writeFileSync(`${empty}/empty.js`, "console.log('started');\n");
+const ce = spawnSync(process.execPath, [cli, 'compile', empty, '-o', `${empty}-out`, '--quiet'], { cwd: root, encoding: 'utf8' });
+if (ce.status !== 0) throw new Error(ce.stdout + ce.stderr);
+const startup = (cmd, args) => {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    spawnSync(cmd, args, { cwd: root });
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[2];
+};
+const nativeStart = startup(process.execPath, [`${empty}/empty.js`]);
+const restackStart = startup(cli, ['run', `${empty}-out/empty.js`]);
+console.log(`start-up alone (an empty program, median of 5): node ${nativeStart.toFixed(0)} ms, restack run ${restackStart.toFixed(0)} ms\n`);
 const outputs = [
   run('native', ['samples/primes/sieve.js', '2000000']),
   run('compiled', [cli, 'run', `${out}/sieve.js`, '2000000']),

@@ -17,6 +17,7 @@ import { META_SUFFIX } from '../contract/bundle.js';
 import { RUNTIME_KEY, type CallPointPolicy, type ModuleMeta, type UpdatePointPolicy } from '../contract/index.js';
 import { findTsconfig, inProject, readTsconfig, type Tsconfig } from './tsconfig.js';
 import { configuredSelection, planDependencies, type DependencyRequest, type DependencySelection } from './dependencies.js';
+import { CompileCache, defaultCacheDir } from './compileCache.js';
 
 /** What the compiler compiles: JavaScript and TypeScript, with JSX in .jsx and .tsx. */
 const SOURCE = /\.(m|c)?(js|ts)$|\.(jsx|tsx)$/;
@@ -44,6 +45,8 @@ export interface TreeResult {
   notes: string[];
   /** The program's npm dependencies, when some were compiled (decision 0013). */
   dependencies?: DependenciesResult;
+  /** Package modules taken from the compile cache, and compiled (and then kept in it). */
+  cache?: { dir: string; hits: number; misses: number };
 }
 
 export interface DependenciesResult {
@@ -73,6 +76,11 @@ export interface TreeOptions {
    * `restack.dependencies` names, if any.
    */
   dependencies?: DependencySelection;
+  /**
+   * Where compiled package modules are kept between compiles (cli/compileCache.ts): a directory,
+   * or false for none. Default: defaultCacheDir().
+   */
+  cache?: string | false;
 }
 
 export function outName(file: string): string {
@@ -378,6 +386,18 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
   const jsx = config ? jsxOf(config) : undefined;
   const decorators = config?.options.experimentalDecorators ? 'legacy' as const : undefined;
 
+  const cacheDir = options.cache === undefined ? defaultCacheDir() : options.cache || null;
+  const cache = cacheDir ? new CompileCache(cacheDir) : null;
+  /** compile() of a package module, through the cache (a program's own files depend on more: see compileCache.ts). */
+  const compileDependency = (source: string, o: CompileOptions): CompileResult => {
+    if (!cache) return compile(source, o);
+    const key = cache.key(source, o);
+    const kept = cache.get(key);
+    if (kept) return kept;
+    const result = compile(source, o);
+    cache.put(key, result);
+    return result;
+  };
   const modules: ModuleMeta[] = [];
   /** The compiled ES modules with relative imports, by output path: the import graph. */
   const esModules = new Map<string, EsModuleUnit>();
@@ -404,7 +424,7 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
       if (u.dependency) {
         // A package's file the compiler rejects stays as the package ships it; the rest go on.
         try {
-          result = compile(source, compileOptions);
+          result = compileDependency(source, compileOptions);
         } catch (e) {
           const skip = { file: u.rel, reason: `does not compile, copied as it is: ${(e as Error).message.split('\n')[0]}` };
           plan.skipped.push(skip);
@@ -455,7 +475,7 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
   // can run (compile()'s `cycle`): another module of the cycle may call them before their body runs.
   for (const target of modulesInCycles(esModules)) {
     const m = esModules.get(target)!;
-    const result = compile(m.source, { ...m.options, cycle: true });
+    const result = m.unit.dependency ? compileDependency(m.source, { ...m.options, cycle: true }) : compile(m.source, { ...m.options, cycle: true });
     writeCompiled(m.unit.target, result);
     modules[m.index] = result.metadata;
   }
@@ -470,7 +490,11 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         `restack keeps them: ${esm.length} module(s) (${esm[0].module}${esm.length > 1 ? ', ...' : ''}) are ES modules in the output`);
     }
   }
-  return { modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}), ...(deps ? { dependencies: deps.result } : {}) };
+  cache?.trim();
+  return {
+    modules, skipped: plan.skipped, copied, outDir: plan.outDir, notes, ...(config ? { project: config.file } : {}), ...(deps ? { dependencies: deps.result } : {}),
+    ...(cache && cache.hits + cache.misses ? { cache: { dir: cache.dir, hits: cache.hits, misses: cache.misses } } : {}),
+  };
 }
 
 /** A compiled ES module, as needed to find import cycles and compile its members again. */

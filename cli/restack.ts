@@ -49,13 +49,14 @@ program
   .option('--update-points <policy>', 'explicit | loops | all', policy, 'loops')
   .option('--call-points <policy>', 'all | except-builtins (calls of common builtin methods are not continuation points)', callPolicy, 'except-builtins')
   .option('--deps <packages>', 'also compile these npm packages of the program (comma-separated names, or prod for every production dependency) into <out>/node_modules; overrides "restack": { "dependencies" } in package.json')
+  .option('--no-cache', 'compile every package module again instead of taking unchanged ones from the compile cache ($RESTACK_CACHE_DIR, else ~/.cache/restack)')
   .option('--quiet', 'print nothing but errors')
-  .action(async (inputs: string[], opts: { out?: string; project?: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; deps?: string; quiet?: boolean }) => {
+  .action(async (inputs: string[], opts: { out?: string; project?: string; updatePoints: UpdatePointPolicy; callPoints: CallPointPolicy; deps?: string; cache: boolean; quiet?: boolean }) => {
     // Loaded here: `restack run` must not pay for loading the compiler.
     const { compileTree } = await import('./compileTree.js');
     const { parseSelection } = await import('./dependencies.js');
     const dependencies = opts.deps === undefined ? undefined : parseSelection(opts.deps);
-    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project, dependencies });
+    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project, dependencies, ...(opts.cache ? {} : { cache: false }) });
     if (!opts.quiet) printSummary(result, opts.out ?? result.outDir);
     if (!result.modules.length) {
       process.stderr.write(`restack: nothing compiled: no JavaScript or TypeScript module to compile in ${inputs.length ? inputs.join(', ') : result.project}` +
@@ -250,7 +251,8 @@ function printSummary(r: TreeResult, out: string): void {
     const failed = d.skipped.length;
     process.stdout.write(`restack: dependencies (${d.source}, production packages from ${d.from}): ` +
       `compiled ${d.compiled.length} package(s) (${d.modules} module(s)) in ${(d.ms / 1000).toFixed(1)} s, copied ${d.copied} package(s) as they are, into ${out}/node_modules` +
-      `${failed ? `; ${failed} skipped (see above)` : ''}\n`);
+      `${failed ? `; ${failed} skipped (see above)` : ''}` +
+      `${r.cache?.hits ? `; ${r.cache.hits} module(s) unchanged since an earlier compile, from the cache` : ''}\n`);
   }
   for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
   // A dependency tree's notes can run to hundreds: the first few are shown, the rest counted.

@@ -426,6 +426,8 @@ export function compileTree(inputs: string[], outDir: string | undefined, option
         try {
           result = compileDependency(source, compileOptions);
         } catch (e) {
+          // Too deep for this stack is not the module's fault: the CLI compiles again with a larger one.
+          if ((e as { stackOverflow?: boolean }).stackOverflow) throw e;
           const skip = { file: u.rel, reason: `does not compile, copied as it is: ${(e as Error).message.split('\n')[0]}` };
           plan.skipped.push(skip);
           deps!.result.skipped.push(skip);

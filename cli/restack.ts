@@ -56,7 +56,13 @@ program
     const { compileTree } = await import('./compileTree.js');
     const { parseSelection } = await import('./dependencies.js');
     const dependencies = opts.deps === undefined ? undefined : parseSelection(opts.deps);
-    const result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project, dependencies, ...(opts.cache ? {} : { cache: false }) });
+    let result;
+    try {
+      result = compileTree(inputs, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, project: opts.project, dependencies, ...(opts.cache ? {} : { cache: false }) });
+    } catch (e) {
+      if (await overflowed(e)) return;
+      throw e;
+    }
     if (!opts.quiet) printSummary(result, opts.out ?? result.outDir);
     if (!result.modules.length) {
       process.stderr.write(`restack: nothing compiled: no JavaScript or TypeScript module to compile in ${inputs.length ? inputs.join(', ') : result.project}` +
@@ -77,7 +83,7 @@ program
   .option('--trust <public-key>', 'accept only bundles signed by this Ed25519 key (PEM); repeat for more keys', (v: string, all: string[]) => [...all, v], [] as string[])
   .passThroughOptions()
   .action(async (file: string, args: string[], opts: { storm?: number; report?: boolean; control: boolean; announce?: boolean; trust: string[] }) => {
-    if (!process.execArgv.some((a) => a.startsWith('--stack-size'))) {
+    if (!hasStackSize()) {
       // A file restack did not compile is refused here, before a second process starts.
       const { entryKind } = await import('../runtime/entry.js');
       entryKind(file);
@@ -157,7 +163,13 @@ program
   .option('--keep-mapping', 'keep an existing mapping.ts and write the rest of the bundle afresh')
   .action(async (oldDir: string, newDir: string, opts: { out: string; updatePoints?: UpdatePointPolicy; callPoints?: CallPointPolicy; threshold?: number; force?: boolean; keepMapping?: boolean }) => {
     const { writePatch } = await import('../patchgen/patch.js');
-    const result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, threshold: opts.threshold, force: opts.force, keepMapping: opts.keepMapping });
+    let result;
+    try {
+      result = writePatch(oldDir, newDir, opts.out, { updatePoints: opts.updatePoints, callPoints: opts.callPoints, threshold: opts.threshold, force: opts.force, keepMapping: opts.keepMapping });
+    } catch (e) {
+      if (await overflowed(e)) return;
+      throw e;
+    }
     process.stdout.write(result.summary);
   });
 
@@ -206,6 +218,23 @@ program
  * within the 8 MB main-thread stack), so recursion as deep as it ran natively still fits.
  */
 const STACK_KB = 4000;
+
+function hasStackSize(): boolean {
+  return process.execArgv.some((a) => a.startsWith('--stack-size'));
+}
+
+/**
+ * Babel recurses several times deeper per level of nesting than V8's parser: with V8's default
+ * stack, 500 nested parentheses that Node runs overflow the compiler (a CompileError with
+ * `stackOverflow`). bin/restack's #! line gives restack's stack size; a `compile` or `patch`
+ * started without it (`node bin/restack.js`) that overflows is done again by a second process
+ * that has it: true if that process did the work.
+ */
+async function overflowed(e: unknown): Promise<boolean> {
+  if (!(e as { stackOverflow?: boolean })?.stackOverflow || hasStackSize()) return false;
+  await reexecWithStack();
+  return true;
+}
 
 async function reexecWithStack(): Promise<void> {
   const { spawn } = await import('node:child_process');

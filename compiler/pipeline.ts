@@ -14,7 +14,7 @@ import {
   PROTOCOL_VERSION, R, RUNTIME_KEY, scanLines, sourceKey,
   type Diagnostic, type FunctionMeta, type ModuleMeta, type UpdatePointPolicy, type CallPointPolicy, type TopLevelStatement,
 } from '../contract/index.js';
-import { CompileError, errorAt } from './errors.js';
+import { CompileError, errorAt, isStackOverflow, tooDeep } from './errors.js';
 import { buildFunctionTable, classMemberOf, hasInstanceElements, type FunctionInfo } from './functionTable.js';
 import { Checkpointer } from './passes/insertCheckpoints.js';
 import { RestoreEmitter, type ClassPlacement } from './passes/emitRestore.js';
@@ -112,6 +112,15 @@ function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 't
 }
 
 export function compile(source: string, options: CompileOptions): CompileResult {
+  try {
+    return compileModule(source, options);
+  } catch (e) {
+    if (isStackOverflow(e)) throw tooDeep(options.filename);
+    throw e;
+  }
+}
+
+function compileModule(source: string, options: CompileOptions): CompileResult {
   const opts = checkOptions(options);
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -132,6 +141,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       errorRecovery: false,
     });
   } catch (e) {
+    if (isStackOverflow(e)) throw e;
     throw errorAt(source, opts.filename, e as { message: string; loc?: { line: number; column: number } });
   }
   lap('parse');

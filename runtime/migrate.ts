@@ -19,14 +19,19 @@ import Module, { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleHandle } from './core/moduleHandle.js';
-import { defineElement } from './core/primordials.js';
+import {
+  ArrayEvery, ArrayIncludes, ArrayIndexOf, ArrayJoin, ArrayPush, ArraySome, defineElement, FunctionCall, FunctionToString,
+  MapGet, MapHas, MapSet, mapEntries, mapValues, newSet, ObjectAssign, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty,
+  ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectHasOwn, ObjectKeys,
+  ObjectPrototypeToString, ObjectSetPrototypeOf, ReflectApply, ReflectOwnKeys, RegExpExec, SetAdd, SetHas, SetSize, setValues, StringSlice,
+  StringStartsWith, WeakMapGet, WeakMapSet,
+} from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 import type { CpMeta, FunctionMeta, LoaderABI } from '../contract/index.js';
 import type { FunctionPlan, LoadedPatch, PatchModule } from './patch.js';
 import type { FrameMove, UpdateReport } from './report.js';
 import type { UpdateScope } from '../patchgen/types.js';
 import { FrozenOldObject } from './update/journal.js';
-import { FunctionToString } from './core/primordials.js';
 import { bundleTarget, fileOf, fillNamespace, packageTarget, programRoot, repointExports } from './update/commonjs.js';
 import type { Transaction } from './update/transaction.js';
 
@@ -87,7 +92,7 @@ interface SlotMap {
 }
 
 /** Whether two functions box the same variables (FunctionMeta.boxed). */
-const sameBoxes = (a: FunctionMeta, b: FunctionMeta): boolean => (a.boxed ?? []).join() === (b.boxed ?? []).join();
+const sameBoxes = (a: FunctionMeta, b: FunctionMeta): boolean => ArrayJoin(a.boxed ?? []) === ArrayJoin(b.boxed ?? []);
 
 /**
  * Per (module version, cp id) values for one update attempt, made on first need (make). The
@@ -107,15 +112,15 @@ export abstract class SiteTable<T> {
   get(m: ModuleHandle, cpId: number): T {
     // Frames at the same site come in runs (thousands of activations of one async function).
     if (m === this.lastM && cpId === this.lastCp) return this.lastValue as T;
-    let table = this.byModule.get(m);
+    let table = MapGet(this.byModule, m);
     if (!table) {
       table = new Map();
-      this.byModule.set(m, table);
+      MapSet(this.byModule, m, table);
     }
-    let value = table.get(cpId);
-    if (value === undefined && !table.has(cpId)) {
+    let value = MapGet(table, cpId);
+    if (value === undefined && !MapHas(table, cpId)) {
       value = this.make(m, cpId);
-      table.set(cpId, value);
+      MapSet(table, cpId, value);
     }
     this.lastM = m;
     this.lastCp = cpId;
@@ -131,6 +136,10 @@ export class SiteError {
 
 /** The moves of one update attempt: each site's move, or what its frames throw. */
 export class SiteMoves extends SiteTable<SiteMove | SiteError> {
+  constructor(patch: LoadedPatch) {
+    super(patch);
+  }
+
   protected make(m: ModuleHandle, cpId: number): SiteMove | SiteError {
     try {
       return planSite(this.patch, m, cpId);
@@ -160,9 +169,9 @@ export function updateScope(): UpdateScope {
       if ((typeof key !== 'object' && typeof key !== 'function') || key === null) {
         throw new TypeError(`update.once needs an object or function as its key, not ${key === null ? 'null' : typeof key}`);
       }
-      if (made.has(key)) return made.get(key) as T;
+      if (MapHas(made, key)) return MapGet(made, key) as T;
       const value = make();
-      made.set(key, value);
+      MapSet(made, key, value);
       return value;
     },
     module(id: string): never {
@@ -175,7 +184,8 @@ const describeFn = (id: string, cp: number): string => `${id} @${cp}`;
 
 /** 'module.js#fn @cp' for a frame of the patch's base version at (m, cpId), else its module and cp id. */
 export function frameName(patch: LoadedPatch, m: ModuleHandle, cpId: number): string {
-  const site = m.info ? patch.oldCps.get(m.info.id)?.get(cpId) : undefined;
+  const cps = m.info ? MapGet(patch.oldCps, m.info.id) : undefined;
+  const site = cps ? MapGet(cps, cpId) : undefined;
   return site ? describeFn(site.fn.id, site.cp.cp) : `${m.info?.id ?? m.url} cp id ${cpId}`;
 }
 
@@ -183,9 +193,10 @@ export function frameName(patch: LoadedPatch, m: ModuleHandle, cpId: number): st
 export function planFor(patch: LoadedPatch, m: ModuleHandle, cpId: number): { plan: FunctionPlan; cp: number; where: string } {
   const id = m.info?.id;
   if (!id) throw new UpdateRefused(`${m.url} was compiled without module information; compile it again with this restack`);
-  const site = patch.oldCps.get(id)?.get(cpId);
+  const cps = MapGet(patch.oldCps, id);
+  const site = cps ? MapGet(cps, cpId) : undefined;
   if (!site) throw new UpdateRefused(`${id}: continuation point id ${cpId} is not in the base version's metadata`);
-  const plan = patch.plans.get(site.fn.id);
+  const plan = MapGet(patch.plans, site.fn.id);
   if (!plan) throw new UpdateRefused(`${site.fn.id}: not in patch.json`);
   return { plan, cp: site.cp.cp, where: describeFn(site.fn.id, site.cp.cp) };
 }
@@ -207,13 +218,15 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** The names of `fn`'s nested function declarations (a nested function whose id is `fn`'s plus its name). */
 function nestedDeclarations(patch: LoadedPatch, module: string, fn: FunctionMeta): ReadonlySet<string> {
-  const meta = patch.modules.get(module)?.meta ?? patch.baseMeta.get(module);
+  const meta = MapGet(patch.modules, module)?.meta ?? MapGet(patch.baseMeta, module);
   if (!meta) return NO_NAMES;
   const prefix = `${fn.id}/`;
   const out = new Set<string>();
-  for (const f of meta.functions) {
+  const functions = meta.functions;
+  for (let i = 0; i < functions.length; i++) {
+    const f = functions[i];
     if (f.kind !== 'function' && f.kind !== 'generator' && f.kind !== 'async' && f.kind !== 'async generator') continue;
-    if (f.id === prefix + f.name && fn.slots.includes(f.name)) out.add(f.name);
+    if (f.id === prefix + f.name && ArrayIncludes(fn.slots, f.name)) SetAdd(out, f.name);
   }
   return out;
 }
@@ -240,33 +253,35 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
   // escaped: the new frame makes its own (closures over the new activation), rather than taking the
   // old frame's, which would read and write the old activation's variables.
   const fresh = oldCp.kind === 'update' && oldCp.callee === 'entry' ? nestedDeclarations(patch, plan.newModule, newFn) : NO_NAMES;
-  const keepsClosure = [...fresh].some((name) => oldCp.live.includes(name));
-  if (!keepsClosure && !plan.mapped && Object.keys(plan.renamed[cp] ?? {}).length === 0 && plan.oldFn.slots.join() === newFn.slots.join() && sameBoxes(plan.oldFn, newFn)) {
+  const keepsClosure = ArraySome(setValues(fresh), (name) => ArrayIncludes(oldCp.live, name));
+  if (!keepsClosure && !plan.mapped && ObjectKeys(plan.renamed[cp] ?? {}).length === 0 && ArrayJoin(plan.oldFn.slots) === ArrayJoin(newFn.slots) && sameBoxes(plan.oldFn, newFn)) {
     // Unchanged function: the record's slots are the new function's.
     return site;
   }
   // Each new live variable: by the mapping's vars, else by the temporary it renames, else by name.
   // A renamed temporary goes first: temporaries are numbered across the module, so a change before
   // the function renumbers its own, and the old temporary with the new one's name is another value.
-  const oldLive = new Set(oldCp.live);
+  const oldLive = newSet(oldCp.live);
   const renamed = plan.renamed[cp] ?? {};
   const slots: SlotMap = { length: newFn.slots.length, names: [], to: [], from: [], values: [], box: [] };
   const given = new Set<string>();
-  const newBoxed = new Set(newFn.boxed ?? []);
-  const oldBoxed = new Set(plan.oldFn.boxed ?? []);
+  const newBoxed = newSet(newFn.boxed ?? []);
+  const oldBoxed = newSet(plan.oldFn.boxed ?? []);
   const take = (name: string, from: number, value?: unknown): void => {
-    given.add(name);
-    slots.names.push(name);
-    slots.to.push(newFn.slots.indexOf(name));
-    slots.from.push(from);
-    slots.values.push(value);
+    SetAdd(given, name);
+    ArrayPush(slots.names, name);
+    ArrayPush(slots.to, ArrayIndexOf(newFn.slots, name));
+    ArrayPush(slots.from, from);
+    ArrayPush(slots.values, value);
     // A variable shared with closures in one version only, or a value for a shared one.
-    const wasBoxed = from >= 0 && oldBoxed.has(plan.oldFn.slots[from]);
-    slots.box.push(newBoxed.has(name) === wasBoxed ? 0 : newBoxed.has(name) ? 1 : 2);
+    const wasBoxed = from >= 0 && SetHas(oldBoxed, plan.oldFn.slots[from]);
+    ArrayPush(slots.box, SetHas(newBoxed, name) === wasBoxed ? 0 : SetHas(newBoxed, name) ? 1 : 2);
   };
-  for (const name of newCp.live) {
-    if (fresh.has(name)) {
-      given.add(name);
+  const newLive = newCp.live;
+  for (let i = 0; i < newLive.length; i++) {
+    const name = newLive[i];
+    if (SetHas(fresh, name)) {
+      SetAdd(given, name);
       continue;
     }
     const source = plan.vars[name];
@@ -274,31 +289,33 @@ function planSite(patch: LoadedPatch, m: ModuleHandle, cpId: number): SiteMove {
     if (source === 'transform') continue;
     if (source && typeof source === 'object') {
       if ('from' in source) {
-        if (!oldLive.has(source.from)) throw new UpdateRefused(`${to}: vars.${name} takes '${source.from}', which is not live at ${where}`, where);
-        take(name, plan.oldFn.slots.indexOf(source.from));
+        if (!SetHas(oldLive, source.from)) throw new UpdateRefused(`${to}: vars.${name} takes '${source.from}', which is not live at ${where}`, where);
+        take(name, ArrayIndexOf(plan.oldFn.slots, source.from));
       } else {
         take(name, -1, source.value);
       }
       continue;
     }
-    if (renamed[name] !== undefined && oldLive.has(renamed[name])) take(name, plan.oldFn.slots.indexOf(renamed[name]));
-    else if (oldLive.has(name)) take(name, plan.oldFn.slots.indexOf(name));
+    if (renamed[name] !== undefined && SetHas(oldLive, renamed[name])) take(name, ArrayIndexOf(plan.oldFn.slots, renamed[name]));
+    else if (SetHas(oldLive, name)) take(name, ArrayIndexOf(plan.oldFn.slots, name));
   }
   site.locals = slots;
   if (plan.frame) {
     site.transform = { plan, cp, target, oldCp, newCp, newSlots: newFn.slots };
     return site;
   }
-  for (const name of newCp.live) {
-    if (!given.has(name)) {
+  for (let i = 0; i < newLive.length; i++) {
+    const name = newLive[i];
+    if (!SetHas(given, name)) {
       throw new UpdateRefused(`${to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
   }
   // Each value stays in its slot and the old frame holds nothing else (a record holds exactly
   // its cp's live variables): the record's locals are the new frame's as they are, as for an
   // unchanged function (a function changed elsewhere than in its variables).
-  const oldSlots = new Set(oldCp.live.map((name) => plan.oldFn.slots.indexOf(name)));
-  if (slots.to.length === oldSlots.size && slots.to.every((k, i) => k >= 0 && slots.from[i] === k && oldSlots.has(k) && slots.box[i] === 0)) site.locals = 'same';
+  const oldSlots = new Set<number>();
+  for (let i = 0; i < oldCp.live.length; i++) SetAdd(oldSlots, ArrayIndexOf(plan.oldFn.slots, oldCp.live[i]));
+  if (slots.to.length === SetSize(oldSlots) && ArrayEvery(slots.to, (k, i) => k >= 0 && slots.from[i] === k && SetHas(oldSlots, k) && slots.box[i] === 0)) site.locals = 'same';
   return site;
 }
 
@@ -359,13 +376,14 @@ function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, r
   // The transformer sees the frame's objects through the update's journal: what it changes of
   // them is undone if the update does not commit.
   const view = tx ? <T>(v: T): T => tx.journal.view(v) : <T>(v: T): T => v;
-  const oldLocals: Record<string, unknown> = Object.create(null);
-  for (const name of oldCp.live) oldLocals[name] = view(rec.l[plan.oldFn.slots.indexOf(name)]);
-  const locals: Record<string, unknown> = Object.create(null);
+  const oldLocals: Record<string, unknown> = ObjectCreate(null);
+  const oldLive = oldCp.live;
+  for (let i = 0; i < oldLive.length; i++) oldLocals[oldLive[i]] = view(rec.l[ArrayIndexOf(plan.oldFn.slots, oldLive[i])]);
+  const locals: Record<string, unknown> = ObjectCreate(null);
   const map = site.locals as SlotMap;
   for (let i = 0; i < map.names.length; i++) locals[map.names[i]] = map.from[i] >= 0 ? view(rec.l[map.from[i]]) : map.values[i];
   const next = { cp: target, this: view(rec.s), locals };
-  const oldView = Object.freeze({ cp, this: view(rec.s), locals: Object.freeze({ ...oldLocals }) });
+  const oldView = ObjectFreeze({ cp, this: view(rec.s), locals: ObjectFreeze({ ...oldLocals }) });
   const doing = `the stack transformer of ${plan.oldFn.id} at ${where}`;
   try {
     if (tx) tx.run(doing, () => plan.frame!(oldView, next, scope));
@@ -377,14 +395,18 @@ function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, r
   const l: unknown[] = new Array(t.newSlots.length);
   // A variable the new function shares with closures takes a box: the old frame's box when it is
   // still the value given (closures made before keep sharing it), else a new one.
-  const newBoxed = new Set(plan.newFn?.boxed ?? []);
-  const oldBoxes = new Set((plan.oldFn.boxed ?? []).map((name) => view(rec.l[plan.oldFn.slots.indexOf(name)])));
-  for (const name of newCp.live) {
+  const newBoxed = newSet(plan.newFn?.boxed ?? []);
+  const oldBoxes = new Set<unknown>();
+  const oldBoxed = plan.oldFn.boxed ?? [];
+  for (let i = 0; i < oldBoxed.length; i++) SetAdd(oldBoxes, view(rec.l[ArrayIndexOf(plan.oldFn.slots, oldBoxed[i])]));
+  const newLive = newCp.live;
+  for (let i = 0; i < newLive.length; i++) {
+    const name = newLive[i];
     if (!(name in next.locals)) {
       throw new UpdateRefused(`${site.to}: no value for the live variable '${name}' (give it one in vars, or set next.locals.${name} in frame())`, where);
     }
     const value = seal(next.locals[name]);
-    l[t.newSlots.indexOf(name)] = newBoxed.has(name) && !oldBoxes.has(next.locals[name]) ? { v: value } : value;
+    l[ArrayIndexOf(t.newSlots, name)] = SetHas(newBoxed, name) && !SetHas(oldBoxes, next.locals[name]) ? { v: value } : value;
   }
   return { rec, site, l, s: seal(next.this) };
 }
@@ -393,7 +415,7 @@ function transformFrame(site: SiteMove, t: NonNullable<SiteMove['transform']>, r
 export function transformerError(e: unknown): string {
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof FrozenOldObject) return message;
-  if (e instanceof TypeError && /private member|private field/.test(message)) {
+  if (e instanceof TypeError && RegExpExec(/private member|private field/, message) !== null) {
     return `${message} (a transformer reaches the old version's objects through a journal of proxies, and private #fields cannot be read through a proxy: read them in the new version's code, or make the field a plain property)`;
   }
   return message;
@@ -428,14 +450,14 @@ const wrapped = new WeakMap<object, object>();
 /** The namespace an ES import of a CommonJS or builtin module would see. */
 function namespaceOf(m: unknown): object {
   if (m !== null && (typeof m === 'object' || typeof m === 'function')) {
-    let ns = wrapped.get(m);
+    let ns = WeakMapGet(wrapped, m);
     if (!ns) {
-      ns = Object.assign(Object.create(null), m, { default: m }) as object;
-      wrapped.set(m, ns);
+      ns = ObjectAssign(ObjectCreate(null), m, { default: m }) as object;
+      WeakMapSet(wrapped, m, ns);
     }
     return ns;
   }
-  return Object.assign(Object.create(null), { default: m }) as object;
+  return ObjectAssign(ObjectCreate(null), { default: m }) as object;
 }
 
 /** Runs the new version's modules; throws UpdateRefused (after dropping what it made) on failure. */
@@ -461,15 +483,15 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
     const requireModule = (pm: PatchModule): unknown => {
       const ns = load(pm);
       // An ES module required from CommonJS (Node 20 allows one without top-level await): its namespace.
-      return (required.get(pm.id) ?? (() => ns))();
+      return (MapGet(required, pm.id) ?? (() => ns))();
     };
     const load = (pm: PatchModule): object => {
-      const existing = namespaces.get(pm.id);
+      const existing = MapGet(namespaces, pm.id);
       if (existing) return existing;
-      const ns = Object.create(null) as Record<string | symbol, unknown>;
-      Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
-      namespaces.set(pm.id, ns);
-      const old = boot ? undefined : host.current.get(pm.id);
+      const ns = ObjectCreate(null) as Record<string | symbol, unknown>;
+      ObjectDefineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+      MapSet(namespaces, pm.id, ns);
+      const old = boot ? undefined : MapGet(host.current, pm.id);
       const commonjs = pm.meta.sourceKind === 'commonjs';
       // A CommonJS module new in the version lives in the program, next to the others (its
       // __filename, its require's resolution, its require.cache entry).
@@ -479,18 +501,22 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
       const baseFile = fileOf(baseUrl) ?? pm.file;
       const req = createRequire(baseFile);
       const report: UpdateReport['modules'][number] = { module: pm.id, carried: [], initialised: [], transformed: [], ran: [] };
-      modules.push(report);
+      ArrayPush(modules, report);
       const decisions = patch.topLevel[pm.id] ?? {};
       let lastKey = '';
-      const kinds = new Map((pm.meta.topLevel ?? []).map((s) => [s.key, s.kind]));
+      const kinds = new Map<string, string>();
+      const statements = pm.meta.topLevel ?? [];
+      for (let i = 0; i < statements.length; i++) MapSet(kinds, statements[i].key, statements[i].kind);
 
       let oldState: Record<string, unknown> | null = null;
       const readOld = (): Record<string, unknown> => {
         if (oldState) return oldState;
-        oldState = Object.create(null) as Record<string, unknown>;
+        oldState = ObjectCreate(null) as Record<string, unknown>;
         const getters = old?.info?.state?.() as Record<string, unknown> | undefined;
         if (getters) {
-          for (const name of Object.keys(getters)) {
+          const names = ObjectKeys(getters);
+          for (let i = 0; i < names.length; i++) {
+            const name = names[i];
             try {
               oldState[name] = getters[name];
             } catch {
@@ -498,7 +524,7 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
             }
           }
         }
-        oldStates.set(pm.id, oldState);
+        MapSet(oldStates, pm.id, oldState);
         return oldState;
       };
       if (old) readOld();
@@ -509,53 +535,65 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         // Exactly the variables the generated types name: `old` the old module's, `next` the new
         // module's that the old one had (carried: their old values); a new one is set by assigning
         // it (else its initialiser runs). Functions and classes are not state.
-        const oldVars = patch.baseMeta.get(pm.id)?.variables ?? Object.keys(snapshot);
+        const oldVars = MapGet(patch.baseMeta, pm.id)?.variables ?? ObjectKeys(snapshot);
         // What the new version computes again (require results, consts read off imports) is not set.
-        const again = new Set(pm.meta.recomputed ?? []);
-        const newVars = new Set((pm.meta.variables ?? oldVars).filter((name) => !again.has(name)));
+        const again = newSet(pm.meta.recomputed ?? []);
+        const newVars = new Set<string>();
+        const variables = pm.meta.variables ?? oldVars;
+        for (let i = 0; i < variables.length; i++) if (!SetHas(again, variables[i])) SetAdd(newVars, variables[i]);
         // The old values through the update's journal (what the transformer changes of them is
         // undone if the update does not commit); what it assigns is sealed (no proxy left).
-        const viewed: Record<string, unknown> = Object.create(null);
-        for (const name of oldVars) if (name in snapshot) viewed[name] = tx ? tx.journal.view(snapshot[name]) : snapshot[name];
-        const carried: Record<string, unknown> = Object.create(null);
-        for (const name of Object.keys(viewed)) if (newVars.has(name)) carried[name] = viewed[name];
+        const viewed: Record<string, unknown> = ObjectCreate(null);
+        for (let i = 0; i < oldVars.length; i++) {
+          const name = oldVars[i];
+          if (name in snapshot) viewed[name] = tx ? tx.journal.view(snapshot[name]) : snapshot[name];
+        }
+        const carried: Record<string, unknown> = ObjectCreate(null);
+        const viewedNames = ObjectKeys(viewed);
+        for (let i = 0; i < viewedNames.length; i++) {
+          const name = viewedNames[i];
+          if (SetHas(newVars, name)) carried[name] = viewed[name];
+        }
         const next = new Proxy(carried, {
           set(target, key, value) {
-            if (typeof key === 'string' && again.has(key)) {
+            if (typeof key === 'string' && SetHas(again, key)) {
               throw new TypeError(`next.${key}: the new ${pm.id} computes '${key}' again (it reads what require() or the imports give), so a state transformer cannot set it`);
             }
-            if (typeof key !== 'string' || !newVars.has(key)) {
-              throw new TypeError(`next.${String(key)}: the new ${pm.id} has no top-level variable '${String(key)}' (its variables: ${[...newVars].join(', ') || 'none'})`);
+            if (typeof key !== 'string' || !SetHas(newVars, key)) {
+              throw new TypeError(`next.${String(key)}: the new ${pm.id} has no top-level variable '${String(key)}' (its variables: ${ArrayJoin(setValues(newVars), ', ') || 'none'})`);
             }
-            assigned.set(key, value);
+            MapSet(assigned, key, value);
             (target as Record<string | symbol, unknown>)[key] = value;
             return true;
           },
         });
         const doing = `the state transformer of ${pm.id}`;
         try {
-          if (tx) tx.run(doing, () => transformer(Object.freeze({ ...viewed }), next, scope));
-          else transformer(Object.freeze({ ...viewed }), next, scope);
+          if (tx) tx.run(doing, () => transformer(ObjectFreeze({ ...viewed }), next, scope));
+          else transformer(ObjectFreeze({ ...viewed }), next, scope);
         } catch (e) {
           throw new UpdateRefused(`${doing} threw: ${transformerError(e)}`);
         }
-        if (tx) for (const [name, value] of assigned) assigned.set(name, tx.journal.seal(value));
+        if (tx) {
+          const entries = mapEntries(assigned);
+          for (let i = 0; i < entries.length; i++) MapSet(assigned, entries[i][0], tx.journal.seal(entries[i][1]));
+        }
       }
       let newHandle: ModuleHandle | undefined;
       const ctx: LoaderContext = {
         url: pm.url,
         meta: {
           url: baseUrl,
-          filename: baseUrl.startsWith('file:') ? baseFile : undefined,
-          dirname: baseUrl.startsWith('file:') ? dirname(baseFile) : undefined,
+          filename: StringStartsWith(baseUrl, 'file:') ? baseFile : undefined,
+          dirname: StringStartsWith(baseUrl, 'file:') ? dirname(baseFile) : undefined,
           resolve: (spec: string) => resolveUrl(spec, baseUrl, req),
         },
         import: (spec: string): object => {
-          if (spec.startsWith('./') || spec.startsWith('../')) {
+          if (StringStartsWith(spec, './') || StringStartsWith(spec, '../')) {
             // A CommonJS module of the bundle too: its new version, seen as Node's ESM sees one.
             const id = posix.normalize(posix.join(posix.dirname(pm.id), spec));
             // TypeScript sources import each other by their output names ('./store.js' is store.ts).
-            const target = patch.modules.get(id) ?? patch.modules.get(tsSourceOf(id)) ?? patch.modules.get(`${tsSourceOf(id)}x`);
+            const target = MapGet(patch.modules, id) ?? MapGet(patch.modules, tsSourceOf(id)) ?? MapGet(patch.modules, `${tsSourceOf(id)}x`);
             if (target) return load(target);
           }
           if (isBuiltin(spec)) return namespaceOf(process.getBuiltinModule(spec));
@@ -569,51 +607,53 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           }
         },
         exports: (getters: object): void => {
-          Object.defineProperties(ns, Object.getOwnPropertyDescriptors(getters));
+          ObjectDefineProperties(ns, ObjectGetOwnPropertyDescriptors(getters));
         },
         reexport: (src: object): void => {
-          for (const key of Object.keys(src)) {
-            if (key === 'default' || Object.hasOwn(ns, key)) continue;
-            Object.defineProperty(ns, key, { enumerable: true, get: () => (src as Record<string, unknown>)[key] });
+          const keys = ObjectKeys(src);
+          for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            if (key === 'default' || ObjectHasOwn(ns, key)) continue;
+            ObjectDefineProperty(ns, key, { enumerable: true, get: () => (src as Record<string, unknown>)[key] });
           }
         },
         carry: (name: string, init: () => unknown): unknown => {
-          if (assigned.has(name)) {
-            report.transformed.push(name);
-            return assigned.get(name);
+          if (MapHas(assigned, name)) {
+            ArrayPush(report.transformed, name);
+            return MapGet(assigned, name);
           }
           if (!pm.fresh && old) {
             const state = readOld();
-            newHandle ??= loading.get(ctx.url);
+            newHandle ??= MapGet(loading, ctx.url);
             const oldInit = old.info?.inits?.[name];
             const newInit = newHandle?.info?.inits?.[name];
             const constChanged = (oldInit !== undefined || newInit !== undefined) && oldInit !== newInit;
             if (name in state && !constChanged) {
-              report.carried.push(name);
+              ArrayPush(report.carried, name);
               return state[name];
             }
           }
-          report.initialised.push(name);
+          ArrayPush(report.initialised, name);
           return init();
         },
         adopt: (name: string, cls: unknown): void => {
           if (!old || typeof cls !== 'function') return;
           const prev = readOld()[name];
           if (typeof prev === 'function' && prev !== cls && adoptable(prev) && adoptable(cls) && (isClass(cls) || usedAsConstructor(prev) || usedAsConstructor(cls))) {
-            adoptions.push([prev, cls, pm.id, name]);
+            ArrayPush(adoptions, [prev, cls, pm.id, name]);
           }
         },
         top: (key: string): boolean => {
           if (boot) return true;
           const decision = decisions[key];
-          const run = decision === 'run' || (decision === undefined && kinds.get(key) === 'setup');
-          if (run) report.ran!.push(key);
+          const run = decision === 'run' || (decision === undefined && MapGet(kinds, key) === 'setup');
+          if (run) ArrayPush(report.ran!, key);
           lastKey = key;
           return run;
         },
         later: (run: () => void): void => {
           if (boot) run();
-          else deferred.push({ module: pm.id, key: lastKey, run });
+          else ArrayPush(deferred, { module: pm.id, key: lastKey, run });
         },
         dynamicImport: (spec: string): Promise<unknown> => import(resolveUrl(spec, baseUrl, req)),
         boot: boot !== undefined,
@@ -645,10 +685,10 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           }
           return req(spec);
         }) as NodeRequire;
-        Object.assign(moduleRequire, { resolve: req.resolve, cache: req.cache, main: req.main, extensions: req.extensions });
+        ObjectAssign(moduleRequire, { resolve: req.resolve, cache: req.cache, main: req.main, extensions: req.extensions });
         let own: { exports: unknown; loaded?: boolean };
         if (running) {
-          own = Object.create(running as object, {
+          own = ObjectCreate(running as object, {
             exports: { value: {}, writable: true, enumerable: true, configurable: true },
             require: { value: moduleRequire, writable: true, configurable: true },
           }) as { exports: unknown };
@@ -668,11 +708,11 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
         // A requirer gets the running module's exports (what every old requirer holds, re-pointed
         // below); a module new in the version, its own, as filled so far (a cycle sees them partly
         // filled, as in Node).
-        required.set(pm.id, running ? () => running.exports : () => own.exports);
+        MapSet(required, pm.id, running ? () => running.exports : () => own.exports);
       }
       try {
         const run = cjs
-          ? () => pm.fn.call(cjs!.module.exports, ctx, cjs!.module.exports, cjs!.require, cjs!.module, baseFile, dirname(baseFile))
+          ? () => FunctionCall(pm.fn, cjs!.module.exports, ctx, cjs!.module.exports, cjs!.require, cjs!.module, baseFile, dirname(baseFile))
           : () => pm.fn(ctx);
         if (tx) tx.run(`evaluating ${pm.id} of the new version`, run);
         else run();
@@ -687,43 +727,52 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
           try {
             report.exports = repointExports(running, cjs.module.exports, (oldFn, newFn, name) => {
               // Once per old class (one the module declares is adopted by its name already).
-              if (adoptions.some(([o]) => o === oldFn)) return;
+              if (ArraySome(adoptions, (a) => a[0] === oldFn)) return;
               if (adoptable(oldFn) && adoptable(newFn) && (isClass(newFn) || usedAsConstructor(oldFn) || usedAsConstructor(newFn))) {
-                adoptions.push([oldFn, newFn, pm.id, name]);
+                ArrayPush(adoptions, [oldFn, newFn, pm.id, name]);
               }
             }, tx);
           } catch (e) {
             throw new UpdateRefused(`${pm.id}: its module.exports cannot be re-pointed to the new version: ${(e as Error).message}; let the module export an object restack can change (no Object.freeze on it)`);
           }
         }
-        const exportsNow = required.get(pm.id)!;
+        const exportsNow = MapGet(required, pm.id)!;
         fillNamespace(ns, exportsNow);
       }
       // A module the new version requires only after the commit (a lazy `require`) registered as
       // a current module of the running version.
-      const handle = loading.get(ctx.url) ?? (evaluated ? host.registered(ctx.url) : undefined);
+      const handle = MapGet(loading, ctx.url) ?? (evaluated ? host.registered(ctx.url) : undefined);
       if (!handle) throw new UpdateRefused(`${pm.id} of the new version did not register with the runtime`);
       handle.baseUrl = baseUrl;
-      handles.set(pm.id, handle);
+      MapSet(handles, pm.id, handle);
       return ns;
     };
     if (boot) {
-      for (const id of boot.roots) {
-        const pm = patch.modules.get(id);
+      const roots = boot.roots;
+      for (let i = 0; i < roots.length; i++) {
+        const id = roots[i];
+        const pm = MapGet(patch.modules, id);
         if (!pm) throw new UpdateRefused(`version ${patch.label} has no module ${id}`);
         load(pm);
       }
     } else {
       // Only what this thread runs: another thread's entry (a worker's module) is not this one's.
-      for (const pm of patch.modules.values()) if (host.current.has(pm.id)) load(pm);
+      const all = mapValues(patch.modules);
+      for (let i = 0; i < all.length; i++) if (MapHas(host.current, all[i].id)) load(all[i]);
     }
-    for (const m of modules) if (!m.ran?.length) delete m.ran;
+    for (let i = 0; i < modules.length; i++) if (!modules[i].ran?.length) delete modules[i].ran;
     evaluated = true;
     const kept = new Map<string, ModuleHandle>();
-    if (!boot) for (const id of patch.kept) { const h = host.current.get(id); if (h) kept.set(id, h); }
+    if (!boot) {
+      const ids = setValues(patch.kept);
+      for (let i = 0; i < ids.length; i++) {
+        const h = MapGet(host.current, ids[i]);
+        if (h) MapSet(kept, ids[i], h);
+      }
+    }
     return { handles, kept, adoptions, modules, oldState: oldStates, deferred };
   } catch (e) {
-    host.forget(loading.values());
+    host.forget(mapValues(loading));
     throw e;
   } finally {
     host.endLoading();
@@ -732,25 +781,25 @@ export function evaluateVersion(patch: LoadedPatch, host: VersionHost, scope: Up
 
 function resolveUrl(spec: string, baseUrl: string, req: NodeRequire): string {
   if (isBuiltin(spec)) return spec;
-  if (/^[a-z]+:/i.test(spec)) return spec;
-  if (spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/')) return new URL(spec, baseUrl).href;
+  if (RegExpExec(/^[a-z]+:/i, spec) !== null) return spec;
+  if (StringStartsWith(spec, './') || StringStartsWith(spec, '../') || StringStartsWith(spec, '/')) return new URL(spec, baseUrl).href;
   return pathToFileURL(req.resolve(spec)).href;
 }
 
 /** A class or a plain function with a prototype object (not a generator, async or bound function, not an arrow). */
 function adoptable(f: Function): boolean {
-  const proto = Object.getOwnPropertyDescriptor(f, 'prototype')?.value as unknown;
-  return proto !== null && typeof proto === 'object' && Object.prototype.toString.call(f) === '[object Function]';
+  const proto = ObjectGetOwnPropertyDescriptor(f, 'prototype')?.value as unknown;
+  return proto !== null && typeof proto === 'object' && ObjectPrototypeToString(f) === '[object Function]';
 }
 
 const hasInstance = Function.prototype[Symbol.hasInstance];
 
-const isClass = (f: Function): boolean => /^class\b/.test(FunctionToString(f));
+const isClass = (f: Function): boolean => RegExpExec(/^class\b/, FunctionToString(f)) !== null;
 
 /** A plain function whose prototype was set up (methods, a parent): a constructor. */
 function usedAsConstructor(f: Function): boolean {
   const proto = f.prototype as object;
-  return Object.getPrototypeOf(proto) !== Object.prototype || Reflect.ownKeys(proto).some((k) => k !== 'constructor');
+  return ObjectGetPrototypeOf(proto) !== Object.prototype || ArraySome(ReflectOwnKeys(proto), (k) => k !== 'constructor');
 }
 
 /**
@@ -759,21 +808,29 @@ function usedAsConstructor(f: Function): boolean {
  * and instance transformers run, so they see old instances with the new methods.
  */
 export function adoptAll(evaluated: Evaluated, tx?: Transaction): void {
-  const byModule = new Map(evaluated.modules.map((m) => [m.module, m]));
-  for (const [oldCls, newCls, module, name] of evaluated.adoptions) {
+  const byModule = new Map<string, UpdateReport['modules'][number]>();
+  for (let i = 0; i < evaluated.modules.length; i++) MapSet(byModule, evaluated.modules[i].module, evaluated.modules[i]);
+  const adoptions = evaluated.adoptions;
+  for (let i = 0; i < adoptions.length; i++) {
+    const oldCls = adoptions[i][0];
+    const newCls = adoptions[i][1];
+    const module = adoptions[i][2];
+    const name = adoptions[i][3];
     const proto = oldCls.prototype as object;
-    const own = Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)!] as const);
-    const parent = Object.getPrototypeOf(proto) as object | null;
-    const had = Object.getOwnPropertyDescriptor(oldCls, Symbol.hasInstance);
+    const keys = ReflectOwnKeys(proto);
+    const own: Array<readonly [string | symbol, PropertyDescriptor]> = [];
+    for (let j = 0; j < keys.length; j++) ArrayPush(own, [keys[j], ObjectGetOwnPropertyDescriptor(proto, keys[j])!] as const);
+    const parent = ObjectGetPrototypeOf(proto) as object | null;
+    const had = ObjectGetOwnPropertyDescriptor(oldCls, Symbol.hasInstance);
     tx?.onAbandon(() => {
-      if (had) Object.defineProperty(oldCls, Symbol.hasInstance, had);
+      if (had) ObjectDefineProperty(oldCls, Symbol.hasInstance, had);
       else delete (oldCls as unknown as Record<symbol, unknown>)[Symbol.hasInstance];
-      Object.setPrototypeOf(proto, parent);
-      for (const [k, d] of own) Object.defineProperty(proto, k, d);
+      ObjectSetPrototypeOf(proto, parent);
+      for (let j = 0; j < own.length; j++) ObjectDefineProperty(proto, own[j][0], own[j][1]);
     });
     adoptClass(oldCls, newCls);
-    const report = byModule.get(module);
-    if (report) (report.adopted ??= []).push(name);
+    const report = MapGet(byModule, module);
+    if (report) ArrayPush(report.adopted ??= [], name);
   }
 }
 
@@ -786,24 +843,28 @@ export function adoptAll(evaluated: Evaluated, tx?: Transaction): void {
  */
 export function afterCommit(patch: LoadedPatch, evaluated: Evaluated, scope: UpdateScope): string[] {
   const errors: string[] = [];
-  for (const d of evaluated.deferred) {
+  const deferred = evaluated.deferred;
+  for (let i = 0; i < deferred.length; i++) {
+    const d = deferred[i];
     try {
       d.run();
     } catch (e) {
-      errors.push(`${d.module}: the top-level statement ${d.key} threw: ${(e as Error)?.message ?? String(e)}`);
+      ArrayPush(errors, `${d.module}: the top-level statement ${d.key} threw: ${(e as Error)?.message ?? String(e)}`);
     }
   }
-  for (const report of evaluated.modules) {
+  const modules = evaluated.modules;
+  for (let i = 0; i < modules.length; i++) {
+    const report = modules[i];
     const hook = patch.after[report.module];
     if (!hook) continue;
-    const handle = evaluated.handles.get(report.module);
+    const handle = MapGet(evaluated.handles, report.module);
     const accessors = (handle?.info?.state?.() ?? {}) as Record<string, unknown>;
-    const old = Object.freeze({ ...(evaluated.oldState.get(report.module) ?? {}) });
+    const old = ObjectFreeze({ ...(MapGet(evaluated.oldState, report.module) ?? {}) });
     const next = new Proxy(accessors, {
       get: (target, key) => (typeof key === 'string' && key in target ? target[key] : undefined),
       set: (target, key, value) => {
         if (typeof key !== 'string' || !(key in target)) throw new TypeError(`after(): the new ${report.module} has no top-level binding '${String(key)}'`);
-        if (!Object.getOwnPropertyDescriptor(target, key)?.set) throw new TypeError(`after(): '${key}' of the new ${report.module} is a const, a function or a class; it cannot be assigned`);
+        if (!ObjectGetOwnPropertyDescriptor(target, key)?.set) throw new TypeError(`after(): '${key}' of the new ${report.module} is a const, a function or a class; it cannot be assigned`);
         target[key] = value;
         return true;
       },
@@ -814,7 +875,7 @@ export function afterCommit(patch: LoadedPatch, evaluated: Evaluated, scope: Upd
       hook(old, next, scope);
       report.after = true;
     } catch (e) {
-      errors.push(`${report.module}: the after() hook threw: ${(e as Error)?.message ?? String(e)}`);
+      ArrayPush(errors, `${report.module}: the after() hook threw: ${(e as Error)?.message ?? String(e)}`);
     }
   }
   return errors;
@@ -828,28 +889,33 @@ export function afterCommit(patch: LoadedPatch, evaluated: Evaluated, scope: Upd
  * module, a `Map` keyed by it, still recognises what the new version makes).
  */
 export function adoptClass(oldCls: Function, newCls: Function): void {
-  const keepStatic = new Set(['prototype', 'length', 'name']);
-  for (const key of Reflect.ownKeys(oldCls)) {
-    if (keepStatic.has(key as string)) continue;
-    const d = Object.getOwnPropertyDescriptor(oldCls, key);
-    const n = Object.getOwnPropertyDescriptor(newCls, key);
+  const keepStatic = newSet(['prototype', 'length', 'name']);
+  const staticKeys = ReflectOwnKeys(oldCls);
+  for (let i = 0; i < staticKeys.length; i++) {
+    const key = staticKeys[i];
+    if (SetHas(keepStatic, key as string)) continue;
+    const d = ObjectGetOwnPropertyDescriptor(oldCls, key);
+    const n = ObjectGetOwnPropertyDescriptor(newCls, key);
     if (d && 'value' in d && typeof d.value !== 'function' && n && 'value' in n && n.writable) {
       (newCls as unknown as Record<string | symbol, unknown>)[key] = d.value;
     }
   }
   const proto = oldCls.prototype as object;
-  for (const key of Reflect.ownKeys(proto)) {
-    const d = Object.getOwnPropertyDescriptor(proto, key);
+  const protoKeys = ReflectOwnKeys(proto);
+  for (let i = 0; i < protoKeys.length; i++) {
+    const key = protoKeys[i];
+    const d = ObjectGetOwnPropertyDescriptor(proto, key);
     if (d?.configurable) delete (proto as Record<string | symbol, unknown>)[key];
   }
-  Object.setPrototypeOf(proto, newCls.prototype as object);
-  Object.defineProperty(oldCls, Symbol.hasInstance, {
+  ObjectSetPrototypeOf(proto, newCls.prototype as object);
+  ObjectDefineProperty(oldCls, Symbol.hasInstance, {
     configurable: true,
-    value: (x: unknown): boolean => Reflect.apply(hasInstance, oldCls, [x]) || (newCls as unknown as { [Symbol.hasInstance](v: unknown): boolean })[Symbol.hasInstance](x),
+    value: (x: unknown): boolean => ReflectApply(hasInstance, oldCls, [x]) || (newCls as unknown as { [Symbol.hasInstance](v: unknown): boolean })[Symbol.hasInstance](x),
   });
 }
 
 /** The TypeScript source a relative import names by its output file: x.js -> x.ts, x.mjs -> x.mts. */
 function tsSourceOf(id: string): string {
-  return id.replace(/\.(m|c)?js$/, (_, k: string | undefined) => `.${k ?? ''}ts`);
+  const m = RegExpExec(/\.(m|c)?js$/, id);
+  return m === null ? id : `${StringSlice(id, 0, m.index)}.${m[1] ?? ''}ts`;
 }

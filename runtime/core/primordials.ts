@@ -193,3 +193,6 @@ const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype as G
 export const GeneratorNext = uncurry(generatorPrototype.next) as <T>(g: Generator<T>, v?: unknown) => IteratorResult<T>;
 export const GeneratorReturn = uncurry(generatorPrototype.return) as <T>(g: Generator<T>, v?: unknown) => IteratorResult<T>;
 export const GeneratorThrow = uncurry(generatorPrototype.throw) as <T>(g: Generator<T>, e?: unknown) => IteratorResult<T>;
+
+// Added for runtime/engine.ts, runtime/update/oldState.ts, runtime/update/forward.ts
+export const ErrorCaptureStackTrace = Error.captureStackTrace;

@@ -25,7 +25,7 @@ import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
-import { defineElement, FunctionCall, MapGet, MathCeil, ObjectCreate, ReflectApply, SetAdd, SetHas } from './core/primordials.js';
+import { ArrayIsArray, ArrayJoin, ArrayPush, ArrayReverse, defineElement, ErrorCaptureStackTrace, FunctionCall, GeneratorNext, GeneratorThrow, MapClear, MapDelete, mapEntries, MapGet, MapHas, mapKeys, MapSet, mapValues, MathCeil, MathMax, MathMin, MathRound, ObjectCreate, ObjectDefineProperty, ObjectEntries, ObjectGetPrototypeOf, ObjectHasOwn, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, SetAdd, SetHas, StringEndsWith, StringSlice, StringSplit } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { registerSource } from './core/sourceText.js';
 import { CompiledIteration } from './helpers/iteration.js';
@@ -38,7 +38,7 @@ import { adoptAll, afterCommit, evaluateVersion, frameName, mapCall, mapFrame, m
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
 import { DRY_RUN, newReport, type FrameMove, type OldCodeReport, type UpdateReport } from './report.js';
-import { Activation, AGAIN, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, setUnwoundCall, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, type Body, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, setUnwoundCall, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
@@ -91,6 +91,11 @@ const now = (): number => performance.timeOrigin + performance.now();
 
 /** Why frames at a site cannot move now (a transaction, or the mapping refuses), or null. */
 class Refusals extends SiteTable<string | null> {
+  // Explicit: the implicit constructor passes its arguments on by spreading them (an array iterator).
+  constructor(patch: LoadedPatch) {
+    super(patch);
+  }
+
   protected make(m: ModuleHandle, cpId: number): string | null {
     return m.inTransaction(cpId) ? transaction(this.patch, m, cpId) : refusal(this.patch, m, cpId);
   }
@@ -129,7 +134,7 @@ function commitParked(frames: Parked[], sites: SiteMoves, transformed: Map<numbe
       lastCp = rec.cp;
       site = sites.get(lastM, lastCp) as SiteMove;
     }
-    const m = transformed === null ? undefined : transformed.get(i);
+    const m = transformed === null ? undefined : MapGet(transformed, i);
     if (m !== undefined) {
       moved(m);
     } else {
@@ -138,7 +143,7 @@ function commitParked(frames: Parked[], sites: SiteMoves, transformed: Map<numbe
       rec.l = mapLocals(site!, rec.l);
       rec.f = site!.f;
     }
-    moves.push({ from: site!.from, to: site!.to, suspended: true });
+    ArrayPush(moves, { from: site!.from, to: site!.to, suspended: true });
   }
 }
 
@@ -160,10 +165,19 @@ const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as 
 {
   const native = types.isAsyncFunction;
   const isAsyncFunction = (v: unknown): boolean =>
-    native(v) || (typeof v === 'function' && Object.getPrototypeOf(v) === ASYNC_FUNCTION_PROTOTYPE && !isGeneratorFunction(v));
+    native(v) || (typeof v === 'function' && ObjectGetPrototypeOf(v) === ASYNC_FUNCTION_PROTOTYPE && !isGeneratorFunction(v));
   (types as { isAsyncFunction: typeof isAsyncFunction }).isAsyncFunction = isAsyncFunction;
 }
 const promiseReject = Promise.reject.bind(Promise);
+const isGeneratorObject = types.isGeneratorObject;
+
+/** Resumes an async function's body: its generator, or what stands in for it (Parked, OldBody). */
+function bodyNext(body: Body, v?: unknown): IteratorResult<unknown, unknown> {
+  return isGeneratorObject(body) ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
+}
+function bodyThrow(body: Body, e: unknown): IteratorResult<unknown, unknown> {
+  return isGeneratorObject(body) ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, e) : body.throw(e);
+}
 
 /**
  * Runs an async function's generator: each yield is an await, made here with a native await (the
@@ -172,7 +186,7 @@ const promiseReject = Promise.reject.bind(Promise);
  * with what the awaited promise settles to.
  */
 async function drive(engine: Engine, act: Activation): Promise<unknown> {
-  let r = act.gen.next();
+  let r = bodyNext(act.gen);
   for (;;) {
     r = act.settle(r);
     if (r.done) return r.value;
@@ -186,7 +200,7 @@ async function drive(engine: Engine, act: Activation): Promise<unknown> {
       value = e;
     }
     act.suspended = false;
-    r = threw ? act.gen.throw(value) : act.gen.next(value);
+    r = threw ? bodyThrow(act.gen, value) : bodyNext(act.gen, value);
   }
 }
 
@@ -308,9 +322,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     }
     const handle = new ModuleHandle(this, url, restoreFns, cpRestore, linesFn, info);
     registerSource(handle);
-    this.modules.set(url, handle);
-    if (this.loading) this.loading.set(url, handle);
-    else if (info) this.current.set(info.id, handle);
+    MapSet(this.modules, url, handle);
+    if (this.loading) MapSet(this.loading, url, handle);
+    else if (info) MapSet(this.current, info.id, handle);
     return handle;
   }
 
@@ -324,11 +338,15 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   registered(url: string): ModuleHandle | undefined {
-    return this.modules.get(url);
+    return MapGet(this.modules, url);
   }
 
   forget(handles: Iterable<ModuleHandle>): void {
-    for (const h of handles) this.modules.delete(h.url);
+    if (ArrayIsArray(handles)) {
+      for (let i = 0; i < handles.length; i++) MapDelete(this.modules, (handles[i] as ModuleHandle).url);
+      return;
+    }
+    for (const h of handles) MapDelete(this.modules, h.url);
   }
 
   /**
@@ -358,7 +376,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     this.attemptBetweenEvents(job);
     job.timer = setTimeout(() => {
       if (this.job === job && this.jobPhase === 'waiting') this.timedOut(job);
-    }, Math.max(0, deadline - now()) + 5);
+    }, MathMax(0, deadline - now()) + 5);
     job.timer.unref();
   }
 
@@ -369,14 +387,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
    */
   boot(patch: LoadedPatch, entryFile: string): void {
     let entry: PatchModule | undefined;
-    for (const pm of patch.modules.values()) {
-      const rel = pm.rel.split('/').join(sep);
-      if ((entryFile === rel || entryFile.endsWith(sep + rel)) && (!entry || rel.length > entry.rel.length)) entry = pm;
+    const modules = mapValues(patch.modules);
+    for (let i = 0; i < modules.length; i++) {
+      const pm = modules[i];
+      const rel = ArrayJoin(StringSplit(pm.rel, '/'), sep);
+      if ((entryFile === rel || StringEndsWith(entryFile, sep + rel)) && (!entry || rel.length > entry.rel.length)) entry = pm;
     }
     if (!entry) throw new UpdateRefused(`version ${patch.label} (${patch.dir}) has no module for ${entryFile}`);
-    const root = entryFile.slice(0, entryFile.length - entry.rel.length);
+    const root = StringSlice(entryFile, 0, entryFile.length - entry.rel.length);
     const evaluated = evaluateVersion(patch, this, updateScope(), { roots: [entry.id], urlOf: (rel) => pathToFileURL(root + rel).href });
-    for (const [id, h] of evaluated.handles) this.current.set(id, h);
+    const handles = mapEntries(evaluated.handles);
+    for (let i = 0; i < handles.length; i++) MapSet(this.current, handles[i][0], handles[i][1]);
     this.version = patch.label;
   }
 
@@ -393,16 +414,21 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   events: ((name: string, data: unknown) => void) | null = null;
 
   private baseMismatch(patch: LoadedPatch): string | null {
-    for (const [id, base] of Object.entries(patch.base)) {
+    const bases = ObjectEntries(patch.base);
+    for (let i = 0; i < bases.length; i++) {
+      const id = bases[i][0];
+      const base = bases[i][1];
       // Without the hash nothing says the patch was made for this code: refused, not skipped.
       if (typeof base?.source !== 'string' || !base.source) return `patch.json's base entry for ${id} has no source hash, so nothing says the patch is for the running code; write the bundle again with \`restack patch\``;
-      const h = this.current.get(id);
+      const h = MapGet(this.current, id);
       if (!h) continue; // not loaded (yet) by this program: nothing of it to move
       if (!h.info?.hash) return `${id} was compiled without module information; compile it again with this restack`;
       if (h.info.hash !== base.source) return `the patch is for another version of ${id} (running ${this.version}): its base does not match the running code`;
     }
-    for (const id of this.current.keys()) {
-      if (!Object.hasOwn(patch.base, id)) return `the patch is for another program: its base version has no module ${id}`;
+    const ids = mapKeys(this.current);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!ObjectHasOwn(patch.base, id)) return `the patch is for another program: its base version has no module ${id}`;
     }
     return null;
   }
@@ -443,7 +469,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       if (!pending) return this.applyBetweenEvents(job, at);
       job.deferredBy = pending;
       this.stats.deferred++;
-      this.attemptBetweenEvents(job, Math.min(50, Math.max(1, delayMs * 2)));
+      this.attemptBetweenEvents(job, MathMin(50, MathMax(1, delayMs * 2)));
     };
     if (delayMs === 0) {
       // Referenced: an unreferenced immediate does not stop the event loop from sleeping in its
@@ -464,10 +490,15 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
    * the update waits until the old code has initialised it.
    */
   private uninitialised(patch: LoadedPatch): string | null {
-    for (const [id, h] of this.current) {
-      if (h.initialised || !patch.modules.has(id) || !h.info?.state) continue;
+    const modules = mapEntries(this.current);
+    for (let i = 0; i < modules.length; i++) {
+      const id = modules[i][0];
+      const h = modules[i][1];
+      if (h.initialised || !MapHas(patch.modules, id) || !h.info?.state) continue;
       const getters = h.info.state() as Record<string, unknown>;
-      for (const name of Object.keys(getters)) {
+      const names = ObjectKeys(getters);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k];
         try {
           void getters[name];
         } catch {
@@ -579,22 +610,27 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // The report's moves when nothing moved: the stack's frames (top first), then the activations.
     const unmoved = (stackFroms: string[], problemAt = -1, problem?: string): FrameMove[] => {
       const moves: FrameMove[] = [];
-      for (let i = stackFroms.length - 1; i >= 0; i--) moves.push({ from: stackFroms[i], to: null });
+      for (let i = stackFroms.length - 1; i >= 0; i--) ArrayPush(moves, { from: stackFroms[i], to: null });
       for (let i = 0; i < parked.length; i++) {
         const move: FrameMove = { from: this.describe(parked[i].rec, patch), to: null, suspended: true };
         if (i === problemAt) move.problem = problem;
-        moves.push(move);
+        ArrayPush(moves, move);
       }
       return moves;
     };
-    const mappedFroms = (): string[] => mapped.map((m) => m.site.from);
+    const mappedFroms = (): string[] => {
+      const froms: string[] = [];
+      for (let i = 0; i < mapped.length; i++) ArrayPush(froms, mapped[i].site.from);
+      return froms;
+    };
     // The stack's frames, top first, when mapping failed at `at` (those not examined stay too).
     const failedAt = (at: FrameRecord, err: UpdateRefused): FrameMove[] => {
-      const moves: FrameMove[] = mapped.map((m) => ({ from: m.site.from, to: null }));
-      moves.push({ from: err.frame ?? this.describe(at, patch), to: null, problem: err.message });
-      for (let rest = at.k; rest; rest = rest.k) if (!rest.synthetic) moves.push({ from: this.describe(rest, patch), to: null });
-      moves.reverse();
-      for (const p of parked) moves.push({ from: this.describe(p.rec, patch), to: null, suspended: true });
+      const moves: FrameMove[] = [];
+      for (let i = 0; i < mapped.length; i++) ArrayPush(moves, { from: mapped[i].site.from, to: null });
+      ArrayPush(moves, { from: err.frame ?? this.describe(at, patch), to: null, problem: err.message });
+      for (let rest = at.k; rest; rest = rest.k) if (!rest.synthetic) ArrayPush(moves, { from: this.describe(rest, patch), to: null });
+      ArrayReverse(moves);
+      for (let i = 0; i < parked.length; i++) ArrayPush(moves, { from: this.describe(parked[i].rec, patch), to: null, suspended: true });
       return moves;
     };
 
@@ -602,17 +638,17 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // it can end without committing goes through `abandon`: the new modules are forgotten, the old
     // version's objects put back as they were, the new version's effects undone (decision 0004).
     const tx = new Transaction(job.deadline);
-    tx.saveBindings(this.current.values());
+    tx.saveBindings(mapValues(this.current));
     let evaluated: Evaluated | undefined;
     const abandon = (reason: string, frames: FrameMove[]): string => {
       job.report.endedIn = this.jobPhase;
       this.jobPhase = 'rolling back';
       if (this.loading) {
         // The deadline stopped the new version's evaluation (its own cleanup did not run).
-        this.forget(this.loading.values());
+        this.forget(mapValues(this.loading));
         this.endLoading();
       }
-      if (evaluated) this.forget(evaluated.handles.values());
+      if (evaluated) this.forget(mapValues(evaluated.handles));
       job.report.undone = tx.abandon();
       job.report.frames = frames;
       return reason;
@@ -631,7 +667,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         for (let r = this.records; r; r = r.k) {
           if (r.synthetic) continue;
           try {
-            mapped.push(mapFrame(sites, r, scope, tx));
+            ArrayPush(mapped, mapFrame(sites, r, scope, tx));
           } catch (e) {
             failure.frame = [r, e as UpdateRefused];
             return;
@@ -639,9 +675,11 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         }
         // The activations' sites were looked up at their capture; those to map one by one are
         // mapped now, in order, after the stack's frames. The others' locals move at the commit.
-        for (const i of capture.special) {
+        const special = capture.special;
+        for (let k = 0; k < special.length; k++) {
+          const i = special[k];
           try {
-            (transformed ??= new Map()).set(i, mapFrame(sites, parked[i].rec, scope, tx));
+            MapSet((transformed ??= new Map()), i, mapFrame(sites, parked[i].rec, scope, tx));
           } catch (e) {
             failure.activation = [i, e as UpdateRefused];
             return;
@@ -679,10 +717,15 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     job.report.modules = ready.modules;
     // Every record must find its restore function in the new modules before anything changes
     // (looked up once per site: the frames suspended at one site share it).
-    for (const list of [mapped.map((m) => m.site), capture.sites as SiteMove[]]) {
-      for (const site of list) {
+    const mappedSites: SiteMove[] = [];
+    for (let i = 0; i < mapped.length; i++) ArrayPush(mappedSites, mapped[i].site);
+    const lists = [mappedSites, capture.sites as SiteMove[]];
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l];
+      for (let i = 0; i < list.length; i++) {
+        const site = list[i];
         if (site.f !== undefined) continue;
-        const h = ready.handles.get(site.module) ?? ready.kept.get(site.module);
+        const h = MapGet(ready.handles, site.module) ?? MapGet(ready.kept, site.module);
         const index = h ? h.cpRestore[site.cpId] : undefined;
         const f = h && index !== undefined && index >= 0 ? h.restoreFns[index] : undefined;
         if (!f) {
@@ -705,10 +748,11 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // A dry run ends here, reporting the moves it would have made.
     if (job.dryRun) {
       const moves: FrameMove[] = [];
-      for (let i = mapped.length - 1; i >= 0; i--) moves.push({ from: mapped[i].site.from, to: mapped[i].site.to });
-      for (const p of parked) {
+      for (let i = mapped.length - 1; i >= 0; i--) ArrayPush(moves, { from: mapped[i].site.from, to: mapped[i].site.to });
+      for (let i = 0; i < parked.length; i++) {
+        const p = parked[i];
         const site = sites.get(p.rec.m, p.rec.cp) as SiteMove;
-        moves.push({ from: site.from, to: site.to, suspended: true });
+        ArrayPush(moves, { from: site.from, to: site.to, suspended: true });
       }
       // This thread got as far as the vote: its part would apply. Whether the whole would is every
       // other participant's report (a dry run of a process tree is always decided ABORT, so no
@@ -719,17 +763,22 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     // Commit.
     tx.commit();
     const replaced: ModuleHandle[] = [];
-    for (const [id, h] of this.current) {
-      if (ready.handles.get(id) === h || ready.kept.get(id) === h) continue;
+    const running = mapEntries(this.current);
+    for (let i = 0; i < running.length; i++) {
+      const id = running[i][0];
+      const h = running[i][1];
+      if (MapGet(ready.handles, id) === h || MapGet(ready.kept, id) === h) continue;
       h.stale = true;
       h.o = 1;
-      this.modules.delete(h.url);
-      replaced.push(h);
+      MapDelete(this.modules, h.url);
+      ArrayPush(replaced, h);
     }
     this.entries.retarget(patch, this.current, this.version);
-    this.current.clear();
-    for (const [id, h] of ready.kept) this.current.set(id, h);
-    for (const [id, h] of ready.handles) this.current.set(id, h);
+    MapClear(this.current);
+    const kept = mapEntries(ready.kept);
+    for (let i = 0; i < kept.length; i++) MapSet(this.current, kept[i][0], kept[i][1]);
+    const loaded = mapEntries(ready.handles);
+    for (let i = 0; i < loaded.length; i++) MapSet(this.current, loaded[i][0], loaded[i][1]);
     this.oldState.commit(replaced, this.version, patch.label, ready.modules);
     const oldCode = this.oldCode(false);
     if (oldCode.functions.length) job.report.oldCode = oldCode;
@@ -740,7 +789,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
     for (let i = mapped.length - 1; i >= 0; i--) {
       const m = mapped[i];
       moved(m);
-      moves.push({ from: m.site.from, to: m.site.to });
+      ArrayPush(moves, { from: m.site.from, to: m.site.to });
     }
     commitParked(parked, sites, transformed, moves);
     job.report.frames = moves;
@@ -754,7 +803,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** The update's timeout as the request gave it, for messages. */
   private deadlineText(job: UpdateJob): string {
-    return `timeout ${Math.round(job.deadline - job.receivedAt + (job.patch.readElsewhereMs ?? 0))} ms from the request`;
+    return `timeout ${MathRound(job.deadline - job.receivedAt + (job.patch.readElsewhereMs ?? 0))} ms from the request`;
   }
 
   private describe(r: FrameRecord, patch: LoadedPatch): string {
@@ -764,11 +813,14 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   /** The version's status for the control channel. */
   status(): { pid: number; version: string; updates: number; modules: Array<{ id: string; url: string }>; pending: string | null; phase: JobPhase | null; stats: CaptureStats; oldCode?: OldCodeReport; lastReport: UpdateReport | null } {
     const oldCode = this.oldCode(true);
+    const running = mapEntries(this.current);
+    const modules: Array<{ id: string; url: string }> = [];
+    for (let i = 0; i < running.length; i++) ArrayPush(modules, { id: running[i][0], url: running[i][1].baseUrl });
     return {
       pid: process.pid,
       version: this.version,
       updates: this.updates,
-      modules: [...this.current].map(([id, h]) => ({ id, url: h.baseUrl })),
+      modules,
       pending: this.job ? this.job.patch.label : null,
       phase: this.job ? this.jobPhase : null,
       stats: { ...this.stats, oldStateConflicts: this.oldState.conflicts },
@@ -783,13 +835,23 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
    * version (update/oldState.ts).
    */
   private oldCode(withCalls: boolean): OldCodeReport {
-    const functions = this.entries.oldCode().map((e: OldCodeEntry) => {
+    const entries: OldCodeEntry[] = this.entries.oldCode();
+    const functions: OldCodeReport['functions'] = [];
+    const versions = new Set<string>();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       const f: OldCodeReport['functions'][number] = { fn: e.fn, version: e.version, why: e.why };
       if (withCalls && e.calls !== undefined) f.calls = e.calls;
-      return f;
-    });
-    const unshared: Unshared[] = functions.length ? this.oldState.unshared(new Set(functions.map((f) => f.version))) : [];
-    return { functions, unshared: unshared.map(({ module, version, name, why }) => ({ module, version, name, why })) };
+      ArrayPush(functions, f);
+      SetAdd(versions, f.version);
+    }
+    const unshared: Unshared[] = functions.length ? this.oldState.unshared(versions) : [];
+    const report: OldCodeReport = { functions, unshared: [] };
+    for (let i = 0; i < unshared.length; i++) {
+      const { module, version, name, why } = unshared[i];
+      ArrayPush(report.unshared, { module, version, name, why });
+    }
+    return report;
   }
 
   /** Identity update at every nth update point reached (0: off). */
@@ -803,7 +865,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   requestIdentityUpdate(): Promise<CaptureStats> {
     this.requested++;
     this.refreshPending();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => ArrayPush(this.waiters, resolve));
   }
 
   private refreshPending(): void {
@@ -942,7 +1004,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
   }
 
   private timedOut(job: UpdateJob): void {
-    const ms = Math.round(job.deadline - job.receivedAt);
+    const ms = MathRound(job.deadline - job.receivedAt);
     this.finish(job, `no update point where every frame could move was reached in ${ms} ms${job.deferredBy ? ` (last refusal: ${job.deferredBy})` : ''}`);
   }
 
@@ -958,7 +1020,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       Error.prepareStackTrace = (_e, cs) => cs;
       Error.stackTraceLimit = Infinity;
       const holder: { stack?: CallSiteLike[] } = {};
-      Error.captureStackTrace(holder, from);
+      ErrorCaptureStackTrace(holder, from);
       sites = holder.stack ?? [];
     } finally {
       Error.prepareStackTrace = prepare;
@@ -1031,7 +1093,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
         this.firstRun = true;
         let r: IteratorResult<unknown, unknown>;
         try {
-          r = gen.next();
+          r = GeneratorNext(gen);
         } finally {
           this.firstRun = outer;
         }
@@ -1258,9 +1320,9 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
 
   /** An async function's wrapper looks like one: AsyncFunction.prototype, and an arrow's length. */
   readonly AF = (fn: object, n: number, name?: string): object => {
-    Object.setPrototypeOf(fn, ASYNC_FUNCTION_PROTOTYPE);
-    if (n > 0) Object.defineProperty(fn, 'length', { value: n });
-    if (name !== undefined) Object.defineProperty(fn, 'name', { value: name });
+    ObjectSetPrototypeOf(fn, ASYNC_FUNCTION_PROTOTYPE);
+    if (n > 0) ObjectDefineProperty(fn, 'length', { value: n });
+    if (name !== undefined) ObjectDefineProperty(fn, 'name', { value: name });
     return fn;
   };
 
@@ -1342,7 +1404,7 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           p = body;
         } else {
           this.parkedRecord = undefined;
-          body.next();
+          bodyNext(body);
           const rec = this.parkedRecord as FrameRecord | undefined;
           if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
           p = act.gen = new Parked(act, rec);

@@ -196,3 +196,5 @@ export const GeneratorThrow = uncurry(generatorPrototype.throw) as <T>(g: Genera
 
 // Added for runtime/migrate.ts
 export const ObjectPrototypeToString = uncurry(Object.prototype.toString) as (o: unknown) => string;
+// Added for runtime/engine.ts, runtime/update/oldState.ts, runtime/update/forward.ts
+export const ErrorCaptureStackTrace = Error.captureStackTrace;

@@ -4,8 +4,9 @@
  * it runs its old code. The engine's forward() looks a call up here; each commit moves every table
  * one version on.
  */
+import type { CpMeta, FunctionMeta } from '../../contract/index.js';
 import type { ModuleHandle } from '../core/moduleHandle.js';
-import { MapGet } from '../core/primordials.js';
+import { ArrayPush, MapGet, MapHas, mapEntries, MapSet, mapValues, SetAdd, SetHas } from '../core/primordials.js';
 import { planEntry, type SiteMove } from '../migrate.js';
 import type { LoadedPatch } from '../patch.js';
 
@@ -38,6 +39,12 @@ export interface OldCodeEntry {
   calls?: number;
 }
 
+/** The continuation point `cpId` of `module` in the patch's base version. */
+function oldSite(patch: LoadedPatch, module: string, cpId: number): { fn: FunctionMeta; cp: CpMeta } | undefined {
+  const sites = MapGet(patch.oldCps, module);
+  return sites === undefined ? undefined : MapGet(sites, cpId);
+}
+
 interface Table {
   /** By the module-wide id of the function's entry point in the replaced code. */
   entries: Map<number, EntryTarget | OldCodeEntry>;
@@ -64,48 +71,62 @@ export class EntryTables {
    * its old code for its calls: an OldCodeEntry says why.
    */
   retarget(patch: LoadedPatch, current: ReadonlyMap<string, ModuleHandle>, version: string): void {
-    for (const table of this.tables.values()) {
-      for (const [id, t] of table.entries) {
+    const tables = mapValues(this.tables);
+    for (let i = 0; i < tables.length; i++) {
+      const table = tables[i];
+      const entries = mapEntries(table.entries);
+      for (let j = 0; j < entries.length; j++) {
+        const id = entries[j][0];
+        const t = entries[j][1];
         if (t.kind !== 'new') continue;
         const step = this.step(patch, t.module, t.cpId);
         if (step.kind === 'new') {
           t.module = step.module;
           t.cpId = step.cpId;
-          t.steps.push(...step.steps);
+          for (let k = 0; k < step.steps.length; k++) ArrayPush(t.steps, step.steps[k]);
         } else {
-          const fn = patch.oldCps.get(t.module)?.get(t.cpId)?.fn.id ?? `${t.module} cp id ${t.cpId}`;
-          table.entries.set(id, { kind: 'old', fn: t.fn, version: t.version, why: `its calls went to ${fn}, which the next update left on old code: ${step.why}`, calls: 0 });
+          const fn = oldSite(patch, t.module, t.cpId)?.fn.id ?? `${t.module} cp id ${t.cpId}`;
+          MapSet(table.entries, id, { kind: 'old', fn: t.fn, version: t.version, why: `its calls went to ${fn}, which the next update left on old code: ${step.why}`, calls: 0 });
         }
       }
     }
-    for (const [id, h] of current) {
-      if (!h.stale || this.tables.has(h.codeKey)) continue;
+    const modules = mapEntries(current);
+    for (let i = 0; i < modules.length; i++) {
+      const id = modules[i][0];
+      const h = modules[i][1];
+      if (!h.stale || MapHas(this.tables, h.codeKey)) continue;
       const table: Table = { entries: new Map(), noEntry: [] };
       const withEntry = new Set<string>();
-      for (const [cpId, site] of patch.oldCps.get(id) ?? []) {
+      const cps = MapGet(patch.oldCps, id);
+      const sites = cps === undefined ? [] : mapEntries(cps);
+      for (let j = 0; j < sites.length; j++) {
+        const cpId = sites[j][0];
+        const site = sites[j][1];
         if (site.cp.kind !== 'update' || site.cp.callee !== 'entry') continue;
-        withEntry.add(site.fn.id);
+        SetAdd(withEntry, site.fn.id);
         const step = this.step(patch, id, cpId);
-        table.entries.set(cpId, { ...step, fn: site.fn.id, version });
+        MapSet(table.entries, cpId, { ...step, fn: site.fn.id, version });
       }
-      for (const plan of patch.plans.values()) {
-        if (plan.oldModule !== id || withEntry.has(plan.oldFn.id)) continue;
+      const plans = mapValues(patch.plans);
+      for (let j = 0; j < plans.length; j++) {
+        const plan = plans[j];
+        if (plan.oldModule !== id || SetHas(withEntry, plan.oldFn.id)) continue;
         if (plan.newFn && plan.newFn.hash === plan.oldFn.hash) continue;
         const what = plan.newFn ? 'it changed' : `it is removed in ${patch.label}`;
         const why = plan.oldFn.capturable
           ? `${what}, and it has no entry (no call, loop or update point: it reads no module state), so a call of the old function runs its old code`
           : `${what}, and it was compiled unchanged (${plan.oldFn.reason ?? 'not capturable'}), so it has no entry: a call of the old function runs its old code, on its old module's bindings`;
-        table.noEntry.push({ kind: 'old', fn: plan.oldFn.id, version, why });
+        ArrayPush(table.noEntry, { kind: 'old', fn: plan.oldFn.id, version, why });
       }
-      this.tables.set(h.codeKey, table);
+      MapSet(this.tables, h.codeKey, table);
     }
   }
 
   /** The move of a call entering at (module, cpId) of the patch's base version, or why it runs the old code. */
   private step(patch: LoadedPatch, module: string, cpId: number): Omit<EntryTarget, 'fn' | 'version'> | { kind: 'old'; why: string; calls: number } {
     const old = (why: string): { kind: 'old'; why: string; calls: number } => ({ kind: 'old', why, calls: 0 });
-    const site = patch.oldCps.get(module)?.get(cpId);
-    const plan = site ? patch.plans.get(site.fn.id) : undefined;
+    const site = oldSite(patch, module, cpId);
+    const plan = site ? MapGet(patch.plans, site.fn.id) : undefined;
     if (!site || !plan) return old(`${patch.label} has no plan for it`);
     if (!plan.newFn || !plan.newModule) return old(`removed in ${patch.label}`);
     const to = plan.cps[site.cp.cp];
@@ -132,9 +153,15 @@ export class EntryTables {
   /** Every replaced function whose calls run its old code, with the calls counted so far. */
   oldCode(): OldCodeEntry[] {
     const out: OldCodeEntry[] = [];
-    for (const table of this.tables.values()) {
-      for (const t of table.entries.values()) if (t.kind === 'old') out.push({ ...t });
-      for (const t of table.noEntry) out.push({ ...t });
+    const tables = mapValues(this.tables);
+    for (let i = 0; i < tables.length; i++) {
+      const entries = mapValues(tables[i].entries);
+      for (let j = 0; j < entries.length; j++) {
+        const t = entries[j];
+        if (t.kind === 'old') ArrayPush(out, { ...t });
+      }
+      const noEntry = tables[i].noEntry;
+      for (let j = 0; j < noEntry.length; j++) ArrayPush(out, { ...noEntry[j] });
     }
     return out;
   }

@@ -29,7 +29,7 @@
  * code's value is kept and the conflict counted (stats.oldStateConflicts).
  */
 import type { ModuleHandle } from '../core/moduleHandle.js';
-import { ArrayIncludes, defineElement, MapGet, MapHas, MapSet, ObjectIs, WeakMapGet, WeakMapSet } from '../core/primordials.js';
+import { ArrayIncludes, ArrayPush, defineElement, mapEntries, MapGet, MapHas, MapSet, mapValues, ObjectGetOwnPropertyDescriptor, ObjectIs, ObjectKeys, SetHas, WeakMapGet, WeakMapSet } from '../core/primordials.js';
 
 /** A top-level binding of a replaced module that old code does not share with the running version. */
 export interface Unshared {
@@ -72,7 +72,7 @@ function accessors(h: ModuleHandle): State | null {
   return s;
 }
 
-const settable = (s: State, name: string): boolean => typeof Object.getOwnPropertyDescriptor(s, name)?.set === 'function';
+const settable = (s: State, name: string): boolean => typeof ObjectGetOwnPropertyDescriptor(s, name)?.set === 'function';
 
 function isClass(s: State, name: string): boolean {
   try {
@@ -100,59 +100,77 @@ export class OldState {
    * carried. The versions replaced before keep sharing only what this update carried too.
    */
   commit(stale: ModuleHandle[], version: string, newVersion: string, modules: Carry[]): void {
-    const carry = new Map(modules.map((m) => [m.module, m]));
+    const carry = new Map<string, Carry>();
+    for (let i = 0; i < modules.length; i++) MapSet(carry, modules[i].module, modules[i]);
     const why = (id: string, name: string): string => {
-      const m = carry.get(id);
-      if (m?.transformed.includes(name)) return `transformed by ${newVersion}`;
-      if (m?.initialised.includes(name)) return `initialised anew by ${newVersion}`;
-      if (!this.current.has(id)) return `its module is gone in ${newVersion}`;
+      const m = MapGet(carry, id);
+      if (m !== undefined && ArrayIncludes(m.transformed, name)) return `transformed by ${newVersion}`;
+      if (m !== undefined && ArrayIncludes(m.initialised, name)) return `initialised anew by ${newVersion}`;
+      if (!MapHas(this.current, id)) return `its module is gone in ${newVersion}`;
       return `not a variable ${newVersion} carried`;
     };
     const kept = (id: string, name: string): boolean => {
-      const h = this.current.get(id);
+      const h = MapGet(this.current, id);
       const s = h ? accessors(h) : null;
-      return s !== null && carry.get(id)?.carried.includes(name) === true && settable(s, name);
+      const m = MapGet(carry, id);
+      return s !== null && m !== undefined && ArrayIncludes(m.carried, name) && settable(s, name);
     };
-    for (const g of this.generations) {
-      for (const [id, m] of g.modules) {
-        const shared = m.shared.filter((name) => kept(id, name));
-        for (const name of m.shared) if (!shared.includes(name)) m.unshared.push({ module: id, version: g.version, name, why: why(id, name) });
+    for (let i = 0; i < this.generations.length; i++) {
+      const g = this.generations[i];
+      const entries = mapEntries(g.modules);
+      for (let j = 0; j < entries.length; j++) {
+        const id = entries[j][0];
+        const m = entries[j][1];
+        const shared: string[] = [];
+        for (let k = 0; k < m.shared.length; k++) if (kept(id, m.shared[k])) ArrayPush(shared, m.shared[k]);
+        for (let k = 0; k < m.shared.length; k++) {
+          const name = m.shared[k];
+          if (!ArrayIncludes(shared, name)) ArrayPush(m.unshared, { module: id, version: g.version, name, why: why(id, name) });
+        }
         m.shared = shared;
       }
     }
     const gen: Generation = { version, modules: new Map() };
     const group: Group = { gen, handles: [] };
-    for (const h of stale) {
+    for (let i = 0; i < stale.length; i++) {
+      const h = stale[i];
       const id = h.info?.id;
       const s = accessors(h);
       if (!id || !s) continue;
       const entry = { shared: [] as string[], unshared: [] as Unshared[] };
-      const m = carry.get(id);
-      for (const name of Object.keys(s)) {
-        if (m?.carried.includes(name)) {
+      const m = MapGet(carry, id);
+      const names = ObjectKeys(s);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k];
+        if (m !== undefined && ArrayIncludes(m.carried, name)) {
           // A carried const holds the same value in both versions: nothing to share.
           if (!settable(s, name)) continue;
-          if (kept(id, name)) entry.shared.push(name);
-          else entry.unshared.push({ module: id, version, name, why: `a constant in ${newVersion}` });
-        } else if (m?.transformed.includes(name) || m?.initialised.includes(name) || (settable(s, name) && !isClass(s, name))) {
+          if (kept(id, name)) ArrayPush(entry.shared, name);
+          else ArrayPush(entry.unshared, { module: id, version, name, why: `a constant in ${newVersion}` });
+        } else if ((m !== undefined && (ArrayIncludes(m.transformed, name) || ArrayIncludes(m.initialised, name))) || (settable(s, name) && !isClass(s, name))) {
           // The new version gave it another value: old code keeps its own. (A class is adopted:
           // its old prototype inherits the new one's methods.)
-          entry.unshared.push({ module: id, version, name, why: why(id, name) });
+          ArrayPush(entry.unshared, { module: id, version, name, why: why(id, name) });
         }
       }
-      gen.modules.set(id, entry);
-      group.handles.push({ id, h, seen: new Map() });
-      this.groups.set(h, group);
+      MapSet(gen.modules, id, entry);
+      ArrayPush(group.handles, { id, h, seen: new Map() });
+      WeakMapSet(this.groups, h, group);
     }
-    this.generations.push(gen);
+    ArrayPush(this.generations, gen);
   }
 
   /** What code of the given versions does not share with the running version. */
   unshared(versions: ReadonlySet<string>): Unshared[] {
     const out: Unshared[] = [];
-    for (const g of this.generations) {
-      if (!versions.has(g.version)) continue;
-      for (const m of g.modules.values()) out.push(...m.unshared);
+    for (let i = 0; i < this.generations.length; i++) {
+      const g = this.generations[i];
+      if (!SetHas(versions, g.version)) continue;
+      const modules = mapValues(g.modules);
+      for (let j = 0; j < modules.length; j++) {
+        const unshared = modules[j].unshared;
+        for (let k = 0; k < unshared.length; k++) ArrayPush(out, unshared[k]);
+      }
     }
     return out;
   }
@@ -248,7 +266,7 @@ export class OldState {
         }
         if (!ObjectIs(now, before)) this.conflicts++;
         to[name] = v;
-        seen.set(name, v);
+        MapSet(seen, name, v);
       }
     }
   }

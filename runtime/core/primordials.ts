@@ -65,6 +65,12 @@ export function defineElement<T>(a: T[], i: number, v: T): void {
 // same rule. scripts/builtin-audit.js lists the runtime's call sites that still reach a builtin
 // as the program left it.
 
+// Even captured, some builtins reach the program's code: `ArrayMap`, `ArrayFilter`, `ArraySlice`,
+// `ArrayConcat`, `ArraySplice` and `ArrayFlat` read `Array[Symbol.species]` (a getter the program
+// may replace) to make their result, and `RegExpTest` calls the regexp's `exec` as the program
+// left it: prefer index loops and `RegExpExec`. A class deriving from another without a
+// constructor of its own spreads its arguments through the array iterator: give it one.
+
 const getter = (proto: object, key: PropertyKey): ((self: unknown) => unknown) =>
   uncurry(ObjectGetOwnPropertyDescriptor(proto, key)!.get as () => unknown);
 

@@ -204,3 +204,17 @@ export const GeneratorThrow = uncurry(generatorPrototype.throw) as <T>(g: Genera
 export const ObjectPrototypeToString = uncurry(Object.prototype.toString) as (o: unknown) => string;
 // Added for runtime/engine.ts, runtime/update/oldState.ts, runtime/update/forward.ts
 export const ErrorCaptureStackTrace = Error.captureStackTrace;
+// Added for update/journal.ts, update/effects.ts, update/transaction.ts, update/deadline.ts
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+export const TypedArrayBuffer = getter(TypedArrayPrototype, 'buffer') as (v: ArrayBufferView) => ArrayBufferLike;
+export const TypedArrayByteOffset = getter(TypedArrayPrototype, 'byteOffset') as (v: ArrayBufferView) => number;
+export const TypedArrayByteLength = getter(TypedArrayPrototype, 'byteLength') as (v: ArrayBufferView) => number;
+export const TypedArrayLength = getter(TypedArrayPrototype, 'length') as (v: ArrayBufferView) => number;
+export const TypedArraySet = uncurry(Uint8Array.prototype.set) as (v: ArrayBufferView, source: ArrayLike<number>, offset?: number) => void;
+export const DataViewBuffer = getter(DataView.prototype, 'buffer') as (v: DataView) => ArrayBufferLike;
+export const DataViewByteOffset = getter(DataView.prototype, 'byteOffset') as (v: DataView) => number;
+export const DataViewByteLength = getter(DataView.prototype, 'byteLength') as (v: DataView) => number;
+export const DateGetTime = uncurry(Date.prototype.getTime) as (d: Date) => number;
+export const DateSetTime = uncurry(Date.prototype.setTime) as (d: Date, time: number) => number;
+/** The `next` of Map iterators (the program may replace it on their shared prototype). */
+export const MapIteratorNext = uncurry(Object.getPrototypeOf(new Map().values()).next) as <T>(it: Iterator<T>) => IteratorResult<T>;

@@ -16,6 +16,7 @@
  * Cost: one watchdog per guarded call, once per update (scripts/bench-transaction.js).
  */
 import vm from 'node:vm';
+import { MathCeil, MathMax } from '../core/primordials.js';
 
 const context = vm.createContext({ task: null as null | (() => unknown) });
 const script = new vm.Script('task()', { filename: 'restack:update-deadline' });
@@ -32,7 +33,7 @@ export class DeadlinePassed extends Error {
  * `ms` milliseconds from now (what it threw otherwise).
  */
 export function withDeadline<T>(ms: number, task: () => T): T {
-  const limit = Math.max(1, Math.ceil(ms));
+  const limit = MathMax(1, MathCeil(ms));
   const outer = context.task;
   context.task = task;
   try {

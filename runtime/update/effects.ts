@@ -24,6 +24,24 @@
 import { createHook, type AsyncHook } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import {
+  ArrayPush,
+  defineElement,
+  mapEntries,
+  MapHas,
+  MapSet,
+  newSet,
+  ReflectApply,
+  ReflectDefineProperty,
+  ReflectDeleteProperty,
+  ReflectGetOwnPropertyDescriptor,
+  ReflectOwnKeys,
+  SetAdd,
+  SetHas,
+  setValues,
+  WeakSetAdd,
+  WeakSetHas,
+} from '../core/primordials.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -33,11 +51,11 @@ const EMITTER_ADDS = ['on', 'addListener', 'prependListener', 'once', 'prependOn
 const SERVER = net.Server.prototype as unknown as Record<string, Listener>;
 const SOCKET = net.Socket.prototype as unknown as Record<string, Listener>;
 /** The async resources of servers and sockets: not reported as kept when every one of them was closed. */
-const NET_RESOURCES = new Set(['TCPSERVERWRAP', 'TCPWRAP', 'PIPESERVERWRAP', 'PIPEWRAP', 'TCPCONNECTWRAP', 'PIPECONNECTWRAP', 'GETADDRINFOREQWRAP', 'SHUTDOWNWRAP', 'WRITEWRAP']);
+const NET_RESOURCES = newSet(['TCPSERVERWRAP', 'TCPWRAP', 'PIPESERVERWRAP', 'PIPEWRAP', 'TCPCONNECTWRAP', 'PIPECONNECTWRAP', 'GETADDRINFOREQWRAP', 'SHUTDOWNWRAP', 'WRITEWRAP']);
 const ET = typeof EventTarget === 'function' ? (EventTarget.prototype as unknown as Record<string, Listener>) : null;
 
 /** Resources whose creation is expected and harmless to keep (the runtime's, promises, awaits). */
-const IGNORED = new Set(['PROMISE', 'Microtask', 'TIMERWRAP', 'FSREQCALLBACK', 'FSREQPROMISE', 'SIGNREQUEST', 'RANDOMBYTESREQUEST', 'PBKDF2REQUEST', 'HASHREQUEST']);
+const IGNORED = newSet(['PROMISE', 'Microtask', 'TIMERWRAP', 'FSREQCALLBACK', 'FSREQPROMISE', 'SIGNREQUEST', 'RANDOMBYTESREQUEST', 'PBKDF2REQUEST', 'HASHREQUEST']);
 
 /**
  * Objects whose own properties a rollback puts back: globalThis, the builtins programs most often
@@ -48,15 +66,18 @@ const IGNORED = new Set(['PROMISE', 'Microtask', 'TIMERWRAP', 'FSREQCALLBACK', '
  */
 function builtinObjects(): object[] {
   const g = globalThis as unknown as Record<string, unknown>;
-  const out = new Set<object>([globalThis]);
+  const out = newSet<object>([globalThis]);
   const add = (o: unknown): void => {
-    if ((typeof o === 'object' || typeof o === 'function') && o !== null) out.add(o);
+    if ((typeof o === 'object' || typeof o === 'function') && o !== null) SetAdd(out, o);
   };
-  for (const name of ['Object', 'Array', 'Promise', 'Error']) add(g[name]);
-  for (const name of ['Object', 'Function', 'Array', 'String', 'Number', 'Promise', 'Map', 'Set', 'Error']) add((g[name] as { prototype?: unknown }).prototype);
-  for (const name of ['JSON', 'Math', 'Reflect', 'console']) add(g[name]);
+  const constructors = ['Object', 'Array', 'Promise', 'Error'];
+  for (let i = 0; i < constructors.length; i++) add(g[constructors[i]]);
+  const prototypes = ['Object', 'Function', 'Array', 'String', 'Number', 'Promise', 'Map', 'Set', 'Error'];
+  for (let i = 0; i < prototypes.length; i++) add((g[prototypes[i]] as { prototype?: unknown }).prototype);
+  const namespaces = ['JSON', 'Math', 'Reflect', 'console'];
+  for (let i = 0; i < namespaces.length; i++) add(g[namespaces[i]]);
   add(EventEmitter.prototype);
-  return [...out];
+  return setValues(out);
 }
 
 let builtins: object[] | null = null;
@@ -66,7 +87,7 @@ const runtimeTimers = new WeakSet<object>();
 
 /** Marks a timer as the runtime's own (async/parking.ts's aging timer). */
 export function ownTimer(timer: object): void {
-  runtimeTimers.add(timer);
+  WeakSetAdd(runtimeTimers, timer);
 }
 
 export interface EffectsReport {
@@ -99,37 +120,40 @@ export class Effects {
     const self = this;
     this.hook = createHook({
       init(_id, type, _trigger, resource) {
-        if (type === 'Timeout' || type === 'Immediate') self.timers.push({ kind: type, resource });
-        else if (type === 'TickObject') self.ticks.push(resource as { callback?: unknown });
-        else if (!IGNORED.has(type)) self.others.push(type);
+        if (type === 'Timeout' || type === 'Immediate') ArrayPush(self.timers, { kind: type, resource });
+        else if (type === 'TickObject') ArrayPush(self.ticks, resource as { callback?: unknown });
+        else if (!SetHas(IGNORED, type)) ArrayPush(self.others, type);
       },
     }).enable();
-    for (const name of EMITTER_ADDS) {
+    for (let i = 0; i < EMITTER_ADDS.length; i++) {
+      const name = EMITTER_ADDS[i];
       const original = EE[name];
       this.saved[name] = original;
       EE[name] = function (this: object, event: unknown, fn: unknown, ...rest: unknown[]) {
-        self.listeners.push({ target: this, event, fn, dom: false });
-        return Reflect.apply(original, this, [event, fn, ...rest]);
+        ArrayPush(self.listeners, { target: this, event, fn, dom: false });
+        const args: unknown[] = [event, fn];
+        for (let j = 0; j < rest.length; j++) defineElement(args, j + 2, rest[j]);
+        return ReflectApply(original, this, args);
       };
     }
     const listen = SERVER.listen;
     this.saved.listen = listen;
     SERVER.listen = function (this: net.Server, ...args: unknown[]) {
-      self.handles.push({ server: this });
-      return Reflect.apply(listen, this, args);
+      ArrayPush(self.handles, { server: this });
+      return ReflectApply(listen, this, args);
     };
     const connect = SOCKET.connect;
     this.saved.connect = connect;
     SOCKET.connect = function (this: net.Socket, ...args: unknown[]) {
-      self.handles.push({ socket: this });
-      return Reflect.apply(connect, this, args);
+      ArrayPush(self.handles, { socket: this });
+      return ReflectApply(connect, this, args);
     };
     if (ET) {
       const original = ET.addEventListener;
       this.saved.addEventListener = original;
       ET.addEventListener = function (this: object, event: unknown, fn: unknown, options?: unknown) {
-        self.listeners.push({ target: this, event, fn, dom: true, options });
-        return Reflect.apply(original, this, [event, fn, options]);
+        ArrayPush(self.listeners, { target: this, event, fn, dom: true, options });
+        return ReflectApply(original, this, [event, fn, options]);
       };
     }
   }
@@ -142,7 +166,7 @@ export class Effects {
     if (--this.depth > 0) return;
     this.hook?.disable();
     this.hook = null;
-    for (const name of EMITTER_ADDS) EE[name] = this.saved[name]!;
+    for (let i = 0; i < EMITTER_ADDS.length; i++) EE[EMITTER_ADDS[i]] = this.saved[EMITTER_ADDS[i]]!;
     SERVER.listen = this.saved.listen!;
     SOCKET.connect = this.saved.connect!;
     if (ET) ET.addEventListener = this.saved.addEventListener!;
@@ -158,13 +182,14 @@ export class Effects {
   /** The update did not commit: everything recorded is undone; returns what could not be. */
   undo(): EffectsReport {
     this.forceClose();
-    for (const t of this.timers) {
-      if (runtimeTimers.has(t.resource as object)) continue;
+    for (let i = 0; i < this.timers.length; i++) {
+      const t = this.timers[i];
+      if (WeakSetHas(runtimeTimers, t.resource as object)) continue;
       if (t.kind === 'Timeout') clearTimeout(t.resource as NodeJS.Timeout);
       else clearImmediate(t.resource as NodeJS.Immediate);
     }
     // A tick's callback is read when it runs: one that does nothing is as good as removed.
-    for (const tick of this.ticks) if (typeof tick.callback === 'function') tick.callback = noop;
+    for (let i = 0; i < this.ticks.length; i++) if (typeof this.ticks[i].callback === 'function') this.ticks[i].callback = noop;
     for (let i = this.listeners.length - 1; i >= 0; i--) {
       const l = this.listeners[i];
       try {
@@ -175,7 +200,8 @@ export class Effects {
       }
     }
     // A server bound its port synchronously in listen(): closing it frees the port for the next try.
-    for (const h of this.handles) {
+    for (let i = 0; i < this.handles.length; i++) {
+      const h = this.handles[i];
       try {
         if (h.server) h.server.close();
         else h.socket?.destroy();
@@ -186,7 +212,9 @@ export class Effects {
     if (this.snapshot) restoreSnapshot(this.snapshot);
     this.snapshot = null;
     const closedNet = this.handles.length > 0;
-    const kept = [...new Set(this.others)].filter((k) => !(closedNet && NET_RESOURCES.has(k)));
+    const others = setValues(newSet(this.others));
+    const kept: string[] = [];
+    for (let i = 0; i < others.length; i++) if (!(closedNet && SetHas(NET_RESOURCES, others[i]))) ArrayPush(kept, others[i]);
     return { timers: this.timers.length + this.ticks.length, listeners: this.listeners.length, handles: this.handles.length, kept };
   }
 
@@ -204,13 +232,15 @@ function noop(): void {}
 function takeSnapshot(): Map<object, Map<PropertyKey, PropertyDescriptor>> {
   builtins ??= builtinObjects();
   const out = new Map<object, Map<PropertyKey, PropertyDescriptor>>();
-  for (const o of builtins) {
+  for (let i = 0; i < builtins.length; i++) {
+    const o = builtins[i];
     const props = new Map<PropertyKey, PropertyDescriptor>();
-    for (const key of Reflect.ownKeys(o)) {
-      const d = Reflect.getOwnPropertyDescriptor(o, key);
-      if (d) props.set(key, d);
+    const keys = ReflectOwnKeys(o);
+    for (let j = 0; j < keys.length; j++) {
+      const d = ReflectGetOwnPropertyDescriptor(o, keys[j]);
+      if (d) MapSet(props, keys[j], d);
     }
-    out.set(o, props);
+    MapSet(out, o, props);
   }
   return out;
 }
@@ -220,13 +250,20 @@ function sameDescriptor(a: PropertyDescriptor, b: PropertyDescriptor): boolean {
 }
 
 function restoreSnapshot(snapshot: Map<object, Map<PropertyKey, PropertyDescriptor>>): void {
-  for (const [o, props] of snapshot) {
-    for (const key of Reflect.ownKeys(o)) {
-      if (!props.has(key)) Reflect.deleteProperty(o, key);
+  const objects = mapEntries(snapshot);
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i][0];
+    const props = objects[i][1];
+    const keys = ReflectOwnKeys(o);
+    for (let j = 0; j < keys.length; j++) {
+      if (!MapHas(props, keys[j])) ReflectDeleteProperty(o, keys[j]);
     }
-    for (const [key, d] of props) {
-      const now = Reflect.getOwnPropertyDescriptor(o, key);
-      if (!now || !sameDescriptor(now, d)) Reflect.defineProperty(o, key, d);
+    const saved = mapEntries(props);
+    for (let j = 0; j < saved.length; j++) {
+      const key = saved[j][0];
+      const d = saved[j][1];
+      const now = ReflectGetOwnPropertyDescriptor(o, key);
+      if (!now || !sameDescriptor(now, d)) ReflectDefineProperty(o, key, d);
     }
   }
 }

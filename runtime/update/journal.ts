@@ -30,6 +30,58 @@
  */
 import { EventEmitter } from 'node:events';
 import { types } from 'node:util';
+import {
+  ArrayEvery,
+  ArrayIsArray,
+  ArrayPop,
+  ArrayPush,
+  ArraySome,
+  DataViewBuffer,
+  DataViewByteLength,
+  DataViewByteOffset,
+  DateGetTime,
+  DateSetTime,
+  defineElement,
+  MapClear,
+  MapForEach,
+  mapEntries,
+  MapGet,
+  MapHas,
+  MapSet,
+  MathMin,
+  newMap,
+  newSet,
+  ObjectGetPrototypeOf,
+  ObjectHasOwn,
+  ReflectApply,
+  ReflectConstruct,
+  ReflectDefineProperty,
+  ReflectDeleteProperty,
+  ReflectGet,
+  ReflectGetOwnPropertyDescriptor,
+  ReflectGetPrototypeOf,
+  ReflectOwnKeys,
+  ReflectSet,
+  ReflectSetPrototypeOf,
+  RegExpExec,
+  SetAdd,
+  SetClear,
+  SetForEach,
+  SetHas,
+  setValues,
+  TypedArrayBuffer,
+  TypedArrayByteLength,
+  TypedArrayByteOffset,
+  TypedArrayLength,
+  TypedArraySet,
+  WeakMapDelete,
+  WeakMapGet,
+  WeakMapHas,
+  WeakMapSet,
+  WeakSetAdd,
+  WeakSetDelete,
+  WeakSetHas,
+} from '../core/primordials.js';
 
 type Obj = Record<PropertyKey, unknown>;
 
@@ -53,26 +105,26 @@ interface WeakChange {
   value: unknown;
 }
 
-const MUTATING: ReadonlyMap<string, ReadonlySet<PropertyKey>> = new Map([
-  ['Map', new Set<PropertyKey>(['set', 'delete', 'clear'])],
-  ['Set', new Set<PropertyKey>(['add', 'delete', 'clear'])],
-  ['WeakMap', new Set<PropertyKey>(['set', 'delete'])],
-  ['WeakSet', new Set<PropertyKey>(['add', 'delete'])],
+const MUTATING: ReadonlyMap<string, ReadonlySet<PropertyKey>> = newMap<string, ReadonlySet<PropertyKey>>([
+  ['Map', newSet<PropertyKey>(['set', 'delete', 'clear'])],
+  ['Set', newSet<PropertyKey>(['add', 'delete', 'clear'])],
+  ['WeakMap', newSet<PropertyKey>(['set', 'delete'])],
+  ['WeakSet', newSet<PropertyKey>(['add', 'delete'])],
 ]);
 
-const MAP_READS = new Set<PropertyKey>(['get', 'has']);
-const SET_READS = new Set<PropertyKey>(['has']);
+const MAP_READS = newSet<PropertyKey>(['get', 'has']);
+const SET_READS = newSet<PropertyKey>(['has']);
 
 /** Iteration methods of Map and Set whose results hold old values (wrapped on the way out). */
-const ITERATING = new Set<PropertyKey>(['keys', 'values', 'entries', Symbol.iterator]);
+const ITERATING = newSet<PropertyKey>(['keys', 'values', 'entries', Symbol.iterator]);
 
 /** Prototypes of the builtin iterators (their next() needs the iterator itself, not a proxy). */
-const ITERATOR_PROTOTYPES = new Set<unknown>([
-  Object.getPrototypeOf([][Symbol.iterator]()),
-  Object.getPrototypeOf(''[Symbol.iterator]()),
-  Object.getPrototypeOf(/a/[Symbol.matchAll]('')),
-  Object.getPrototypeOf(new Map().entries()),
-  Object.getPrototypeOf(new Set().values()),
+const ITERATOR_PROTOTYPES = newSet<unknown>([
+  ObjectGetPrototypeOf([][Symbol.iterator]()),
+  ObjectGetPrototypeOf(''[Symbol.iterator]()),
+  ObjectGetPrototypeOf(/a/[Symbol.matchAll]('')),
+  ObjectGetPrototypeOf(new Map().entries()),
+  ObjectGetPrototypeOf(new Set().values()),
 ]);
 
 /**
@@ -84,10 +136,10 @@ const RECEIVER_ERROR = /incompatible receiver|private member|Illegal invocation|
 /** The kind of internal slots an object has: their methods must run on the object itself, not a proxy. */
 function slotKind(o: object): string | null {
   // Most objects a transformer reads are plain, arrays or class instances: answered first.
-  if (Array.isArray(o)) return null;
-  const proto = Object.getPrototypeOf(o) as object | null;
+  if (ArrayIsArray(o)) return null;
+  const proto = ObjectGetPrototypeOf(o) as object | null;
   if (proto === Object.prototype || proto === null) return null;
-  if (ITERATOR_PROTOTYPES.has(proto)) return 'Iterator';
+  if (SetHas(ITERATOR_PROTOTYPES, proto)) return 'Iterator';
   if (types.isMap(o)) return 'Map';
   if (types.isSet(o)) return 'Set';
   if (types.isWeakMap(o)) return 'WeakMap';
@@ -136,12 +188,12 @@ export class Journal {
   /** The value as a transformer sees it: an object through the membrane, a primitive as it is. */
   view<T>(value: T): T {
     if (!isObject(value) || this.closed || this.off) return value;
-    let p = this.proxies.get(value);
+    let p = MapGet(this.proxies, value);
     if (p !== undefined) return p as T;
-    if (isProxy(value) && this.targets.has(value)) return value;
+    if (isProxy(value) && MapHas(this.targets, value)) return value;
     // Plain objects and arrays (most of what a transform reads, one per entry of a converted Map)
     // need none of the checks below.
-    const proto = Object.getPrototypeOf(value) as object | null;
+    const proto = ObjectGetPrototypeOf(value) as object | null;
     const plain = proto === Object.prototype || proto === null || proto === Array.prototype;
     if (!plain && typeof value !== 'function') {
       // Bytes, dates, regular expressions and promises are handed out as they are: builtins and
@@ -155,15 +207,15 @@ export class Journal {
     }
     const h = (this.handlers ??= this.makeHandlers());
     p = plain ? new Proxy(value, h.plain) : this.makeProxy(value);
-    this.proxies.set(value, p);
-    this.targets.set(p, value);
+    MapSet(this.proxies, value, p);
+    MapSet(this.targets, p, value);
     return p as T;
   }
 
   /** The object behind a proxy of this journal (anything else as it is). */
   raw<T>(value: T): T {
     if (!isObject(value)) return value;
-    return (this.targets.get(value) as T | undefined) ?? value;
+    return (MapGet(this.targets, value) as T | undefined) ?? value;
   }
 
   /**
@@ -177,16 +229,16 @@ export class Journal {
     const out = this.sealValue(value, seen);
     const written = this.written;
     this.written = [];
-    for (const w of written) this.sealValue(w, seen);
+    for (let i = 0; i < written.length; i++) this.sealValue(written[i], seen);
     return out as T;
   }
 
   private sealValue(value: unknown, seen: Set<object>): unknown {
     if (!isObject(value)) return value;
-    const target = this.targets.get(value);
+    const target = MapGet(this.targets, value);
     if (target !== undefined) {
       // An old object: it holds no proxy. One a call returned may have been made during the transform.
-      if (this.made.has(target)) this.walk(target, seen);
+      if (SetHas(this.made, target)) this.walk(target, seen);
       return target;
     }
     this.walk(value, seen);
@@ -198,28 +250,28 @@ export class Journal {
     const stack: object[] = [o];
     const next = (v: unknown): unknown => {
       if (!isObject(v)) return v;
-      const t = this.targets.get(v);
+      const t = MapGet(this.targets, v);
       if (t !== undefined) {
-        if (this.made.has(t) && !seen.has(t)) stack.push(t);
+        if (SetHas(this.made, t) && !SetHas(seen, t)) ArrayPush(stack, t);
         return t;
       }
       // An object the transform made (or an old one it reached raw): walk it too. Old objects
       // never hold proxies, so walking one finds nothing; the seen set bounds the work, and
       // functions and emitters (servers, sockets, streams: the program's whole I/O graph behind
       // them) are not entered.
-      if (typeof v !== 'function' && !seen.has(v) && !(v instanceof EventEmitter)) stack.push(v);
+      if (typeof v !== 'function' && !SetHas(seen, v) && !(v instanceof EventEmitter)) ArrayPush(stack, v);
       return v;
     };
     while (stack.length > 0) {
-      const cur = stack.pop()!;
-      if (seen.has(cur)) continue;
-      seen.add(cur);
+      const cur = ArrayPop(stack)!;
+      if (SetHas(seen, cur)) continue;
+      SetAdd(seen, cur);
       // The shapes a transform builds (plain objects, arrays, Maps, Sets) are walked by their
       // prototype, without a descriptor per property: the walk visits every object the transform
       // made (100,000 entries in the kvstore's conversion), and descriptors were most of its cost
       // (scripts/bench-rollback.js). A plain object's enumerable properties and an array's
       // elements are read as values.
-      const proto = Object.getPrototypeOf(cur) as object | null;
+      const proto = ObjectGetPrototypeOf(cur) as object | null;
       if (proto === Object.prototype || proto === null) {
         const obj = cur as Obj;
         for (const key in obj) {
@@ -230,7 +282,7 @@ export class Journal {
         }
         continue;
       }
-      if (proto === Array.prototype && Array.isArray(cur)) {
+      if (proto === Array.prototype && ArrayIsArray(cur)) {
         const arr = cur as unknown[];
         for (let i = 0; i < arr.length; i++) {
           const v = arr[i];
@@ -242,30 +294,35 @@ export class Journal {
       }
       if (types.isMap(cur)) {
         const map = cur as Map<unknown, unknown>;
+        const entries = mapEntries(map);
         let dirty = false;
-        for (const [k, v] of map) {
+        for (let i = 0; i < entries.length; i++) {
+          const k = entries[i][0];
+          const v = entries[i][1];
           if ((isObject(k) && next(k) !== k) || (isObject(v) && next(v) !== v)) dirty = true;
         }
         if (dirty) {
-          const entries = [...map].map(([k, v]) => [this.raw(k), this.raw(v)] as const);
-          MAP_CLEAR.call(map);
-          for (const [k, v] of entries) MAP_SET.call(map, k, v);
+          MapClear(map);
+          for (let i = 0; i < entries.length; i++) MapSet(map, this.raw(entries[i][0]), this.raw(entries[i][1]));
         }
       } else if (types.isSet(cur)) {
-        const values = [...(cur as Set<unknown>)];
-        const mapped = values.map(next);
-        if (mapped.some((v, i) => v !== values[i])) {
-          SET_CLEAR.call(cur);
-          for (const v of mapped) SET_ADD.call(cur, v);
+        const values = setValues(cur as Set<unknown>);
+        const mapped: unknown[] = [];
+        for (let i = 0; i < values.length; i++) defineElement(mapped, i, next(values[i]));
+        if (ArraySome(mapped, (v, i) => v !== values[i])) {
+          SetClear(cur as Set<unknown>);
+          for (let i = 0; i < mapped.length; i++) SetAdd(cur as Set<unknown>, mapped[i]);
         }
       }
       if (types.isTypedArray(cur) || types.isAnyArrayBuffer(cur) || types.isDataView(cur)) continue;
-      for (const key of Reflect.ownKeys(cur)) {
-        const d = Reflect.getOwnPropertyDescriptor(cur, key);
+      const keys = ReflectOwnKeys(cur);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const d = ReflectGetOwnPropertyDescriptor(cur, key);
         if (!d || !('value' in d) || !isObject(d.value)) continue;
         const v = next(d.value);
         if (v !== d.value && d.writable) (cur as Obj)[key] = v;
-        else if (v !== d.value && d.configurable) Reflect.defineProperty(cur, key, { ...d, value: v });
+        else if (v !== d.value && d.configurable) ReflectDefineProperty(cur, key, { ...d, value: v });
       }
     }
   }
@@ -276,10 +333,10 @@ export class Journal {
     for (let i = this.weak.length - 1; i >= 0; i--) {
       const w = this.weak[i];
       if (types.isWeakMap(w.target)) {
-        if (w.had) (w.target as WeakMap<object, unknown>).set(w.key, w.value);
-        else (w.target as WeakMap<object, unknown>).delete(w.key);
-      } else if (w.had) (w.target as WeakSet<object>).add(w.key);
-      else (w.target as WeakSet<object>).delete(w.key);
+        if (w.had) WeakMapSet(w.target as WeakMap<object, unknown>, w.key, w.value);
+        else WeakMapDelete(w.target as WeakMap<object, unknown>, w.key);
+      } else if (w.had) WeakSetAdd(w.target as WeakSet<object>, w.key);
+      else WeakSetDelete(w.target as WeakSet<object>, w.key);
     }
     for (let i = this.snapshots.length - 1; i >= 0; i--) restore(this.snapshots[i]);
     this.release();
@@ -289,10 +346,10 @@ export class Journal {
   private release(): void {
     this.snapshots.length = 0;
     this.weak.length = 0;
-    this.saved.clear();
-    this.proxies.clear();
-    this.targets.clear();
-    this.made.clear();
+    SetClear(this.saved);
+    MapClear(this.proxies);
+    MapClear(this.targets);
+    SetClear(this.made);
     this.written = [];
   }
 
@@ -306,49 +363,50 @@ export class Journal {
   private save(target: object): void {
     // After the update ended, a proxy kept by something the transformer made (a closure) still
     // works: it changes the object, with nothing left to undo.
-    if (this.closed || this.saved.has(target)) return;
-    const snap: Snapshot = { target, proto: Reflect.getPrototypeOf(target), own: [] };
+    if (this.closed || SetHas(this.saved, target)) return;
+    const snap: Snapshot = { target, proto: ReflectGetPrototypeOf(target), own: [] };
     // Own properties first for arrays' sake: elements then length put back in this order.
-    for (const key of Reflect.ownKeys(target)) {
-      const d = Reflect.getOwnPropertyDescriptor(target, key);
-      if (d) snap.own.push([key, d]);
+    const keys = ReflectOwnKeys(target);
+    for (let i = 0; i < keys.length; i++) {
+      const d = ReflectGetOwnPropertyDescriptor(target, keys[i]);
+      if (d) ArrayPush(snap.own, [keys[i], d]);
     }
-    if (types.isMap(target)) snap.map = [...(target as Map<unknown, unknown>)];
-    else if (types.isSet(target)) snap.set = [...(target as Set<unknown>)];
-    else if (types.isDate(target)) snap.time = (target as Date).getTime();
-    else if (types.isTypedArray(target) || types.isDataView(target)) {
-      const v = target as ArrayBufferView;
-      snap.bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice();
-    } else if (types.isAnyArrayBuffer(target)) snap.bytes = new Uint8Array(target as ArrayBuffer).slice();
-    this.saved.add(target);
-    this.snapshots.push(snap);
+    if (types.isMap(target)) snap.map = mapEntries(target as Map<unknown, unknown>);
+    else if (types.isSet(target)) snap.set = setValues(target as Set<unknown>);
+    else if (types.isDate(target)) snap.time = DateGetTime(target as Date);
+    else if (types.isTypedArray(target) || types.isDataView(target) || types.isAnyArrayBuffer(target)) {
+      snap.bytes = new Uint8Array(bytesOf(target as ArrayBufferView | ArrayBuffer));
+    }
+    SetAdd(this.saved, target);
+    ArrayPush(this.snapshots, snap);
   }
 
   private weakChange(target: WeakMap<object, unknown> | WeakSet<object>, key: unknown): void {
     if (this.closed || !isObject(key)) return;
-    const had = target.has(key);
-    const value = had && types.isWeakMap(target) ? (target as WeakMap<object, unknown>).get(key) : undefined;
-    this.weak.push({ target, key, had, value });
+    const map = types.isWeakMap(target);
+    const had = map ? WeakMapHas(target as WeakMap<object, unknown>, key) : WeakSetHas(target as WeakSet<object>, key);
+    const value = had && map ? WeakMapGet(target as WeakMap<object, unknown>, key) : undefined;
+    ArrayPush(this.weak, { target, key, had, value });
   }
 
   /** A value going into an old object: its object if a proxy, else remembered for seal(). */
   private incoming(v: unknown): unknown {
     if (!isObject(v)) return v;
-    const t = this.targets.get(v);
+    const t = MapGet(this.targets, v);
     if (t !== undefined) {
       // An object a call made during the transform (`self.timer = update.module(m).makeTimer(self)`)
       // may hold proxies the call was given: seal() walks it too.
-      if (this.made.has(t)) this.written.push(t);
+      if (SetHas(this.made, t)) ArrayPush(this.written, t);
       return t;
     }
-    this.written.push(v);
+    ArrayPush(this.written, v);
     return v;
   }
 
   private fromCall(v: unknown): unknown {
     if (!isObject(v)) return v;
-    if (this.targets.has(v)) return v;
-    if (!this.proxies.has(v)) this.made.add(v);
+    if (MapHas(this.targets, v)) return v;
+    if (!MapHas(this.proxies, v)) SetAdd(this.made, v);
     return this.view(v);
   }
 
@@ -362,7 +420,7 @@ export class Journal {
     if (typeof target === 'function') return new Proxy(target, h.fn);
     const kind = slotKind(target);
     if (kind === null) return new Proxy(target, h.plain);
-    this.kinds.set(target, kind);
+    MapSet(this.kinds, target, kind);
     return new Proxy(target, h.slots);
   }
 
@@ -372,15 +430,15 @@ export class Journal {
       get(t, key, receiver) {
         let v: unknown;
         try {
-          v = Reflect.get(t, key, receiver);
+          v = ReflectGet(t, key, receiver);
         } catch (e) {
           // A getter that needs its object itself (see apply): read on the object.
-          if (!(e instanceof TypeError) || !RECEIVER_ERROR.test(e.message)) throw e;
-          v = Reflect.get(t, key, t);
+          if (!(e instanceof TypeError) || !receiverError(e)) throw e;
+          v = ReflectGet(t, key, t);
         }
         if (!isObject(v)) return v;
         // A proxy must answer a read-only, non-configurable property with its own value.
-        const d = Reflect.getOwnPropertyDescriptor(t, key);
+        const d = ReflectGetOwnPropertyDescriptor(t, key);
         if (d && 'value' in d && !d.writable && !d.configurable) return v;
         return journal.view(v);
       },
@@ -388,10 +446,10 @@ export class Journal {
         journal.save(t);
         const v = journal.incoming(value);
         // Setters run with the proxy as `this`, so what they change is journaled too.
-        return Reflect.set(t, key, v, receiver === journal.proxies.get(t) && !journal.kinds.has(t) ? receiver : t);
+        return ReflectSet(t, key, v, receiver === MapGet(journal.proxies, t) && !MapHas(journal.kinds, t) ? receiver : t);
       },
       defineProperty(t, key, desc) {
-        const had = Reflect.getOwnPropertyDescriptor(t, key);
+        const had = ReflectGetOwnPropertyDescriptor(t, key);
         if (desc.configurable === false && (!had || had.configurable)) {
           throw new FrozenOldObject(`a transformer made the property ${String(key)} of an old object non-configurable; an update that rolls back could not undo that`);
         }
@@ -400,21 +458,21 @@ export class Journal {
         if ('value' in d) d.value = journal.incoming(d.value);
         if (d.get) d.get = journal.incoming(d.get) as () => unknown;
         if (d.set) d.set = journal.incoming(d.set) as (v: unknown) => void;
-        return Reflect.defineProperty(t, key, d);
+        return ReflectDefineProperty(t, key, d);
       },
       deleteProperty(t, key) {
         journal.save(t);
-        return Reflect.deleteProperty(t, key);
+        return ReflectDeleteProperty(t, key);
       },
       setPrototypeOf(t, proto) {
         journal.save(t);
-        return Reflect.setPrototypeOf(t, journal.incoming(proto) as object | null);
+        return ReflectSetPrototypeOf(t, journal.incoming(proto) as object | null);
       },
       preventExtensions() {
         throw new FrozenOldObject('a transformer froze, sealed or prevented extensions of an old object; an update that rolls back could not undo that (make a new object instead)');
       },
       getOwnPropertyDescriptor(t, key) {
-        const d = Reflect.getOwnPropertyDescriptor(t, key);
+        const d = ReflectGetOwnPropertyDescriptor(t, key);
         if (!d || !d.configurable) return d;
         if ('value' in d) d.value = journal.view(d.value);
         return d;
@@ -424,27 +482,27 @@ export class Journal {
       ...plain,
       apply(t, self, args) {
         try {
-          return journal.fromCall(Reflect.apply(t as Function, self, args));
+          return journal.fromCall(ReflectApply(t as Function, self, args));
         } catch (e) {
           // A method that needs its object itself (a builtin's internal slots, a class's #fields):
           // it runs on the object, after a snapshot of its own properties (what it keeps in private
           // fields cannot be journaled: decision 0004). Such methods check their receiver first, so
           // the failed call changed nothing.
-          const raw = journal.targets.get(self as object);
-          if (raw === undefined || !(e instanceof TypeError) || !RECEIVER_ERROR.test(e.message)) throw e;
+          const raw = MapGet(journal.targets, self as object);
+          if (raw === undefined || !(e instanceof TypeError) || !receiverError(e)) throw e;
           journal.save(raw);
-          return journal.fromCall(Reflect.apply(t as Function, raw, args.map((a) => journal.raw(a))));
+          return journal.fromCall(ReflectApply(t as Function, raw, journal.rawAll(args)));
         }
       },
       construct(t, args, newTarget) {
-        const nt = journal.targets.get(newTarget) ?? newTarget;
-        return journal.fromCall(Reflect.construct(t as Function, args, nt as Function)) as object;
+        const nt = MapGet(journal.targets, newTarget) ?? newTarget;
+        return journal.fromCall(ReflectConstruct(t as Function, args, nt as Function)) as object;
       },
     };
     const slots: ProxyHandler<object> = {
       ...plain,
       get(t, key) {
-        return journal.slotGet(t, journal.kinds.get(t)!, key);
+        return journal.slotGet(t, MapGet(journal.kinds, t)!, key);
       },
     };
     return { plain, fn, slots };
@@ -456,54 +514,68 @@ export class Journal {
    * what they return is seen through the membrane.
    */
   private slotGet(t: object, kind: string, key: PropertyKey): unknown {
-    const value = Reflect.get(t, key, t);
+    const value = ReflectGet(t, key, t);
     if (typeof value !== 'function') {
-      const d = Reflect.getOwnPropertyDescriptor(t, key);
+      const d = ReflectGetOwnPropertyDescriptor(t, key);
       if (d && 'value' in d && !d.writable && !d.configurable) return value;
       return this.view(value);
     }
-    const own = Object.hasOwn(t, key);
+    const own = ObjectHasOwn(t, key);
     if (own) return this.view(value);
     const journal = this;
-    const mutating = MUTATING.get(kind);
+    const mutating = MapGet(MUTATING, kind);
     if (mutating !== undefined) {
-      if (mutating.has(key)) {
+      if (SetHas(mutating, key)) {
         if (kind === 'WeakMap' || kind === 'WeakSet') {
           return function (this: unknown, ...args: unknown[]) {
             journal.weakChange(t as WeakMap<object, unknown>, journal.raw(args[0]));
-            return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.incoming(a))));
+            return journal.view(ReflectApply(value as Function, t, journal.incomingAll(args)));
           };
         }
         return function (this: unknown, ...args: unknown[]) {
           journal.save(t);
-          const r = Reflect.apply(value as Function, t, args.map((a) => journal.incoming(a)));
+          const r = ReflectApply(value as Function, t, journal.incomingAll(args));
           // set() and add() return the collection itself: the caller goes on with the proxy.
           return r === t ? journal.view(t) : r;
         };
       }
-      if (ITERATING.has(key)) {
+      if (SetHas(ITERATING, key)) {
         return function (this: unknown, ...args: unknown[]) {
-          return journal.iterator(Reflect.apply(value as Function, t, args) as Iterator<unknown>, key === 'entries' || (key === Symbol.iterator && kind === 'Map'));
+          return journal.iterator(ReflectApply(value as Function, t, args) as Iterator<unknown>, key === 'entries' || (key === Symbol.iterator && kind === 'Map'));
         };
       }
       if (key === 'forEach') {
         return function (this: unknown, cb: (v: unknown, k: unknown, c: unknown) => void, thisArg?: unknown) {
           const self = journal.view(t);
-          (t as Map<unknown, unknown>).forEach((v, k) => Reflect.apply(cb, thisArg, [journal.view(v), journal.view(k), self]));
+          ReflectApply(value as Function, t, [(v: unknown, k: unknown) => ReflectApply(cb, thisArg, [journal.view(v), journal.view(k), self])]);
         };
       }
       // Any other method (get, has, or a subclass's own): a subclass's may change the collection.
       const builtin = kind === 'Map' ? MAP_READS : kind === 'Set' ? SET_READS : null;
-      const reads = builtin === null || builtin.has(key);
+      const reads = builtin === null || SetHas(builtin, key);
       return function (this: unknown, ...args: unknown[]) {
         if (!reads) journal.save(t);
-        return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
+        return journal.view(ReflectApply(value as Function, t, journal.rawAll(args)));
       };
     }
     // An iterator (kind 'Iterator'): next() runs on the iterator itself, what it yields through the membrane.
     return function (this: unknown, ...args: unknown[]) {
-      return journal.view(Reflect.apply(value as Function, t, args.map((a) => journal.raw(a))));
+      return journal.view(ReflectApply(value as Function, t, journal.rawAll(args)));
     };
+  }
+
+  /** The arguments of a call, each as raw() has it. */
+  private rawAll(args: unknown[]): unknown[] {
+    const out: unknown[] = [];
+    for (let i = 0; i < args.length; i++) defineElement(out, i, this.raw(args[i]));
+    return out;
+  }
+
+  /** The arguments of a call into an old object, each as incoming() has it. */
+  private incomingAll(args: unknown[]): unknown[] {
+    const out: unknown[] = [];
+    for (let i = 0; i < args.length; i++) defineElement(out, i, this.incoming(args[i]));
+    return out;
   }
 
   /** An iterator over an old collection whose values (or [key, value] entries) come through the membrane. */
@@ -511,7 +583,7 @@ export class Journal {
     const journal = this;
     return {
       next() {
-        const r = it.next();
+        const r = ReflectApply(it.next, it, []) as IteratorResult<unknown>;
         if (r.done) return r;
         const v = r.value;
         return { done: false, value: entries ? [journal.view((v as unknown[])[0]), journal.view((v as unknown[])[1])] : journal.view(v) };
@@ -523,39 +595,44 @@ export class Journal {
   }
 }
 
-// The builtins themselves: a subclass may override them, and a program may patch the prototypes.
-const MAP_CLEAR = Map.prototype.clear;
-const MAP_SET = Map.prototype.set;
-const SET_CLEAR = Set.prototype.clear;
-const SET_ADD = Set.prototype.add;
+/** Whether a call failed for want of the object itself as `this` (RECEIVER_ERROR). */
+function receiverError(e: TypeError): boolean {
+  return RegExpExec(RECEIVER_ERROR, e.message) !== null;
+}
+
+/** The bytes of a typed array, a DataView or a buffer, as a Uint8Array over the same memory. */
+function bytesOf(v: ArrayBufferView | ArrayBuffer): Uint8Array {
+  if (types.isAnyArrayBuffer(v)) return new Uint8Array(v as ArrayBuffer);
+  if (types.isDataView(v)) return new Uint8Array(DataViewBuffer(v as DataView), DataViewByteOffset(v as DataView), DataViewByteLength(v as DataView));
+  return new Uint8Array(TypedArrayBuffer(v as ArrayBufferView), TypedArrayByteOffset(v as ArrayBufferView), TypedArrayByteLength(v as ArrayBufferView));
+}
 
 /** Puts an object back as its snapshot has it. */
 function restore(s: Snapshot): void {
   const t = s.target as Obj;
-  const now = Reflect.ownKeys(t);
-  if (now.length === s.own.length && now.every((k, i) => k === s.own[i][0])) {
-    for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+  const now = ReflectOwnKeys(t);
+  if (now.length === s.own.length && ArrayEvery(now, (k, i) => k === s.own[i][0])) {
+    for (let i = 0; i < s.own.length; i++) ReflectDefineProperty(t, s.own[i][0], s.own[i][1]);
   } else {
     // Keys were added, deleted or deleted and added again: the object gets its properties back in
     // their order too (Object.keys, JSON.stringify and for-in show it), so every property that can
     // be is deleted and all are defined again in the snapshot's order.
-    for (const key of now) if (Reflect.getOwnPropertyDescriptor(t, key)?.configurable) Reflect.deleteProperty(t, key);
-    for (const [key, d] of s.own) Reflect.defineProperty(t, key, d);
+    for (let i = 0; i < now.length; i++) if (ReflectGetOwnPropertyDescriptor(t, now[i])?.configurable) ReflectDeleteProperty(t, now[i]);
+    for (let i = 0; i < s.own.length; i++) ReflectDefineProperty(t, s.own[i][0], s.own[i][1]);
   }
-  if (Reflect.getPrototypeOf(t) !== s.proto) Reflect.setPrototypeOf(t, s.proto);
+  if (ReflectGetPrototypeOf(t) !== s.proto) ReflectSetPrototypeOf(t, s.proto);
   if (s.map) {
     const m = t as unknown as Map<unknown, unknown>;
-    MAP_CLEAR.call(m);
-    for (const [k, v] of s.map) MAP_SET.call(m, k, v);
+    MapClear(m);
+    for (let i = 0; i < s.map.length; i++) MapSet(m, s.map[i][0], s.map[i][1]);
   } else if (s.set) {
     const set = t as unknown as Set<unknown>;
-    SET_CLEAR.call(set);
-    for (const v of s.set) SET_ADD.call(set, v);
+    SetClear(set);
+    for (let i = 0; i < s.set.length; i++) SetAdd(set, s.set[i]);
   } else if (s.time !== undefined) {
-    (t as unknown as Date).setTime(s.time);
+    DateSetTime(t as unknown as Date, s.time);
   } else if (s.bytes) {
-    const v = t as unknown as ArrayBufferView | ArrayBuffer;
-    const bytes = types.isAnyArrayBuffer(v) ? new Uint8Array(v as ArrayBuffer) : new Uint8Array((v as ArrayBufferView).buffer, (v as ArrayBufferView).byteOffset, (v as ArrayBufferView).byteLength);
-    bytes.set(s.bytes.subarray(0, bytes.length));
+    const bytes = bytesOf(t as unknown as ArrayBufferView | ArrayBuffer);
+    TypedArraySet(bytes, new Uint8Array(TypedArrayBuffer(s.bytes), 0, MathMin(TypedArrayLength(bytes), TypedArrayLength(s.bytes))));
   }
 }

@@ -4,6 +4,8 @@
  * user code it is running now (for the message when the deadline stops it). Either commit() or
  * abandon() ends it; abandon() puts everything back.
  */
+import { types } from 'node:util';
+import { ArrayIsArray, ArrayPush, defineElement, GeneratorNext, MapIteratorNext, ObjectGetOwnPropertyDescriptor, ObjectKeys, SetIteratorNext } from '../core/primordials.js';
 import { Effects } from './effects.js';
 import { Journal } from './journal.js';
 
@@ -57,13 +59,16 @@ export class Transaction {
    * cannot see. A binding not initialised yet is left out (the update waits for those anyway).
    */
   saveBindings(modules: Iterable<{ info?: { state?: () => Record<string, unknown> } }>): void {
-    for (const m of modules) {
-      const accessors = m.info?.state?.();
+    const list = valuesOf(modules);
+    for (let i = 0; i < list.length; i++) {
+      const accessors = list[i].info?.state?.();
       if (!accessors) continue;
-      for (const name of Object.keys(accessors)) {
-        if (!Object.getOwnPropertyDescriptor(accessors, name)?.set) continue;
+      const names = ObjectKeys(accessors);
+      for (let j = 0; j < names.length; j++) {
+        const name = names[j];
+        if (!ObjectGetOwnPropertyDescriptor(accessors, name)?.set) continue;
         try {
-          this.bindings.push({ accessors, name, value: accessors[name] });
+          ArrayPush(this.bindings, { accessors, name, value: accessors[name] });
         } catch {
           // In its temporal dead zone.
         }
@@ -105,7 +110,7 @@ export class Transaction {
 
   /** Registers how to undo a change the journal does not see; abandon() runs it. */
   onAbandon(undo: () => void): void {
-    this.undoSteps.push(undo);
+    ArrayPush(this.undoSteps, undo);
   }
 
   abandon(): Undone {
@@ -115,11 +120,26 @@ export class Transaction {
     this.undoSteps = [];
     const objects = this.journal.changed;
     this.journal.undo();
-    for (const b of this.bindings) {
+    for (let i = 0; i < this.bindings.length; i++) {
+      const b = this.bindings[i];
       if (b.accessors[b.name] !== b.value) b.accessors[b.name] = b.value;
     }
     this.bindings = [];
     const e = this.effects.undo();
     return { objects, timers: e.timers, listeners: e.listeners, handles: e.handles, kept: e.kept };
   }
+}
+
+/** The values of an array, a generator, or a Map's or Set's iterator (engine.ts passes one), in order. */
+function valuesOf<T>(items: Iterable<T>): readonly T[] {
+  if (ArrayIsArray(items)) return items as readonly T[];
+  const next = types.isMapIterator(items) ? MapIteratorNext : types.isSetIterator(items) ? SetIteratorNext : types.isGeneratorObject(items) ? GeneratorNext : null;
+  const out: T[] = [];
+  if (next === null) {
+    for (const v of items) ArrayPush(out, v);
+    return out;
+  }
+  const it = items as unknown as Generator<T>;
+  for (let r = next(it); !r.done; r = next(it)) defineElement(out, out.length, r.value as T);
+  return out;
 }

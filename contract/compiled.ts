@@ -210,9 +210,15 @@ export interface ModuleInfoABI {
 /** How a function's text names its slice of the module's source (ModuleInfoABI.source). */
 export const SOURCE_MARKER = '@rs ';
 
+/**
+ * String.prototype.slice as it was when the runtime loaded: the runtime calls sourceKey on the
+ * program's behalf (runtime/core/primordials.ts), and contract/ imports nothing outside itself.
+ */
+const StringSlice = Function.prototype.call.bind(String.prototype.slice) as (s: string, start: number, end?: number) => string;
+
 /** The key of a module's source in the comments of its functions: the start of its hash. */
 export function sourceKey(hash: string): string {
-  return hash.slice(0, 16);
+  return StringSlice(hash, 0, 16);
 }
 
 /** The per-module handle, `__rsM`. */

@@ -12,7 +12,7 @@
 import { types } from 'node:util';
 import { Flag } from '../contract/index.js';
 import type { ModuleHandle } from './core/moduleHandle.js';
-import { ReflectApply } from './core/primordials.js';
+import { GeneratorNext, GeneratorReturn, GeneratorThrow, ReflectApply } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
@@ -80,22 +80,22 @@ export class Parked implements Body {
   constructor(readonly act: Activation, readonly rec: FrameRecord) {}
 
   next(v?: unknown): IteratorResult<unknown, unknown> {
-    return this.rebuild().next(v);
+    return GeneratorNext(this.rebuild(), v);
   }
 
   throw(e: unknown): IteratorResult<unknown, unknown> {
-    return this.rebuild().throw(e);
+    return GeneratorThrow(this.rebuild(), e);
   }
 
   return(v: unknown): IteratorResult<unknown, unknown> {
-    return this.rebuild().return(v);
+    return GeneratorReturn(this.rebuild(), v);
   }
 
   /** The activation's generator in the record's version, stopped at its await or yield. */
   private rebuild(): Generator<unknown, unknown, unknown> {
     const rec = this.rec;
     const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
-    const r = gen.next();
+    const r = GeneratorNext(gen);
     spend(rec);
     if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt activation did not stop at its await or yield');
     this.act.gen = gen;
@@ -355,7 +355,7 @@ export class GenActivation extends Activation {
     this.gen = gen;
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = gen.next();
+      r = GeneratorNext(gen);
     } catch (e) {
       this.finished = true;
       throw e;

@@ -7,13 +7,17 @@
 import type { ControlHandlers } from './link.js';
 import { requestUpdateTo, status, type UpdateOptions } from './index.js';
 import type { UpdateReport } from './report.js';
+import { JSONStringify, NumberIsFinite, ObjectEntries } from './core/primordials.js';
 
 /** The options a client may send with an update request, checked. */
 function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'label' | 'timeoutMs' | 'dryRun'> {
   const out: Pick<UpdateOptions, 'label' | 'timeoutMs' | 'dryRun'> = {};
-  for (const [key, value] of Object.entries(options)) {
+  const entries = ObjectEntries(options);
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i][0];
+    const value = entries[i][1];
     if (key === 'timeoutMs') {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new Error('option timeoutMs: expected a positive number of milliseconds');
+      if (typeof value !== 'number' || !NumberIsFinite(value) || value <= 0) throw new Error('option timeoutMs: expected a positive number of milliseconds');
       out.timeoutMs = value;
     } else if (key === 'label') {
       if (typeof value !== 'string' || !value) throw new Error('option label: expected a non-empty string');
@@ -22,7 +26,7 @@ function updateOptions(options: Record<string, unknown>): Pick<UpdateOptions, 'l
       if (typeof value !== 'boolean') throw new Error('option dryRun: expected true or false');
       out.dryRun = value;
     } else {
-      throw new Error(`unknown update option ${JSON.stringify(key)} (expected timeoutMs, label or dryRun)`);
+      throw new Error(`unknown update option ${JSONStringify(key)} (expected timeoutMs, label or dryRun)`);
     }
   }
   return out;

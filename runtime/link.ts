@@ -18,6 +18,7 @@ import { installBlockingCalls } from './blocking.js';
 import type { Engine } from './engine.js';
 import { awaitHanded, type GroupRole } from './group.js';
 import { unpackPatch, type PreparedPatch } from './patch.js';
+import { MapClear, MapDelete, MapGet, MapSet, mapValues } from './core/primordials.js';
 
 export interface UpdateRequest {
   /**
@@ -87,6 +88,22 @@ function messageOf(e: unknown): string {
 }
 
 /**
+ * Passes what `pending` settles to to onFulfilled or onRejected, as `pending.then` would. An await
+ * of a promise calls neither its `then` nor the `Promise[Symbol.species]` getter, both of which the
+ * program may have replaced.
+ */
+async function whenSettled(pending: PromiseLike<unknown>, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void): Promise<void> {
+  let value: unknown;
+  try {
+    value = await pending;
+  } catch (e) {
+    onRejected(e);
+    return;
+  }
+  onFulfilled(value);
+}
+
+/**
  * Takes the coordinator's requests on `port` for this thread's engine: at update points (poll) and
  * from the event loop. `notice` receives the control notices (the main thread's socket).
  */
@@ -115,7 +132,7 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
       const prepared = req.packed ? unpackPatch(req.packed) : req.prepared;
       const request: UpdateRequest = { receivedAt: req.receivedAt, options: req.options, prepared, group: req.group };
       const pending = handlers.update(req.patchDir as string, request, (result) => answer(true, result));
-      if (pending && typeof pending.then === 'function') pending.then((result) => answer(true, result), (e: unknown) => answer(false, messageOf(e)));
+      if (pending && typeof pending.then === 'function') void whenSettled(pending, (result) => answer(true, result), (e: unknown) => answer(false, messageOf(e)));
     } catch (e) {
       answer(false, messageOf(e));
     }
@@ -132,8 +149,8 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
         return;
       }
       if ('answer' in m) {
-        const waiter = asked.get(m.answer);
-        asked.delete(m.answer);
+        const waiter = MapGet(asked, m.answer);
+        MapDelete(asked, m.answer);
         if (m.ok) waiter?.resolve(m.result);
         else waiter?.reject(new Error(m.error));
         return;
@@ -169,7 +186,7 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
     ask(message, transfer = []) {
       const ask = nextAsk++;
       return new Promise((resolve, reject) => {
-        asked.set(ask, { resolve, reject });
+        MapSet(asked, ask, { resolve, reject });
         port.postMessage({ ...message, ask }, transfer);
       });
     },
@@ -182,8 +199,9 @@ export function linkThread(engine: Engine, port: MessagePort, handlers: ControlH
       engine.setPoll(null);
       engine.onRefusal = null;
       port.close();
-      for (const waiter of asked.values()) waiter.reject(new Error('the control channel stopped'));
-      asked.clear();
+      const waiters = mapValues(asked);
+      for (let i = 0; i < waiters.length; i++) waiters[i].reject(new Error('the control channel stopped'));
+      MapClear(asked);
     },
   };
 }

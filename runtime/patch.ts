@@ -15,6 +15,10 @@ import type { CpMeta, FunctionMeta, ModuleMeta } from '../contract/index.js';
 import { MAPPING_JS, META_SUFFIX, PATCH_FORMAT, PATCH_JSON } from '../contract/bundle.js';
 import { PatchError } from '../contract/bundleFiles.js';
 import { readCheckedFiles } from './checkedBundle.js';
+import {
+  ArrayPush, DataViewGetUint32, JSONParse, MapGet, MapHas, MapSet, mapKeys, mapValues, newSet, ownFilter, ownMap, RegExpExec,
+  setValues, StringEndsWith, StringSlice, StringStartsWith, TypedArraySlice,
+} from './core/primordials.js';
 import { evaluateMappingScript, MAPPING_PARAMS } from '../contract/mappingModule.js';
 import * as restackPatch from '../patchgen/types.js';
 import type { CpTarget, FunctionMapping, Mapping, PatchFile, VarSource } from '../patchgen/types.js';
@@ -84,7 +88,7 @@ export { PatchError };
 
 function parseJson<T>(bytes: Buffer | undefined, name: string, what: string): T {
   try {
-    return JSON.parse(bytes!.toString('utf8')) as T;
+    return JSONParse(bytes!.toString('utf8')) as T;
   } catch (e) {
     throw new PatchError(`${what}: cannot read ${name}: ${(e as Error).message}`);
   }
@@ -131,28 +135,30 @@ export function readPatch(dirIn: string, options: { codeCache?: boolean } = {}):
   // Only what `restack check` recorded is read, each file once (checkedBundle.ts).
   const { reader, files } = readCheckedFiles(dirIn);
   const dir = reader.root;
-  const patch = parseJson<PatchFile>(files.get(PATCH_JSON), reader.name(PATCH_JSON), 'patch');
+  const patch = parseJson<PatchFile>(MapGet(files, PATCH_JSON), reader.name(PATCH_JSON), 'patch');
   if (patch.format !== PATCH_FORMAT) throw new PatchError(`${reader.name(PATCH_JSON)}: format ${String(patch.format)} is not supported`);
 
   const mappingJs = join(dir, MAPPING_JS);
-  const script = files.get(MAPPING_JS)!.toString('utf8');
-  const under = (sub: string): string[] => [...files.keys()].filter((p) => p.startsWith(`${sub}/`) && p.endsWith(META_SUFFIX));
-  const base = under(patch.baseDir).map((p) => parseJson<ModuleMeta>(files.get(p), reader.name(p), 'base metadata'));
+  const script = MapGet(files, MAPPING_JS)!.toString('utf8');
+  const under = (sub: string): string[] => ownFilter(mapKeys(files), (p) => StringStartsWith(p, `${sub}/`) && StringEndsWith(p, META_SUFFIX));
+  const base = ownMap(under(patch.baseDir), (p) => parseJson<ModuleMeta>(MapGet(files, p), reader.name(p), 'base metadata'));
   const newDir = join(dir, patch.new.dir);
   const modules: PatchData['modules'] = [];
-  for (const p of under(patch.new.dir)) {
-    const meta = parseJson<ModuleMeta>(files.get(p), reader.name(p), 'new metadata');
-    const rel = p.slice(patch.new.dir.length + 1, -META_SUFFIX.length);
+  const newMetas = under(patch.new.dir);
+  for (let i = 0; i < newMetas.length; i++) {
+    const p = newMetas[i];
+    const meta = parseJson<ModuleMeta>(MapGet(files, p), reader.name(p), 'new metadata');
+    const rel = StringSlice(p, patch.new.dir.length + 1, -META_SUFFIX.length);
     const file = join(newDir, rel);
-    const code = files.get(p.slice(0, -META_SUFFIX.length))!.toString('utf8');
-    if (!/__rsR\.module\(__rsU\.url,/.test(code)) {
+    const code = MapGet(files, StringSlice(p, 0, -META_SUFFIX.length))!.toString('utf8');
+    if (RegExpExec(/__rsR\.module\(__rsU\.url,/, code) === null) {
       throw new PatchError(`${dirIn}: ${relative(dir, file)} is not in restack's loader format; write the bundle again with \`restack patch\``);
     }
     if (options.codeCache) {
       const url = `${pathToFileURL(file).href}?restack=${token}`;
-      modules.push({ meta, file, rel, code, url, cachedData: codeCache(code, paramsOf(meta), url) });
+      ArrayPush(modules, { meta, file, rel, code, url, cachedData: codeCache(code, paramsOf(meta), url) });
     } else {
-      modules.push({ meta, file, rel, code });
+      ArrayPush(modules, { meta, file, rel, code });
     }
   }
   const mapping = { file: mappingJs, script, cachedData: options.codeCache ? codeCache(script, MAPPING_PARAMS, pathToFileURL(mappingJs).href) : undefined };
@@ -219,17 +225,17 @@ export function packPatch(prepared: PreparedPatch): SharedArrayBuffer {
 
 /** The bundle packPatch packed (code caches copied out of the shared memory). */
 export function unpackPatch(buffer: SharedArrayBuffer): PreparedPatch {
-  const length = new DataView(buffer).getUint32(0);
-  const header = JSON.parse(Buffer.from(buffer, 4, length).toString('utf8')) as PreparedPatch;
+  const length = DataViewGetUint32(new DataView(buffer), 0);
+  const header = JSONParse(Buffer.from(buffer, 4, length).toString('utf8')) as PreparedPatch;
   if ('error' in header) return header;
   const base = 4 + length;
   const cache = (c: unknown): Uint8Array | undefined => {
     const r = c as { at: number; length: number } | undefined;
-    return r ? new Uint8Array(buffer, base + r.at, r.length).slice() : undefined;
+    return r ? TypedArraySlice(new Uint8Array(buffer, base + r.at, r.length)) : undefined;
   };
   const data = header.data;
   data.mapping.cachedData = cache(data.mapping.cachedData);
-  for (const m of data.modules) m.cachedData = cache(m.cachedData);
+  for (let i = 0; i < data.modules.length; i++) data.modules[i].cachedData = cache(data.modules[i].cachedData);
   return header;
 }
 
@@ -265,22 +271,26 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
   const mapping = evaluateMapping(data.mapping.script, data.mapping.file, data.mapping.cachedData);
 
   const base = new Map<string, ModuleMeta>();
-  for (const m of data.base) base.set(m.module, m);
+  for (let i = 0; i < data.base.length; i++) MapSet(base, data.base[i].module, data.base[i]);
   const oldCps = new Map<string, Map<number, { fn: FunctionMeta; cp: CpMeta }>>();
   const oldFns = new Map<string, { fn: FunctionMeta; module: string }>();
-  for (const m of base.values()) {
+  const baseModules = mapValues(base);
+  for (let i = 0; i < baseModules.length; i++) {
+    const m = baseModules[i];
     const byId = new Map<number, { fn: FunctionMeta; cp: CpMeta }>();
-    for (const fn of m.functions) {
-      oldFns.set(fn.id, { fn, module: m.module });
-      for (const cp of fn.cps) byId.set(cp.id, { fn, cp });
+    for (let j = 0; j < m.functions.length; j++) {
+      const fn = m.functions[j];
+      MapSet(oldFns, fn.id, { fn, module: m.module });
+      for (let k = 0; k < fn.cps.length; k++) MapSet(byId, fn.cps[k].id, { fn, cp: fn.cps[k] });
     }
-    oldCps.set(m.module, byId);
+    MapSet(oldCps, m.module, byId);
   }
 
   const gen = ++generation;
   const modules = new Map<string, PatchModule>();
   const newFns = new Map<string, { fn: FunctionMeta; module: string }>();
-  for (const { meta, file, rel, code, url, cachedData } of data.modules) {
+  for (let i = 0; i < data.modules.length; i++) {
+    const { meta, file, rel, code, url, cachedData } = data.modules[i];
     // The file name carries the generation: applying the same bundle twice makes two versions.
     const filename = url ?? `${pathToFileURL(file).href}?restack=${gen}`;
     let fn: PatchModule['fn'];
@@ -289,42 +299,46 @@ function instantiatePatch(data: PatchData, label?: string): LoadedPatch {
     } catch (e) {
       throw new PatchError(`${relative(dir, file)}: ${(e as Error).message}`);
     }
-    modules.set(meta.module, { id: meta.module, file, rel, url: filename, meta, fn, fresh: !base.has(meta.module) });
-    for (const fnMeta of meta.functions) newFns.set(fnMeta.id, { fn: fnMeta, module: meta.module });
+    MapSet(modules, meta.module, { id: meta.module, file, rel, url: filename, meta, fn, fresh: !MapHas(base, meta.module) });
+    for (let j = 0; j < meta.functions.length; j++) MapSet(newFns, meta.functions[j].id, { fn: meta.functions[j], module: meta.module });
   }
 
   const plans = new Map<string, FunctionPlan>();
-  for (const entry of patch.functions) {
+  for (let i = 0; i < patch.functions.length; i++) {
+    const entry = patch.functions[i];
     if (!entry.old) continue;
-    const old = oldFns.get(entry.old);
+    const old = MapGet(oldFns, entry.old);
     if (!old) continue;
     const m = mapping.functions[entry.old];
     const to = m ? m.to : entry.status === 'removed' ? null : entry.new;
-    const target = to === null ? null : newFns.get(to) ?? null;
+    const target = to === null ? null : MapGet(newFns, to) ?? null;
     if (to !== null && !target) throw new PatchError(`mapping: ${entry.old} -> ${to}: no such function in the new version`);
-    const cps: CpTarget[] = old.fn.cps.map((c, i) => {
+    const cps: CpTarget[] = ownMap(old.fn.cps, (c, i) => {
       if (!target) return 'refuse';
       if (m) return m.cps?.[c.cp] ?? 'refuse';
       if (entry.status === 'unchanged') return i;
       const inferred = entry.cps?.[i];
       return inferred && inferred.confident && inferred.new !== null ? inferred.new : 'refuse';
     });
-    plans.set(entry.old, {
+    MapSet(plans, entry.old, {
       oldFn: old.fn, oldModule: old.module, newFn: target?.fn ?? null, newModule: target?.module ?? null,
       cps, vars: m?.vars ?? {}, frame: m?.frame, mapped: !!m,
-      renamed: old.fn.cps.map((_, i) => entry.cps?.[i]?.vars?.renamed ?? {}),
+      renamed: ownMap(old.fn.cps, (_, i) => entry.cps?.[i]?.vars?.renamed ?? {}),
     });
   }
   // A module of a package kept as it is: each of its functions stays itself (frames of it on the
   // stack are rebuilt on the same code; calls are not forwarded).
-  const kept = new Set(patch.modules.kept ?? []);
-  for (const id of kept) {
-    const m = base.get(id);
+  const kept = newSet(patch.modules.kept ?? []);
+  const keptIds = setValues(kept);
+  for (let i = 0; i < keptIds.length; i++) {
+    const id = keptIds[i];
+    const m = MapGet(base, id);
     if (!m) throw new PatchError(`patch.json keeps ${id}, but the bundle has no base metadata for it`);
-    if (modules.has(id)) throw new PatchError(`patch.json keeps ${id}, but the bundle also has a new version of it`);
-    for (const fn of m.functions) {
-      plans.set(fn.id, {
-        oldFn: fn, oldModule: id, newFn: fn, newModule: id, cps: fn.cps.map((_, i) => i), vars: {}, mapped: false, renamed: fn.cps.map(() => ({})),
+    if (MapHas(modules, id)) throw new PatchError(`patch.json keeps ${id}, but the bundle also has a new version of it`);
+    for (let j = 0; j < m.functions.length; j++) {
+      const fn = m.functions[j];
+      MapSet(plans, fn.id, {
+        oldFn: fn, oldModule: id, newFn: fn, newModule: id, cps: ownMap(fn.cps, (_, i) => i), vars: {}, mapped: false, renamed: ownMap(fn.cps, () => ({})),
       });
     }
   }

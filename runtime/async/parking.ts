@@ -4,13 +4,20 @@
  * clears the flag. See the comment on the fields for how they age.
  */
 import { Activation, AsyncGenActivation, GenActivation, OldBody, ParkList } from '../activation.js';
-import { defineElement, SetAdd, SetDelete, SetIteratorNext, SetValues, WeakRefDeref } from '../core/primordials.js';
+import { defineElement, SetAdd, SetDelete, SetIteratorNext, SetSize, SetValues, WeakRefDeref } from '../core/primordials.js';
 import { ownTimer } from '../update/effects.js';
 
 const OPAQUE = 'an async function is suspended at an await restack cannot capture (in a finally block or a destructuring default); the update waits until it moves on';
 const OPAQUE_YIELD = 'a generator is suspended at a yield restack cannot capture (in a finally block or a destructuring default); the update waits until the program resumes it past there';
 /** Size of the buffer of recently parked activations (park). */
 const RECENT = 4096;
+
+/** The activations of a list, in the order its iterator gives them, in a new array. */
+function activations(list: ParkList): Activation[] {
+  const out: Activation[] = [];
+  for (let act = list.head.newer!; act !== list.head; act = act.newer!) defineElement(out, out.length, act);
+  return out;
+}
 
 export class Parking {
   /**
@@ -54,13 +61,16 @@ export class Parking {
   /** Activations suspended for two ticks move to weak references; the young ones age. */
   private age(): void {
     this.sortRecent();
-    for (const act of [...this.aged]) {
+    const aged = activations(this.aged);
+    for (let i = 0; i < aged.length; i++) {
+      const act = aged[i];
       ParkList.remove(act);
       if (!act.suspended) continue;
       act.ref = new WeakRef(act);
       SetAdd(this.weak, act.ref);
     }
-    for (const act of [...this.young]) if (!act.suspended) ParkList.remove(act);
+    const young = activations(this.young);
+    for (let i = 0; i < young.length; i++) if (!young[i].suspended) ParkList.remove(young[i]);
     const emptied = this.aged;
     this.aged = this.young;
     this.young = emptied;
@@ -73,7 +83,7 @@ export class Parking {
         if (act) act.ref = undefined;
       }
     }
-    if (this.aged.empty && this.weak.size === 0 && this.aging) {
+    if (this.aged.empty && SetSize(this.weak) === 0 && this.aging) {
       clearInterval(this.aging);
       this.aging = null;
     }

@@ -218,3 +218,27 @@ export const DateGetTime = uncurry(Date.prototype.getTime) as (d: Date) => numbe
 export const DateSetTime = uncurry(Date.prototype.setTime) as (d: Date, time: number) => number;
 /** The `next` of Map iterators (the program may replace it on their shared prototype). */
 export const MapIteratorNext = uncurry(Object.getPrototypeOf(new Map().values()).next) as <T>(it: Iterator<T>) => IteratorResult<T>;
+// Added for runtime/patch.ts, runtime/async/parking.ts, runtime/update/instances.ts, runtime/controlHandlers.ts, runtime/activation.ts, runtime/update/commonjs.ts, runtime/link.ts, contract/compiled.ts
+export const DataViewGetUint32 = uncurry(DataView.prototype.getUint32) as (view: DataView, offset: number, littleEndian?: boolean) => number;
+export const TypedArraySlice = uncurry(ObjectGetPrototypeOf(Uint8Array.prototype).slice) as <T extends Uint8Array>(a: T, start?: number, end?: number) => T;
+
+/**
+ * Array.prototype.map, filter and slice make their result through `Array[Symbol.species]`, a getter
+ * the program may replace: these make a new array of the runtime's own, its elements defined.
+ */
+export function ownMap<T, U>(a: readonly T[], fn: (v: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < a.length; i++) defineElement(out, i, fn(a[i], i));
+  return out;
+}
+export function ownFilter<T>(a: readonly T[], fn: (v: T, i: number) => unknown): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) if (fn(a[i], i)) defineElement(out, out.length, a[i]);
+  return out;
+}
+/** The elements of `a` from `start` to before `end` (both from 0; `end` past the last is the last). */
+export function ownSlice<T>(a: readonly T[], start = 0, end = a.length): T[] {
+  const out: T[] = [];
+  for (let i = start; i < end && i < a.length; i++) defineElement(out, i - start, a[i]);
+  return out;
+}

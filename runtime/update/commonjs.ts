@@ -9,12 +9,17 @@ import { dirname, isAbsolute, join, posix } from 'node:path';
 import { lookupPackage, packageFile, splitBare } from '../../contract/packages.js';
 import { fileURLToPath } from 'node:url';
 import type { ModuleHandle } from '../core/moduleHandle.js';
+import {
+  JSONParse, MapGet, MapHas, MapSet, mapEntries, newSet, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
+  ObjectHasOwn, ObjectIs, ObjectIsExtensible, ObjectKeys, ObjectSetPrototypeOf, ownFilter, ownMap, ReflectDeleteProperty, ReflectOwnKeys,
+  RegExpExec, SetHas, setValues, StringEndsWith, StringSlice, StringStartsWith, WeakMapGet, WeakMapSet,
+} from '../core/primordials.js';
 import type { LoadedPatch, PatchModule } from '../patch.js';
 import type { Transaction } from './transaction.js';
 
 /** The file a module handle's base url names (a CommonJS module's is its path), or null. */
 export function fileOf(baseUrl: string): string | null {
-  if (baseUrl.startsWith('file:')) return fileURLToPath(baseUrl);
+  if (StringStartsWith(baseUrl, 'file:')) return fileURLToPath(baseUrl);
   return isAbsolute(baseUrl) ? baseUrl : null;
 }
 
@@ -23,16 +28,24 @@ export function fileOf(baseUrl: string): string | null {
  * whose file ends with its id. A module new in the version lives there, next to the others.
  */
 export function programRoot(current: Map<string, ModuleHandle>): string | null {
-  for (const [id, h] of current) {
-    const file = fileOf(h.baseUrl);
+  const entries = mapEntries(current);
+  for (let i = 0; i < entries.length; i++) {
+    const id = entries[i][0];
+    const file = fileOf(entries[i][1].baseUrl);
     const tail = `/${id}`;
-    if (file && file.endsWith(tail)) return file.slice(0, -id.length);
+    if (file && StringEndsWith(file, tail)) return StringSlice(file, 0, -id.length);
   }
   return null;
 }
 
 /** The TypeScript source an output name stands for: x.js -> x.ts, x.cjs -> x.cts. */
-const tsSource = (id: string): string => id.replace(/\.(m|c)?js$/, (_, k: string | undefined) => `.${k ?? ''}ts`);
+const tsSource = (id: string): string => {
+  const js = RegExpExec(/\.(m|c)?js$/, id);
+  return js === null ? id : `${StringSlice(id, 0, js.index)}.${js[1] ?? ''}ts`;
+};
+
+/** A path without its trailing slash, if it has one. */
+const withoutSlash = (path: string): string => (StringEndsWith(path, '/') ? StringSlice(path, 0, -1) : path);
 
 /**
  * The bundle's module a relative `require(spec)` of module `from` names, resolved as Node would
@@ -41,11 +54,13 @@ const tsSource = (id: string): string => id.replace(/\.(m|c)?js$/, (_, k: string
  * package.json is read); null when the specifier is not relative or names no module of the bundle.
  */
 export function bundleTarget(patch: LoadedPatch, from: PatchModule, spec: string, dir: string | null): PatchModule | null {
-  if (!(spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../'))) return null;
-  const id = posix.normalize(posix.join(posix.dirname(from.id), spec)).replace(/\/$/, '');
+  if (!(spec === '.' || spec === '..' || StringStartsWith(spec, './') || StringStartsWith(spec, '../'))) return null;
+  const id = withoutSlash(posix.normalize(posix.join(posix.dirname(from.id), spec)));
   const find = (base: string): PatchModule | null => {
-    for (const c of [base, `${base}.js`, `${base}.cjs`, `${base}.mjs`]) {
-      const pm = patch.modules.get(c) ?? patch.modules.get(tsSource(c)) ?? patch.modules.get(`${tsSource(c)}x`);
+    const candidates = [base, `${base}.js`, `${base}.cjs`, `${base}.mjs`];
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i];
+      const pm = MapGet(patch.modules, c) ?? MapGet(patch.modules, tsSource(c)) ?? MapGet(patch.modules, `${tsSource(c)}x`);
       if (pm) return pm;
     }
     return null;
@@ -54,9 +69,9 @@ export function bundleTarget(patch: LoadedPatch, from: PatchModule, spec: string
   if (file) return file;
   if (dir) {
     try {
-      const main = (JSON.parse(readFileSync(join(dir, spec, 'package.json'), 'utf8')) as { main?: unknown }).main;
+      const main = (JSONParse(readFileSync(join(dir, spec, 'package.json'), 'utf8')) as { main?: unknown }).main;
       if (typeof main === 'string' && main) {
-        const viaMain = find(posix.normalize(posix.join(id, main)).replace(/\/$/, '')) ?? find(posix.join(posix.normalize(posix.join(id, main)), 'index'));
+        const viaMain = find(withoutSlash(posix.normalize(posix.join(id, main)))) ?? find(posix.join(posix.normalize(posix.join(id, main)), 'index'));
         if (viaMain) return viaMain;
       }
     } catch {
@@ -80,16 +95,16 @@ export function packageTarget(patch: LoadedPatch, from: PatchModule, spec: strin
   if (!packages || isBuiltin(spec)) return null;
   const bare = splitBare(spec);
   if (!bare) return null;
-  const path = lookupPackage((p) => Object.hasOwn(packages, p), posix.dirname(from.id), bare.name);
+  const path = lookupPackage((p) => ObjectHasOwn(packages, p), posix.dirname(from.id), bare.name);
   if (!path) return null;
   // The directory whose node_modules holds the package: Node's lookup from there finds it first.
-  const holder = path.slice(0, path.length - `node_modules/${bare.name}`.length).replace(/\/$/, '');
+  const holder = withoutSlash(StringSlice(path, 0, path.length - `node_modules/${bare.name}`.length));
   const pkg = packages[path];
   if (pkg.status === 'kept') return { from: holder };
   // Its package.json as the new install has it (the file in the program is the old release's).
   if (bare.sub === './package.json' && pkg.manifest !== undefined) return { json: manifestOf(patch, path, pkg.manifest) };
-  const file = packageFile(path, pkg, bare.sub, (id) => patch.modules.has(id));
-  const module = file ? patch.modules.get(file) : undefined;
+  const file = packageFile(path, pkg, bare.sub, (id) => MapHas(patch.modules, id));
+  const module = file ? MapGet(patch.modules, file) : undefined;
   return module ? { module } : { from: holder };
 }
 
@@ -97,10 +112,10 @@ const manifests = new WeakMap<LoadedPatch, Map<string, unknown>>();
 
 /** One object per package and bundle load, as `require` caches a JSON file. */
 function manifestOf(patch: LoadedPatch, path: string, manifest: unknown): unknown {
-  let byPath = manifests.get(patch);
-  if (!byPath) manifests.set(patch, (byPath = new Map()));
-  if (!byPath.has(path)) byPath.set(path, structuredClone(manifest));
-  return byPath.get(path);
+  let byPath = WeakMapGet(manifests, patch);
+  if (!byPath) WeakMapSet(manifests, patch, (byPath = new Map()));
+  if (!MapHas(byPath, path)) MapSet(byPath, path, structuredClone(manifest));
+  return MapGet(byPath, path);
 }
 
 /** How an update left a CommonJS module's exports (the update report's `exports`). */
@@ -115,38 +130,50 @@ const FUNCTION_OWN = new Set<string | symbol>(['prototype', 'length', 'name', 'a
  * Throws a TypeError naming the property when one cannot be changed (a frozen exports object).
  */
 function takeProperties(target: object, source: object, keep: ReadonlySet<string | symbol>, adopt: (oldFn: Function, newFn: Function, name: string) => void, tx?: Transaction): void {
-  const before = Reflect.ownKeys(target).filter((k) => !keep.has(k)).map((k) => [k, Object.getOwnPropertyDescriptor(target, k)!] as const);
+  const before = ownMap(ownFilter(ReflectOwnKeys(target), (k) => !SetHas(keep, k)), (k) => [k, ObjectGetOwnPropertyDescriptor(target, k)!] as const);
   tx?.onAbandon(() => {
-    for (const k of Reflect.ownKeys(target)) {
-      if (!keep.has(k) && Object.getOwnPropertyDescriptor(target, k)?.configurable) Reflect.deleteProperty(target, k);
+    const keys = ReflectOwnKeys(target);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!SetHas(keep, k) && ObjectGetOwnPropertyDescriptor(target, k)?.configurable) ReflectDeleteProperty(target, k);
     }
-    for (const [k, d] of before) if (!Object.hasOwn(target, k) || Object.getOwnPropertyDescriptor(target, k)?.configurable) Object.defineProperty(target, k, d);
+    for (let i = 0; i < before.length; i++) {
+      const k = before[i][0];
+      const d = before[i][1];
+      if (!ObjectHasOwn(target, k) || ObjectGetOwnPropertyDescriptor(target, k)?.configurable) ObjectDefineProperty(target, k, d);
+    }
   });
-  const wanted = new Set(Reflect.ownKeys(source).filter((k) => !keep.has(k)));
+  const wanted = newSet(ownFilter(ReflectOwnKeys(source), (k) => !SetHas(keep, k)));
   // An exported class (or constructor function) replaced by the new version's is adopted: old
   // instances get the new methods (decision 0010).
-  for (const [k, d] of before) {
-    const n = wanted.has(k) ? Object.getOwnPropertyDescriptor(source, k) : undefined;
+  for (let i = 0; i < before.length; i++) {
+    const k = before[i][0];
+    const d = before[i][1];
+    const n = SetHas(wanted, k) ? ObjectGetOwnPropertyDescriptor(source, k) : undefined;
     if (n && 'value' in n && 'value' in d && typeof d.value === 'function' && typeof n.value === 'function' && d.value !== n.value) adopt(d.value as Function, n.value as Function, `module.exports.${String(k)}`);
   }
-  for (const [k, d] of before) {
-    if (wanted.has(k) || !d.configurable) continue;
-    Reflect.deleteProperty(target, k);
+  for (let i = 0; i < before.length; i++) {
+    const k = before[i][0];
+    const d = before[i][1];
+    if (SetHas(wanted, k) || !d.configurable) continue;
+    ReflectDeleteProperty(target, k);
   }
-  for (const k of wanted) {
-    const d = Object.getOwnPropertyDescriptor(source, k)!;
-    const had = Object.getOwnPropertyDescriptor(target, k);
+  const wantedKeys = setValues(wanted);
+  for (let i = 0; i < wantedKeys.length; i++) {
+    const k = wantedKeys[i];
+    const d = ObjectGetOwnPropertyDescriptor(source, k)!;
+    const had = ObjectGetOwnPropertyDescriptor(target, k);
     if (had && !had.configurable) {
       // A non-configurable property can still take a new value when it is writable.
       if ('value' in d && had.writable) {
         (target as Record<string | symbol, unknown>)[k] = d.value;
         continue;
       }
-      if ('value' in d && Object.is(had.value, d.value)) continue;
+      if ('value' in d && ObjectIs(had.value, d.value)) continue;
       throw new TypeError(`its property '${String(k)}' cannot be redefined`);
     }
-    if (!had && !Object.isExtensible(target)) throw new TypeError(`it is not extensible (frozen or sealed), so the new export '${String(k)}' cannot be added`);
-    Object.defineProperty(target, k, d);
+    if (!had && !ObjectIsExtensible(target)) throw new TypeError(`it is not extensible (frozen or sealed), so the new export '${String(k)}' cannot be added`);
+    ObjectDefineProperty(target, k, d);
   }
 }
 
@@ -171,12 +198,12 @@ export function repointExports(mod: { exports: unknown }, next: unknown, adopt: 
   }
   if (prev !== null && typeof prev === 'object' && next !== null && typeof next === 'object') {
     takeProperties(prev, next, new Set(), adopt, tx);
-    const proto = Object.getPrototypeOf(prev) as object | null;
-    const nextProto = Object.getPrototypeOf(next) as object | null;
+    const proto = ObjectGetPrototypeOf(prev) as object | null;
+    const nextProto = ObjectGetPrototypeOf(next) as object | null;
     if (proto !== nextProto) {
-      if (!Object.isExtensible(prev)) throw new TypeError('it is not extensible (frozen or sealed), so its prototype cannot change');
-      tx?.onAbandon(() => Object.setPrototypeOf(prev, proto));
-      Object.setPrototypeOf(prev, nextProto);
+      if (!ObjectIsExtensible(prev)) throw new TypeError('it is not extensible (frozen or sealed), so its prototype cannot change');
+      tx?.onAbandon(() => ObjectSetPrototypeOf(prev, proto));
+      ObjectSetPrototypeOf(prev, nextProto);
     }
     return 'repointed';
   }
@@ -192,11 +219,13 @@ export function repointExports(mod: { exports: unknown }, next: unknown, adopt: 
  */
 export function fillNamespace(ns: Record<string | symbol, unknown>, exportsNow: () => unknown): void {
   const value = exportsNow();
-  Object.defineProperty(ns, 'default', { enumerable: true, configurable: true, get: exportsNow });
+  ObjectDefineProperty(ns, 'default', { enumerable: true, configurable: true, get: exportsNow });
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
-  for (const key of Object.keys(value)) {
-    if (key === 'default' || Object.hasOwn(ns, key)) continue;
-    Object.defineProperty(ns, key, { enumerable: true, configurable: true, get: () => (exportsNow() as Record<string, unknown>)[key] });
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'default' || ObjectHasOwn(ns, key)) continue;
+    ObjectDefineProperty(ns, key, { enumerable: true, configurable: true, get: () => (exportsNow() as Record<string, unknown>)[key] });
   }
 }
 

@@ -24,6 +24,11 @@
 import { createRequire } from 'node:module';
 import type { Session } from 'node:inspector';
 import type { ModuleHandle } from '../core/moduleHandle.js';
+import {
+  ArrayJoin, ArrayPush, ArraySort, MapGet, MapHas, MapSet, MapSize, mapKeys, mapValues, ObjectCreate, ObjectDefineProperty, ObjectEntries,
+  ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectHasOwn, ObjectKeys, ownFilter, ownSlice, SetAdd, SetHas,
+  StringLastIndexOf, StringSlice, WeakSetAdd, WeakSetHas,
+} from '../core/primordials.js';
 import { transformerError, UpdateRefused, type Evaluated, type updateScope } from '../migrate.js';
 import type { LoadedPatch } from '../patch.js';
 import { DeadlinePassed } from './deadline.js';
@@ -54,28 +59,32 @@ const isObject = (v: unknown): v is object => (typeof v === 'object' && v !== nu
  * transaction, which puts every instance back). Returns what it did per class.
  */
 export function transformInstances(patch: LoadedPatch, current: ReadonlyMap<string, ModuleHandle>, evaluated: Evaluated, scope: UpdateScope, tx: Transaction): InstancesReport[] {
-  for (const [oldCls, newCls] of evaluated.adoptions) {
-    for (const cls of [oldCls, newCls]) if (isObject(cls.prototype)) adoptedPrototypes.add(cls.prototype as object);
+  const adoptions = evaluated.adoptions;
+  for (let i = 0; i < adoptions.length; i++) {
+    const pair = [adoptions[i][0], adoptions[i][1]];
+    for (let j = 0; j < pair.length; j++) if (isObject(pair[j].prototype)) WeakSetAdd(adoptedPrototypes, pair[j].prototype as object);
   }
-  const entries = Object.entries(patch.instances ?? {});
+  const entries = ObjectEntries(patch.instances ?? {});
   if (!entries.length) return [];
 
   // Each class with a transformer, found in the running version; base classes first, so that an
   // instance of a subclass gets its base class's fields before its own class's transformer runs.
   const classes: Array<{ key: string; cls: Function; depth: number; fn: Function }> = [];
-  for (const [key, fn] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i][0];
+    const fn = entries[i][1];
     if (fn === null) continue;
-    const at = key.lastIndexOf('#');
-    const module = at < 0 ? '' : key.slice(0, at);
-    const name = at < 0 ? key : key.slice(at + 1);
+    const at = StringLastIndexOf(key, '#');
+    const module = at < 0 ? '' : StringSlice(key, 0, at);
+    const name = at < 0 ? key : StringSlice(key, at + 1);
     if (typeof fn !== 'function') {
       throw new UpdateRefused(`instances['${key}'] is ${fn === 'TODO' ? "still 'TODO'" : `not a transformer (${typeof fn})`}: write (self, update) => { ... } or null, then run restack check again`);
     }
-    const handle = current.get(module);
+    const handle = MapGet(current, module);
     // A module this thread does not run has no instances here (another thread's update has them).
     if (!handle) continue;
     const bindings = handle.info?.state?.() as Record<string, unknown> | undefined;
-    if (!bindings || !Object.hasOwn(bindings, name)) {
+    if (!bindings || !ObjectHasOwn(bindings, name)) {
       throw new UpdateRefused(`instances['${key}']: the running version of ${module} has no top-level class or function '${name}' (keys are 'module#Name' of a top-level class or constructor function)`);
     }
     let cls: unknown;
@@ -88,11 +97,11 @@ export function transformInstances(patch: LoadedPatch, current: ReadonlyMap<stri
       throw new UpdateRefused(`instances['${key}']: '${name}' in the running version of ${module} is not a class or constructor function (${cls === null ? 'null' : typeof cls})`);
     }
     let depth = 0;
-    for (let p = Object.getPrototypeOf(cls.prototype) as object | null; p; p = Object.getPrototypeOf(p) as object | null) depth++;
-    classes.push({ key, cls, depth, fn });
+    for (let p = ObjectGetPrototypeOf(cls.prototype) as object | null; p; p = ObjectGetPrototypeOf(p) as object | null) depth++;
+    ArrayPush(classes, { key, cls, depth, fn });
   }
   if (!classes.length) return [];
-  classes.sort((a, b) => a.depth - b.depth);
+  ArraySort(classes, (a, b) => a.depth - b.depth);
 
   const known = knownPrototypes(current);
   // The classes were adopted before this runs (decision 0010): an old subclass's prototype now
@@ -101,25 +110,27 @@ export function transformInstances(patch: LoadedPatch, current: ReadonlyMap<stri
   // keeps the objects whose chain has an old prototype: what the new version made has none.
   const adoptedTo = new Map<Function, Function>();
   const oldProtos = new Set<object>();
-  for (const [oldCls, newCls] of evaluated.adoptions) {
-    adoptedTo.set(oldCls, newCls);
-    if (isObject(oldCls.prototype)) oldProtos.add(oldCls.prototype as object);
+  for (let i = 0; i < adoptions.length; i++) {
+    const oldCls = adoptions[i][0];
+    MapSet(adoptedTo, oldCls, adoptions[i][1]);
+    if (isObject(oldCls.prototype)) SetAdd(oldProtos, oldCls.prototype as object);
   }
   const isOld = (o: object): boolean => {
-    for (let p = Object.getPrototypeOf(o) as object | null; p; p = Object.getPrototypeOf(p) as object | null) if (oldProtos.has(p)) return true;
+    for (let p = ObjectGetPrototypeOf(o) as object | null; p; p = ObjectGetPrototypeOf(p) as object | null) if (SetHas(oldProtos, p)) return true;
     return false;
   };
   const iscope: UpdateScope = { once: (key, make) => scope.once(key, make), module: moduleBindings(patch, evaluated, tx) as UpdateScope['module'] };
   const reports: InstancesReport[] = [];
-  for (const { key, cls, fn } of classes) {
+  for (let c = 0; c < classes.length; c++) {
+    const { key, cls, fn } = classes[c];
     const started = performance.now();
-    const adopted = adoptedTo.get(cls);
+    const adopted = MapGet(adoptedTo, cls);
     let found: object[] | null = queryInstances((adopted ?? cls).prototype as object, key);
     found = withoutPrototypes(found, known);
-    if (adopted) found = found.filter(isOld);
+    if (adopted) found = ownFilter(found, isOld);
     const foundAt = performance.now();
     const report: InstancesReport = { class: key, transformed: 0, findMs: foundAt - started, transformMs: 0 };
-    reports.push(report);
+    ArrayPush(reports, report);
     const doing = `the instance transformer of ${key}`;
     for (let i = 0; i < found.length; i++) {
       const self = tx.journal.view(found[i]);
@@ -142,10 +153,13 @@ export function transformInstances(patch: LoadedPatch, current: ReadonlyMap<stri
 /** Prototypes of the running modules' top-level classes and functions (cheap: one read per binding). */
 function knownPrototypes(current: ReadonlyMap<string, ModuleHandle>): Set<object> {
   const known = new Set<object>();
-  for (const h of current.values()) {
-    const bindings = h.info?.state?.() as Record<string, unknown> | undefined;
+  const handles = mapValues(current);
+  for (let i = 0; i < handles.length; i++) {
+    const bindings = handles[i].info?.state?.() as Record<string, unknown> | undefined;
     if (!bindings) continue;
-    for (const name of Object.keys(bindings)) {
+    const names = ObjectKeys(bindings);
+    for (let j = 0; j < names.length; j++) {
+      const name = names[j];
       let v: unknown;
       try {
         v = bindings[name];
@@ -153,8 +167,8 @@ function knownPrototypes(current: ReadonlyMap<string, ModuleHandle>): Set<object
         continue;
       }
       if (typeof v !== 'function') continue;
-      const d = Object.getOwnPropertyDescriptor(v, 'prototype');
-      if (d && 'value' in d && isObject(d.value)) known.add(d.value as object);
+      const d = ObjectGetOwnPropertyDescriptor(v, 'prototype');
+      if (d && 'value' in d && isObject(d.value)) SetAdd(known, d.value as object);
     }
   }
   return known;
@@ -162,15 +176,15 @@ function knownPrototypes(current: ReadonlyMap<string, ModuleHandle>): Set<object
 
 function withoutPrototypes(found: object[], known: Set<object>): object[] {
   const protos = new Set<object>();
-  for (const o of found) {
-    const p = Object.getPrototypeOf(o) as object | null;
-    if (p) protos.add(p);
+  for (let i = 0; i < found.length; i++) {
+    const p = ObjectGetPrototypeOf(found[i]) as object | null;
+    if (p) SetAdd(protos, p);
   }
-  return found.filter((o) => {
-    if (known.has(o) || adoptedPrototypes.has(o) || protos.has(o)) return false;
-    const d = Object.getOwnPropertyDescriptor(o, 'constructor');
+  return ownFilter(found, (o) => {
+    if (SetHas(known, o) || WeakSetHas(adoptedPrototypes, o) || SetHas(protos, o)) return false;
+    const d = ObjectGetOwnPropertyDescriptor(o, 'constructor');
     if (d && 'value' in d && typeof d.value === 'function') {
-      const p = Object.getOwnPropertyDescriptor(d.value, 'prototype');
+      const p = ObjectGetOwnPropertyDescriptor(d.value, 'prototype');
       if (p && 'value' in p && p.value === o) return false;
     }
     return true;
@@ -222,7 +236,7 @@ export function queryInstances(proto: object, key: string): object[] {
     return answer as { result?: { objectId?: string }; objects?: { objectId?: string } };
   };
   try {
-    Object.defineProperty(g, PROBE, { value: proto, configurable: true, writable: true });
+    ObjectDefineProperty(g, PROBE, { value: proto, configurable: true, writable: true });
     const protoId = post('Runtime.evaluate', { expression: 'globalThis[Symbol.for("restack.instances.probe")]', objectGroup: GROUP, silent: true }).result?.objectId;
     if (!protoId) throw new Error('the prototype could not be reached');
     const arrayId = post('Runtime.queryObjects', { prototypeObjectId: protoId, objectGroup: GROUP }).objects?.objectId;
@@ -245,7 +259,7 @@ export function queryInstances(proto: object, key: string): object[] {
   }
   if (failure !== null || found === null) throw new UpdateRefused(`instances['${key}']: cannot find the class's instances through the inspector: ${failure ?? 'no answer'}`);
   // A copy: the inspector's array came from its own objects (released above, but not ours to keep).
-  return Array.from(found as object[]);
+  return ownSlice(found as object[]);
 }
 
 /** update.module(id) for instance transformers: the new version's bindings, through the journal. */
@@ -253,21 +267,23 @@ function moduleBindings(patch: LoadedPatch, evaluated: Evaluated, tx: Transactio
   const made = new Map<string, Readonly<Record<string, unknown>>>();
   return (id: string) => {
     if (typeof id !== 'string') throw new TypeError(`update.module needs a module path (a string), not ${typeof id}`);
-    const existing = made.get(id);
+    const existing = MapGet(made, id);
     if (existing) return existing;
-    const h = evaluated.handles.get(id);
+    const h = MapGet(evaluated.handles, id);
     if (!h) {
-      if (patch.modules.has(id)) throw new Error(`update.module('${id}'): this thread does not run ${id}, so its new version was not evaluated here`);
-      const near = [...patch.modules.keys()].slice(0, 8).join(', ');
-      throw new Error(`update.module('${id}'): the new version has no module '${id}' (its modules: ${near}${patch.modules.size > 8 ? ', ...' : ''})`);
+      if (MapHas(patch.modules, id)) throw new Error(`update.module('${id}'): this thread does not run ${id}, so its new version was not evaluated here`);
+      const near = ArrayJoin(ownSlice(mapKeys(patch.modules), 0, 8), ', ');
+      throw new Error(`update.module('${id}'): the new version has no module '${id}' (its modules: ${near}${MapSize(patch.modules) > 8 ? ', ...' : ''})`);
     }
     const getters = (h.info?.state?.() ?? {}) as Record<string, unknown>;
-    const bindings = Object.create(null) as Record<string, unknown>;
-    for (const name of Object.keys(getters)) {
-      Object.defineProperty(bindings, name, { enumerable: true, get: () => tx.journal.view(getters[name]) });
+    const bindings = ObjectCreate(null) as Record<string, unknown>;
+    const names = ObjectKeys(getters);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      ObjectDefineProperty(bindings, name, { enumerable: true, get: () => tx.journal.view(getters[name]) });
     }
-    Object.freeze(bindings);
-    made.set(id, bindings);
+    ObjectFreeze(bindings);
+    MapSet(made, id, bindings);
     return bindings;
   };
 }

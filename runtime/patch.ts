@@ -17,7 +17,7 @@ import { PatchError } from '../contract/bundleFiles.js';
 import { readCheckedFiles } from './checkedBundle.js';
 import {
   ArrayPush, DataViewGetUint32, JSONParse, MapGet, MapHas, MapSet, mapKeys, mapValues, newSet, ownFilter, ownMap, RegExpExec,
-  setValues, StringEndsWith, StringSlice, StringStartsWith, TypedArraySlice,
+  setValues, StringEndsWith, StringSlice, StringStartsWith, TypedArraySet,
 } from './core/primordials.js';
 import { evaluateMappingScript, MAPPING_PARAMS } from '../contract/mappingModule.js';
 import * as restackPatch from '../patchgen/types.js';
@@ -231,7 +231,11 @@ export function unpackPatch(buffer: SharedArrayBuffer): PreparedPatch {
   const base = 4 + length;
   const cache = (c: unknown): Uint8Array | undefined => {
     const r = c as { at: number; length: number } | undefined;
-    return r ? TypedArraySlice(new Uint8Array(buffer, base + r.at, r.length)) : undefined;
+    if (!r) return undefined;
+    // A copy made without TypedArray.prototype.slice, which reads the program's Symbol.species.
+    const copy = new Uint8Array(r.length);
+    TypedArraySet(copy, new Uint8Array(buffer, base + r.at, r.length));
+    return copy;
   };
   const data = header.data;
   data.mapping.cachedData = cache(data.mapping.cachedData);

@@ -10,7 +10,12 @@
  * first: each is a place where a program that replaces that builtin (a polyfill, a spy, a
  * compiled function with update points) changes what the runtime does.
  *
- *   node scripts/builtin-audit.js [--json]
+ *   node scripts/builtin-audit.js [--json] [--check]
+ *
+ * Calls the journal's membrane makes on a transformer's behalf are listed apart: a transformer
+ * reading an old Map through the membrane (`for (const [k, v] of old.map)`) calls the program's
+ * iterator, as it would without restack, and the membrane's trap passes that call on (FORWARDED).
+ * With --check the script fails if any other site is listed.
  *
  * The spies run the original builtin: the program behaves as without them, and every update must
  * still apply (the script fails otherwise).
@@ -21,6 +26,9 @@ import { join } from 'node:path';
 import { applyUpdate, prepare, RespClient, startServer, stopServer } from '../samples/kvstore/live.js';
 
 const argv = process.argv.slice(2);
+/** The journal membrane's traps: what they call is the transformer's own operation, passed on. */
+const FORWARDED = [{ file: 'runtime/update/journal.js', fns: new Set(['Object.get', 'Object.apply', 'Object.next', 'Proxy.builtin']) }];
+const forwarded = (at, fn) => FORWARDED.some((f) => at.startsWith(`${f.file}:`) && f.fns.has(fn));
 const work = mkdtempSync(join(tmpdir(), 'restack-builtin-audit-'));
 const record = join(work, 'audit.json');
 
@@ -137,18 +145,21 @@ try {
   } finally {
     await stopServer(server);
   }
-  const sites = JSON.parse(readFileSync(record, 'utf8')).sort((a, b) => b[1] - a[1]);
-  const builtins = new Set(sites.map(([s]) => s.split('\t')[0]));
-  const files = new Set(sites.map(([s]) => s.split('\t')[1].replace(/:\d+$/, '')));
-  const calls = sites.reduce((n, [, c]) => n + c, 0);
-  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(sites.map(([s, n]) => [...s.split('\t'), n]), null, 1)}\n`);
+  const all = JSON.parse(readFileSync(record, 'utf8')).sort((a, b) => b[1] - a[1]).map(([s, n]) => [...s.split('\t'), n]);
+  const sites = all.filter(([, at, fn]) => !forwarded(at, fn));
+  const passedOn = all.filter(([, at, fn]) => forwarded(at, fn));
+  const builtins = new Set(sites.map(([name]) => name));
+  const files = new Set(sites.map(([, at]) => at.replace(/:\d+$/, '')));
+  const calls = sites.reduce((n, s) => n + s[3], 0);
+  const line = ([name, at, fn, n]) => `${String(n).padStart(7)}  ${name.padEnd(44)} ${at}${fn ? ` (${fn})` : ''}\n`;
+  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ sites, forwarded: passedOn }, null, 1)}\n`);
   else {
     process.stdout.write(`builtin-audit: ${calls} calls of ${builtins.size} replaced builtins from ${sites.length} call sites in ${files.size} runtime files\n`);
-    for (const [s, n] of sites) {
-      const [name, at, fn] = s.split('\t');
-      process.stdout.write(`${String(n).padStart(7)}  ${name.padEnd(44)} ${at}${fn ? ` (${fn})` : ''}\n`);
-    }
+    for (const s of sites) process.stdout.write(line(s));
+    process.stdout.write(`and ${passedOn.length} site(s) of the journal's membrane passing a transformer's own call on (${passedOn.reduce((n, s) => n + s[3], 0)} calls):\n`);
+    for (const s of passedOn) process.stdout.write(line(s));
   }
+  if (argv.includes('--check') && sites.length) failures.push(`the runtime called ${sites.length} replaced builtin(s) (above)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -65,11 +65,13 @@ export function defineElement<T>(a: T[], i: number, v: T): void {
 // same rule. scripts/builtin-audit.js lists the runtime's call sites that still reach a builtin
 // as the program left it.
 
-// Even captured, some builtins reach the program's code: `ArrayMap`, `ArrayFilter`, `ArraySlice`,
-// `ArrayConcat`, `ArraySplice` and `ArrayFlat` read `Array[Symbol.species]` (a getter the program
-// may replace) to make their result, and `RegExpTest` calls the regexp's `exec` as the program
-// left it: prefer index loops and `RegExpExec`. A class deriving from another without a
-// constructor of its own spreads its arguments through the array iterator: give it one.
+// Some builtins reach the program's code even when captured, and are not here: Array.prototype's
+// map, filter, slice, concat, splice and flat, TypedArray.prototype.slice and Promise.prototype.then
+// read `Symbol.species` of the constructor (a getter the program may replace) to make their
+// result (use ownMap, ownFilter, ownSlice, index loops, `await`); RegExp.prototype.test and
+// String.prototype.replace call the regexp's `exec` as the program left it (use RegExpExec). A
+// class deriving from another without a constructor of its own spreads its arguments through the
+// array iterator: give it one.
 
 const getter = (proto: object, key: PropertyKey): ((self: unknown) => unknown) =>
   uncurry(ObjectGetOwnPropertyDescriptor(proto, key)!.get as () => unknown);
@@ -103,24 +105,13 @@ export const ArrayPush = uncurry(Array.prototype.push) as <T>(a: T[], ...items: 
 export const ArrayPop = uncurry(Array.prototype.pop) as <T>(a: T[]) => T | undefined;
 export const ArrayShift = uncurry(Array.prototype.shift) as <T>(a: T[]) => T | undefined;
 export const ArrayUnshift = uncurry(Array.prototype.unshift) as <T>(a: T[], ...items: T[]) => number;
-export const ArraySplice = uncurry(Array.prototype.splice) as <T>(a: T[], start: number, deleteCount?: number, ...items: T[]) => T[];
-export const ArraySlice = uncurry(Array.prototype.slice) as <T>(a: readonly T[], start?: number, end?: number) => T[];
-export const ArrayConcat = uncurry(Array.prototype.concat) as <T>(a: readonly T[], ...items: (T | readonly T[])[]) => T[];
 export const ArrayIndexOf = uncurry(Array.prototype.indexOf) as <T>(a: readonly T[], v: T, from?: number) => number;
 export const ArrayLastIndexOf = uncurry(Array.prototype.lastIndexOf) as <T>(a: readonly T[], v: T) => number;
 export const ArrayJoin = uncurry(Array.prototype.join) as (a: readonly unknown[], separator?: string) => string;
 export const ArrayReverse = uncurry(Array.prototype.reverse) as <T>(a: T[]) => T[];
 export const ArraySort = uncurry(Array.prototype.sort) as <T>(a: T[], compare?: (x: T, y: T) => number) => T[];
-export const ArrayFill = uncurry(Array.prototype.fill) as <T>(a: T[], v: T, start?: number, end?: number) => T[];
-export const ArrayMap = uncurry(Array.prototype.map) as <T, U>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => U) => U[];
-export const ArrayFilter = uncurry(Array.prototype.filter) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => T[];
-export const ArrayForEach = uncurry(Array.prototype.forEach) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => void) => void;
 export const ArraySome = uncurry(Array.prototype.some) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => boolean;
 export const ArrayEvery = uncurry(Array.prototype.every) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => boolean;
-export const ArrayFind = uncurry(Array.prototype.find) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => T | undefined;
-export const ArrayFindIndex = uncurry(Array.prototype.findIndex) as <T>(a: readonly T[], fn: (v: T, i: number, a: readonly T[]) => unknown) => number;
-export const ArrayReduce = uncurry(Array.prototype.reduce) as <T, U>(a: readonly T[], fn: (acc: U, v: T, i: number) => U, init: U) => U;
-export const ArrayFlat = uncurry(Array.prototype.flat) as <T>(a: readonly (T | readonly T[])[]) => T[];
 
 export const MapDelete = uncurry(Map.prototype.delete) as <K>(map: Map<K, unknown>, key: K) => boolean;
 export const MapClear = uncurry(Map.prototype.clear) as (map: Map<unknown, unknown>) => void;
@@ -176,14 +167,11 @@ export function newSet<T>(values: readonly T[] = []): Set<T> {
 export const StringSplit = uncurry(String.prototype.split) as (s: string, separator: string | RegExp, limit?: number) => string[];
 export const StringEndsWith = uncurry(String.prototype.endsWith) as (s: string, suffix: string) => boolean;
 export const StringIncludes = uncurry(String.prototype.includes) as (s: string, search: string) => boolean;
-export const StringReplace = uncurry(String.prototype.replace) as unknown as (s: string, pattern: string | RegExp, replacement: string) => string;
-export const StringReplaceAll = uncurry(String.prototype.replaceAll) as unknown as (s: string, pattern: string | RegExp, replacement: string) => string;
 export const StringTrim = uncurry(String.prototype.trim) as (s: string) => string;
 export const StringPadStart = uncurry(String.prototype.padStart) as (s: string, n: number, fill?: string) => string;
 export const StringPadEnd = uncurry(String.prototype.padEnd) as (s: string, n: number, fill?: string) => string;
 export const StringRepeat = uncurry(String.prototype.repeat) as (s: string, n: number) => string;
 export const StringToLowerCase = uncurry(String.prototype.toLowerCase) as (s: string) => string;
-export const RegExpTest = uncurry(RegExp.prototype.test) as (re: RegExp, s: string) => boolean;
 export const RegExpExec = uncurry(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
 export const NumberIsFinite = Number.isFinite;
 export const NumberIsInteger = Number.isInteger;
@@ -192,7 +180,6 @@ export const MathAbs = Math.abs;
 export const JSONParse = JSON.parse;
 export const JSONStringify = JSON.stringify;
 export const SymbolFor = Symbol.for;
-export const PromiseThen = uncurry(Promise.prototype.then) as <T, U>(p: Promise<T>, onFulfilled?: (v: T) => U, onRejected?: (e: unknown) => U) => Promise<U>;
 export const PromiseResolve = Promise.resolve.bind(Promise) as <T>(v: T) => Promise<Awaited<T>>;
 export const PromiseReject = Promise.reject.bind(Promise) as (e: unknown) => Promise<never>;
 const generatorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
@@ -200,11 +187,8 @@ export const GeneratorNext = uncurry(generatorPrototype.next) as <T>(g: Generato
 export const GeneratorReturn = uncurry(generatorPrototype.return) as <T>(g: Generator<T>, v?: unknown) => IteratorResult<T>;
 export const GeneratorThrow = uncurry(generatorPrototype.throw) as <T>(g: Generator<T>, e?: unknown) => IteratorResult<T>;
 
-// Added for runtime/migrate.ts
 export const ObjectPrototypeToString = uncurry(Object.prototype.toString) as (o: unknown) => string;
-// Added for runtime/engine.ts, runtime/update/oldState.ts, runtime/update/forward.ts
 export const ErrorCaptureStackTrace = Error.captureStackTrace;
-// Added for update/journal.ts, update/effects.ts, update/transaction.ts, update/deadline.ts
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
 export const TypedArrayBuffer = getter(TypedArrayPrototype, 'buffer') as (v: ArrayBufferView) => ArrayBufferLike;
 export const TypedArrayByteOffset = getter(TypedArrayPrototype, 'byteOffset') as (v: ArrayBufferView) => number;
@@ -218,9 +202,7 @@ export const DateGetTime = uncurry(Date.prototype.getTime) as (d: Date) => numbe
 export const DateSetTime = uncurry(Date.prototype.setTime) as (d: Date, time: number) => number;
 /** The `next` of Map iterators (the program may replace it on their shared prototype). */
 export const MapIteratorNext = uncurry(Object.getPrototypeOf(new Map().values()).next) as <T>(it: Iterator<T>) => IteratorResult<T>;
-// Added for runtime/patch.ts, runtime/async/parking.ts, runtime/update/instances.ts, runtime/controlHandlers.ts, runtime/activation.ts, runtime/update/commonjs.ts, runtime/link.ts, contract/compiled.ts
 export const DataViewGetUint32 = uncurry(DataView.prototype.getUint32) as (view: DataView, offset: number, littleEndian?: boolean) => number;
-export const TypedArraySlice = uncurry(ObjectGetPrototypeOf(Uint8Array.prototype).slice) as <T extends Uint8Array>(a: T, start?: number, end?: number) => T;
 
 /**
  * Array.prototype.map, filter and slice make their result through `Array[Symbol.species]`, a getter

@@ -705,11 +705,13 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
       tx.leave();
     }
     if (failure.frame) {
-      const [at, err] = failure.frame;
+      const at = failure.frame[0];
+      const err = failure.frame[1];
       return abandon(err.message ?? String(err), failedAt(at, err));
     }
     if (failure.activation) {
-      const [i, err] = failure.activation;
+      const i = failure.activation[0];
+      const err = failure.activation[1];
       return abandon(err.message ?? String(err), unmoved(mappedFroms(), i, err.message));
     }
     if (failure.evaluation !== undefined || !evaluated) return abandon((failure.evaluation as Error)?.message ?? String(failure.evaluation), unmoved(mappedFroms()));

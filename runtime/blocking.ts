@@ -22,6 +22,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { NativeWorker } from './native.js';
 import { Flag } from '../contract/index.js';
+import { ArrayIsArray, defineElement, ObjectAssign, ObjectGetPrototypeOf, ObjectKeys, ownMap, ownSlice, ReflectApply, TypedArraySet, WeakMapGet, WeakMapSet } from './core/primordials.js';
 
 /** What the engine offers a blocking call woken for an update. */
 export interface BlockingHost {
@@ -67,10 +68,10 @@ export function installBlockingCalls(host: BlockingHost, port: MessagePort): voi
   });
 
   const idOf = (buffer: SharedArrayBuffer, kind: number): number => {
-    let id = ids.get(buffer);
+    let id = WeakMapGet(ids, buffer);
     if (id === undefined) {
       id = nextId++;
-      ids.set(buffer, id);
+      WeakMapSet(ids, buffer, id);
       port.postMessage({ type: 'wait-buffer', id, kind, buffer });
       forget.register(buffer, id);
     }
@@ -189,7 +190,7 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
     const original = target[name] as F;
     const fn = {
       [name](this: unknown, ...args: unknown[]): unknown {
-        if (!routed(args)) return Reflect.apply(original, this, args);
+        if (!routed(args)) return ReflectApply(original, this, args);
         const w = start();
         const id = ++jobs;
         try {
@@ -197,7 +198,7 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
         } catch {
           jobs--;
           // Not transferable (a stream, a function): run here.
-          return Reflect.apply(original, this, args);
+          return ReflectApply(original, this, args);
         }
         const r = awaitJob(fn, id, (m) => {
           if (!m.ok) throw revive(m.error);
@@ -234,13 +235,16 @@ function installSyncJobs(idOf: (buffer: SharedArrayBuffer, kind: number) => numb
 function withEnv(given: unknown[]): unknown[] {
   let n = given.length;
   while (n > 0 && given[n - 1] === undefined) n--;
-  const args = given.slice(0, n);
+  const args = ownSlice(given, 0, n);
   const last = args.length ? args[args.length - 1] : undefined;
-  if (last !== null && typeof last === 'object' && !Array.isArray(last)) {
+  if (last !== null && typeof last === 'object' && !ArrayIsArray(last)) {
     const options = last as { env?: unknown };
-    return options.env === undefined ? [...args.slice(0, -1), { ...options, env: { ...process.env } }] : args;
+    if (options.env !== undefined) return args;
+    defineElement(args, args.length - 1, { ...options, env: { ...process.env } });
+    return args;
   }
-  return [...args, { env: { ...process.env } }];
+  defineElement(args, args.length, { env: { ...process.env } });
+  return args;
 }
 
 interface JobAnswer { id: number; ok: boolean; value?: unknown; error?: SentError }
@@ -251,16 +255,17 @@ function revive(e: SentError | undefined): Error {
   const Ctor = (e && typeof (globalThis as Record<string, unknown>)[e.name] === 'function' ? (globalThis as Record<string, unknown>)[e.name] : Error) as ErrorConstructor;
   const err = new Ctor(e?.message ?? 'unknown error');
   if (e?.stack) err.stack = e.stack;
-  if (e) Object.assign(err, buffers(e.props));
+  if (e) ObjectAssign(err, buffers(e.props));
   return err;
 }
 
 /** Byte arrays come back from the helper thread as Uint8Arrays: they were Buffers there. */
 function buffers(v: unknown): unknown {
   if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-  if (Array.isArray(v)) return v.map(buffers);
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = buffers((v as Record<string, unknown>)[k]);
+  if (ArrayIsArray(v)) return ownMap(v as unknown[], buffers);
+  if (v !== null && typeof v === 'object' && ObjectGetPrototypeOf(v) === Object.prototype) {
+    const keys = ObjectKeys(v);
+    for (let i = 0; i < keys.length; i++) (v as Record<string, unknown>)[keys[i]] = buffers((v as Record<string, unknown>)[keys[i]]);
   }
   return v;
 }
@@ -269,7 +274,11 @@ interface ReadArgs { fd: number; target: ArrayBufferView; offset: number; length
 
 /** readSync(fd, buffer, offset?, length?, position?) or readSync(fd, buffer, { offset, length, position }). */
 function readArgs(args: unknown[]): ReadArgs {
-  const [fd, target, a, b, c] = args as [number, ArrayBufferView, unknown, unknown, unknown];
+  const fd = args[0] as number;
+  const target = args[1] as ArrayBufferView;
+  const a = args[2];
+  const b = args[3];
+  const c = args[4];
   const options = typeof a === 'object' && a !== null ? a as { offset?: number; length?: number; position?: number | bigint | null } : null;
   const offset = Number(options ? options.offset ?? 0 : a ?? 0);
   const length = Number(options ? options.length ?? target.byteLength - offset : b ?? target.byteLength - offset);
@@ -286,6 +295,6 @@ function readJob(args: unknown[]): unknown[] {
 /** The bytes read on the helper thread go where the caller asked. */
 function copyRead(args: unknown[], bytes: Uint8Array): number {
   const { target, offset } = readArgs(args);
-  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes, offset);
+  TypedArraySet(new Uint8Array(target.buffer, target.byteOffset, target.byteLength), bytes, offset);
   return bytes.length;
 }

@@ -11,6 +11,7 @@ import {
 } from '../contract/bundle.js';
 import { BundleReader, PatchError } from '../contract/bundleFiles.js';
 import { checkSignature } from './trust.js';
+import { ArrayEvery, ArrayIsArray, JSONParse, ArraySort, MapGet, MapHas, mapKeys, MapSet, newSet, NumberIsSafeInteger, ownSlice, RegExpExec, SetAdd, SetHas, StringEndsWith } from './core/primordials.js';
 
 export interface CheckedFiles {
   reader: BundleReader;
@@ -25,20 +26,30 @@ function parseManifest(reader: BundleReader, bytes: Buffer): Manifest {
   const again = `run \`restack check ${reader.given}\` again`;
   let m: Manifest;
   try {
-    m = JSON.parse(bytes.toString('utf8')) as Manifest;
+    m = JSONParse(bytes.toString('utf8')) as Manifest;
   } catch (e) {
     throw new PatchError(`${reader.name(CHECKED_JSON)} is not a manifest (${(e as Error).message}); ${again}`);
   }
   if (m?.format !== MANIFEST_FORMAT) throw new PatchError(`${reader.name(CHECKED_JSON)}: format ${String(m?.format)} is not supported (expected ${MANIFEST_FORMAT}); ${again}`);
   const entry = (f: ManifestEntry): boolean => typeof f?.path === 'string' && validManifestPath(f.path) &&
-    Number.isSafeInteger(f.size) && f.size >= 0 && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256);
-  if (!Array.isArray(m.files) || !m.files.every(entry) || new Set(m.files.map((f) => f.path)).size !== m.files.length) {
+    NumberIsSafeInteger(f.size) && f.size >= 0 && typeof f.sha256 === 'string' && RegExpExec(/^[0-9a-f]{64}$/, f.sha256) !== null;
+  if (!ArrayIsArray(m.files) || !ArrayEvery(m.files, entry) || !distinctPaths(m.files)) {
     throw new PatchError(`${reader.name(CHECKED_JSON)} is damaged (its file list is not one restack check writes); ${again}`);
   }
   if (m.digest !== manifestDigest(m.files)) {
     throw new PatchError(`${reader.name(CHECKED_JSON)} was edited after check: its digest does not match its file list; ${again}`);
   }
   return m;
+}
+
+/** No two entries of the manifest name the same file. */
+function distinctPaths(files: ManifestEntry[]): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    if (SetHas(seen, files[i].path)) return false;
+    SetAdd(seen, files[i].path);
+  }
+  return true;
 }
 
 /**
@@ -57,19 +68,20 @@ export function readCheckedFiles(given: string): CheckedFiles {
   // The signature first: a bundle from an untrusted source is not even read further.
   checkSignature(reader, manifest.digest);
   const files = new Map<string, Buffer>();
-  for (const f of manifest.files) {
+  for (let i = 0; i < manifest.files.length; i++) {
+    const f = manifest.files[i];
     const bytes = reader.read(f.path, true);
     if (!bytes) throw new PatchError(`${reader.name(f.path)} is missing, but it was part of the bundle when it was checked; restore it, or ${again}`);
     if (bytes.length !== f.size || sha256(bytes) !== f.sha256) {
       throw new PatchError(`${reader.name(f.path)} changed since it was checked (its sha256 differs from the one in ${CHECKED_JSON}); ${again}`);
     }
-    files.set(f.path, bytes);
+    MapSet(files, f.path, bytes);
   }
-  const patchBytes = files.get(PATCH_JSON);
+  const patchBytes = MapGet(files, PATCH_JSON);
   if (!patchBytes) throw new PatchError(`${reader.name(CHECKED_JSON)} does not list ${PATCH_JSON}; ${again}`);
   let dirs: { baseDir: string; new: { dir: string } };
   try {
-    dirs = JSON.parse(patchBytes.toString('utf8')) as typeof dirs;
+    dirs = JSONParse(patchBytes.toString('utf8')) as typeof dirs;
   } catch (e) {
     throw new PatchError(`${reader.name(PATCH_JSON)}: not JSON (${(e as Error).message})`);
   }
@@ -79,13 +91,16 @@ export function readCheckedFiles(given: string): CheckedFiles {
   // What the runtime would load, as found on disk now, is exactly what was checked.
   const expected = loadedFiles(dirs, reader.listMetadata(dirs.baseDir), reader.listMetadata(dirs.new.dir));
   // A metadata file first: it is what makes the runtime load a module (its code is named after it).
-  const metadataFirst = [...expected].sort((a, b) => Number(!a.endsWith(META_SUFFIX)) - Number(!b.endsWith(META_SUFFIX)));
-  for (const p of metadataFirst) {
-    if (!files.has(p)) throw new PatchError(`${reader.name(p)} is extra: it was not part of the bundle when it was checked; remove it, or ${again}`);
+  const metadataFirst = ArraySort(ownSlice(expected), (a, b) => Number(!StringEndsWith(a, META_SUFFIX)) - Number(!StringEndsWith(b, META_SUFFIX)));
+  for (let i = 0; i < metadataFirst.length; i++) {
+    const p = metadataFirst[i];
+    if (!MapHas(files, p)) throw new PatchError(`${reader.name(p)} is extra: it was not part of the bundle when it was checked; remove it, or ${again}`);
   }
-  const loaded = new Set(expected);
-  for (const p of files.keys()) {
-    if (!loaded.has(p)) throw new PatchError(`${reader.name(CHECKED_JSON)} lists ${p}, which this bundle's ${PATCH_JSON} does not load; ${again}`);
+  const loaded = newSet(expected);
+  const listed = mapKeys(files);
+  for (let i = 0; i < listed.length; i++) {
+    const p = listed[i];
+    if (!SetHas(loaded, p)) throw new PatchError(`${reader.name(CHECKED_JSON)} lists ${p}, which this bundle's ${PATCH_JSON} does not load; ${again}`);
   }
   return { reader, digest: manifest.digest, files };
 }

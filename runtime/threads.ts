@@ -19,6 +19,7 @@ import { NativeWorker } from './native.js';
 import { TRUST_ENV } from './trust.js';
 import { hasChildren } from './processes.js';
 import { showAsBuiltin } from './core/sourceText.js';
+import { ArrayIsArray, defineElement, ownSlice, StringStartsWith } from './core/primordials.js';
 
 /** Where thread.ts finds what restack handed over, in the worker's workerData. */
 export const THREAD_KEY = '__restackThread';
@@ -75,6 +76,13 @@ function entryUrl(filename: string | URL): string {
 let installed = false;
 
 /** Replaces the Worker class programs see (once per thread). */
+/** The program's transfer list with the thread's port added (a spread would use the program's array iterator). */
+function withPort(list: WorkerOptions['transferList'], port: MessagePort): NonNullable<WorkerOptions['transferList']> {
+  const out = !list ? [] : ArrayIsArray(list) ? ownSlice(list as readonly unknown[]) : [...(list as Iterable<unknown>)];
+  defineElement(out, out.length, port);
+  return out as NonNullable<WorkerOptions['transferList']>;
+}
+
 export function installThreads(engine: Engine): void {
   if (installed) return;
   installed = true;
@@ -88,7 +96,7 @@ export function installThreads(engine: Engine): void {
         return;
       }
       const entry = entryUrl(filename);
-      const file = entry.startsWith('file:') ? fileURLToPath(entry) : undefined;
+      const file = StringStartsWith(entry, 'file:') ? fileURLToPath(entry) : undefined;
       const link = linkFor(engine);
       const { port1, port2 } = new MessageChannel();
       const name = options.name || (file ? basename(file) : 'worker');
@@ -96,7 +104,7 @@ export function installThreads(engine: Engine): void {
       super(entryFile, {
         ...options,
         workerData: { [THREAD_KEY]: start, data: options.workerData },
-        transferList: [...(options.transferList ?? []), port2],
+        transferList: withPort(options.transferList, port2),
       });
       link.post({ type: 'thread', port: port1, threadId: this.threadId, name }, [port1]);
       started++;

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { KeyObject } from 'node:crypto';
 import { CHECKED_SIG, keyId, SIGNATURE_FORMAT, signedMessage, type BundleSignature } from '../contract/bundle.js';
 import { PatchError, type BundleReader } from '../contract/bundleFiles.js';
+import { ArrayJoin, JSONParse, MapGet, mapKeys, MapSet, MapSize, ownMap, StringSlice, StringSplit } from './core/primordials.js';
 
 export const TRUST_ENV = 'RESTACK_TRUST';
 
@@ -22,14 +23,17 @@ export function trustedKeys(): Map<string, KeyObject> {
   const env = process.env[TRUST_ENV];
   if (cached && cached.env === env) return cached.keys;
   const keys = new Map<string, KeyObject>();
-  for (const b64 of (env ?? '').split(',').filter(Boolean)) {
+  const given = StringSplit(env ?? '', ',');
+  for (let i = 0; i < given.length; i++) {
+    const b64 = given[i];
+    if (!b64) continue;
     let key: KeyObject;
     try {
       key = crypto().createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
     } catch (e) {
       throw new PatchError(`${TRUST_ENV} holds a key that cannot be read (${(e as Error).message}); start the program again with \`restack run --trust <public key file>\``);
     }
-    keys.set(keyId(key.export({ format: 'der', type: 'spki' })), key);
+    MapSet(keys, keyId(key.export({ format: 'der', type: 'spki' })), key);
   }
   cached = { env, keys };
   return keys;
@@ -43,7 +47,7 @@ export function trustEnv(keys: KeyObject[]): string {
 /** Refuses the bundle unless a trusted key signed its manifest's digest (when any key is trusted). */
 export function checkSignature(reader: BundleReader, digest: string): void {
   const keys = trustedKeys();
-  if (keys.size === 0) return;
+  if (MapSize(keys) === 0) return;
   const given = reader.given;
   const bytes = reader.read(CHECKED_SIG, true);
   if (!bytes) {
@@ -51,16 +55,16 @@ export function checkSignature(reader: BundleReader, digest: string): void {
   }
   let sig: BundleSignature;
   try {
-    sig = JSON.parse(bytes.toString('utf8')) as BundleSignature;
+    sig = JSONParse(bytes.toString('utf8')) as BundleSignature;
   } catch (e) {
     throw new PatchError(`${reader.name(CHECKED_SIG)} is not a signature (${(e as Error).message}); sign the bundle again with \`restack check ${given} --sign <private key>\``);
   }
   if (sig?.format !== SIGNATURE_FORMAT || typeof sig.key !== 'string' || typeof sig.signature !== 'string') {
     throw new PatchError(`${reader.name(CHECKED_SIG)} is not a signature of format ${SIGNATURE_FORMAT}; sign the bundle again with \`restack check ${given} --sign <private key>\``);
   }
-  const key = keys.get(sig.key);
+  const key = MapGet(keys, sig.key);
   if (!key) {
-    throw new PatchError(`${given} is signed by key ${sig.key.slice(0, 16)}, which this program does not trust (it trusts ${[...keys.keys()].map((k) => k.slice(0, 16)).join(', ')}); ` +
+    throw new PatchError(`${given} is signed by key ${StringSlice(sig.key, 0, 16)}, which this program does not trust (it trusts ${ArrayJoin(ownMap(mapKeys(keys), (k) => StringSlice(k, 0, 16)), ', ')}); ` +
       'sign it with a trusted key, or start the program with `--trust` naming this key');
   }
   if (!crypto().verify(null, signedMessage(digest), key, Buffer.from(sig.signature, 'base64'))) {

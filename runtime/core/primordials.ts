@@ -175,6 +175,7 @@ export const StringToLowerCase = uncurry(String.prototype.toLowerCase) as (s: st
 export const RegExpExec = uncurry(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
 export const NumberIsFinite = Number.isFinite;
 export const NumberIsInteger = Number.isInteger;
+export const NumberIsSafeInteger = Number.isSafeInteger;
 export const MathRound = Math.round;
 export const MathAbs = Math.abs;
 export const JSONParse = JSON.parse;

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkRun } from '../samples/fft/check.js';
+import { median } from './bench-common.js';
 import { prepare, runLive } from '../samples/fft/live.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,7 +46,7 @@ const startup = (cmd, args) => {
     spawnSync(cmd, args, { cwd: root });
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[2];
+  return median(times);
 };
 const nativeStart = startup(process.execPath, [`${empty}/empty.js`]);
 const restackStart = startup(cli, ['run', `${empty}-out/empty.js`]);

@@ -50,6 +50,11 @@ export const R = {
   args: '__rsArgs',
   newTarget: '__rsNT',
   env: '__rsEnv',
+  /**
+   * `const __rsE = () => ({ get x() {...}, set x(v) {...}, ... });` first in a function with an
+   * environment and continuation points: its saves pass it, and the runtime calls it at capture.
+   */
+  envFactory: '__rsE',
   /** Restore functions: the next frame's record while it is being rebuilt. */
   next: '__rsQ',
   /**

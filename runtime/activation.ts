@@ -12,8 +12,10 @@
 import { types } from 'node:util';
 import { Flag } from '../contract/index.js';
 import type { ModuleHandle } from './core/moduleHandle.js';
-import { GeneratorNext, GeneratorReturn, GeneratorThrow, ReflectApply } from './core/primordials.js';
+import { FunctionCall, GeneratorNext, GeneratorReturn, GeneratorThrow, ReflectApply } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
+
+const isGeneratorObject = types.isGeneratorObject;
 
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
 export interface Body {
@@ -114,6 +116,8 @@ export class Activation {
   opaque = false;
   /** At an await or yield now. */
   suspended = false;
+  /** In the parking's buffer of recently parked activations (parked again, it is not stored twice). */
+  queued = false;
   /** Links of the list of suspended activations it is in (Engine.park), if any. */
   older: Activation | null = null;
   newer: Activation | null = null;
@@ -266,11 +270,14 @@ type Mode = typeof NEXT | typeof THROW | typeof RETURN;
 function resumeBody(act: Activation, mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
   act.suspended = false;
   const body = act.gen;
-  if (mode === NEXT) return body.next(v);
-  if (mode === THROW) return body.throw(v);
-  if (act.opaque) return body.return(v);
+  // The body is a native generator but after an update (Parked, OldBody): its methods are called
+  // as captured, and the call site stays monomorphic across the program's generator functions.
+  const native = isGeneratorObject(body);
+  if (mode === NEXT) return native ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
+  if (mode === THROW) return native ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, v) : body.throw(v);
+  if (act.opaque) return native ? GeneratorReturn(body as Generator<unknown, unknown, unknown>, v) : body.return(v);
   returning = v;
-  return body.next(RETURN_REQUEST);
+  return native ? GeneratorNext(body as Generator<unknown, unknown, unknown>, RETURN_REQUEST) : body.next(RETURN_REQUEST);
 }
 
 /** What an unwinding step answers the wrapper: it yields it, and its caller saves its record. */
@@ -394,10 +401,24 @@ export class GenActivation extends Activation {
     const d = this.delegate!;
     const it = d.it as { throw?: unknown; return?: unknown };
     if (mode === NEXT) {
-      return this.call(() => {
-        if (typeof d.next !== 'function') throw new TypeError(`${describeCallee(d.next)} is not a function`);
-        return ReflectApply(d.next, it, [v]);
-      }, (inner) => this.received(mode, inner));
+      // The common step, without the closures of call(): the delegate's next, its result passed on.
+      const next = d.next;
+      let inner: unknown;
+      try {
+        if (typeof next !== 'function') throw new TypeError(`${describeCallee(next)} is not a function`);
+        inner = FunctionCall(next, it, v);
+      } catch (e) {
+        this.delegate = null;
+        return this.resume(THROW, e);
+      }
+      if (this.host.S[Flag.unwinding] !== 0) {
+        this.host.step(() => {
+          const rec = this.host.pop();
+          return this.call(() => rec.f!(rec), (r) => this.received(NEXT, r));
+        });
+        return UNWINDING;
+      }
+      return this.received(NEXT, inner);
     }
     const method = mode === THROW ? it.throw : it.return;
     if (method == null) {

@@ -54,6 +54,11 @@ function updateId(s: t.Statement): number | null {
   return (right.arguments[0] as t.NumericLiteral).value;
 }
 
+/** `const __rsE = () => ({...})`, first in an instrumented body (insertCheckpoints). */
+function isEnvFactory(s: t.Statement): boolean {
+  return t.isVariableDeclaration(s) && s.declarations.length === 1 && t.isIdentifier(s.declarations[0].id, { name: R.envFactory });
+}
+
 /** `__rsM.z(...)` (possibly after `__rsx = true,`): a restore function's own save. */
 function isRestoredSave(e: t.Expression | null | undefined): boolean {
   if (t.isSequenceExpression(e)) e = e.expressions[e.expressions.length - 1];
@@ -176,7 +181,8 @@ export class RestoreEmitter {
     const stmts: t.Statement[] = [header];
     if (own !== undefined) stmts.push(t.variableDeclaration('const', [t.variableDeclarator(id(own), this.restored(own))]));
     if (levelVars.length) stmts.push(t.variableDeclaration('var', levelVars.map((n) => t.variableDeclarator(id(n), this.restored(n)))));
-    stmts.push(...this.block(body.body));
+    // The environment's arrow is not copied: a restore function's saves pass its record's environment.
+    stmts.push(...this.block(body.body.filter((s) => !isEnvFactory(s))));
     if (this.info.kind === 'function' || this.info.kind === 'constructor') {
       // A frame entered by `new` (or Reflect.construct) yields its object, whatever the call
       // site that rebuilds it looks like: its returns go through the construct rule.

@@ -180,6 +180,7 @@ export class Checkpointer {
     if (this.usesReturnFlag) {
       body.body.unshift(t.variableDeclaration('let', [t.variableDeclarator(t.identifier(RETURN_FLAG), t.booleanLiteral(false))]));
     }
+    this.placeEnv(body);
     return { slots: this.slots, functionLevel: this.functionLevel, cps: this.cps, usesReturnFlag: this.usesReturnFlag, ...(this.ownName ? { ownName: this.ownName } : {}) };
   }
 
@@ -416,6 +417,32 @@ export class Checkpointer {
     return cp;
   }
 
+  /** The saves that name the environment's arrow (run declares it, or puts it back inline in a lone one). */
+  private envSites: t.Expression[][] = [];
+
+  private envFactory(args: t.Expression[]): t.Identifier {
+    this.envSites.push(args);
+    return t.identifier(R.envFactory);
+  }
+
+  /**
+   * Declares the environment's arrow first in the body, when more than one save passes it; a lone
+   * save (most often the entry's) gets it inline, where nothing is made while no save runs.
+   */
+  private placeEnv(body: t.BlockStatement): void {
+    if (!this.envSites.length) return;
+    const kept = callArguments(body);
+    const sites = this.envSites.filter((args) => kept.has(args));
+    if (!sites.length) return;
+    const arrow = (): t.ArrowFunctionExpression => t.arrowFunctionExpression([], t.objectExpression([...this.facts.env].flatMap(([n, c]) => accessorProps(n, n, c))));
+    if (sites.length === 1) {
+      const args = sites[0];
+      args[args.findIndex((a) => t.isIdentifier(a, { name: R.envFactory }))] = arrow();
+      return;
+    }
+    body.body.unshift(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(R.envFactory), arrow())]));
+  }
+
   private saveReturn(cp: CpInfo): t.ReturnStatement {
     const isCtor = t.isClassMethod(this.info.node) && this.info.node.kind === 'constructor';
     const save = t.callExpression(handle(isCtor ? M.saveConstructor : M.save), this.saveArgs(cp));
@@ -434,25 +461,40 @@ export class Checkpointer {
     while (elems.length && elems[elems.length - 1] === null) elems.pop();
     const args: t.Expression[] = [t.numericLiteral(cp.id), t.arrayExpression(elems)];
     const info = this.info;
-    const env = [...this.facts.env].map(([name, constant]) => [name, constant] as const);
     const extra: t.Expression[] = [
       info.usesThis ? t.thisExpression() : t.identifier('undefined'),
-      // The environment's accessors are made by an arrow the runtime calls at capture: inline,
-      // an object literal of getters and setters per save would make the function's bytecode
-      // several times larger, and V8 stops inlining it into its callers.
-      env.length ? t.arrowFunctionExpression([], t.objectExpression(env.flatMap(([n, c]) => accessorProps(n, n, c)))) : t.identifier('undefined'),
+      // The environment's accessors are made by an arrow the runtime calls at capture, declared
+      // once first in the body (run): an object literal of getters and setters per save would
+      // make the function's bytecode several times larger, and V8 stops inlining it into its
+      // callers; an arrow per save repeats the text at every save and costs V8 more than one
+      // declared once, which it does not allocate while no save runs.
+      this.facts.env.size ? t.identifier(R.envFactory) : t.identifier('undefined'),
       info.usesArguments && !this.argumentsShadowed ? t.identifier('arguments') : t.identifier('undefined'),
       info.usesNewTarget ? t.metaProperty(t.identifier('new'), t.identifier('target')) : t.identifier('undefined'),
       this.restoreRef ? this.restoreRef() : t.identifier('undefined'),
     ];
     while (extra.length && t.isIdentifier(extra[extra.length - 1], { name: 'undefined' })) extra.pop();
-    return [...args, ...extra];
+    const all = [...args, ...extra];
+    if (this.facts.env.size) this.envFactory(all);
+    return all;
   }
 }
 
 /** `__rsM.o !== 0`: a newer version of this module was committed. */
 function stale(): t.Expression {
   return t.binaryExpression('!==', handle(M.superseded), t.numericLiteral(0));
+}
+
+/**
+ * The argument arrays of the calls in `node`: a save's are still there unless it was dropped with
+ * the entry of a function left unchanged (no call, loop or update point).
+ */
+function callArguments(node: t.Node): Set<unknown[]> {
+  const out = new Set<unknown[]>();
+  t.traverseFast(node, (n) => {
+    if (t.isCallExpression(n)) out.add(n.arguments);
+  });
+  return out;
 }
 
 function accessorProps(key: string, name: string, readOnly: boolean): t.ObjectMethod[] {

@@ -37,8 +37,9 @@ export class Parking {
 
   park(act: Activation): void {
     act.suspended = true;
-    if (act.list !== null || act.ref !== undefined) return;
+    if (act.queued || act.list !== null || act.ref !== undefined) return;
     if (this.recentCount === RECENT) this.sortRecent();
+    act.queued = true;
     this.recent[this.recentCount++] = act;
     if (this.aging === null) {
       this.aging = setInterval(() => this.age(), 1000);
@@ -53,6 +54,7 @@ export class Parking {
     for (let i = 0; i < this.recentCount; i++) {
       const act = this.recent[i]!;
       this.recent[i] = undefined;
+      act.queued = false;
       if (act.suspended && act.list === null && act.ref === undefined) this.young.add(act);
     }
     this.recentCount = 0;

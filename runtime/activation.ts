@@ -15,7 +15,6 @@ import type { ModuleHandle } from './core/moduleHandle.js';
 import { FunctionCall, GeneratorNext, GeneratorReturn, GeneratorThrow, ReflectApply } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 
-const isGeneratorObject = types.isGeneratorObject;
 
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
 export interface Body {
@@ -101,6 +100,7 @@ export class Parked implements Body {
     spend(rec);
     if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt activation did not stop at its await or yield');
     this.act.gen = gen;
+    this.act.plain = true;
     return gen;
   }
 }
@@ -122,7 +122,16 @@ export class Activation {
   older: Activation | null = null;
   newer: Activation | null = null;
   list: ParkList | null = null;
-  constructor(public gen: Body) {}
+  /**
+   * The body is the program's native generator (not a Parked or an OldBody standing in for it):
+   * the driver resumes it through the captured generator methods. Kept with every change of the
+   * body, where it is cheap; asking V8 at every step (util.types.isGeneratorObject) is a call
+   * into C++ that a step would pay each time.
+   */
+  plain: boolean;
+  constructor(public gen: Body, plain = true) {
+    this.plain = plain;
+  }
 
   /**
    * A step of the body, past the swaps of a rebuilt stack: a body that was the bottom frame of a
@@ -131,7 +140,9 @@ export class Activation {
    */
   settle(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
     while (r.done && r.value instanceof Swap) {
-      this.gen = r.value.gen;
+      const gen = r.value.gen;
+      this.gen = gen;
+      this.plain = !(gen instanceof OldBody) && !(gen instanceof Parked);
       r = r.value.result;
     }
     return r;
@@ -147,7 +158,7 @@ export class Activation {
 /** A doubly linked list of activations: linking and unlinking allocate nothing. */
 export class ParkList {
   /** The sentinel: not an activation (it has no generator). */
-  readonly head = new Activation(null as unknown as Body);
+  readonly head = new Activation(null as unknown as Body, false);
   constructor() {
     this.head.older = this.head.newer = this.head;
   }
@@ -272,7 +283,7 @@ function resumeBody(act: Activation, mode: Mode, v: unknown): IteratorResult<unk
   const body = act.gen;
   // The body is a native generator but after an update (Parked, OldBody): its methods are called
   // as captured, and the call site stays monomorphic across the program's generator functions.
-  const native = isGeneratorObject(body);
+  const native = act.plain;
   if (mode === NEXT) return native ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
   if (mode === THROW) return native ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, v) : body.throw(v);
   if (act.opaque) return native ? GeneratorReturn(body as Generator<unknown, unknown, unknown>, v) : body.return(v);
@@ -360,6 +371,7 @@ export class GenActivation extends Activation {
     const rec = this.host.pop();
     const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
     this.gen = gen;
+    this.plain = true;
     let r: IteratorResult<unknown, unknown>;
     try {
       r = GeneratorNext(gen);

@@ -169,14 +169,18 @@ const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as 
   (types as { isAsyncFunction: typeof isAsyncFunction }).isAsyncFunction = isAsyncFunction;
 }
 const promiseReject = Promise.reject.bind(Promise);
-const isGeneratorObject = types.isGeneratorObject;
 
-/** Resumes an async function's body: its generator, or what stands in for it (Parked, OldBody). */
-function bodyNext(body: Body, v?: unknown): IteratorResult<unknown, unknown> {
-  return isGeneratorObject(body) ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
+/**
+ * Resumes an async function's body: its generator (Activation.plain), or what stands in for it
+ * (Parked, OldBody).
+ */
+function bodyNext(act: Activation, v?: unknown): IteratorResult<unknown, unknown> {
+  const body = act.gen;
+  return act.plain ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
 }
-function bodyThrow(body: Body, e: unknown): IteratorResult<unknown, unknown> {
-  return isGeneratorObject(body) ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, e) : body.throw(e);
+function bodyThrow(act: Activation, e: unknown): IteratorResult<unknown, unknown> {
+  const body = act.gen;
+  return act.plain ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, e) : body.throw(e);
 }
 
 /**
@@ -186,7 +190,7 @@ function bodyThrow(body: Body, e: unknown): IteratorResult<unknown, unknown> {
  * with what the awaited promise settles to.
  */
 async function drive(engine: Engine, act: Activation): Promise<unknown> {
-  let r = bodyNext(act.gen);
+  let r = bodyNext(act);
   for (;;) {
     r = act.settle(r);
     if (r.done) return r.value;
@@ -200,7 +204,7 @@ async function drive(engine: Engine, act: Activation): Promise<unknown> {
       value = e;
     }
     act.suspended = false;
-    r = threw ? bodyThrow(act.gen, value) : bodyNext(act.gen, value);
+    r = threw ? bodyThrow(act, value) : bodyNext(act, value);
   }
 }
 
@@ -1406,10 +1410,11 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           p = body;
         } else {
           this.parkedRecord = undefined;
-          bodyNext(body);
+          bodyNext(act);
           const rec = this.parkedRecord as FrameRecord | undefined;
           if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
           p = act.gen = new Parked(act, rec);
+          act.plain = false;
         }
         defineElement(frames, i, p);
         if (refusals === null) continue;

@@ -240,12 +240,46 @@ function hasInstanceElements(cls: t.Class): boolean {
 }
 
 /**
+ * The most source text of nested functions a capturable function may hold. A function's restore
+ * function is a copy of its body, nested functions included (they must close over the rebuilt
+ * frame's variables), so a file's text is copied once per level of nesting: a bundle whose whole
+ * code sits in one wrapper function, or a compiler whose checker is one function of thousands of
+ * closures (the typescript package), would be copied whole, and compiling it would run out of
+ * memory. Such a wrapper is compiled unchanged instead, its nested functions capturable as usual.
+ */
+export const RESTORE_NESTED_LIMIT = 1 << 20;
+
+/** The source text of a function's nested functions (and classes' methods), each counted once. */
+function nestedText(fn: t.Function): number {
+  let total = 0;
+  const visit = (n: t.Node): void => {
+    if (t.isFunction(n)) {
+      if (n.start != null && n.end != null) total += n.end - n.start;
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') visit(c as t.Node); }
+      else if (child && typeof child === 'object') visit(child as t.Node);
+    }
+  };
+  for (const p of fn.params) visit(p);
+  visit(fn.body);
+  return total;
+}
+
+/**
  * Why a function cannot be captured, or null. Each reason is a construct whose frame state cannot
  * be saved and re-entered by a restore function; such functions run unchanged and an update waits
  * until none of their activations is between an update point and the bottom of the stack.
  */
 function whyNotCapturable(path: NodePath<t.Function>): string | null {
   const node = path.node;
+  const nested = nestedText(node);
+  if (nested > RESTORE_NESTED_LIMIT) {
+    return `its nested functions are ${(nested / 1048576).toFixed(1)} MB of source, more than a rebuilt frame's copy may hold ` +
+      `(${RESTORE_NESTED_LIMIT / 1048576} MB): an update waits while it runs (a bundle's module wrapper, which runs once at load, loses nothing)`;
+  }
   // A marked function passed driveReason in prepareAsync already.
   if ((node.async || node.generator) && !isMarked(node)) {
     const why = driveReason(path);

@@ -40,7 +40,12 @@ export class Liveness {
   private exceptional: Live[] = [];
   private usesCache = new WeakMap<t.Node, Live>();
 
-  constructor(private readonly interesting: (s: t.Statement) => boolean) {}
+  /**
+   * `tracked`: the names the function declares (declaredNames). Only they can be saved, so only
+   * their liveness is kept: in a large function (a bundle's wrapper, a compiler's checker) the
+   * sets would otherwise hold every name read anywhere inside it, per statement.
+   */
+  constructor(private readonly interesting: (s: t.Statement) => boolean, private readonly tracked?: ReadonlySet<string>) {}
 
   analyze(body: t.BlockStatement): void {
     this.block(body.body, new Set());
@@ -291,8 +296,9 @@ export class Liveness {
     const cached = this.usesCache.get(node);
     if (cached) return cached;
     const r = new Set<string>();
+    const tracked = this.tracked;
     const visit = (n: t.Node, parent: t.Node | null, key: string): void => {
-      if (t.isIdentifier(n) && !(parent && isNonRead(parent, key))) r.add(n.name);
+      if (t.isIdentifier(n) && (tracked === undefined || tracked.has(n.name)) && !(parent && isNonRead(parent, key))) r.add(n.name);
       for (const k of t.VISITOR_KEYS[n.type] ?? []) {
         const child = (n as unknown as Record<string, unknown>)[k];
         if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') visit(c as t.Node, n, k); }
@@ -303,6 +309,34 @@ export class Liveness {
     this.usesCache.set(node, r);
     return r;
   }
+}
+
+/**
+ * The names a function declares: its parameters, its own name (a function expression's), and
+ * every var, let, const, function, class and catch parameter of its body, nested functions and
+ * classes excluded (their declarations are their own). A variable is saved only under one of
+ * these names.
+ */
+export function declaredNames(fn: t.Function, body: t.BlockStatement): Set<string> {
+  const names: string[] = [];
+  for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, names);
+  if ((t.isFunctionExpression(fn) || t.isFunctionDeclaration(fn)) && fn.id) names.push(fn.id.name);
+  const visit = (n: t.Node): void => {
+    if (t.isFunctionDeclaration(n) || t.isClassDeclaration(n)) {
+      if (n.id) names.push(n.id.name);
+      return;
+    }
+    if (t.isFunction(n) || t.isClass(n)) return;
+    if (t.isVariableDeclarator(n)) patternNames(n.id, names);
+    else if (t.isCatchClause(n) && n.param) patternNames(n.param, names);
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') visit(c as t.Node); }
+      else if (child && typeof child === 'object') visit(child as t.Node);
+    }
+  };
+  visit(body);
+  return new Set(names);
 }
 
 /** Stands for "every variable": a jump whose target is not found keeps everything. */

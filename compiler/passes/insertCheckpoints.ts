@@ -27,7 +27,7 @@ import { Flag, M, R, type CpKind, type SourceLoc } from '../../contract/index.js
 import type { FunctionInfo } from '../functionTable.js';
 import type { ScopeFacts } from '../scopeFacts.js';
 import { hasCall, type LinearizeTables } from './linearizeCalls.js';
-import { isLiveIn, Liveness } from '../liveness.js';
+import { declaredNames, isLiveIn, Liveness } from '../liveness.js';
 import { isTrackedFinally, patternNames } from '../syntax.js';
 import { handle } from '../runtimeRef.js';
 
@@ -141,7 +141,7 @@ export class Checkpointer {
 
   run(body: t.BlockStatement): CheckpointResult {
     const fn = this.info.node;
-    const liveness = new Liveness((s) => this.tables.updatePoints.has(s) || this.tables.cpCalls.has(s));
+    const liveness = new Liveness((s) => this.tables.updatePoints.has(s) || this.tables.cpCalls.has(s), declaredNames(fn, body));
     liveness.analyze(body);
     this.liveAfter = liveness.after;
     const level: string[] = [];

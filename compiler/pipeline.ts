@@ -54,6 +54,8 @@ export interface CompileOptions {
   callPoints?: CallPointPolicy;
   /** Record the time of each pass. */
   timings?: boolean;
+  /** Called as each pass ends, with its time: progress on a large file (scripts/compile-large.js). */
+  onLap?: (pass: string, ms: number) => void;
   /**
    * 'module': the module as Node loads it (default). 'loader': the body of a function the runtime
    * evaluates when an update loads this version (ES modules and CommonJS; see passes/loaderFormat.ts);
@@ -85,7 +87,7 @@ export interface CompileResult {
 const POLICIES: UpdatePointPolicy[] = ['explicit', 'loops', 'all'];
 const CALL_POLICIES: CallPointPolicy[] = ['all', 'except-builtins'];
 
-function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format' | 'transforms' | 'cycle'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
+function checkOptions(options: CompileOptions): Required<Omit<CompileOptions, 'timings' | 'format' | 'transforms' | 'cycle' | 'onLap'>> & { timings: boolean; format: 'module' | 'loader' | 'loader-fresh' } {
   if (!options || typeof options.filename !== 'string' || !options.filename) {
     throw new CompileError('compile(): options.filename must be a non-empty string');
   }
@@ -124,9 +126,11 @@ function compileModule(source: string, options: CompileOptions): CompileResult {
   const opts = checkOptions(options);
   const timings: Record<string, number> = {};
   let mark = performance.now();
+  const onLap = options.onLap;
   const lap = (name: string): void => {
     const now = performance.now();
     timings[name] = (timings[name] ?? 0) + (now - mark);
+    if (onLap) onLap(name, now - mark);
     mark = now;
   };
 

@@ -423,13 +423,7 @@ export class GenActivation extends Activation {
         this.delegate = null;
         return this.resume(THROW, e);
       }
-      if (this.host.S[Flag.unwinding] !== 0) {
-        this.host.step(() => {
-          const rec = this.host.pop();
-          return this.call(() => rec.f!(rec), (r) => this.received(NEXT, r));
-        });
-        return UNWINDING;
-      }
+      if (this.host.S[Flag.unwinding] !== 0) return this.rebuildCall((r) => this.received(NEXT, r));
       return this.received(NEXT, inner);
     }
     const method = mode === THROW ? it.throw : it.return;
@@ -465,14 +459,17 @@ export class GenActivation extends Activation {
       this.delegate = null;
       return this.resume(THROW, e);
     }
-    if (this.host.S[Flag.unwinding] !== 0) {
-      this.host.step(() => {
-        const rec = this.host.pop();
-        return this.call(() => rec.f!(rec), then);
-      });
-      return UNWINDING;
-    }
+    if (this.host.S[Flag.unwinding] !== 0) return this.rebuildCall(then);
     return then(inner);
+  }
+
+  /** A delegate's method call that unwound: rebuilt in place in the rebuilt caller, then `then`. */
+  private rebuildCall(then: (inner: unknown) => IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    this.host.step(() => {
+      const rec = this.host.pop();
+      return this.call(() => rec.f!(rec), then);
+    });
+    return UNWINDING;
   }
 
   /** The delegate's result: passed through while not done; its value resumes the body when done. */

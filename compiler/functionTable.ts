@@ -252,19 +252,13 @@ export const RESTORE_NESTED_LIMIT = 1 << 20;
 /** The source text of a function's nested functions (and classes' methods), each counted once. */
 function nestedText(fn: t.Function): number {
   let total = 0;
-  const visit = (n: t.Node): void => {
-    if (t.isFunction(n)) {
-      if (n.start != null && n.end != null) total += n.end - n.start;
-      return;
-    }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') visit(c as t.Node); }
-      else if (child && typeof child === 'object') visit(child as t.Node);
-    }
+  const visit = (n: t.Node): void | typeof t.traverseFast.skip => {
+    if (!t.isFunction(n)) return;
+    if (n.start != null && n.end != null) total += n.end - n.start;
+    return t.traverseFast.skip;
   };
-  for (const p of fn.params) visit(p);
-  visit(fn.body);
+  for (const p of fn.params) t.traverseFast(p, visit);
+  t.traverseFast(fn.body, visit);
   return total;
 }
 

@@ -321,21 +321,15 @@ export function declaredNames(fn: t.Function, body: t.BlockStatement): Set<strin
   const names: string[] = [];
   for (const p of fn.params) patternNames(t.isTSParameterProperty(p) ? p.parameter : p, names);
   if ((t.isFunctionExpression(fn) || t.isFunctionDeclaration(fn)) && fn.id) names.push(fn.id.name);
-  const visit = (n: t.Node): void => {
+  t.traverseFast(body, (n) => {
     if (t.isFunctionDeclaration(n) || t.isClassDeclaration(n)) {
       if (n.id) names.push(n.id.name);
-      return;
+      return t.traverseFast.skip;
     }
-    if (t.isFunction(n) || t.isClass(n)) return;
+    if (t.isFunction(n) || t.isClass(n)) return t.traverseFast.skip;
     if (t.isVariableDeclarator(n)) patternNames(n.id, names);
     else if (t.isCatchClause(n) && n.param) patternNames(n.param, names);
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object') visit(c as t.Node); }
-      else if (child && typeof child === 'object') visit(child as t.Node);
-    }
-  };
-  visit(body);
+  });
   return new Set(names);
 }
 

@@ -15,7 +15,6 @@ import type { ModuleHandle } from './core/moduleHandle.js';
 import { FunctionCall, GeneratorNext, GeneratorReturn, GeneratorThrow, ReflectApply } from './core/primordials.js';
 import type { FrameRecord } from './core/records.js';
 
-
 /** What a driver resumes: a body's generator, or a Parked standing in for it. */
 export interface Body {
   next(v?: unknown): IteratorResult<unknown, unknown>;
@@ -99,8 +98,7 @@ export class Parked implements Body {
     const r = GeneratorNext(gen);
     spend(rec);
     if (r.done || r.value !== PARKED) throw new Error('restack: internal error: a rebuilt activation did not stop at its await or yield');
-    this.act.gen = gen;
-    this.act.plain = true;
+    this.act.setBody(gen);
     return gen;
   }
 }
@@ -133,6 +131,12 @@ export class Activation {
     this.plain = plain;
   }
 
+  /** The body changes: a rebuilt generator, or a Parked or OldBody standing in for one. */
+  setBody(gen: Body): void {
+    this.gen = gen;
+    this.plain = !(gen instanceof OldBody) && !(gen instanceof Parked);
+  }
+
   /**
    * A step of the body, past the swaps of a rebuilt stack: a body that was the bottom frame of a
    * captured stack returns a Swap (its rebuilt generator, already run to its next step), whose
@@ -140,9 +144,7 @@ export class Activation {
    */
   settle(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
     while (r.done && r.value instanceof Swap) {
-      const gen = r.value.gen;
-      this.gen = gen;
-      this.plain = !(gen instanceof OldBody) && !(gen instanceof Parked);
+      this.setBody(r.value.gen);
       r = r.value.result;
     }
     return r;
@@ -280,15 +282,24 @@ type Mode = typeof NEXT | typeof THROW | typeof RETURN;
  */
 function resumeBody(act: Activation, mode: Mode, v: unknown): IteratorResult<unknown, unknown> {
   act.suspended = false;
-  const body = act.gen;
-  // The body is a native generator but after an update (Parked, OldBody): its methods are called
-  // as captured, and the call site stays monomorphic across the program's generator functions.
-  const native = act.plain;
-  if (mode === NEXT) return native ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
-  if (mode === THROW) return native ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, v) : body.throw(v);
-  if (act.opaque) return native ? GeneratorReturn(body as Generator<unknown, unknown, unknown>, v) : body.return(v);
+  if (mode === NEXT) return bodyNext(act, v);
+  if (mode === THROW) return bodyThrow(act, v);
+  if (act.opaque) return act.plain ? GeneratorReturn(act.gen as Generator<unknown, unknown, unknown>, v) : act.gen.return(v);
   returning = v;
-  return native ? GeneratorNext(body as Generator<unknown, unknown, unknown>, RETURN_REQUEST) : body.next(RETURN_REQUEST);
+  return bodyNext(act, RETURN_REQUEST);
+}
+
+/**
+ * Resumes an activation's body: the program's generator through the captured generator methods
+ * (Activation.plain; the call site stays monomorphic across the program's generator functions),
+ * or what stands in for it after an update (Parked, OldBody).
+ */
+export function bodyNext(act: Activation, v?: unknown): IteratorResult<unknown, unknown> {
+  return act.plain ? GeneratorNext(act.gen as Generator<unknown, unknown, unknown>, v) : act.gen.next(v);
+}
+
+export function bodyThrow(act: Activation, e: unknown): IteratorResult<unknown, unknown> {
+  return act.plain ? GeneratorThrow(act.gen as Generator<unknown, unknown, unknown>, e) : act.gen.throw(e);
 }
 
 /** What an unwinding step answers the wrapper: it yields it, and its caller saves its record. */
@@ -370,8 +381,7 @@ export class GenActivation extends Activation {
   private rebuilt(): IteratorResult<unknown, unknown> {
     const rec = this.host.pop();
     const gen = rec.f!(rec) as Generator<unknown, unknown, unknown>;
-    this.gen = gen;
-    this.plain = true;
+    this.setBody(gen);
     let r: IteratorResult<unknown, unknown>;
     try {
       r = GeneratorNext(gen);

@@ -25,7 +25,7 @@ import { DEFAULT_UPDATE_TIMEOUT_MS } from './deadlines.js';
 import { ModuleHandle, type RestoreFn, type StormBackoff } from './core/moduleHandle.js';
 import { synthetic, type FrameRecord } from './core/records.js';
 import { backOff, skipVisit, type Backoff } from './core/backoff.js';
-import { ArrayIsArray, ArrayJoin, ArrayPush, ArrayReverse, defineElement, ErrorCaptureStackTrace, FunctionCall, GeneratorNext, GeneratorThrow, MapClear, MapDelete, mapEntries, MapGet, MapHas, mapKeys, MapSet, mapValues, MathCeil, MathMax, MathMin, MathRound, ObjectCreate, ObjectDefineProperty, ObjectEntries, ObjectGetPrototypeOf, ObjectHasOwn, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, SetAdd, SetHas, StringEndsWith, StringSlice, StringSplit } from './core/primordials.js';
+import { ArrayIsArray, ArrayJoin, ArrayPush, ArrayReverse, defineElement, ErrorCaptureStackTrace, FunctionCall, GeneratorNext, MapClear, MapDelete, mapEntries, MapGet, MapHas, mapKeys, MapSet, mapValues, MathCeil, MathMax, MathMin, MathRound, ObjectCreate, ObjectDefineProperty, ObjectEntries, ObjectGetPrototypeOf, ObjectHasOwn, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, SetAdd, SetHas, StringEndsWith, StringSlice, StringSplit } from './core/primordials.js';
 import { checkStack, type CallSiteLike } from './core/stackCheck.js';
 import { registerSource } from './core/sourceText.js';
 import { CompiledIteration } from './helpers/iteration.js';
@@ -38,7 +38,7 @@ import { adoptAll, afterCommit, evaluateVersion, frameName, mapCall, mapFrame, m
 import { ABORTED, aborted, awaitDecision, type GroupRole } from './group.js';
 import type { LoadedPatch, PatchModule } from './patch.js';
 import { DRY_RUN, newReport, type FrameMove, type OldCodeReport, type UpdateReport } from './report.js';
-import { Activation, AGAIN, type Body, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, setUnwoundCall, spend, Swap, takeReturn, UNWOUND } from './activation.js';
+import { Activation, AGAIN, type Body, bodyNext, bodyThrow, AsyncGenActivation, Delegate, GenActivation, OldBody, Opaque, Yielded, PARKED, Parked, RETURN_REQUEST, setUnwoundCall, spend, Swap, takeReturn, UNWOUND } from './activation.js';
 
 /** What a compiled module tells the runtime about itself (the header's last argument). */
 export type ModuleInfo = ModuleInfoABI;
@@ -170,18 +170,6 @@ const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {}) as 
 }
 const promiseReject = Promise.reject.bind(Promise);
 
-/**
- * Resumes an async function's body: its generator (Activation.plain), or what stands in for it
- * (Parked, OldBody).
- */
-function bodyNext(act: Activation, v?: unknown): IteratorResult<unknown, unknown> {
-  const body = act.gen;
-  return act.plain ? GeneratorNext(body as Generator<unknown, unknown, unknown>, v) : body.next(v);
-}
-function bodyThrow(act: Activation, e: unknown): IteratorResult<unknown, unknown> {
-  const body = act.gen;
-  return act.plain ? GeneratorThrow(body as Generator<unknown, unknown, unknown>, e) : body.throw(e);
-}
 
 /**
  * Runs an async function's generator: each yield is an await, made here with a native await (the
@@ -1413,8 +1401,8 @@ export class Engine extends CompiledIteration implements VersionHost, RuntimeABI
           bodyNext(act);
           const rec = this.parkedRecord as FrameRecord | undefined;
           if (!rec) throw new Error('restack: internal error: a suspended async function did not save its record');
-          p = act.gen = new Parked(act, rec);
-          act.plain = false;
+          p = new Parked(act, rec);
+          act.setBody(p);
         }
         defineElement(frames, i, p);
         if (refusals === null) continue;
